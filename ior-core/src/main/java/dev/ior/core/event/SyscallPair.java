@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.event;
+
+import dev.ior.core.syscall.Syscall;
+
+/**
+ * One syscall, its enter and exit paired, with the file it touched. Sinks receive a reused view
+ * that is valid only during {@code PairSink.accept}; call {@link #copy()} to keep one.
+ *
+ * <pre>{@code
+ * PairSink slowReads = pair -> {
+ *   if (pair.syscall().name().equals("read") && pair.durationNs() > 1_000_000) {
+ *     kept.add(pair.copy());
+ *   }
+ * };
+ * }</pre>
+ */
+public interface SyscallPair {
+  /** The syscall. */
+  Syscall syscall();
+
+  /** Process id (tgid). */
+  int pid();
+
+  /** Thread id. */
+  int tid();
+
+  /** The task's comm at the time of the call, as the kernel captured it. */
+  String comm();
+
+  /** Enter time, CLOCK_MONOTONIC ns. */
+  long enterNs();
+
+  /** Exit time, CLOCK_MONOTONIC ns. */
+  long exitNs();
+
+  /** Latency: exit minus enter, ns. */
+  default long durationNs() {
+    return exitNs() - enterNs();
+  }
+
+  /** Time since the same thread's previous traced syscall returned, ns; 0 for its first one. */
+  long gapNs();
+
+  /** The return value: fd, byte count, 0, or a negative errno / kernel restart code. */
+  long ret();
+
+  /** The descriptor the call operated on (the source for transfers), or -1. */
+  int fd();
+
+  /** The file the call touched (absolute where it could be resolved), or null when unknown. */
+  String file();
+
+  /** The second file: the new name of rename/link/symlink, the destination of transfers; or null. */
+  String file2();
+
+  /**
+   * Open flags: for open calls the flags passed; for fd calls the flags the fd was opened with
+   * (as far as known, -1 when unknown); for other calls their flags argument or 0.
+   */
+  int flags();
+
+  /** Bytes read, written or transferred by a successful call of the read/write/transfer family. */
+  long bytes();
+
+  /** Whether the call failed (negative return that is not a kernel restart code). */
+  default boolean failed() {
+    return ret() < 0 && !Errno.isRestart(ret());
+  }
+
+  /** An immutable copy. */
+  default PairRecord copy() {
+    return new PairRecord(syscall(), pid(), tid(), comm(), enterNs(), exitNs(), gapNs(), ret(),
+        fd(), file(), file2(), flags(), bytes());
+  }
+}

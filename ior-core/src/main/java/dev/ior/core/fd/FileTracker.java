@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.fd;
+
+import dev.ior.core.decode.EnterRecord;
+import dev.ior.core.pair.MutablePair;
+import dev.ior.core.syscall.IoKind;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallTable;
+
+/**
+ * Knows which file each call touched and keeps the descriptor tables current: it fills the
+ * file, fd, flags and bytes of a pair from its enter record, then applies what a successful
+ * call changes (open, dup family, fcntl, close, close_range, chdir). Failed calls change
+ * nothing.
+ *
+ * <pre>{@code
+ * FileTracker files = new FileTracker(SyscallTable.standard(), new ProcessTable(ProcFs.EMPTY));
+ * files.describe(enter, ret, pair); // before apply: close still sees the file it closes
+ * files.apply(enter, ret);
+ * }</pre>
+ */
+public final class FileTracker {
+  static final int O_WRONLY_CREAT_TRUNC = 0x1 | 0x40 | 0x200;
+  static final int F_DUPFD = 0;
+  static final int F_SETFD = 2;
+  static final int F_SETFL = 4;
+  static final int F_DUPFD_CLOEXEC = 1030;
+  static final int FD_CLOEXEC = 1;
+  static final int CLOSE_RANGE_CLOEXEC = 4;
+  /** O_APPEND | O_ASYNC | O_DIRECT | O_NOATIME | O_NONBLOCK: what F_SETFL may change. */
+  static final int SETFL_MASK = 0x400 | 0x2000 | 0x4000 | 0x40000 | 0x800;
+
+  private final ProcessTable procs;
+  private final FdEffect[] effects;
+  private final int creatId;
+
+  /** A tracker over {@code procs}, for syscalls of {@code table}. */
+  public FileTracker(SyscallTable table, ProcessTable procs) {
+    this.procs = procs;
+    int max = 0;
+    for (Syscall s : table.all()) {
+      max = Math.max(max, s.id());
+    }
+    effects = new FdEffect[max + 1];
+    for (Syscall s : table.all()) {
+      effects[s.id()] = FdEffect.of(s);
+    }
+    Syscall creat = table.byName("creat");
+    creatId = creat == null ? -1 : creat.id();
+  }
+
+  /** The process table this tracker keeps. */
+  public ProcessTable processes() {
+    return procs;
+  }
+
+  /** Fills fd, file, file2, flags and bytes of {@code p} for the call {@code e} returning ret. */
+  public void describe(EnterRecord e, long ret, MutablePair p) {
+    Syscall s = e.syscall;
+    int pid = e.pid;
+    p.fd = -1;
+    p.file = null;
+    p.file2 = null;
+    p.flags = 0;
+    p.bytes = ret > 0 && s.io() != IoKind.NONE ? ret : 0;
+    switch (s.shape()) {
+      case FD:
+        int fd = (int) e.arg0;
+        p.fd = fd;
+        if (effects[s.id()] != FdEffect.CLOSE_RANGE) {
+          p.file = procs.path(pid, fd);
+          p.flags = procs.flags(pid, fd);
+        }
+        if (s.io() == IoKind.TRANSFER) {
+          p.file2 = procs.path(pid, (int) e.arg1);
+        }
+        break;
+      case PATH:
+      case OPEN:
+      case OPENHOW:
+        p.file = procs.resolve(pid, e.dirfd, e.path);
+        p.flags = s.id() == creatId ? O_WRONLY_CREAT_TRUNC : (int) e.flags;
+        if (s.opensFd() && ret >= 0) {
+          p.fd = (int) ret;
+        } else if (e.dirfd != ProcessTable.AT_FDCWD) {
+          p.fd = e.dirfd;
+        }
+        break;
+      case NAME:
+        p.file = s.literalOldName() ? e.path : procs.resolve(pid, e.dirfd, e.path);
+        p.file2 = procs.resolve(pid, e.dirfd2, e.path2);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Applies what the call changed, given the pair {@link #describe} filled. */
+  public void apply(EnterRecord e, long ret, MutablePair p) {
+    if (ret < 0) {
+      return;
+    }
+    int pid = e.pid;
+    switch (effects[e.syscall.id()]) {
+      case OPEN:
+        procs.fds(pid).put((int) ret, p.file, p.flags, (p.flags & FdTable.O_CLOEXEC) != 0);
+        break;
+      case CLOSE:
+        procs.fds(pid).remove((int) e.arg0);
+        break;
+      case CLOSE_RANGE:
+        procs.fds(pid).closeRange(e.arg0 & 0xffffffffL, e.arg1 & 0xffffffffL,
+            (e.arg2 & CLOSE_RANGE_CLOEXEC) != 0);
+        break;
+      case DUP:
+      case DUP2:
+        dupFrom(pid, (int) e.arg0, (int) ret, false);
+        break;
+      case DUP3:
+        dupFrom(pid, (int) e.arg0, (int) ret, (e.arg2 & FdTable.O_CLOEXEC) != 0);
+        break;
+      case FCNTL:
+        fcntl(pid, (int) e.arg0, (int) e.arg1, e.arg2, ret);
+        break;
+      case CHDIR:
+      case FCHDIR:
+        procs.setCwd(pid, p.file);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void dupFrom(int pid, int from, int to, boolean cloexec) {
+    procs.path(pid, from); // an fd from before tracing: look it up before copying
+    procs.fds(pid).dup(from, to, cloexec);
+  }
+
+  private void fcntl(int pid, int fd, int cmd, long arg, long ret) {
+    switch (cmd) {
+      case F_DUPFD:
+      case F_DUPFD_CLOEXEC:
+        dupFrom(pid, fd, (int) ret, cmd == F_DUPFD_CLOEXEC);
+        break;
+      case F_SETFD:
+        procs.fds(pid).setCloexec(fd, (arg & FD_CLOEXEC) != 0);
+        break;
+      case F_SETFL:
+        procs.path(pid, fd);
+        procs.fds(pid).setStatusFlags(fd, (int) arg, SETFL_MASK);
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.pair;
+
+import dev.ior.core.event.SyscallPair;
+import dev.ior.core.syscall.Syscall;
+
+/** The reused {@link SyscallPair} view handed to sinks; filled by the pipeline per pair. */
+public final class MutablePair implements SyscallPair {
+  public Syscall syscall;
+  public int pid;
+  public int tid;
+  public String comm;
+  public long enterNs;
+  public long exitNs;
+  public long gapNs;
+  public long ret;
+  public int fd;
+  public String file;
+  public String file2;
+  public int flags;
+  public long bytes;
+
+  @Override
+  public Syscall syscall() {
+    return syscall;
+  }
+
+  @Override
+  public int pid() {
+    return pid;
+  }
+
+  @Override
+  public int tid() {
+    return tid;
+  }
+
+  @Override
+  public String comm() {
+    return comm;
+  }
+
+  @Override
+  public long enterNs() {
+    return enterNs;
+  }
+
+  @Override
+  public long exitNs() {
+    return exitNs;
+  }
+
+  @Override
+  public long gapNs() {
+    return gapNs;
+  }
+
+  @Override
+  public long ret() {
+    return ret;
+  }
+
+  @Override
+  public int fd() {
+    return fd;
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+
+  @Override
+  public String file2() {
+    return file2;
+  }
+
+  @Override
+  public int flags() {
+    return flags;
+  }
+
+  @Override
+  public long bytes() {
+    return bytes;
+  }
+}

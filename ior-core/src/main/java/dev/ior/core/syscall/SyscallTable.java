@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.syscall;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The traced syscalls, read from {@code syscalls.tsv}: the same table the BPF programs are
+ * generated from, so ids and argument shapes cannot drift between C and Java.
+ *
+ * <pre>{@code
+ * SyscallTable table = SyscallTable.standard();
+ * Syscall s = table.byId(71); // O(1), no allocation: used on the hot path
+ * }</pre>
+ */
+public final class SyscallTable {
+  private static final String RESOURCE = "syscalls.tsv";
+
+  private final List<Syscall> all;
+  private final Syscall[] byId;
+  private final Map<String, Syscall> byName = new HashMap<>();
+
+  private SyscallTable(List<Syscall> all) {
+    this.all = Collections.unmodifiableList(all);
+    int max = 0;
+    for (Syscall s : all) {
+      max = Math.max(max, s.id());
+    }
+    this.byId = new Syscall[max + 1];
+    for (Syscall s : all) {
+      if (byId[s.id()] != null || byName.put(s.name(), s) != null) {
+        throw new IllegalStateException("duplicate syscall id or name: " + s);
+      }
+      byId[s.id()] = s;
+    }
+  }
+
+  /** The table shipped in this jar. */
+  public static SyscallTable standard() {
+    try (InputStream in = SyscallTable.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static SyscallTable parse(BufferedReader reader) throws IOException {
+    List<Syscall> list = new ArrayList<>();
+    String line;
+    int lineNo = 0;
+    while ((line = reader.readLine()) != null) {
+      lineNo++;
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      if (f.length != 5) {
+        throw new IllegalArgumentException("syscalls.tsv:" + lineNo + ": expected 5 columns");
+      }
+      List<Integer> args = new ArrayList<>();
+      boolean literal = false;
+      for (String a : f[4].split(",")) {
+        literal |= a.equals("L");
+        args.add(a.equals("-") || a.equals("L") ? -1 : Integer.parseInt(a));
+      }
+      list.add(new Syscall(Integer.parseInt(f[0]), f[1], Shape.parse(f[2]), IoKind.parse(f[3]),
+          args, literal));
+    }
+    return new SyscallTable(list);
+  }
+
+  /** All syscalls in table order. */
+  public List<Syscall> all() {
+    return all;
+  }
+
+  /** The syscall with this id, or null when the id is unknown (a newer or corrupt record). */
+  public Syscall byId(int id) {
+    return id > 0 && id < byId.length ? byId[id] : null;
+  }
+
+  /** The syscall with this name, or null. */
+  public Syscall byName(String name) {
+    return byName.get(name);
+  }
+}
