@@ -31,6 +31,13 @@ struct sys_exit_ctx {
 
 const volatile struct ior_config ior_cfg = {};
 
+/*
+ * Set by user space when the trace stops: programs emit nothing more while the consumer drains.
+ * Detaching 200+ tracepoints takes seconds on kernels whose syscall tracepoints wait for an RCU
+ * grace period per detach, so stopping the flow must not depend on it.
+ */
+__u32 ior_stopped = 0;
+
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 1 << 24);
@@ -91,7 +98,7 @@ static __always_inline int ior_skip(__u64 pid_tgid)
 {
 	__u32 pid = pid_tgid >> 32;
 	__u32 tid = (__u32)pid_tgid;
-	if (pid == ior_cfg.self_pid)
+	if (pid == ior_cfg.self_pid || ior_stopped)
 		return 1;
 	if (ior_cfg.target_pid && pid != ior_cfg.target_pid)
 		return 1;

@@ -168,6 +168,11 @@ public final class TracePipeline implements RecordHandler {
     malformed++;
   }
 
+  /** Tells the sink that the input is drained for now (it may flush). */
+  public void flush() {
+    sink.flush();
+  }
+
   /** Ends the stream: counts enters still waiting for an exit and finishes the sink. */
   public void finish() {
     threads.forEach((tid, t) -> {

@@ -16,6 +16,12 @@ public interface PairSink {
   /** One pair; valid only during this call. */
   void accept(SyscallPair pair);
 
+  /**
+   * Called when the tracer has drained the ring and is about to wait for more: a good moment
+   * to flush buffered output so that a live stream appears promptly.
+   */
+  default void flush() {}
+
   /** Called once after the last pair; flush buffered output here. */
   default void finish() {}
 
@@ -27,6 +33,13 @@ public interface PairSink {
       public void accept(SyscallPair pair) {
         for (PairSink s : all) {
           s.accept(pair);
+        }
+      }
+
+      @Override
+      public void flush() {
+        for (PairSink s : all) {
+          s.flush();
         }
       }
 

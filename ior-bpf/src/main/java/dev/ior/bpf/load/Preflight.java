@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.bpf.load;
+
+import dev.ior.bpf.TraceException;
+import dev.ior.bpf.lib.LibBpf;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+
+/** Checks made before touching BPF, so that each failure is one clear line with the fix. */
+public final class Preflight {
+  private Preflight() {}
+
+  private static final int CAP_SYS_ADMIN = 21;
+  private static final int CAP_PERFMON = 38;
+  private static final int CAP_BPF = 39;
+
+  /** Fails with the fix when libbpf is missing, privileges lack, or the kernel is too old. */
+  public static void check() throws TraceException {
+    if (LibBpf.loadError() != null) {
+      throw new TraceException("libbpf.so.1 could not be loaded (" + LibBpf.loadError().getMessage()
+          + "): install it with apt-get install libbpf1");
+    }
+    BigInteger caps = effectiveCapabilities();
+    boolean bpf = caps.testBit(CAP_SYS_ADMIN) || caps.testBit(CAP_BPF) && caps.testBit(CAP_PERFMON);
+    if (!bpf) {
+      throw new TraceException("not permitted to load BPF programs: run as root (sudo) or grant"
+          + " CAP_BPF and CAP_PERFMON (setcap or capsh)");
+    }
+    int[] v = kernelVersion();
+    if (v[0] < 5 || v[0] == 5 && v[1] < 8) {
+      throw new TraceException("kernel " + v[0] + "." + v[1] + " has no BPF ring buffer;"
+          + " ior needs Linux 5.8 or newer");
+    }
+  }
+
+  static BigInteger effectiveCapabilities() {
+    try {
+      for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
+        if (line.startsWith("CapEff:")) {
+          return new BigInteger(line.substring(7).trim(), 16);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // treat as no capabilities
+    }
+    return BigInteger.ZERO;
+  }
+
+  static int[] kernelVersion() {
+    try {
+      String release = Files.readString(Paths.get("/proc/sys/kernel/osrelease")).trim();
+      return parseRelease(release);
+    } catch (IOException e) {
+      return new int[] {0, 0};
+    }
+  }
+
+  static int[] parseRelease(String release) {
+    String[] parts = release.split("[.-]");
+    try {
+      return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    } catch (RuntimeException e) {
+      return new int[] {0, 0};
+    }
+  }
+}

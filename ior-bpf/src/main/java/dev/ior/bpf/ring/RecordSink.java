@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.bpf.ring;
+
+import java.nio.ByteBuffer;
+
+/** Receives ring-buffer records; the bytes are valid only during the call. */
+@FunctionalInterface
+public interface RecordSink {
+  /** One record at {@code buf[offset, offset + length)}, little-endian. */
+  void accept(ByteBuffer buf, int offset, int length);
+}

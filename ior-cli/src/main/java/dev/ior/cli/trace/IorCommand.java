@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.trace;
+
+import dev.ior.bpf.BpfTraceSession;
+import dev.ior.bpf.TraceException;
+import dev.ior.cli.stream.StreamFormat;
+import dev.ior.cli.stream.StreamSink;
+import dev.ior.cli.stream.TextEscaper;
+import dev.ior.cli.stream.WallClock;
+import dev.ior.core.config.TraceConfig;
+import dev.ior.core.stats.TraceStats;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ior}: trace file-I/O syscalls with eBPF and stream them, paired, with their files. */
+@Command(
+    name = "ior",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Traces file-I/O syscalls (open, read, write, fsync, rename and more) of the"
+          + " processes you choose with eBPF, pairs each call's enter and exit, knows the file"
+          + " behind every descriptor, and prints one line per call on stdout.",
+      "Needs root (or CAP_BPF and CAP_PERFMON) and Linux 5.8+. Diagnostics and the final"
+          + " statistics go to stderr; Ctrl+C or SIGTERM stop cleanly."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sudo ior -comm postgres -duration 30          # what postgres does to files for 30 s",
+      "  sudo ior -pid 4242 -path /var/lib/mysql        # one process, one directory",
+      "  sudo ior -tps 'fsync|fdatasync|sync' -plain    # sync calls as CSV",
+      "  sudo ior -format json -duration 5 | jq .file   # JSON lines for scripts",
+      "",
+      "ior format columns: durationToPrevNs (gap since the thread's previous syscall),"
+          + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
+          + " ('old -> new' for renames and transfers)."
+    })
+public final class IorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-pid", "--pid"}, paramLabel = "PID",
+      description = "Trace only this process (filtered in the kernel).")
+  int pid;
+
+  @Option(names = {"-tid", "--tid"}, paramLabel = "TID",
+      description = "Trace only this thread (filtered in the kernel).")
+  int tid;
+
+  @Option(names = {"-comm", "--comm"}, paramLabel = "NAME",
+      description = "Trace only processes whose command name contains NAME (at most 15 bytes, as"
+          + " the kernel keeps; filtered in the kernel).")
+  String comm;
+
+  @Option(names = {"-path", "--path"}, paramLabel = "TEXT",
+      description = "Show only calls whose file contains TEXT (filtered after fd resolution).")
+  String path;
+
+  @Option(names = {"-duration", "--duration"}, paramLabel = "SECONDS", defaultValue = "60",
+      description = "Stop after this many seconds (default: ${DEFAULT-VALUE}; 0 = until Ctrl+C).")
+  int duration;
+
+  @Option(names = {"-tps", "--tps"}, paramLabel = "REGEX", split = ",",
+      description = "Attach only tracepoints matching one of these regexes (e.g. 'read|write',"
+          + " 'sys_enter_open'); default: all.")
+  List<String> tps = new ArrayList<>();
+
+  @Option(names = {"-tpsExclude", "--tps-exclude"}, paramLabel = "REGEX", split = ",",
+      description = "Leave out tracepoints matching one of these regexes.")
+  List<String> tpsExclude = new ArrayList<>();
+
+  @Option(names = {"-mapSize", "--map-size"}, paramLabel = "BYTES", converter = SizeConverter.class,
+      description = "Ring buffer size, a power of two (e.g. 16M, the default; 4K..512M).")
+  long mapSize = TraceConfig.DEFAULT_RING_BYTES;
+
+  @Option(names = {"-plain", "--plain"},
+      description = "Print RFC 4180 CSV with a header instead of ior's line format.")
+  boolean plain;
+
+  @Option(names = {"-format", "--format"}, paramLabel = "ior|csv|json",
+      description = "Stream format: ior (default), csv (same as -plain) or json (one object per"
+          + " line).")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    StreamFormat fmt = streamFormat();
+    TraceConfig config;
+    try {
+      config = TraceConfig.builder().pid(pid).tid(tid).comm(comm).path(path)
+          .tracepoints(tps, tpsExclude).ringBytes(mapSize).build();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (duration < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "-duration must be >= 0 seconds");
+    }
+    Writer out = new BufferedWriter(
+        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    boolean terminal = System.console() != null;
+    StreamSink sink = new StreamSink(out, fmt, WallClock.now(), new TextEscaper(terminal));
+    BpfTraceSession session;
+    try {
+      session = BpfTraceSession.start(config, sink, w -> err.println("ior: " + w));
+    } catch (TraceException e) {
+      err.println("ior: " + e.getMessage());
+      return 2;
+    }
+    sink.header();
+    err.printf("ior: tracing %d syscalls%s%s (Ctrl+C to stop)%n", session.attachedSyscalls(),
+        duration > 0 ? " for " + duration + " s" : "", describeFilters());
+    err.flush();
+    return runUntilStopped(session, err);
+  }
+
+  private int runUntilStopped(BpfTraceSession session, PrintWriter err) throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        reported.await(60, TimeUnit.SECONDS); // let main drain, print and detach first
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "ior-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long deadline = duration > 0 ? System.nanoTime() + Duration.ofSeconds(duration).toNanos() : 0;
+    while (!session.isDone() && stop.getCount() > 0
+        && (deadline == 0 || System.nanoTime() < deadline)) {
+      stop.await(100, TimeUnit.MILLISECONDS);
+    }
+    session.stop();
+    TraceStats stats = session.stats();
+    err.print(StatsReport.format(stats, session.attachedSyscalls()));
+    int rc = 0;
+    Throwable failure = session.failure();
+    if (failure != null && !isBrokenPipe(failure)) {
+      err.println("ior: stopped early: " + failure);
+      rc = 1;
+    }
+    if (session.attachedSyscalls() > 16) {
+      err.printf("ior: detaching %d tracepoints (the kernel waits for RCU per tracepoint;"
+          + " -tps attaches fewer)...%n", 2 * session.attachedSyscalls());
+    }
+    err.flush();
+    session.close();
+    reported.countDown();
+    if (stop.getCount() > 0) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
+    return rc;
+  }
+
+  private static boolean isBrokenPipe(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.io.IOException && String.valueOf(c.getMessage()).contains("Broken pipe")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String describeFilters() {
+    List<String> f = new ArrayList<>();
+    if (pid != 0) {
+      f.add("pid " + pid);
+    }
+    if (tid != 0) {
+      f.add("tid " + tid);
+    }
+    if (comm != null) {
+      f.add("comm ~ " + comm);
+    }
+    if (path != null) {
+      f.add("path ~ " + path);
+    }
+    return f.isEmpty() ? " system-wide" : " of " + String.join(", ", f);
+  }
+
+  private StreamFormat streamFormat() {
+    if (format == null) {
+      return plain ? StreamFormat.CSV : StreamFormat.IOR;
+    }
+    switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      case "ior":
+        return plain ? StreamFormat.CSV : StreamFormat.IOR;
+      case "csv":
+        return StreamFormat.CSV;
+      case "json":
+        return StreamFormat.JSON;
+      default:
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "unknown -format '" + format + "': use ior, csv or json");
+    }
+  }
+}
