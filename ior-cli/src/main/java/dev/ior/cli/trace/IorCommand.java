@@ -111,8 +111,9 @@ public final class IorCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "-duration must be >= 0 seconds");
     }
-    Writer out = new BufferedWriter(
-        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    // Not System.out: a PrintStream swallows write errors, so `ior | head` would never stop.
+    Writer out = new BufferedWriter(new OutputStreamWriter(
+        new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
     boolean terminal = System.console() != null;
     StreamSink sink = new StreamSink(out, fmt, WallClock.now(), new TextEscaper(terminal));
     BpfTraceSession session;

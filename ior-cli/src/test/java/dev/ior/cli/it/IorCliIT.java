@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.ior.bpf.TraceException;
+import dev.ior.bpf.load.Preflight;
+import dev.ior.testdata.Workload;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/ior as a user runs it: real kernel, real workload, signals, pipes. */
+class IorCliIT {
+  static final String TPS = "_(open|openat|read|write|close|rename|unlink)$";
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void requireBpf() {
+    try {
+      Preflight.check();
+    } catch (TraceException e) {
+      if ("1".equals(System.getenv("IOR_REQUIRE_BPF"))) {
+        fail("needs root and BPF: " + e.getMessage());
+      }
+      System.err.println("SKIPPED: needs root and BPF: " + e.getMessage());
+      Assumptions.abort(e.getMessage());
+    }
+  }
+
+  private void runWorkload(String mode) throws Exception {
+    Process w = new ProcessBuilder(Workload.binary().toString(), mode, dir.toString())
+        .inheritIO().start();
+    assertEquals(0, w.waitFor());
+  }
+
+  @Test
+  void csvStreamUntilCtrlC() throws Exception {
+    CliProcess ior = new CliProcess("ior", "-comm", Workload.COMM, "-tps", TPS, "-plain",
+        "-duration", "0");
+    ior.awaitErr("Ctrl+C to stop", 60);
+    runWorkload("seq");
+    Thread.sleep(300); // one poll interval is 10 ms; leave the stream time to reach stdout
+    ior.signal("INT");
+    int code = ior.waitFor(60);
+    assertEquals(130, code, "exit status after SIGINT; stderr:\n" + ior.err());
+    List<String> lines = Arrays.asList(ior.out().split("\n"));
+    assertEquals("time,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,file2,error",
+        lines.get(0));
+    String a = dir.resolve("a.txt").toString();
+    List<String> aRows = lines.stream().filter(l -> l.contains("," + a + ","))
+        .collect(Collectors.toList());
+    assertTrue(aRows.stream().anyMatch(l -> l.contains(",iorwl,") && l.contains(",write,")
+        && l.contains(",100,100,")), "write of 100 bytes to a.txt: " + aRows);
+    assertTrue(lines.stream().anyMatch(l -> l.contains(",open,") && l.endsWith(",ENOENT")),
+        "failed open has its errno name");
+    assertTrue(ior.err().contains("syscalls paired:"), ior.err());
+    assertTrue(ior.err().contains("lost:               ring full 0"), ior.err());
+    assertFalse(ior.err().contains("Exception"), ior.err());
+  }
+
+  @Test
+  void durationEndsTheTraceAndSigtermStopsCleanly() throws Exception {
+    CliProcess timed = new CliProcess("ior", "-comm", Workload.COMM, "-tps", TPS,
+        "-duration", "2");
+    timed.awaitErr("Ctrl+C to stop", 60);
+    runWorkload("seq");
+    assertEquals(0, timed.waitFor(60), timed.err());
+    assertTrue(timed.out().startsWith("durationToPrevNs,durationNs,comm@pid.tid,syscall=>ret,file\n"));
+    assertTrue(timed.out().contains(",iorwl@"), timed.out());
+    assertTrue(timed.err().contains("traced 2."), timed.err());
+
+    CliProcess term = new CliProcess("ior", "-comm", Workload.COMM, "-tps", TPS,
+        "-format", "json", "-duration", "0");
+    term.awaitErr("Ctrl+C to stop", 60);
+    runWorkload("seq");
+    Thread.sleep(300);
+    term.signal("TERM");
+    assertEquals(143, term.waitFor(60), term.err());
+    String json = term.out();
+    assertTrue(json.contains("\"syscall\":\"write\"") && json.contains("\"bytes\":100"), json);
+    assertTrue(term.err().contains("syscalls paired:"), term.err());
+  }
+
+  @Test
+  void closedPipeEndsQuietly() throws Exception {
+    CliProcess ior = new CliProcess("ior", "-comm", Workload.COMM, "-tps", TPS,
+        "-duration", "0");
+    ior.awaitErr("Ctrl+C to stop", 60);
+    ior.process.getInputStream().close(); // like `ior | head -1` once head has exited
+    for (int i = 0; i < 5 && ior.process.isAlive(); i++) {
+      runWorkload("seq");
+      Thread.sleep(200);
+    }
+    int code = ior.waitFor(60);
+    assertEquals(0, code, ior.err());
+    assertTrue(ior.err().contains("syscalls paired:"), ior.err());
+    assertFalse(ior.err().contains("Exception"), ior.err());
+  }
+
+  @Test
+  void notBuiltOrBadFlagsGiveOneLine() throws Exception {
+    CliProcess bad = new CliProcess("ior", "-mapSize", "huge");
+    assertEquals(2, bad.waitFor(30));
+    assertTrue(bad.err().matches("ior: Invalid value for option '(-mapSize|--map-size)': 'huge' is"
+        + " not a size: use bytes or a K/M/G suffix, e.g. 16M\nTry 'ior --help' for the"
+        + " options.\n"), bad.err());
+  }
+}

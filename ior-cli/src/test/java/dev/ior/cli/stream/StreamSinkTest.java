@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ior.core.event.PairRecord;
+import dev.ior.core.syscall.SyscallTable;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The three stream formats, their headers and escaping. */
+class StreamSinkTest {
+  private static final SyscallTable T = SyscallTable.standard();
+  // Wall clock fixed so that monotonic 0 is 2026-11-26T06:40:01Z.
+  private static final long EPOCH = 1_795_675_201_000_000_000L;
+
+  private static PairRecord pair(String name, String comm, long ret, String file, String file2) {
+    return new PairRecord(T.byName(name), 10, 11, comm, 5_000, 7_500, 300, ret, 3, file, file2,
+        0, ret > 0 && name.equals("read") ? ret : 0);
+  }
+
+  private static String render(StreamFormat f, boolean terminal, PairRecord... pairs) {
+    StringWriter w = new StringWriter();
+    StreamSink s = new StreamSink(w, f, new WallClock(EPOCH), new TextEscaper(terminal));
+    for (PairRecord p : pairs) {
+      s.accept(p);
+    }
+    s.finish();
+    return w.toString();
+  }
+
+  @Test
+  void iorFormatAsTheOriginal() {
+    assertEquals(StreamSink.IOR_HEADER + "\n"
+            + "300,2500,cat@10.11,read=>42,/etc/hosts\n"
+            + "300,2500,mv@10.11,rename=>0,/a -> /b\n",
+        render(StreamFormat.IOR, false, pair("read", "cat", 42, "/etc/hosts", null),
+            pair("rename", "mv", 0, "/a", "/b")));
+  }
+
+  @Test
+  void controlCharactersNeverBreakALine() {
+    assertEquals(StreamSink.IOR_HEADER + "\n300,2500,x@10.11,read=>1,/tmp/a\\x0ab\\\\c\n",
+        render(StreamFormat.IOR, false, pair("read", "x", 1, "/tmp/a\nb\\c", null)));
+  }
+
+  @Test
+  void bidiControlsAreEscapedOnTerminalsOnly() {
+    String evil = "/tmp/invoice\u202Efdp.exe";
+    assertEquals(StreamSink.IOR_HEADER + "\n300,2500,x@10.11,read=>1,/tmp/invoice\\u202efdp.exe\n",
+        render(StreamFormat.IOR, true, pair("read", "x", 1, evil, null)));
+    assertEquals(StreamSink.IOR_HEADER + "\n300,2500,x@10.11,read=>1," + evil + "\n",
+        render(StreamFormat.IOR, false, pair("read", "x", 1, evil, null)));
+  }
+
+  @Test
+  void csvQuotesPerRfc4180AndMatchesItsHeader() {
+    String out = render(StreamFormat.CSV, false, pair("read", "a,b", 42, "/x\"y", null),
+        pair("openat", "cat", -2, "/missing", null));
+    String[] lines = out.split("\n");
+    assertEquals(StreamSink.CSV_HEADER, lines[0]);
+    assertEquals("2026-11-26T06:40:01.000005000Z,300,2500,\"a,b\",10,11,read,3,42,42,\"/x\"\"y\",,",
+        lines[1]);
+    assertEquals("2026-11-26T06:40:01.000005000Z,300,2500,cat,10,11,openat,3,-2,0,/missing,,ENOENT",
+        lines[2]);
+    assertEquals(StreamSink.CSV_HEADER.split(",").length, lines[2].split(",", -1).length);
+  }
+
+  @Test
+  void csvEscapesControlCharactersSoEveryRowIsOneLine() {
+    String out = render(StreamFormat.CSV, false, pair("read", "c", 1, "/a\nb", null));
+    assertEquals(2, out.split("\n").length, out);
+    assertEquals(true, out.contains(",/a\\x0ab,"), out);
+  }
+
+  @Test
+  void jsonLines() {
+    assertEquals("{\"time\":\"2026-11-26T06:40:01.000005000Z\",\"gap_ns\":300,\"latency_ns\":2500,"
+            + "\"comm\":\"q\\\"t\",\"pid\":10,\"tid\":11,\"syscall\":\"openat\",\"fd\":3,\"ret\":-2,"
+            + "\"bytes\":0,\"file\":\"/a\\u000ab\",\"file2\":null,\"error\":\"ENOENT\"}\n",
+        render(StreamFormat.JSON, false, pair("openat", "q\"t", -2, "/a\nb", null)));
+  }
+
+  @Test
+  void headerIsWrittenEvenWithoutPairs() {
+    assertEquals(StreamSink.CSV_HEADER + "\n", render(StreamFormat.CSV, false));
+    assertEquals("", render(StreamFormat.JSON, false));
+  }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) ior needs on Debian 12 / Ubuntu 22.04+,
+# idempotently: packages already present are left alone and apt-get runs only when something
+# is missing. Needs root (or sudo).
+set -euo pipefail
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+# package:command-or-file that proves it is there
+build_pkgs=(
+  "openjdk-17-jdk-headless:javac"
+  "maven:mvn"
+  "clang:clang"
+  "llvm:llvm-strip"
+  "libbpf-dev:/usr/include/bpf/bpf_helpers.h"
+  "libbpf1:/usr/lib/$(uname -m)-linux-gnu/libbpf.so.1"
+  "linux-libc-dev:/usr/include/linux/bpf.h"
+  "gcc:gcc"
+  "g++:g++"
+  "libc6-dev:/usr/include/stdio.h"
+)
+test_pkgs=(
+  "golang-go:go"
+  "zstd:zstd"
+  "tmux:tmux"
+  "chromium:chromium"
+  "binutils:readelf"
+)
+
+have() {
+  case "$1" in
+    /*) [ -e "$1" ] ;;
+    *) command -v "$1" >/dev/null 2>&1 ;;
+  esac
+}
+
+java_ok() {
+  command -v javac >/dev/null 2>&1 || return 1
+  local v
+  v=$(javac -version 2>&1 | sed -E 's/^javac ([0-9]+).*/\1/')
+  [ "${v:-0}" -ge 17 ] 2>/dev/null
+}
+
+missing=()
+for entry in "${build_pkgs[@]}" $([ $want_test = 1 ] && printf '%s ' "${test_pkgs[@]}"); do
+  pkg=${entry%%:*} probe=${entry#*:}
+  if [ "$pkg" = openjdk-17-jdk-headless ]; then
+    java_ok || missing+=("$pkg")
+  elif ! have "$probe"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: everything needed is installed"
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"
