@@ -4,18 +4,16 @@ package dev.ior.cli.stream;
 import dev.ior.core.event.Errno;
 import dev.ior.core.event.SyscallPair;
 import dev.ior.core.sink.PairSink;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /**
  * The live event stream: one line per pair in {@link StreamFormat#IOR}, {@link
- * StreamFormat#CSV} or {@link StreamFormat#JSON}, header first. Formats into a reused buffer and
- * writes through the given (buffered) writer: no allocation per pair.
+ * StreamFormat#CSV} or {@link StreamFormat#JSON}, header first. Formats straight into UTF-8
+ * bytes ({@link LineBuffer}): no allocation per pair.
  *
  * <pre>{@code
- * Writer out = new BufferedWriter(new OutputStreamWriter(System.out, UTF_8), 1 << 16);
- * PairSink sink = new StreamSink(out, StreamFormat.CSV, WallClock.now(), new TextEscaper(false));
+ * PairSink sink = new StreamSink(new FileOutputStream(FileDescriptor.out), StreamFormat.CSV,
+ *     WallClock.now(), new TextEscaper(false));
  * }</pre>
  */
 public final class StreamSink implements PairSink {
@@ -25,17 +23,14 @@ public final class StreamSink implements PairSink {
   public static final String CSV_HEADER =
       "time,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,file2,error";
 
-  private final Writer out;
+  private final LineBuffer line;
   private final StreamFormat format;
   private final WallClock clock;
   private final TextEscaper escaper;
-  private final StringBuilder line = new StringBuilder(512);
-  private final StringBuilder field = new StringBuilder(256);
-  private char[] chars = new char[512];
   private boolean headerWritten;
 
-  public StreamSink(Writer out, StreamFormat format, WallClock clock, TextEscaper escaper) {
-    this.out = out;
+  public StreamSink(OutputStream out, StreamFormat format, WallClock clock, TextEscaper escaper) {
+    this.line = new LineBuffer(out, 1 << 16);
     this.format = format;
     this.clock = clock;
     this.escaper = escaper;
@@ -44,18 +39,16 @@ public final class StreamSink implements PairSink {
   /** Writes the header now (it is otherwise written before the first pair). */
   public void header() {
     if (!headerWritten && format != StreamFormat.JSON) {
-      headerWritten = true;
-      line.setLength(0);
-      line.append(format == StreamFormat.IOR ? IOR_HEADER : CSV_HEADER).append('\n');
-      write();
+      line.ascii(format == StreamFormat.IOR ? IOR_HEADER : CSV_HEADER).newline();
     }
     headerWritten = true;
   }
 
   @Override
   public void accept(SyscallPair p) {
-    header();
-    line.setLength(0);
+    if (!headerWritten) {
+      header();
+    }
     switch (format) {
       case IOR:
         ior(p);
@@ -67,119 +60,103 @@ public final class StreamSink implements PairSink {
         json(p);
         break;
     }
-    line.append('\n');
-    write();
+    line.newline();
   }
 
   private void ior(SyscallPair p) {
-    line.append(p.gapNs()).append(',').append(p.durationNs()).append(',');
+    line.number(p.gapNs()).ascii(',').number(p.durationNs()).ascii(',');
     escaper.append(line, p.comm());
-    line.append('@').append(p.pid()).append('.').append(p.tid()).append(',')
-        .append(p.syscall().name()).append("=>").append(p.ret()).append(',');
+    line.ascii('@').number(p.pid()).ascii('.').number(p.tid()).ascii(',')
+        .ascii(p.syscall().name()).ascii("=>").number(p.ret()).ascii(',');
     escaper.append(line, p.file());
     if (p.file2() != null) {
-      line.append(" -> ");
+      line.ascii(" -> ");
       escaper.append(line, p.file2());
     }
   }
 
   private void csv(SyscallPair p) {
     clock.append(line, p.enterNs());
-    line.append(',').append(p.gapNs()).append(',').append(p.durationNs()).append(',');
+    line.ascii(',').number(p.gapNs()).ascii(',').number(p.durationNs()).ascii(',');
     csvField(p.comm());
-    line.append(',').append(p.pid()).append(',').append(p.tid()).append(',')
-        .append(p.syscall().name()).append(',').append(p.fd()).append(',').append(p.ret())
-        .append(',').append(p.bytes()).append(',');
+    line.ascii(',').number(p.pid()).ascii(',').number(p.tid()).ascii(',')
+        .ascii(p.syscall().name()).ascii(',').number(p.fd()).ascii(',').number(p.ret())
+        .ascii(',').number(p.bytes()).ascii(',');
     csvField(p.file());
-    line.append(',');
+    line.ascii(',');
     csvField(p.file2());
-    line.append(',');
+    line.ascii(',');
     if (p.ret() < 0) {
-      line.append(Errno.name(p.ret()));
+      line.ascii(Errno.name(p.ret()));
     }
   }
 
-  /** RFC 4180: quote fields with comma, quote, CR or LF; double the quotes. */
+  /**
+   * RFC 4180: fields with a comma or quote are quoted, quotes doubled. Line breaks never need
+   * quoting because the escaper turns every control character into {@code \xNN}.
+   */
   private void csvField(String s) {
-    field.setLength(0);
-    escaper.append(field, s);
-    boolean quote = false;
-    for (int i = 0; i < field.length() && !quote; i++) {
-      char c = field.charAt(i);
-      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-    }
-    if (!quote) {
-      line.append(field);
+    if (s == null) {
       return;
     }
-    line.append('"');
-    for (int i = 0; i < field.length(); i++) {
-      char c = field.charAt(i);
-      line.append(c);
-      if (c == '"') {
-        line.append('"');
-      }
+    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0;
+    if (!quote) {
+      escaper.append(line, s);
+      return;
     }
-    line.append('"');
+    line.ascii('"');
+    int from = 0;
+    for (int q = s.indexOf('"'); q >= 0; q = s.indexOf('"', from)) {
+      escaper.append(line, s.substring(from, q)); // rare: names with quotes
+      line.ascii("\"\"");
+      from = q + 1;
+    }
+    escaper.append(line, from == 0 ? s : s.substring(from));
+    line.ascii('"');
   }
 
   private void json(SyscallPair p) {
-    line.append("{\"time\":\"");
+    line.ascii("{\"time\":\"");
     clock.append(line, p.enterNs());
-    line.append("\",\"gap_ns\":").append(p.gapNs()).append(",\"latency_ns\":")
-        .append(p.durationNs()).append(",\"comm\":");
+    line.ascii("\",\"gap_ns\":").number(p.gapNs()).ascii(",\"latency_ns\":")
+        .number(p.durationNs()).ascii(",\"comm\":");
     jsonString(p.comm());
-    line.append(",\"pid\":").append(p.pid()).append(",\"tid\":").append(p.tid())
-        .append(",\"syscall\":\"").append(p.syscall().name()).append("\",\"fd\":").append(p.fd())
-        .append(",\"ret\":").append(p.ret()).append(",\"bytes\":").append(p.bytes())
-        .append(",\"file\":");
+    line.ascii(",\"pid\":").number(p.pid()).ascii(",\"tid\":").number(p.tid())
+        .ascii(",\"syscall\":\"").ascii(p.syscall().name()).ascii("\",\"fd\":").number(p.fd())
+        .ascii(",\"ret\":").number(p.ret()).ascii(",\"bytes\":").number(p.bytes())
+        .ascii(",\"file\":");
     jsonString(p.file());
-    line.append(",\"file2\":");
+    line.ascii(",\"file2\":");
     jsonString(p.file2());
-    line.append(",\"error\":");
+    line.ascii(",\"error\":");
     jsonString(p.ret() < 0 ? Errno.name(p.ret()) : null);
-    line.append('}');
+    line.ascii('}');
   }
 
   private void jsonString(String s) {
     if (s == null) {
-      line.append("null");
+      line.ascii("null");
       return;
     }
-    line.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    line.ascii('"');
+    for (int i = 0; i < s.length(); ) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
-        line.append('\\').append(c);
+        line.ascii('\\').ascii(c);
       } else if (c < 0x20 || c == 0x7f || escaper.terminal() && TextEscaper.isBidi(c)) {
-        line.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        line.unicodeEscape(c);
       } else {
-        line.append(c);
+        i += line.utf8(s, i);
+        continue;
       }
+      i++;
     }
-    line.append('"');
-  }
-
-  private void write() {
-    int n = line.length();
-    if (chars.length < n) {
-      chars = new char[Math.max(n, chars.length * 2)];
-    }
-    line.getChars(0, n, chars, 0);
-    try {
-      out.write(chars, 0, n);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    line.ascii('"');
   }
 
   @Override
   public void flush() {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    line.flush();
   }
 
   @Override

@@ -3,12 +3,12 @@ package dev.ior.cli.stream;
 
 /**
  * Makes names safe to print: control characters always become {@code \xNN} (a path may contain
- * a newline, which would otherwise forge a line of output), and on terminals bidirectional
- * overrides and isolates become {@code \u202E}-style escapes so that a file name cannot
- * reorder what the user sees. Backslashes are doubled so the escaping is reversible.
+ * a newline, which would otherwise forge a line of output), backslashes are doubled so the
+ * escaping is reversible, and on terminals bidirectional overrides and isolates become
+ * {@code \\u202e}-style escapes so that a file name cannot reorder what the user sees.
  *
  * <pre>{@code
- * new TextEscaper(true).append(sb, "evil\u202Etxt.exe"); // evil\u202Etxt.exe, literally
+ * new TextEscaper(true).append(buffer, "invoice\u202Efdp.exe"); // invoice\u202efdp.exe
  * }</pre>
  */
 public final class TextEscaper {
@@ -24,23 +24,24 @@ public final class TextEscaper {
     return terminal;
   }
 
-  /** Appends {@code s} escaped (nothing for null). */
-  public void append(StringBuilder sb, String s) {
+  /** Appends {@code s} escaped, as UTF-8 (nothing for null). */
+  public void append(LineBuffer b, String s) {
     if (s == null) {
       return;
     }
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0; i < s.length(); ) {
       char c = s.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        sb.append("\\x").append(hex(c >> 4)).append(hex(c));
+        b.hexEscape(c);
       } else if (c == '\\') {
-        sb.append("\\\\");
+        b.ascii('\\').ascii('\\');
       } else if (terminal && isBidi(c)) {
-        sb.append("\\u").append(hex(c >> 12)).append(hex(c >> 8)).append(hex(c >> 4))
-            .append(hex(c));
+        b.unicodeEscape(c);
       } else {
-        sb.append(c);
+        i += b.utf8(s, i);
+        continue;
       }
+      i++;
     }
   }
 
@@ -48,9 +49,5 @@ public final class TextEscaper {
   static boolean isBidi(char c) {
     return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E
         || c == 0x200F || c == 0x061C;
-  }
-
-  private static char hex(int v) {
-    return "0123456789abcdef".charAt(v & 0xf);
   }
 }

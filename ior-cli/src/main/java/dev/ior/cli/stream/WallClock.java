@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.stream;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
 /**
  * Turns the kernel's CLOCK_MONOTONIC timestamps into RFC 3339 UTC text with nanoseconds,
  * without allocating per call: the date-and-second prefix is rebuilt only when the second
@@ -8,13 +12,13 @@ package dev.ior.cli.stream;
  *
  * <pre>{@code
  * WallClock clock = WallClock.now();
- * clock.append(sb, pair.enterNs()); // 2026-11-26T06:40:01.123456789Z
+ * clock.append(buffer, pair.enterNs()); // 2026-11-26T06:40:01.123456789Z
  * }</pre>
  */
 public final class WallClock {
   private final long offsetNs;
   private long cachedSecond = Long.MIN_VALUE;
-  private final StringBuilder prefix = new StringBuilder(24);
+  private String prefix = "";
 
   /** Maps monotonic ns to epoch ns by adding {@code offsetNs}. */
   public WallClock(long offsetNs) {
@@ -26,7 +30,7 @@ public final class WallClock {
    * clock of bpf_ktime_get_ns).
    */
   public static WallClock now() {
-    java.time.Instant t = java.time.Instant.now();
+    Instant t = Instant.now();
     long mono = System.nanoTime();
     return new WallClock(t.getEpochSecond() * 1_000_000_000L + t.getNano() - mono);
   }
@@ -36,25 +40,17 @@ public final class WallClock {
     return monotonicNs + offsetNs;
   }
 
-  /** Appends the RFC 3339 form of monotonic timestamp {@code ns}. */
-  public void append(StringBuilder sb, long monotonicNs) {
+  /** Appends the RFC 3339 form of monotonic timestamp {@code monotonicNs}. */
+  public void append(LineBuffer b, long monotonicNs) {
     long epoch = epochNs(monotonicNs);
     long second = Math.floorDiv(epoch, 1_000_000_000L);
-    int nanos = (int) Math.floorMod(epoch, 1_000_000_000L);
     if (second != cachedSecond) {
       cachedSecond = second;
-      prefix.setLength(0);
-      prefix.append(java.time.LocalDateTime.ofEpochSecond(second, 0, java.time.ZoneOffset.UTC)
-          .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-      if (prefix.length() == 16) {
-        prefix.append(":00"); // ISO_LOCAL_DATE_TIME omits zero seconds
-      }
-      prefix.append('.');
+      LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+      prefix = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d.",
+          t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
+          t.getSecond());
     }
-    sb.append(prefix);
-    for (int div = 100_000_000; div > 0; div /= 10) {
-      sb.append((char) ('0' + nanos / div % 10));
-    }
-    sb.append('Z');
+    b.ascii(prefix).padded(Math.floorMod(epoch, 1_000_000_000L), 9).ascii('Z');
   }
 }

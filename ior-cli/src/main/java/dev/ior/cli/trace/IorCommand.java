@@ -4,16 +4,13 @@ package dev.ior.cli.trace;
 import dev.ior.bpf.BpfTraceSession;
 import dev.ior.bpf.TraceException;
 import dev.ior.cli.stream.StreamFormat;
-import dev.ior.cli.stream.StreamSink;
-import dev.ior.cli.stream.TextEscaper;
-import dev.ior.cli.stream.WallClock;
+import dev.ior.bpf.load.Preflight;
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.syscall.SyscallSelection;
+import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.TraceStats;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,11 +108,21 @@ public final class IorCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "-duration must be >= 0 seconds");
     }
-    // Not System.out: a PrintStream swallows write errors, so `ior | head` would never stop.
-    Writer out = new BufferedWriter(new OutputStreamWriter(
-        new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
-    boolean terminal = System.console() != null;
-    StreamSink sink = new StreamSink(out, fmt, WallClock.now(), new TextEscaper(terminal));
+    try {
+      // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
+      SyscallSelection.select(SyscallTable.standard(), config.include(), config.exclude());
+      Preflight.check();
+    } catch (IllegalArgumentException | TraceException e) {
+      err.println("ior: " + e.getMessage());
+      return 2;
+    }
+    List<TraceOutput> outputs = outputs(fmt);
+    for (TraceOutput o : outputs) {
+      o.warmUp();
+      o.started();
+    }
+    PairSink sink = outputs.size() == 1 ? outputs.get(0).sink()
+        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
     BpfTraceSession session;
     try {
       session = BpfTraceSession.start(config, sink, w -> err.println("ior: " + w));
@@ -123,14 +130,21 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + e.getMessage());
       return 2;
     }
-    sink.header();
     err.printf("ior: tracing %d syscalls%s%s (Ctrl+C to stop)%n", session.attachedSyscalls(),
         duration > 0 ? " for " + duration + " s" : "", describeFilters());
     err.flush();
-    return runUntilStopped(session, err);
+    return runUntilStopped(session, outputs, err);
   }
 
-  private int runUntilStopped(BpfTraceSession session, PrintWriter err) throws InterruptedException {
+  /** What this run produces; the live stream unless another output replaces it. */
+  private List<TraceOutput> outputs(StreamFormat fmt) {
+    List<TraceOutput> outputs = new ArrayList<>();
+    outputs.add(new StreamOutput(fmt, System.console() != null));
+    return outputs;
+  }
+
+  private int runUntilStopped(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err)
+      throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch reported = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -151,6 +165,14 @@ public final class IorCommand implements Callable<Integer> {
     TraceStats stats = session.stats();
     err.print(StatsReport.format(stats, session.attachedSyscalls()));
     int rc = 0;
+    for (TraceOutput o : outputs) {
+      try {
+        rc = Math.max(rc, o.finish(stats, err));
+      } catch (java.io.IOException e) {
+        err.println("ior: " + e.getMessage());
+        rc = 1;
+      }
+    }
     Throwable failure = session.failure();
     if (failure != null && !isBrokenPipe(failure)) {
       err.println("ior: stopped early: " + failure);

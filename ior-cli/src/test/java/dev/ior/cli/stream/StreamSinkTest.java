@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.syscall.SyscallTable;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The three stream formats, their headers and escaping. */
@@ -20,13 +21,13 @@ class StreamSinkTest {
   }
 
   private static String render(StreamFormat f, boolean terminal, PairRecord... pairs) {
-    StringWriter w = new StringWriter();
+    ByteArrayOutputStream w = new ByteArrayOutputStream();
     StreamSink s = new StreamSink(w, f, new WallClock(EPOCH), new TextEscaper(terminal));
     for (PairRecord p : pairs) {
       s.accept(p);
     }
     s.finish();
-    return w.toString();
+    return w.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -79,6 +80,12 @@ class StreamSinkTest {
             + "\"comm\":\"q\\\"t\",\"pid\":10,\"tid\":11,\"syscall\":\"openat\",\"fd\":3,\"ret\":-2,"
             + "\"bytes\":0,\"file\":\"/a\\u000ab\",\"file2\":null,\"error\":\"ENOENT\"}\n",
         render(StreamFormat.JSON, false, pair("openat", "q\"t", -2, "/a\nb", null)));
+  }
+
+  @Test
+  void utf8AndSurrogatePairsSurvive() {
+    assertEquals(StreamSink.IOR_HEADER + "\n300,2500,x@10.11,read=>1,/tmp/\u00e9t\u00e9/\ud83d\ude00\n",
+        render(StreamFormat.IOR, false, pair("read", "x", 1, "/tmp/\u00e9t\u00e9/\ud83d\ude00", null)));
   }
 
   @Test

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.trace;
+
+import dev.ior.core.sink.PairSink;
+import dev.ior.core.stats.TraceStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * One thing a trace produces: the live stream, a flame graph file, a profile, a dashboard.
+ * {@link IorCommand} feeds every selected output's sink on the consumer thread and calls
+ * {@link #finish} after the trace stopped.
+ */
+interface TraceOutput {
+  /** Receives the pairs (consumer thread; no blocking, no per-pair allocation). */
+  PairSink sink();
+
+  /** Warms the JIT up on synthetic pairs before the trace starts; default: nothing. */
+  default void warmUp() {}
+
+  /** Called once just before the trace starts (e.g. to write a header); default: nothing. */
+  default void started() {}
+
+  /**
+   * Completes the output after the trace stopped (write files to a temporary name, then rename).
+   *
+   * @return 0, or an exit code when this output failed
+   */
+  default int finish(TraceStats stats, PrintWriter err) throws IOException {
+    return 0;
+  }
+}
