@@ -28,6 +28,24 @@ public record Frame(String name, String kind, String file, long line) {
     }
   }
 
+  // equals and hashCode are written out (same semantics as the generated ones) because the
+  // generated record methods run through method-handle chains that are slow until the JIT has
+  // compiled them, and frames are hashed hundreds of thousands of times in short CLI runs.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Frame f
+        && line == f.line
+        && name.equals(f.name)
+        && kind.equals(f.kind)
+        && file.equals(f.file);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((name.hashCode() * 31 + kind.hashCode()) * 31 + file.hashCode()) * 31
+        + Long.hashCode(line);
+  }
+
   /** A frame with a name only. */
   public static Frame of(String name) {
     return new Frame(name, "", "", 0);

@@ -187,5 +187,27 @@ public final class StackProfile {
     }
   }
 
-  private record Key(List<Frame> stack, Map<String, String> labels) {}
+  /** Merge key of the builder; hash cached and methods written out for cold-JVM speed. */
+  private static final class Key {
+    private final List<Frame> stack;
+    private final Map<String, String> labels;
+    private final int hash;
+
+    Key(List<Frame> stack, Map<String, String> labels) {
+      this.stack = stack;
+      this.labels = labels;
+      this.hash = stack.hashCode() * 31 + labels.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && hash == k.hash && stack.equals(k.stack)
+          && labels.equals(k.labels);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 }

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.flamegraph.collapsed;
+
+import dev.ior.flamegraph.profile.Frame;
+import dev.ior.flamegraph.profile.StackProfile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads Brendan Gregg's folded ("collapsed") stack format: one {@code frame;frame;frame N} line
+ * per stack, root first, the count after the last whitespace. This is what flamegraph.pl,
+ * inferno and speedscope read, and what {@link CollapsedWriter} writes.
+ *
+ * <p>A line that does not end in whitespace and a non-negative integer (an empty line, a line
+ * cut by a line break inside a file name, a fractional count) is skipped and reported with its
+ * line number; it never stops the read. Identical stacks are summed. Frames are unescaped as
+ * described in {@link FrameEscaper} unless switched off.
+ *
+ * <pre>{@code
+ * CollapsedResult r = CollapsedReader.read(Path.of("out.collapsed"));
+ * StackProfile profile = r.profile();   // one sample type: samples/count
+ * r.malformed().forEach(m -> System.err.println("line " + m.lineNumber() + ": " + m.reason()));
+ * }</pre>
+ */
+public final class CollapsedReader {
+  private static final int MAX_TEXT = 200;
+
+  private final CollapsedOptions options;
+  private final StackConsumer consumer;
+  private final Map<String, Frame> frames = new HashMap<>();
+  private final List<MalformedLine> malformed = new ArrayList<>();
+  private long malformedCount;
+  // The previous stack: its bytes, frames and where each frame's bytes end. Folded files are
+  // sorted, so most lines repeat the previous line's leading frames; those are reused without
+  // decoding or lookups.
+  private byte[] previousText = new byte[256];
+  private int previousLength;
+  private Frame[] previous = new Frame[0];
+  private int[] previousEnds = new int[0];
+
+  private CollapsedReader(CollapsedOptions options, StackConsumer consumer) {
+    this.options = options;
+    this.consumer = consumer;
+  }
+
+  /** Reads {@code path} with {@link CollapsedOptions#defaults()}. */
+  public static CollapsedResult read(Path path) throws IOException {
+    return read(path, CollapsedOptions.defaults());
+  }
+
+  /** Reads {@code path}. */
+  public static CollapsedResult read(Path path, CollapsedOptions options) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(in, options);
+    }
+  }
+
+  /** Reads {@code in} to its end; the stream is not closed. Bytes are decoded as UTF-8. */
+  public static CollapsedResult read(InputStream in, CollapsedOptions options) throws IOException {
+    StackProfile.Builder builder = StackProfile.builder(List.of(options.sampleType()));
+    LineReport report = stream(in, options, (stack, value) -> builder.add(stack, Map.of(), value));
+    return new CollapsedResult(
+        builder.build(), report.lines(), report.malformedCount(), report.malformed());
+  }
+
+  /**
+   * Reads {@code in} to its end, handing every well-formed line to {@code consumer} in file
+   * order; the stream is not closed.
+   */
+  public static LineReport stream(InputStream in, CollapsedOptions options,
+      StackConsumer consumer) throws IOException {
+    CollapsedReader reader = new CollapsedReader(options, consumer);
+    LineSource lines = new LineSource(in);
+    while (lines.advance()) {
+      reader.accept(lines);
+    }
+    return new LineReport(lines.lineNumber(), reader.malformedCount, reader.malformed);
+  }
+
+  private void accept(LineSource lines) {
+    byte[] b = lines.buffer();
+    int from = lines.lineStart();
+    int to = lines.lineEnd();
+    int valueStart = to;
+    while (valueStart > from && isDigit(b[valueStart - 1])) {
+      valueStart--;
+    }
+    String problem = problem(b, from, to, valueStart);
+    if (problem != null) {
+      reject(lines.line(), lines.lineNumber(), problem);
+      return;
+    }
+    long value = 0;
+    for (int i = valueStart; i < to; i++) {
+      value = value * 10 + (b[i] - '0');
+    }
+    // flamegraph.pl's pattern takes exactly one whitespace character before the count.
+    consumer.accept(stack(b, from, valueStart - 1), value);
+  }
+
+  /** Why the line is malformed, or null; {@code valueStart} is where its trailing digits begin. */
+  private static String problem(byte[] b, int from, int to, int valueStart) {
+    if (from == to) {
+      return "empty line";
+    }
+    if (valueStart == to) {
+      return "no count at end of line";
+    }
+    if (valueStart > from && b[valueStart - 1] == '.') {
+      return "fractional counts are not supported";
+    }
+    if (valueStart == from || !isBlank(b[valueStart - 1])) {
+      return "no whitespace before the count";
+    }
+    if (to - valueStart > 18) {
+      return "count too large";
+    }
+    return null;
+  }
+
+  /** The frames of the stack in {@code b[from, to)}. */
+  private List<Frame> stack(byte[] b, int from, int to) {
+    int length = to - from;
+    if (length == 0) {
+      return List.of();
+    }
+    int common = Arrays.mismatch(b, from, to, previousText, 0, previousLength);
+    if (common < 0) {
+      common = length; // identical to the previous stack
+    }
+    Frame[] stack = new Frame[Math.max(8, previous.length + 1)];
+    int[] ends = new int[stack.length];
+    int n = 0;
+    // A previous frame is the same when its bytes and the ';' after it lie in the common prefix.
+    while (n < previous.length && previousEnds[n] < common) {
+      stack[n] = previous[n];
+      ends[n] = previousEnds[n];
+      n++;
+    }
+    int pos = n == 0 ? 0 : ends[n - 1] + 1;
+    while (true) {
+      int semi = pos;
+      while (semi < length && b[from + semi] != ';') {
+        semi++;
+      }
+      if (n == stack.length) {
+        stack = Arrays.copyOf(stack, n * 2);
+        ends = Arrays.copyOf(ends, n * 2);
+      }
+      stack[n] = frame(new String(b, from + pos, semi - pos, StandardCharsets.UTF_8));
+      ends[n++] = semi;
+      if (semi == length) {
+        break;
+      }
+      pos = semi + 1;
+    }
+    remember(b, from, length, stack, ends, n);
+    return Collections.unmodifiableList(Arrays.asList(previous));
+  }
+
+  private void remember(byte[] b, int from, int length, Frame[] stack, int[] ends, int n) {
+    if (previousText.length < length) {
+      previousText = new byte[Math.max(length, previousText.length * 2)];
+    }
+    System.arraycopy(b, from, previousText, 0, length);
+    previousLength = length;
+    previous = Arrays.copyOf(stack, n);
+    previousEnds = Arrays.copyOf(ends, n);
+  }
+
+  /** One shared Frame per distinct text: far fewer objects, and kind rules run once per name. */
+  private Frame frame(String raw) {
+    Frame f = frames.get(raw);
+    if (f == null) {
+      String name = options.unescape() ? FrameEscaper.unescape(raw) : raw;
+      f = Frame.of(name, options.kindOf(name));
+      frames.put(raw, f);
+    }
+    return f;
+  }
+
+  private void reject(String line, long number, String reason) {
+    malformedCount++;
+    if (malformed.size() < options.maxReported()) {
+      String text = line.length() > MAX_TEXT ? line.substring(0, MAX_TEXT) : line;
+      malformed.add(new MalformedLine(number, text, reason));
+    }
+  }
+
+  private static boolean isDigit(byte c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isBlank(byte c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == 0x0b || c == '\r';
+  }
+}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.flamegraph.html;
+
+import dev.ior.flamegraph.intern.Interner;
+import dev.ior.flamegraph.svg.FrameColors;
+import dev.ior.flamegraph.svg.SvgOptions;
+import dev.ior.flamegraph.tree.FrameNode;
+import dev.ior.flamegraph.tree.FrameTree;
+
+/**
+ * Encodes a frame tree as the JSON object the HTML page reads: settings, a table of names, a
+ * table of colours, and the frames in pre-order as a flat number array of {@code depth, name,
+ * value, colour} (plus {@code before} in differential trees). Starts are not stored: the page
+ * recovers them from the pre-order, as the SVG script does.
+ */
+final class FrameData {
+  private final FrameTree tree;
+  private final SvgOptions o;
+  private final Interner<String> names = new Interner<>(0);
+  private final Interner<String> colors = new Interner<>(0);
+  private final StringBuilder frames = new StringBuilder(1 << 16);
+  private final long maxDelta;
+  private int count;
+
+  FrameData(FrameTree tree, SvgOptions options) {
+    this.tree = tree;
+    this.o = options;
+    this.maxDelta = tree.isDifferential() ? maxDelta(tree.root()) : 0;
+  }
+
+  int frames() {
+    return count;
+  }
+
+  /** The JSON text; every string is escaped by {@link Json} so it is safe inside a script. */
+  String json() {
+    add(tree.root(), 0);
+    StringBuilder b = new StringBuilder(frames.length() + 1024);
+    b.append("{\"title\":");
+    Json.string(b, o.title()).append(",\"countName\":");
+    Json.string(b, o.countName()).append(",\"total\":").append(tree.total())
+        .append(",\"inverted\":").append(o.inverted())
+        .append(",\"diff\":").append(tree.isDifferential())
+        .append(",\"fh\":").append(o.frameHeight())
+        .append(",\"fs\":").append(o.fontSize())
+        .append(",\"names\":");
+    Json.strings(b, names.keys()).append(",\"colors\":");
+    Json.strings(b, colors.keys()).append(",\"frames\":[");
+    b.append(frames).append("]}");
+    return b.toString();
+  }
+
+  private void add(FrameNode n, int depth) {
+    if (n.value() <= 0) {
+      return;
+    }
+    if (count++ > 0) {
+      frames.append(',');
+    }
+    String color = tree.isDifferential()
+        ? FrameColors.delta(n.value() - n.before(), maxDelta)
+        : FrameColors.fill(n, o.palette());
+    frames.append(depth).append(',').append(names.index(n.name())).append(',')
+        .append(n.value()).append(',').append(colors.index(color));
+    if (tree.isDifferential()) {
+      frames.append(',').append(n.before());
+    }
+    for (FrameNode c : n.children()) {
+      add(c, depth + 1);
+    }
+  }
+
+  private static long maxDelta(FrameNode n) {
+    long max = Math.abs(n.value() - n.before());
+    for (FrameNode c : n.children()) {
+      max = Math.max(max, maxDelta(c));
+    }
+    return max;
+  }
+}

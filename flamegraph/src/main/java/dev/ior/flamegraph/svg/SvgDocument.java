@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.flamegraph.svg;
+
+import dev.ior.flamegraph.tree.FrameNode;
+import dev.ior.flamegraph.tree.FrameTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Builds the text of one SVG: header, script, frames (pre-order), legend. */
+final class SvgDocument {
+  private static final String SCRIPT = resource("flamegraph.js");
+  private static final String STYLE = resource("flamegraph.css");
+
+  private final FrameTree tree;
+  private final SvgOptions o;
+  private final Geometry g;
+  private final long maxDelta;
+  private final StringBuilder b = new StringBuilder(1 << 16);
+  private final List<String[]> legendItems;
+  private int frames;
+  private int merged;
+
+  SvgDocument(FrameTree full, SvgOptions options) {
+    this.o = options;
+    long total = full.total();
+    // The smallest value that is at least minWidth px wide; merging never changes totals.
+    long minValue = total == 0 ? 1 : (long) Math.ceil(o.minWidth() * total / (o.width() - 20.0));
+    this.tree = full.mergeNarrow(minValue);
+    this.legendItems = o.legend() ? legendItems() : List.of();
+    this.g = Geometry.of(o, tree.maxDepth(), total, !legendItems.isEmpty());
+    this.maxDelta = tree.isDifferential() ? maxDelta(tree.root()) : 0;
+  }
+
+  StringBuilder build() {
+    header();
+    b.append("<g id=\"frames\" data-total=\"").append(tree.total())
+        .append("\" data-xpad=\"").append((int) g.xpad())
+        .append("\" data-w=\"").append((int) g.usable())
+        .append("\" data-fh=\"").append(o.frameHeight())
+        .append("\" data-fs=\"").append(o.fontSize())
+        .append("\" data-top=\"").append(g.top())
+        .append("\" data-rows=\"").append(g.rows())
+        .append("\" data-inv=\"").append(o.inverted() ? 1 : 0).append("\">\n");
+    frame(tree.root(), 0, 0);
+    b.append("</g>\n");
+    if (!legendItems.isEmpty()) {
+      legend();
+    }
+    b.append("</svg>\n");
+    return b;
+  }
+
+  SvgStats stats(long bytes) {
+    return new SvgStats(frames, merged, tree.total(), o.width(), g.height(), bytes);
+  }
+
+  private void header() {
+    int w = o.width();
+    int h = g.height();
+    b.append("<?xml version=\"1.0\" standalone=\"no\"?>\n")
+        .append("<svg version=\"1.1\" id=\"flamegraph\" width=\"").append(w)
+        .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ')
+        .append(h).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n")
+        .append("<style>\ntext { font-size: ").append(o.fontSize()).append("px; }\n")
+        .append(STYLE).append("</style>\n")
+        .append("<script><![CDATA[\n").append(SCRIPT).append("]]></script>\n")
+        .append("<rect width=\"100%\" height=\"100%\" fill=\"#f8f8f2\"/>\n");
+    text("title", w / 2.0, 24, o.title(), "");
+    if (!o.subtitle().isEmpty()) {
+      text("subtitle", w / 2.0, 24 + o.fontSize() + 6, o.subtitle(), "");
+    }
+    text("unzoom", g.xpad(), 24, "Reset Zoom", "hide");
+    text("search", w - g.xpad(), 24, "Search", "");
+    text("details", g.xpad(), g.detailsY(o), " ", "");
+    text("matched", w - g.xpad(), g.detailsY(o), " ", "");
+  }
+
+  private void text(String id, double x, int y, String s, String cls) {
+    b.append("<text id=\"").append(id).append('"');
+    if (!cls.isEmpty()) {
+      b.append(" class=\"").append(cls).append('"');
+    }
+    Text.num(b.append(" x=\""), x, 2).append("\" y=\"").append(y).append("\">");
+    Text.xml(b, s).append("</text>\n");
+  }
+
+  /**
+   * Writes {@code n} at value offset {@code start} and depth, then its children in order and
+   * side by side from the parent's start: the script relies on that pre-order layout.
+   */
+  private void frame(FrameNode n, long start, int depth) {
+    if (n.value() <= 0) {
+      return;
+    }
+    frames++;
+    merged += n.isMerged() ? 1 : 0;
+    double x = g.xpad() + start * g.scale();
+    double width = n.value() * g.scale();
+    int y = g.y(depth, o);
+    // No start/value attributes: the script recovers both from the pre-order and the title.
+    b.append("<g><title>");
+    title(n);
+    Text.num(b.append("</title><rect x=\""), x, 2);
+    Text.num(b.append("\" y=\"").append(y).append("\" width=\""), width, 2);
+    b.append("\" height=\"").append(o.frameHeight() - 1).append("\" fill=\"").append(fill(n))
+        .append("\"/>");
+    String label = Text.fit(n.name(), width, o.fontSize());
+    if (!label.isEmpty()) {
+      Text.num(b.append("<text x=\""), x + 3, 2).append("\" y=\"")
+          .append(y + (o.frameHeight() + o.fontSize()) / 2 - 2).append("\">");
+      Text.xml(b, label).append("</text>");
+    }
+    b.append("</g>\n");
+    long childStart = start;
+    for (FrameNode c : n.children()) {
+      frame(c, childStart, depth + 1);
+      childStart += c.value();
+    }
+  }
+
+  /** Tooltip: "name (1,234 samples, 5.67%)", plus the change in a differential graph. */
+  private void title(FrameNode n) {
+    Text.xml(b, n.name()).append(" (");
+    Text.grouped(b, n.value()).append(' ');
+    Text.xml(b, o.countName()).append(", ");
+    Text.percent(b, n.value(), tree.total());
+    if (tree.isDifferential()) {
+      long delta = n.value() - n.before();
+      Text.grouped(b.append("; was "), n.before()).append(", ");
+      Text.grouped(b.append(delta >= 0 ? "+" : ""), delta);
+    }
+    b.append(')');
+  }
+
+  private String fill(FrameNode n) {
+    if (tree.isDifferential()) {
+      return FrameColors.delta(n.value() - n.before(), maxDelta);
+    }
+    return FrameColors.fill(n, o.palette());
+  }
+
+  /** Swatch colour and label pairs: diff colours, or the kinds drawn when any is known. */
+  private List<String[]> legendItems() {
+    List<String[]> items = new ArrayList<>();
+    if (tree.isDifferential()) {
+      items.add(new String[] {FrameColors.delta(1, 1), "grew"});
+      items.add(new String[] {FrameColors.delta(-1, 1), "shrank"});
+      items.add(new String[] {FrameColors.delta(0, 1), "unchanged"});
+      return items;
+    }
+    TreeSet<String> kinds = new TreeSet<>();
+    for (FrameNode c : tree.root().children()) { // the root "all" has no kind of its own
+      collectKinds(c, kinds);
+    }
+    if (o.palette() == Palette.KIND && !onlyUnknownKinds(kinds)) {
+      for (String k : kinds) {
+        items.add(new String[] {FrameColors.swatch(k), k.isEmpty() ? "other" : k});
+      }
+    }
+    return items;
+  }
+
+  private static void collectKinds(FrameNode n, TreeSet<String> kinds) {
+    if (n.value() > 0) {
+      kinds.add(n.isMerged() ? FrameNode.MERGED_KIND : n.kind());
+      for (FrameNode c : n.children()) {
+        collectKinds(c, kinds);
+      }
+    }
+  }
+
+  private void legend() {
+    List<String[]> items = legendItems;
+    b.append("<g id=\"legend\">\n");
+    double x = g.xpad();
+    int y = g.detailsY(o) + 2 * o.fontSize() - 4;
+    for (String[] item : items) {
+      Text.num(b.append("<rect x=\""), x, 2).append("\" y=\"").append(y - o.fontSize() + 2)
+          .append("\" width=\"").append(o.fontSize()).append("\" height=\"").append(o.fontSize())
+          .append("\" fill=\"").append(item[0]).append("\"/>");
+      Text.num(b.append("<text x=\""), x + o.fontSize() + 4, 2).append("\" y=\"").append(y)
+          .append("\">");
+      Text.xml(b, item[1]).append("</text>\n");
+      x += o.fontSize() + 14 + item[1].length() * o.fontSize() * 0.62;
+    }
+    b.append("</g>\n");
+  }
+
+  private static boolean onlyUnknownKinds(TreeSet<String> kinds) {
+    for (String k : kinds) {
+      if (!k.isEmpty() && !k.equals(FrameNode.MERGED_KIND)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long maxDelta(FrameNode n) {
+    long max = Math.abs(n.value() - n.before());
+    for (FrameNode c : n.children()) {
+      max = Math.max(max, maxDelta(c));
+    }
+    return max;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = SvgDocument.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      if (s.contains("]]>")) {
+        throw new IllegalStateException(name + " must not contain ]]> (it is put in CDATA)");
+      }
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

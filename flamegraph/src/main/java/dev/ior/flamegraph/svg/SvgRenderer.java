@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.flamegraph.svg;
+
+import dev.ior.flamegraph.profile.StackProfile;
+import dev.ior.flamegraph.tree.FrameTree;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Renders a self-contained, interactive flame graph SVG: it opens in a browser as a file, with
+ * click to zoom, Reset Zoom, search (regular expression or text) with highlighted matches and
+ * the matched share, tooltips with value and percentage, and a legend of frame kinds. Frames
+ * narrower than {@link SvgOptions#minWidth()} are merged first ({@link FrameTree#mergeNarrow});
+ * output is byte-stable for equal input.
+ *
+ * <pre>{@code
+ * try (OutputStream out = Files.newOutputStream(Path.of("io.svg"))) {
+ *   SvgRenderer.render(profile, profile.indexOf("count"),
+ *       SvgOptions.defaults().withTitle("I/O syscalls").withCountName("calls"), out);
+ * }
+ * }</pre>
+ *
+ * <p>A differential tree ({@link FrameTree#diff}) is drawn red where frames grew and blue where
+ * they shrank, whatever the palette.
+ */
+public final class SvgRenderer {
+  private SvgRenderer() {}
+
+  /** Renders column {@code valueIndex} of {@code profile} to {@code out} (flushed, not closed). */
+  public static SvgStats render(StackProfile profile, int valueIndex, SvgOptions options,
+      OutputStream out) throws IOException {
+    return render(FrameTree.of(profile, valueIndex), options, out);
+  }
+
+  /** Renders {@code tree} to {@code out} (flushed, not closed). */
+  public static SvgStats render(FrameTree tree, SvgOptions options, OutputStream out)
+      throws IOException {
+    SvgDocument doc = new SvgDocument(tree, options);
+    byte[] bytes = doc.build().toString().getBytes(StandardCharsets.UTF_8);
+    out.write(bytes);
+    out.flush();
+    return doc.stats(bytes.length);
+  }
+
+  /** Renders {@code tree} to a string, for tests and embedding. */
+  public static String renderToString(FrameTree tree, SvgOptions options) {
+    return new SvgDocument(tree, options).build().toString();
+  }
+}

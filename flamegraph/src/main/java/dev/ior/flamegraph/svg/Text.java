@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.flamegraph.svg;
+
+/**
+ * Locale-free number formatting and XML escaping for the SVG writer: hand-written because the
+ * output must not depend on the default locale and is written for thousands of frames.
+ */
+final class Text {
+  private Text() {}
+
+  /** Appends {@code v} with at most {@code decimals} decimals, trailing zeros dropped. */
+  static StringBuilder num(StringBuilder b, double v, int decimals) {
+    long scale = decimals == 1 ? 10 : decimals == 2 ? 100 : 1;
+    long units = Math.round(v * scale);
+    if (units < 0) {
+      b.append('-');
+      units = -units;
+    }
+    b.append(units / scale);
+    long frac = units % scale;
+    if (frac != 0) {
+      b.append('.');
+      if (decimals == 2) {
+        b.append(frac / 10);
+        if (frac % 10 != 0) {
+          b.append(frac % 10);
+        }
+      } else {
+        b.append(frac);
+      }
+    }
+    return b;
+  }
+
+  /** Appends {@code v} with comma thousands separators (as flamegraph.pl's tooltips). */
+  static StringBuilder grouped(StringBuilder b, long v) {
+    String digits = Long.toString(Math.abs(v));
+    if (v < 0) {
+      b.append('-');
+    }
+    int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    b.append(digits, 0, lead);
+    for (int i = lead; i < digits.length(); i += 3) {
+      b.append(',').append(digits, i, i + 3);
+    }
+    return b;
+  }
+
+  /** Appends {@code part/whole} as a percentage with two decimals, e.g. {@code 12.34%}. */
+  static StringBuilder percent(StringBuilder b, long part, long whole) {
+    long hundredths = whole == 0 ? 0 : Math.round(part * 10000.0 / whole);
+    b.append(hundredths / 100).append('.');
+    long frac = Math.abs(hundredths % 100);
+    if (frac < 10) {
+      b.append('0');
+    }
+    return b.append(frac).append('%');
+  }
+
+  /**
+   * Appends {@code s} escaped for XML text and attributes. Characters XML 1.0 cannot hold
+   * (most controls) are shown as visible escapes such as {@code \n}, as the folded writer does.
+   */
+  static StringBuilder xml(StringBuilder b, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&': b.append("&amp;"); break;
+        case '<': b.append("&lt;"); break;
+        case '>': b.append("&gt;"); break;
+        case '"': b.append("&quot;"); break;
+        case '\n': b.append("\\n"); break;
+        case '\r': b.append("\\r"); break;
+        case '\t': b.append("\\t"); break;
+        default:
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xfffe || c == 0xffff) {
+            b.append("\\x").append(Integer.toHexString(c));
+          } else {
+            b.append(c);
+          }
+      }
+    }
+    return b;
+  }
+
+  /** The label that fits {@code widthPx}: the name, cut with ".." or empty when too narrow. */
+  static String fit(String name, double widthPx, int fontSize) {
+    int max = (int) ((widthPx - 6) / (fontSize * 0.59));
+    if (max < 3) {
+      return "";
+    }
+    if (name.length() <= max) {
+      return name;
+    }
+    int cut = max - 2;
+    if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+      cut--; // never split a surrogate pair: a lone half cannot be encoded
+    }
+    return name.substring(0, cut) + "..";
+  }
+}
