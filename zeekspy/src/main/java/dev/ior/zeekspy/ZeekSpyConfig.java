@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.zeekspy;
+
+import dev.ior.zeekspy.sample.Limits;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to sample and how, as one immutable value.
+ *
+ * <pre>{@code
+ * ZeekSpyConfig c = ZeekSpyConfig.of(1234)
+ *     .withHz(250)
+ *     .withMode(ReadMode.PTRACE)
+ *     .withLayoutFile(Path.of("zeek-3.2.layout"));
+ * }</pre>
+ *
+ * @param pid the Zeek process
+ * @param hz samples per second (1..10000)
+ * @param mode how memory is read
+ * @param layoutFile a layout to use instead of choosing a built-in one by version
+ * @param limits plausibility bounds and retries
+ */
+public record ZeekSpyConfig(
+    long pid, int hz, ReadMode mode, Optional<Path> layoutFile, Limits limits) {
+  /** zeek-spy's default rate. */
+  public static final int DEFAULT_HZ = 100;
+
+  public ZeekSpyConfig {
+    if (pid <= 0) {
+      throw new IllegalArgumentException("pid must be > 0: " + pid);
+    }
+    if (hz < 1 || hz > 10_000) {
+      throw new IllegalArgumentException("hz must be 1..10000: " + hz);
+    }
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(layoutFile, "layoutFile");
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Defaults for {@code pid}: 100 Hz, {@link ReadMode#READV}, built-in layouts. */
+  public static ZeekSpyConfig of(long pid) {
+    return new ZeekSpyConfig(pid, DEFAULT_HZ, ReadMode.READV, Optional.empty(), Limits.DEFAULT);
+  }
+
+  /** A copy with another rate. */
+  public ZeekSpyConfig withHz(int rate) {
+    return new ZeekSpyConfig(pid, rate, mode, layoutFile, limits);
+  }
+
+  /** A copy with another read mode. */
+  public ZeekSpyConfig withMode(ReadMode m) {
+    return new ZeekSpyConfig(pid, hz, m, layoutFile, limits);
+  }
+
+  /** A copy that uses the layout in {@code file} (null: choose by version). */
+  public ZeekSpyConfig withLayoutFile(Path file) {
+    return new ZeekSpyConfig(pid, hz, mode, Optional.ofNullable(file), limits);
+  }
+
+  /** A copy with other limits. */
+  public ZeekSpyConfig withLimits(Limits l) {
+    return new ZeekSpyConfig(pid, hz, mode, layoutFile, l);
+  }
+}

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.zeekspy.elf;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A small reader for 64-bit little-endian ELF files: program headers, section headers, the
+ * {@code .symtab} and {@code .dynsym} symbol tables and the {@code .comment} section. Only the
+ * tables are read into memory, never the whole file, so a large unstripped binary costs a few MB.
+ *
+ * <pre>{@code
+ * ElfFile elf = ElfFile.read(Path.of("/proc/1234/exe"));
+ * Optional<ElfSymbol> cs = elf.symbol("call_stack");
+ * long linkBase = elf.firstLoadAddress();   // 0 for a normal PIE
+ * }</pre>
+ */
+public final class ElfFile {
+  private static final int SHT_SYMTAB = 2;
+  private static final int SHT_DYNSYM = 11;
+  private static final int PT_LOAD = 1;
+  private static final int SYM_SIZE = 24;
+
+  private final ElfHeader header;
+  private final List<ElfSection> sections;
+  private final List<ElfSegment> segments;
+  private final List<SymbolTable> symbolTables;
+  private final String comment;
+
+  private ElfFile(ElfHeader header, List<ElfSection> sections, List<ElfSegment> segments,
+      List<SymbolTable> symbolTables, String comment) {
+    this.header = header;
+    this.sections = List.copyOf(sections);
+    this.segments = List.copyOf(segments);
+    this.symbolTables = List.copyOf(symbolTables);
+    this.comment = comment;
+  }
+
+  /**
+   * Reads the headers and tables of {@code path}.
+   *
+   * @throws ElfFormatException if the file is not a 64-bit little-endian ELF file or is corrupt
+   */
+  public static ElfFile read(Path path) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      ByteBuffer eh = readAt(ch, 0, 64, path);
+      ElfHeader header = ElfHeader.parse(eh, path);
+      if (header.elfClass() != 64 || !header.littleEndian()) {
+        throw new ElfFormatException(path + " is a " + header.describe()
+            + " ELF file; only 64-bit little-endian files are supported");
+      }
+      List<ElfSegment> segments = readSegments(ch, eh, path);
+      List<ElfSection> sections = SectionTable.read(ch, eh, path);
+      List<SymbolTable> tables = new ArrayList<>();
+      String comment = "";
+      for (ElfSection s : sections) {
+        if (s.type() == SHT_SYMTAB || s.type() == SHT_DYNSYM) {
+          tables.add(readSymbols(ch, s, sections, path));
+        } else if (s.name().equals(".comment")) {
+          comment = commentText(readAt(ch, s.offset(), s.size(), path));
+        }
+      }
+      return new ElfFile(header, sections, segments, tables, comment);
+    }
+  }
+
+  /** The identifying header. */
+  public ElfHeader header() {
+    return header;
+  }
+
+  /** Section headers in file order (index 0 is the null section). */
+  public List<ElfSection> sections() {
+    return sections;
+  }
+
+  /** Program headers in file order. */
+  public List<ElfSegment> segments() {
+    return segments;
+  }
+
+  /** Contents of {@code .comment} (compiler identification, e.g. "GCC: (Debian 8.3.0-6) 8.3.0"). */
+  public String comment() {
+    return comment;
+  }
+
+  /** True when the file has a full {@code .symtab} (not stripped). */
+  public boolean hasSymtab() {
+    return symbolTables.stream().anyMatch(t -> !t.dynamic);
+  }
+
+  /**
+   * The link-time virtual address of the file's first byte: {@code p_vaddr - p_offset} of the
+   * {@code PT_LOAD} segment with the lowest file offset, rounded down to 4 KiB. A process maps file
+   * offset 0 at {@code loadBias + firstLoadAddress()}; the value is 0 for position-independent
+   * executables.
+   */
+  public long firstLoadAddress() {
+    ElfSegment first = null;
+    for (ElfSegment s : segments) {
+      if (s.type() == PT_LOAD && (first == null || s.offset() < first.offset())) {
+        first = s;
+      }
+    }
+    return first == null ? 0 : (first.vaddr() - first.offset()) & ~0xfffL;
+  }
+
+  /**
+   * The defined symbol with exactly this (mangled) name, from {@code .symtab} first, then
+   * {@code .dynsym}.
+   */
+  public Optional<ElfSymbol> symbol(String name) {
+    byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+    for (SymbolTable t : orderedTables()) {
+      Optional<ElfSymbol> s = t.find(wanted);
+      if (s.isPresent()) {
+        return s;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every symbol of both tables ({@code .symtab} entries first), for tests and diagnostics. */
+  public List<ElfSymbol> symbols() {
+    List<ElfSymbol> all = new ArrayList<>();
+    for (SymbolTable t : orderedTables()) {
+      t.forEach(all);
+    }
+    return all;
+  }
+
+  private List<SymbolTable> orderedTables() {
+    List<SymbolTable> list = new ArrayList<>(symbolTables);
+    list.sort((a, b) -> Boolean.compare(a.dynamic, b.dynamic));
+    return list;
+  }
+
+  static ByteBuffer readAt(FileChannel ch, long offset, long length, Object source)
+      throws IOException {
+    if (offset < 0 || length < 0 || length > Integer.MAX_VALUE || offset + length > ch.size()) {
+      throw new ElfFormatException(source + ": table at " + offset + "+" + length
+          + " lies outside the file (" + ch.size() + " bytes)");
+    }
+    ByteBuffer b = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
+    while (b.hasRemaining()) {
+      if (ch.read(b, offset + b.position()) < 0) {
+        throw new ElfFormatException(source + ": unexpected end of file");
+      }
+    }
+    return b.flip();
+  }
+
+  private static List<ElfSegment> readSegments(FileChannel ch, ByteBuffer eh, Path path)
+      throws IOException {
+    long phoff = eh.getLong(32);
+    int phentsize = Short.toUnsignedInt(eh.getShort(54));
+    int phnum = Short.toUnsignedInt(eh.getShort(56));
+    List<ElfSegment> list = new ArrayList<>(phnum);
+    if (phnum == 0) {
+      return list;
+    }
+    ByteBuffer ph = readAt(ch, phoff, (long) phentsize * phnum, path);
+    for (int i = 0; i < phnum; i++) {
+      int o = i * phentsize;
+      list.add(new ElfSegment(ph.getInt(o), ph.getInt(o + 4), ph.getLong(o + 8),
+          ph.getLong(o + 16), ph.getLong(o + 32), ph.getLong(o + 40)));
+    }
+    return list;
+  }
+
+  private static SymbolTable readSymbols(FileChannel ch, ElfSection s, List<ElfSection> all,
+      Path path) throws IOException {
+    if (s.link() <= 0 || s.link() >= all.size()) {
+      throw new ElfFormatException(path + ": symbol table " + s.name() + " has no string table");
+    }
+    ElfSection strtab = all.get(s.link());
+    ByteBuffer syms = readAt(ch, s.offset(), s.size() - s.size() % SYM_SIZE, path);
+    ByteBuffer strs = readAt(ch, strtab.offset(), strtab.size(), path);
+    return new SymbolTable(syms, strs, s.type() == SHT_DYNSYM);
+  }
+
+  private static String commentText(ByteBuffer b) {
+    byte[] bytes = new byte[b.remaining()];
+    b.get(bytes);
+    // .comment holds one NUL-terminated string per contributing compiler; keep them all.
+    return new String(bytes, StandardCharsets.UTF_8).replace('\0', '\n').strip();
+  }
+
+  /** A symbol table section and its string table, searched without decoding every name. */
+  private static final class SymbolTable {
+    private final ByteBuffer syms;
+    private final ByteBuffer strs;
+    private final boolean dynamic;
+
+    SymbolTable(ByteBuffer syms, ByteBuffer strs, boolean dynamic) {
+      this.syms = syms;
+      this.strs = strs;
+      this.dynamic = dynamic;
+    }
+
+    Optional<ElfSymbol> find(byte[] wanted) {
+      for (int o = 0; o + SYM_SIZE <= syms.limit(); o += SYM_SIZE) {
+        int nameOff = syms.getInt(o);
+        int shndx = Short.toUnsignedInt(syms.getShort(o + 6));
+        if (shndx != 0 && nameOff > 0 && nameEquals(nameOff, wanted)) {
+          return Optional.of(at(o));
+        }
+      }
+      return Optional.empty();
+    }
+
+    void forEach(List<ElfSymbol> out) {
+      for (int o = SYM_SIZE; o + SYM_SIZE <= syms.limit(); o += SYM_SIZE) {
+        out.add(at(o));
+      }
+    }
+
+    private ElfSymbol at(int o) {
+      int info = Byte.toUnsignedInt(syms.get(o + 4));
+      return new ElfSymbol(name(syms.getInt(o)), syms.getLong(o + 8), syms.getLong(o + 16),
+          info & 0xf, info >>> 4, Short.toUnsignedInt(syms.getShort(o + 6)), dynamic);
+    }
+
+    private boolean nameEquals(int off, byte[] wanted) {
+      if (off < 0 || off + wanted.length >= strs.limit()) {
+        return false;
+      }
+      for (int i = 0; i < wanted.length; i++) {
+        if (strs.get(off + i) != wanted[i]) {
+          return false;
+        }
+      }
+      return strs.get(off + wanted.length) == 0;
+    }
+
+    private String name(int off) {
+      if (off <= 0 || off >= strs.limit()) {
+        return "";
+      }
+      int end = off;
+      while (end < strs.limit() && strs.get(end) != 0) {
+        end++;
+      }
+      byte[] b = new byte[end - off];
+      strs.get(off, b);
+      return new String(b, StandardCharsets.UTF_8);
+    }
+  }
+}

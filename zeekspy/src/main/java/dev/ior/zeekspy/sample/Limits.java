@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.zeekspy.sample;
+
+/**
+ * Plausibility bounds for what the stack walker reads; anything outside makes a sample torn
+ * rather than garbage.
+ *
+ * <pre>{@code
+ * Limits l = Limits.DEFAULT.withMaxDepth(4096);
+ * }</pre>
+ *
+ * @param maxDepth most call_stack entries accepted
+ * @param maxString longest function name or file name in bytes
+ * @param maxLine largest line number accepted
+ * @param retries extra attempts for a torn sample before it is counted as torn
+ * @param maxCacheEntries cached objects kept before the caches are dropped and rebuilt
+ * @param revalidateEvery every how many samples the cached Funcs and call sites of the current
+ *     stack are read again and checked (1 = every sample); between checks a freed and reused
+ *     object address could be attributed to the object cached for it
+ */
+public record Limits(
+    int maxDepth, int maxString, int maxLine, int retries, int maxCacheEntries,
+    int revalidateEvery) {
+  /** 1024 frames, 4 KiB strings, 10 M lines, 2 retries, 100 k cached objects, check every 16. */
+  public static final Limits DEFAULT = new Limits(1024, 4096, 10_000_000, 2, 100_000, 16);
+
+  public Limits {
+    if (maxDepth < 1 || maxString < 16 || maxLine < 1 || retries < 0 || maxCacheEntries < 16
+        || revalidateEvery < 1) {
+      throw new IllegalArgumentException("implausible limits");
+    }
+  }
+
+  /** A copy with another depth bound. */
+  public Limits withMaxDepth(int depth) {
+    return new Limits(depth, maxString, maxLine, retries, maxCacheEntries, revalidateEvery);
+  }
+
+  /** A copy with another retry count. */
+  public Limits withRetries(int n) {
+    return new Limits(maxDepth, maxString, maxLine, n, maxCacheEntries, revalidateEvery);
+  }
+
+  /** A copy that re-reads cached objects every {@code n} samples. */
+  public Limits withRevalidateEvery(int n) {
+    return new Limits(maxDepth, maxString, maxLine, retries, maxCacheEntries, n);
+  }
+}

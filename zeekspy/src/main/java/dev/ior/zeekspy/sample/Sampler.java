@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.zeekspy.sample;
+
+import dev.ior.flamegraph.profile.Frame;
+import dev.ior.zeekspy.ZeekSpyException;
+import dev.ior.zeekspy.ZeekSpyException.Reason;
+import dev.ior.zeekspy.proc.TargetStopper;
+import java.util.ArrayList;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The sampling loop: at a fixed rate, stop the target (or not), walk its stack, resume it, hand
+ * the stack to a sink. Ticks are on a fixed grid from the start, so the rate does not drift; a
+ * tick whose time has passed when the previous sample ends is skipped and counted, never taken
+ * late in a burst. Runs on the calling thread until {@link #requestStop()} or a failure; counters
+ * may be read from any thread.
+ *
+ * <pre>{@code
+ * Sampler s = new Sampler(walker, TargetStopper.none(), 100, sink, System::nanoTime, () -> false);
+ * Thread t = new Thread(s::run);  t.start();
+ * ... s.requestStop(); t.join();
+ * }</pre>
+ */
+public final class Sampler {
+  private final StackWalker walker;
+  private final TargetStopper stopper;
+  private final long periodNanos;
+  private final StackSink sink;
+  private final LongSupplier clock;
+  private final BooleanSupplier targetGone;
+  private final List<Frame> frames = new ArrayList<>();
+  private volatile boolean stopRequested;
+  private volatile Thread runner;
+  private volatile long samples;
+  private volatile long empty;
+  private volatile long torn;
+  private volatile long skipped;
+  private volatile long busyNanos;
+  private volatile long startNanos;
+  private volatile long endNanos;
+  private volatile long startCpuNanos;
+  private volatile long endCpuNanos;
+  private volatile boolean started;
+  private volatile boolean ended;
+  private volatile String lastTorn = "";
+
+  /**
+   * A sampler taking {@code hz} samples per second.
+   *
+   * @param clock monotonic time in ns ({@code System::nanoTime} outside tests)
+   * @param targetGone asked after a torn sample: true ends sampling with TARGET_EXITED (a process
+   *     being torn down can look torn before reads fail outright)
+   */
+  public Sampler(StackWalker walker, TargetStopper stopper, int hz, StackSink sink,
+      LongSupplier clock, BooleanSupplier targetGone) {
+    if (hz < 1 || hz > 100_000) {
+      throw new IllegalArgumentException("hz must be 1..100000: " + hz);
+    }
+    this.walker = walker;
+    this.stopper = stopper;
+    this.periodNanos = 1_000_000_000L / hz;
+    this.sink = sink;
+    this.clock = clock;
+    this.targetGone = targetGone;
+  }
+
+  /**
+   * Samples until {@link #requestStop()}; returns normally then. A failure (the target exited, a
+   * read was refused) ends the loop by propagating its exception; counters stay valid.
+   */
+  public void run() {
+    runner = Thread.currentThread();
+    long start = clock.getAsLong();
+    startNanos = start;
+    startCpuNanos = Math.max(0, threadCpu());
+    started = true;
+    long tick = 0;
+    try {
+      while (!stopRequested) {
+        if (!sleepUntil(start + tick * periodNanos)) {
+          break;
+        }
+        long t0 = clock.getAsLong();
+        sampleOnce();
+        long t1 = clock.getAsLong();
+        busyNanos += t1 - t0;
+        long next = (t1 - start) / periodNanos + 1;
+        if (next > tick + 1) {
+          skipped += next - tick - 1;
+        }
+        tick = next;
+      }
+    } finally {
+      endNanos = clock.getAsLong();
+      endCpuNanos = threadCpu();
+      ended = true;
+    }
+  }
+
+  private void sampleOnce() {
+    stopper.stop();
+    WalkOutcome r;
+    try {
+      r = walker.walk(frames);
+    } finally {
+      stopper.resume();
+    }
+    switch (r) {
+      case STACK:
+        samples++;
+        sink.stack(frames);
+        break;
+      case EMPTY:
+        samples++;
+        empty++;
+        sink.empty();
+        break;
+      default:
+        if (targetGone.getAsBoolean()) {
+          throw new ZeekSpyException(Reason.TARGET_EXITED, "the target process exited");
+        }
+        torn++;
+        lastTorn = walker.lastTornReason();
+    }
+  }
+
+  /** Parks until {@code deadline}; false when a stop was requested meanwhile. */
+  private boolean sleepUntil(long deadline) {
+    for (long left = deadline - clock.getAsLong(); left > 0; left = deadline - clock.getAsLong()) {
+      if (stopRequested) {
+        return false;
+      }
+      LockSupport.parkNanos(this, left);
+    }
+    return !stopRequested;
+  }
+
+  /** Asks the loop to end after the current sample; callable from any thread. */
+  public void requestStop() {
+    stopRequested = true;
+    Thread t = runner;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  /** The stopper this sampler uses (attach and close it on the sampling thread). */
+  public TargetStopper stopper() {
+    return stopper;
+  }
+
+  /** Counters so far. */
+  public SamplerStats stats() {
+    if (!started) {
+      return SamplerStats.ZERO;
+    }
+    long end = ended ? endNanos : clock.getAsLong();
+    return new SamplerStats(samples, empty, torn, skipped, end - startNanos, busyNanos,
+        ended ? endCpuNanos : threadCpu());
+  }
+
+  private long threadCpu() {
+    Thread t = runner;
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    if (t == null || !mx.isThreadCpuTimeSupported()) {
+      return -1;
+    }
+    long cpu = mx.getThreadCpuTime(t.getId());
+    return cpu < 0 ? -1 : cpu - startCpuNanos;
+  }
+
+  /** Why the most recent torn sample was torn (for {@code -debug}). */
+  public String lastTornReason() {
+    return lastTorn;
+  }
+}
