@@ -8,21 +8,9 @@ import picocli.CommandLine;
 public final class IorMain {
   private IorMain() {}
 
-  /** A command line with ior's error handling: usage errors print the message and a hint. */
+  /** The {@code ior} command line with the project's error handling. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new IorCommand());
-    cl.setParameterExceptionHandler((ex, args) -> {
-      CommandLine c = ex.getCommandLine();
-      c.getErr().println("ior: " + ex.getMessage());
-      c.getErr().println("Try 'ior --help' for the options.");
-      return 2;
-    });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      c.getErr().println("ior: internal error: " + ex);
-      ex.printStackTrace(c.getErr());
-      return 70;
-    });
-    return cl;
+    return CommandLines.create("ior", new IorCommand());
   }
 
   public static void main(String[] args) {

@@ -39,7 +39,7 @@ class GoToolPprofTest {
     String top = pprof(file, "-top", "-sample_index=samples");
     for (String f : List.of("connection_state_remove", "http_request", "HTTP::set_state",
         "HTTP::new_http_session", "dns_request", "Log::write", "Log::__write",
-        "<empty_call_stack>")) {
+        "(empty_call_stack)")) {
       assertTrue(top.contains(f), f + " missing in\n" + top);
     }
     assertTrue(top.contains("Type: samples"), top);

@@ -1,27 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.zeekspy;
 
+import dev.ior.cli.CommandLines;
 import picocli.CommandLine;
 
 /** Entry point of {@code zeekspy}; the only place that exits the JVM. */
 public final class ZeekSpyMain {
   private ZeekSpyMain() {}
 
-  /** A command line with zeekspy's error handling: usage errors print the message and a hint. */
+  /** The {@code zeekspy} command line with the project's error handling. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new ZeekSpyCommand());
-    cl.setParameterExceptionHandler((ex, args) -> {
-      CommandLine c = ex.getCommandLine();
-      c.getErr().println("zeekspy: " + ex.getMessage());
-      c.getErr().println("Try 'zeekspy --help' for the options.");
-      return 2;
-    });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      c.getErr().println("zeekspy: internal error: " + ex);
-      ex.printStackTrace(c.getErr());
-      return 70;
-    });
-    return cl;
+    return CommandLines.create("zeekspy", new ZeekSpyCommand());
   }
 
   public static void main(String[] args) {

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class ProfileBuilder implements StackSink {
   /** The frame of a sample taken while no script code ran. */
-  public static final Frame EMPTY_STACK = Frame.of("<empty_call_stack>", "zeekspy");
+  public static final Frame EMPTY_STACK = Frame.of("(empty_call_stack)", "zeekspy");
   /** Sample type counting samples. */
   public static final SampleType SAMPLES = new SampleType("samples", "count");
   /** Sample type estimating time: samples times the period. */

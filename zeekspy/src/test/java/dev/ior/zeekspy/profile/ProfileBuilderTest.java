@@ -81,7 +81,7 @@ class ProfileBuilderTest {
       assertTrue(functionIds.add(f.getId()));
     }
     // One function per (name, file): the declaration and the body of http_request differ;
-    // with set_state, the BIF and <empty_call_stack> that makes five.
+    // with set_state, the BIF and (empty_call_stack) that makes five.
     assertEquals(5, pb.getFunctionCount());
     // Locations are (function, line): set_state at 197 and at 199 are two locations.
     assertEquals(6, pb.getLocationCount());
