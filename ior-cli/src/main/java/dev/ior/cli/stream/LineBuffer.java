@@ -42,9 +42,34 @@ public final class LineBuffer {
 
   /** A string known to be ASCII (names, keywords). */
   public LineBuffer ascii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      ascii(s.charAt(i));
+    int n = s.length();
+    if (n > buf.length) {
+      for (int i = 0; i < n; i++) {
+        ascii(s.charAt(i));
+      }
+      return this;
     }
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buf[pos++] = (byte) s.charAt(i);
+    }
+    return this;
+  }
+
+  /** Bytes as they are (already encoded). */
+  public LineBuffer bytes(byte[] b) {
+    if (b.length > buf.length) {
+      drain();
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, pos, b.length);
+    pos += b.length;
     return this;
   }
 

@@ -27,6 +27,7 @@ public final class StreamSink implements PairSink {
   private final StreamFormat format;
   private final WallClock clock;
   private final TextEscaper escaper;
+  private final EscapedNames names;
   private boolean headerWritten;
 
   public StreamSink(OutputStream out, StreamFormat format, WallClock clock, TextEscaper escaper) {
@@ -34,6 +35,7 @@ public final class StreamSink implements PairSink {
     this.format = format;
     this.clock = clock;
     this.escaper = escaper;
+    this.names = new EscapedNames(escaper, 1 << 14);
   }
 
   /** Writes the header now (it is otherwise written before the first pair). */
@@ -65,13 +67,19 @@ public final class StreamSink implements PairSink {
 
   private void ior(SyscallPair p) {
     line.number(p.gapNs()).ascii(',').number(p.durationNs()).ascii(',');
-    escaper.append(line, p.comm());
+    name(p.comm());
     line.ascii('@').number(p.pid()).ascii('.').number(p.tid()).ascii(',')
         .ascii(p.syscall().name()).ascii("=>").number(p.ret()).ascii(',');
-    escaper.append(line, p.file());
+    name(p.file());
     if (p.file2() != null) {
       line.ascii(" -> ");
-      escaper.append(line, p.file2());
+      name(p.file2());
+    }
+  }
+
+  private void name(String s) {
+    if (s != null) {
+      line.bytes(names.get(s));
     }
   }
 
@@ -101,7 +109,7 @@ public final class StreamSink implements PairSink {
     }
     boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0;
     if (!quote) {
-      escaper.append(line, s);
+      name(s);
       return;
     }
     line.ascii('"');
