@@ -131,6 +131,38 @@ class TraceEndToEndTest {
   }
 
   @Test
+  void aFullRingIsCountedNotSilent() throws Exception {
+    // A 4 KiB ring and a consumer that stalls: the kernel must count what it could not reserve.
+    TraceConfig cfg = TraceConfig.builder().comm(Workload.COMM).ringBytes(4096)
+        .tracepoints(List.of("_write$"), List.of()).build();
+    List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
+    BpfTraceSession s = BpfTraceSession.start(cfg, p -> {
+      if (pairs.isEmpty()) {
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      pairs.add(p.copy());
+    }, w -> { });
+    try {
+      Process p = new ProcessBuilder(Workload.binary().toString(), "devnull", "20000")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      assertEquals(0, p.waitFor());
+      s.stop();
+    } finally {
+      s.close();
+    }
+    TraceStats st = s.stats();
+    assertTrue(st.ringDrops() > 0, "drops counted: " + st);
+    assertTrue(st.lossy(), "totals are lower bounds");
+    // Every write of the workload is accounted for: delivered, or dropped at enter or exit.
+    assertTrue(st.enters() + st.exits() + st.ringDrops() >= 2 * 20_000, st.toString());
+    assertTrue(st.pairs() < 20_000, st.toString());
+  }
+
+  @Test
   void twoThreadsKeepTheirOwnCommAndFile() throws Exception {
     TraceConfig cfg = TraceConfig.builder().comm(Workload.COMM)
         .tracepoints(List.of("_(open|write|close)$"), List.of()).build();
