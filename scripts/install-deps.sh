@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what building (and, with --test, testing) ior needs on Debian 12 / Ubuntu 22.04+,
+# Installs what building (and, with --test, testing) ior needs on Debian 12 / Ubuntu 24.04,
 # idempotently: packages already present are left alone and apt-get runs only when something
 # is missing. Needs root (or sudo).
 set -euo pipefail
@@ -12,7 +12,6 @@ build_pkgs=(
   "openjdk-17-jdk-headless:javac"
   "maven:mvn"
   "clang:clang"
-  "llvm:llvm-strip"
   "libbpf-dev:/usr/include/bpf/bpf_helpers.h"
   "libbpf1:/usr/lib/$(uname -m)-linux-gnu/libbpf.so.1"
   "linux-libc-dev:/usr/include/linux/bpf.h"
