@@ -80,7 +80,8 @@ public final class BpfTraceSession implements AutoCloseable {
       bpf.close();
       throw new TraceException(e.getMessage(), e);
     }
-    PairFilter filter = new PairFilter(config.comm(), config.path(), config.pid(), config.tid());
+    // pid, tid and comm were decided in the kernel; only the path needs the fd table.
+    PairFilter filter = new PairFilter(null, config.path(), 0, 0);
     TracePipeline pipeline = new TracePipeline(table, filter, new LinuxProcFs(), sink);
     int pollMs = (int) Math.max(1, Math.min(1000, config.poll().toMillis()));
     BpfTraceSession s = new BpfTraceSession(bpf, ring, pipeline, pollMs);

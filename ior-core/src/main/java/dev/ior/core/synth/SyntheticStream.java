@@ -2,7 +2,9 @@
 package dev.ior.core.synth;
 
 import dev.ior.core.TracePipeline;
+import dev.ior.core.decode.RecordLayout;
 import dev.ior.core.decode.RecordWriter;
+import dev.ior.core.fd.LinuxProcFs;
 import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.sink.PairSink;
@@ -10,10 +12,12 @@ import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallTable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Paths;
 
 /**
  * A synthetic record stream shaped like a database's file I/O: per iteration openat, pwrite64,
- * pread64, newfstat, lseek and close, 8 threads in 2 processes, 64 files. Used by the pipeline
+ * pread64, newfstat, lseek and close, 8 threads in 2 processes, 64 files; now and then a failed
+ * open of a relative path and a short-lived child process. Used by the pipeline
  * benchmark and to warm the JIT up before a live trace, so that the first seconds of a trace do
  * not cost the traced programs more than the rest.
  *
@@ -38,11 +42,15 @@ public final class SyntheticStream {
     this.lengths = lengths;
   }
 
-  /** Encodes {@code iterations} × 12 records into a direct buffer. */
+  /**
+   * Encodes {@code iterations} × 12 records into a direct buffer, plus every 64th iteration a
+   * failed relative open and a fork/exec/exit cycle, so that warm-up also compiles those paths.
+   */
   public static SyntheticStream encode(SyscallTable t, int iterations) {
-    ByteBuffer b = ByteBuffer.allocateDirect(iterations * 12 * 96).order(ByteOrder.LITTLE_ENDIAN);
-    int[] off = new int[iterations * 12];
-    int[] len = new int[iterations * 12];
+    ByteBuffer b = ByteBuffer.allocateDirect(iterations * 12 * 100).order(ByteOrder.LITTLE_ENDIAN);
+    int rare = iterations / 64 + 1;
+    int[] off = new int[iterations * 12 + rare * 5];
+    int[] len = new int[off.length];
     Syscall openat = t.byName("openat");
     Syscall[] calls = {openat, t.byName("pwrite64"), t.byName("pread64"), t.byName("newfstat"),
         t.byName("lseek"), t.byName("close")};
@@ -63,8 +71,22 @@ public final class SyntheticStream {
         long ret = s == openat ? fd : s.io() != dev.ior.core.syscall.IoKind.NONE ? 4096 : 0;
         len[n++] = RecordWriter.exit(b, s, pid, tid, time += 700, ret);
       }
+      if (i % 64 == 0) {
+        int child = 1000 + i;
+        off[n] = b.position();
+        len[n++] = RecordWriter.enterPath(b, openat, pid, tid, time += 50, comm, -100,
+            "missing.conf", 0, 0);
+        off[n] = b.position();
+        len[n++] = RecordWriter.exit(b, openat, pid, tid, time += 700, -2);
+        off[n] = b.position();
+        len[n++] = RecordWriter.proc(b, RecordLayout.KIND_PROC_FORK, pid, tid, time, comm, child);
+        off[n] = b.position();
+        len[n++] = RecordWriter.proc(b, RecordLayout.KIND_PROC_EXEC, child, child, time, "sh", 0);
+        off[n] = b.position();
+        len[n++] = RecordWriter.proc(b, RecordLayout.KIND_TASK_EXIT, child, child, time, "sh", 0);
+      }
     }
-    return new SyntheticStream(b, off, len);
+    return new SyntheticStream(b, java.util.Arrays.copyOf(off, n), java.util.Arrays.copyOf(len, n));
   }
 
   /** Number of records. */
@@ -90,7 +112,9 @@ public final class SyntheticStream {
    */
   public static void warmUp(SyscallTable table, PairSink sink, int rounds) {
     SyntheticStream s = encode(table, 5_000);
-    TracePipeline p = new TracePipeline(table, PairFilter.NONE, ProcFs.EMPTY, sink);
+    // The live tracer's ProcFs class over an empty root: same JIT type profile, no lookups hit.
+    ProcFs none = new LinuxProcFs(Paths.get("/nonexistent/ior-warm-up"));
+    TracePipeline p = new TracePipeline(table, PairFilter.NONE, none, sink);
     for (int r = 0; r < rounds; r++) {
       s.feed(p);
     }
