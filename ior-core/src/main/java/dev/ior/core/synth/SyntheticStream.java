@@ -42,11 +42,17 @@ public final class SyntheticStream {
     this.lengths = lengths;
   }
 
-  /**
-   * Encodes {@code iterations} × 12 records into a direct buffer, plus every 64th iteration a
-   * failed relative open and a fork/exec/exit cycle, so that warm-up also compiles those paths.
-   */
+  /** Encodes {@code iterations} × 12 records of long-lived processes into a direct buffer. */
   public static SyntheticStream encode(SyscallTable t, int iterations) {
+    return encode(t, iterations, false);
+  }
+
+  /**
+   * Like {@link #encode(SyscallTable, int)}; with {@code churn}, every 64th iteration adds a
+   * failed relative open and a child process's fork/exec/exit (new processes need new state, so
+   * this stream allocates per child, not per record).
+   */
+  public static SyntheticStream encode(SyscallTable t, int iterations, boolean churn) {
     ByteBuffer b = ByteBuffer.allocateDirect(iterations * 12 * 100).order(ByteOrder.LITTLE_ENDIAN);
     int rare = iterations / 64 + 1;
     int[] off = new int[iterations * 12 + rare * 5];
@@ -71,7 +77,7 @@ public final class SyntheticStream {
         long ret = s == openat ? fd : s.io() != dev.ior.core.syscall.IoKind.NONE ? 4096 : 0;
         len[n++] = RecordWriter.exit(b, s, pid, tid, time += 700, ret);
       }
-      if (i % 64 == 0) {
+      if (churn && i % 64 == 0) {
         int child = 1000 + i;
         off[n] = b.position();
         len[n++] = RecordWriter.enterPath(b, openat, pid, tid, time += 50, comm, -100,
@@ -111,7 +117,7 @@ public final class SyntheticStream {
    * that decoding, pairing, fd tracking and the sink are compiled before real records arrive.
    */
   public static void warmUp(SyscallTable table, PairSink sink, int rounds) {
-    SyntheticStream s = encode(table, 5_000);
+    SyntheticStream s = encode(table, 5_000, true);
     // The live tracer's ProcFs class over an empty root: same JIT type profile, no lookups hit.
     ProcFs none = new LinuxProcFs(Paths.get("/nonexistent/ior-warm-up"));
     TracePipeline p = new TracePipeline(table, PairFilter.NONE, none, sink);

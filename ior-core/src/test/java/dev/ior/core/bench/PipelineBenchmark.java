@@ -15,7 +15,8 @@ import java.util.Locale;
  * Throughput and allocation of the user-space pipeline (decode → pairing → fd tracking →
  * filter → sink) on one thread over {@link SyntheticStream} (shaped like the overhead
  * benchmark's mix). Prints records/s and bytes allocated per record per round; steady state is
- * the later rounds. Run: {@code scripts/bench-pipeline.sh [ITERATIONS [ROUNDS]]}.
+ * the later rounds. Run: {@code scripts/bench-pipeline.sh [ITERATIONS [ROUNDS [churn]]]}; with
+ * {@code churn} a short-lived child process every 768 records (their state is allocated).
  */
 public final class PipelineBenchmark {
   private PipelineBenchmark() {}
@@ -35,8 +36,9 @@ public final class PipelineBenchmark {
   public static void main(String[] args) {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    boolean churn = args.length > 2 && args[2].equals("churn");
     SyscallTable t = SyscallTable.standard();
-    SyntheticStream stream = SyntheticStream.encode(t, iterations);
+    SyntheticStream stream = SyntheticStream.encode(t, iterations, churn);
     int n = stream.records();
     System.out.printf(Locale.ROOT, "stream: %,d records, %,d bytes (%.1f B/record)%n", n,
         stream.bytes(), (double) stream.bytes() / n);
