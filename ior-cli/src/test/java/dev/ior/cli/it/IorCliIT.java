@@ -107,6 +107,33 @@ class IorCliIT {
     assertFalse(ior.err().contains("Exception"), ior.err());
   }
 
+  private static String run(List<String> cmd, int expectCode) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(expectCode, p.exitValue(), out);
+    return out;
+  }
+
+  @Test
+  void withoutPrivilegesItSaysWhatToDo() throws Exception {
+    String ior = CliProcess.repo().resolve("bin/ior").toString();
+    String out = run(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+        "--inh-caps=-all", ior, "-duration", "1"), 2);
+    assertEquals("ior: not permitted to load BPF programs: run as root (sudo) or grant CAP_BPF"
+        + " and CAP_PERFMON (setcap or capsh)\n", out);
+  }
+
+  @Test
+  void mountsTracefsWhenItIsMissing() throws Exception {
+    String ior = CliProcess.repo().resolve("bin/ior").toString();
+    // A private mount namespace without tracefs: ior must mount it and trace.
+    String out = run(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+        "umount /sys/kernel/tracing 2>/dev/null; test ! -e /sys/kernel/tracing/events"
+            + " && " + ior + " -comm iorwl -tps _read$ -duration 1"), 0);
+    assertTrue(out.contains("syscalls paired:"), out);
+  }
+
   @Test
   void notBuiltOrBadFlagsGiveOneLine() throws Exception {
     CliProcess bad = new CliProcess("ior", "-mapSize", "huge");
