@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.flame;
+
+import dev.ior.cli.IorMain;
+import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.core.iorfile.IorData;
+import dev.ior.core.iorfile.IorFileWriter;
+import dev.ior.core.iorfile.RunFilters;
+import dev.ior.core.iorfile.RunInfo;
+import dev.ior.core.stats.TraceStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Test helper: .ior files with known rows and an in-process {@code ior} with captured output. */
+final class FlameFixture {
+  record Result(int code, String out, String err) {}
+
+  static final TraceStats STATS = new TraceStats(3_000_000_000L, 40, 20, 20, 0, 20, 18, 0, 1, 0,
+      0, 0, 0, 0, 0, 300, 500, 0);
+
+  private FlameFixture() {}
+
+  /** Rows of a small run: postgres reads and writes, curl opens. */
+  static List<AggregateRow> rows() {
+    return List.of(
+        new AggregateRow("/db/t1", "pread64", "postgres", 10, 11, 02, 3, 3000, 300, 300),
+        new AggregateRow("/db/t1", "pwrite64", "postgres", 10, 12, 02, 5, 10000, 50, 500),
+        new AggregateRow("/etc/hosts", "openat", "curl", 20, 20, 02000000, 1, 7000, 0, 0),
+        new AggregateRow("/db/t2", "fsync", "postgres", 10, 11, 02, 9, 90000, 9, 0));
+  }
+
+  /** Writes {@code rows} as a .ior file. */
+  static Path write(Path file, List<AggregateRow> rows) throws IOException {
+    RunInfo run = new RunInfo("testhost", 1_764_140_700_000_000_000L, 3_000_000_000L, "test",
+        RunFilters.none(), STATS, List.of("-flamegraph"));
+    IorFileWriter.write(file, new IorData(run, rows));
+    return file;
+  }
+
+  /** Runs {@code ior args} in-process. */
+  static Result run(String... args) {
+    CommandLine cl = IorMain.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs the real {@code go tool pprof} (Debian golang-go) on a profile. Without go on PATH the
+ * test is skipped with a printed reason, or fails when {@code IOR_REQUIRE_TOOLS=1}.
+ */
+public final class GoPprofTool {
+  // A sample line has one value per sample type (ours have four); location lines have one.
+  private static final Pattern SAMPLE = Pattern.compile("^\\s*(\\d+(?:\\s+\\d+)+):");
+
+  private GoPprofTool() {}
+
+  /** {@code go tool pprof FLAGS... profile}; stdout, failing the test on a non-zero exit. */
+  public static String run(Path profile, String... flags) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(go().toString(), "tool", "pprof"));
+    cmd.addAll(List.of(flags));
+    cmd.add(profile.toString());
+    Path out = Files.createTempFile("pprof", ".out");
+    try {
+      Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail("go tool pprof timed out: " + cmd);
+      }
+      assertEquals(0, p.exitValue(), "go tool pprof failed: " + cmd);
+      return Files.readString(out, StandardCharsets.UTF_8);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  /** Column sums of the samples in {@code go tool pprof -raw}, in sample-type order. */
+  public static long[] rawTotals(Path profile) throws IOException {
+    long[] sums = null;
+    for (String line : run(profile, "-raw").split("\n")) {
+      Matcher m = SAMPLE.matcher(line);
+      if (m.find()) {
+        String[] v = m.group(1).trim().split("\\s+");
+        if (sums == null) {
+          sums = new long[v.length];
+        }
+        for (int i = 0; i < v.length; i++) {
+          sums[i] += Long.parseLong(v[i]);
+        }
+      }
+    }
+    return sums == null ? new long[0] : sums;
+  }
+
+  private static Path go() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path p = Path.of(dir, "go");
+      if (Files.isExecutable(p)) {
+        return p;
+      }
+    }
+    String reason = "go not on PATH (needed to read pprof with go tool pprof)";
+    if ("1".equals(System.getenv("IOR_REQUIRE_TOOLS"))) {
+      fail(reason + " but IOR_REQUIRE_TOOLS=1");
+    }
+    System.out.println("SKIPPED: " + reason + "; set IOR_REQUIRE_TOOLS=1 to make this a failure");
+    Assumptions.abort(reason);
+    return null;
+  }
+}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.aggregate;
+
+import java.util.Objects;
+
+/**
+ * One aggregated row of a trace: a key (path, syscall, comm, pid, tid, flags) and its counters.
+ * Immutable; produced by {@link AggregateTable#rows()} and by the {@code .ior} file reader.
+ *
+ * <pre>{@code
+ * for (AggregateRow r : table.rows()) {
+ *   System.out.println(r.syscall() + " " + r.path() + " " + r.count() + " calls");
+ * }
+ * }</pre>
+ *
+ * @param path the file (absolute where resolved), "" when unknown
+ * @param syscall the syscall's name, e.g. {@code openat}
+ * @param comm the task's comm
+ * @param pid process id (tgid)
+ * @param tid thread id
+ * @param flags open flags as in {@code SyscallPair.flags()}; -1 when unknown
+ * @param count number of calls
+ * @param durationNs summed latency, ns
+ * @param durationToPrevNs summed time since the thread's previous syscall, ns
+ * @param bytes summed bytes read, written or transferred
+ */
+public record AggregateRow(String path, String syscall, String comm, int pid, int tid, int flags,
+    long count, long durationNs, long durationToPrevNs, long bytes) {
+  public AggregateRow {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(syscall, "syscall");
+    Objects.requireNonNull(comm, "comm");
+  }
+}

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.aggregate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A flat open-addressing table of (path, syscall, comm, pid, tid, flags) keys with four counters
+ * each, kept in parallel arrays. Adding to an existing key hashes and compares the fields and
+ * allocates nothing; only a new key costs a slot (and a resize now and then). Memory therefore
+ * grows with distinct keys, not with events. Not thread-safe: one writer, the consumer thread.
+ *
+ * <pre>{@code
+ * AggregateTable t = new AggregateTable(1024);
+ * t.add("/etc/hosts", "openat", "curl", 42, 42, 0x80000, 1, 3_100, 0, 0);
+ * t.add("/etc/hosts", "openat", "curl", 42, 42, 0x80000, 1, 2_900, 500, 0);
+ * t.rows().get(0).count(); // 2
+ * }</pre>
+ */
+public final class AggregateTable {
+  private static final int EMPTY = -1;
+
+  private int[] slots; // hash slot -> row index, EMPTY when free
+  private int mask;
+  private int size;
+  // Row columns, indexed by row number in insertion order.
+  private int[] hashes;
+  private String[] paths;
+  private String[] syscalls;
+  private String[] comms;
+  private int[] pids;
+  private int[] tids;
+  private int[] flags;
+  private long[] counts;
+  private long[] durations;
+  private long[] gaps;
+  private long[] bytes;
+
+  /** A table sized for about {@code expectedKeys} keys before its first resize. */
+  public AggregateTable(int expectedKeys) {
+    int rows = Math.max(16, expectedKeys);
+    int cap = Integer.highestOneBit(rows * 2 - 1) << 1;
+    slots = new int[cap];
+    Arrays.fill(slots, EMPTY);
+    mask = cap - 1;
+    allocateRows(rows);
+  }
+
+  private void allocateRows(int n) {
+    hashes = hashes == null ? new int[n] : Arrays.copyOf(hashes, n);
+    paths = paths == null ? new String[n] : Arrays.copyOf(paths, n);
+    syscalls = syscalls == null ? new String[n] : Arrays.copyOf(syscalls, n);
+    comms = comms == null ? new String[n] : Arrays.copyOf(comms, n);
+    pids = pids == null ? new int[n] : Arrays.copyOf(pids, n);
+    tids = tids == null ? new int[n] : Arrays.copyOf(tids, n);
+    flags = flags == null ? new int[n] : Arrays.copyOf(flags, n);
+    counts = counts == null ? new long[n] : Arrays.copyOf(counts, n);
+    durations = durations == null ? new long[n] : Arrays.copyOf(durations, n);
+    gaps = gaps == null ? new long[n] : Arrays.copyOf(gaps, n);
+    bytes = bytes == null ? new long[n] : Arrays.copyOf(bytes, n);
+  }
+
+  /**
+   * Adds counters to the key's row, creating it when new. Strings are compared with equals
+   * (the pipeline interns them, so this is mostly a reference check).
+   *
+   * @param durationNs latency to add, ns
+   * @param gapNs time since the thread's previous syscall to add, ns
+   */
+  public void add(String path, String syscall, String comm, int pid, int tid, int flag,
+      long count, long durationNs, long gapNs, long byteCount) {
+    int h = hash(path, syscall, comm, pid, tid, flag);
+    int i = h & mask;
+    int row;
+    while ((row = slots[i]) != EMPTY) {
+      if (hashes[row] == h && pids[row] == pid && tids[row] == tid && flags[row] == flag
+          && syscalls[row].equals(syscall) && paths[row].equals(path)
+          && comms[row].equals(comm)) {
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    if (row == EMPTY) {
+      row = insert(i, h, path, syscall, comm, pid, tid, flag);
+    }
+    counts[row] += count;
+    durations[row] += durationNs;
+    gaps[row] += gapNs;
+    bytes[row] += byteCount;
+  }
+
+  /** Adds a whole row (e.g. one read from a file); equal keys are summed. */
+  public void add(AggregateRow r) {
+    add(r.path(), r.syscall(), r.comm(), r.pid(), r.tid(), r.flags(), r.count(), r.durationNs(),
+        r.durationToPrevNs(), r.bytes());
+  }
+
+  private int insert(int slot, int h, String path, String syscall, String comm, int pid, int tid,
+      int flag) {
+    if (size == hashes.length) {
+      allocateRows(size * 2);
+    }
+    int row = size++;
+    hashes[row] = h;
+    paths[row] = path;
+    syscalls[row] = syscall;
+    comms[row] = comm;
+    pids[row] = pid;
+    tids[row] = tid;
+    flags[row] = flag;
+    slots[slot] = row;
+    if (size * 2 > slots.length) { // keep the load factor at most 1/2: short probe chains
+      rehash(slots.length * 2);
+    }
+    return row;
+  }
+
+  private void rehash(int capacity) {
+    slots = new int[capacity];
+    Arrays.fill(slots, EMPTY);
+    mask = capacity - 1;
+    for (int row = 0; row < size; row++) {
+      int i = hashes[row] & mask;
+      while (slots[i] != EMPTY) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = row;
+    }
+  }
+
+  /** Mixes the key fields; String.hashCode is cached by String, so this allocates nothing. */
+  static int hash(String path, String syscall, String comm, int pid, int tid, int flag) {
+    int h = path.hashCode();
+    h = h * 31 + syscall.hashCode();
+    h = h * 31 + comm.hashCode();
+    h = h * 31 + pid;
+    h = h * 31 + tid;
+    h = h * 31 + flag;
+    return h ^ (h >>> 16); // low bits pick the slot: fold the high bits in
+  }
+
+  /** Number of distinct keys. */
+  public int size() {
+    return size;
+  }
+
+  /** Sum of the call counts of all rows. */
+  public long totalCount() {
+    long n = 0;
+    for (int row = 0; row < size; row++) {
+      n += counts[row];
+    }
+    return n;
+  }
+
+  /** A snapshot of the rows in first-seen order. */
+  public List<AggregateRow> rows() {
+    List<AggregateRow> out = new ArrayList<>(size);
+    for (int row = 0; row < size; row++) {
+      out.add(new AggregateRow(paths[row], syscalls[row], comms[row], pids[row], tids[row],
+          flags[row], counts[row], durations[row], gaps[row], bytes[row]));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.iorfile;
+
+import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.core.iorfile.proto.Filters;
+import dev.ior.core.iorfile.proto.Header;
+import dev.ior.core.iorfile.proto.Row;
+import dev.ior.core.iorfile.proto.Stats;
+import dev.ior.core.stats.TraceStats;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes {@code .ior} data files: magic, version, then gzip of a header and the rows (see
+ * {@link IorFileFormat}). Files are written to a temporary name beside the target and renamed
+ * into place, so readers never see half a file.
+ *
+ * <pre>{@code
+ * IorFileWriter.write(Path.of("run.ior"), new IorData(run, table.rows()));
+ * }</pre>
+ */
+public final class IorFileWriter {
+  private IorFileWriter() {}
+
+  /** Writes {@code data} to {@code file} via a temporary file and an atomic rename. */
+  public static void write(Path file, IorData data) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        write(out, data);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Writes {@code data} to {@code out}, which is finished but not closed. */
+  public static void write(OutputStream out, IorData data) throws IOException {
+    DataOutputStream head = new DataOutputStream(out);
+    head.write(IorFileFormat.MAGIC);
+    head.writeShort(IorFileFormat.VERSION);
+    head.flush();
+    GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
+    header(data.run(), data.rows().size()).writeDelimitedTo(gz);
+    Row.Builder row = Row.newBuilder();
+    for (AggregateRow r : data.rows()) {
+      row.clear().setPath(r.path()).setSyscall(r.syscall()).setComm(r.comm()).setPid(r.pid())
+          .setTid(r.tid()).setFlags(r.flags()).setCount(r.count())
+          .setDurationNanos(r.durationNs()).setDurationToPrevNanos(r.durationToPrevNs())
+          .setBytes(r.bytes()).build().writeDelimitedTo(gz);
+    }
+    gz.finish();
+    out.flush();
+  }
+
+  private static Header header(RunInfo run, int rows) {
+    RunFilters f = run.filters();
+    return Header.newBuilder()
+        .setHost(run.host())
+        .setStartUnixNanos(run.startUnixNanos())
+        .setDurationNanos(run.durationNanos())
+        .setWriterVersion(run.writerVersion())
+        .setFilters(Filters.newBuilder().setPid(f.pid()).setTid(f.tid()).setComm(f.comm())
+            .setPath(f.path()).addAllTracepoints(f.tracepoints())
+            .addAllTracepointsExclude(f.tracepointsExclude())
+            .setAttachedSyscalls(f.attachedSyscalls()))
+        .setStats(stats(run.stats()))
+        .setRowCount(rows)
+        .addAllCommandLine(List.copyOf(run.commandLine()))
+        .build();
+  }
+
+  private static Stats stats(TraceStats s) {
+    return Stats.newBuilder().setRecords(s.records()).setEnters(s.enters()).setExits(s.exits())
+        .setMalformed(s.malformed()).setPairs(s.pairs()).setEmitted(s.emitted())
+        .setRestarts(s.restarts()).setFailed(s.failed()).setRingDrops(s.ringDrops())
+        .setUnreadAtStop(s.unreadAtStop()).setEntersWithoutExit(s.entersWithoutExit())
+        .setExitsWithoutEnter(s.exitsWithoutEnter()).setMismatched(s.mismatched())
+        .setInFlightAtStop(s.inFlightAtStop()).setBytesRead(s.bytesRead())
+        .setBytesWritten(s.bytesWritten()).setBytesTransferred(s.bytesTransferred()).build();
+  }
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.projection;
+
+import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.flamegraph.profile.SampleType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A counter of an aggregated row that can size flame-graph frames, with ior's names ({@code
+ * -count count|duration|durationToPrev|bytes}) and the pprof sample type it becomes.
+ *
+ * <pre>{@code
+ * Count c = Count.parse("duration");
+ * c.sampleType();   // duration/nanoseconds
+ * c.of(row);        // row.durationNs()
+ * }</pre>
+ */
+public enum Count {
+  /** Number of calls. */
+  COUNT("count", "count"),
+  /** Summed latency. */
+  DURATION("duration", "nanoseconds"),
+  /** Summed time since the thread's previous syscall returned. */
+  DURATION_TO_PREV("durationToPrev", "nanoseconds"),
+  /** Summed bytes read, written or transferred. */
+  BYTES("bytes", "bytes");
+
+  private final String id;
+  private final String unit;
+
+  Count(String id, String unit) {
+    this.id = id;
+    this.unit = unit;
+  }
+
+  /** ior's name, as accepted by {@code -count}. */
+  public String id() {
+    return id;
+  }
+
+  /** The pprof sample type: ior's name and an honest unit. */
+  public SampleType sampleType() {
+    return new SampleType(id, unit);
+  }
+
+  /** This counter's value in {@code row}. */
+  public long of(AggregateRow row) {
+    switch (this) {
+      case COUNT:
+        return row.count();
+      case DURATION:
+        return row.durationNs();
+      case DURATION_TO_PREV:
+        return row.durationToPrevNs();
+      default:
+        return row.bytes();
+    }
+  }
+
+  /**
+   * The counter called {@code name}.
+   *
+   * @throws IllegalArgumentException naming the valid counts when there is none
+   */
+  public static Count parse(String name) {
+    for (Count c : values()) {
+      if (c.id.equals(name.trim())) {
+        return c;
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    for (Count c : values()) {
+      ids.add(c.id);
+    }
+    throw new IllegalArgumentException("unknown count '" + name + "': valid counts are "
+        + String.join(", ", ids));
+  }
+}

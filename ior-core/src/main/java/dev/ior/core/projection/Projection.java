@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.projection;
+
+import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.flamegraph.profile.Frame;
+import dev.ior.flamegraph.profile.SampleType;
+import dev.ior.flamegraph.profile.StackProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Projects aggregated rows onto a stack profile: the chosen fields, in the user's order, become
+ * the frames (root first); all four counters become sample types, the chosen one the default.
+ * This is ior's {@code -fields ... -count ...}. A path becomes one frame per directory level as
+ * ior draws it ({@code /var/lib/x} → {@code /var}, {@code /lib}, {@code /x}), without the empty
+ * leading frame the original emits; an unknown path is one {@code [unknown]} frame.
+ *
+ * <pre>{@code
+ * Projection p = Projection.parse("pid,path,tracepoint", "duration");
+ * StackProfile profile = p.project(rows, ProfileInfo.none());
+ * CollapsedWriter.write(profile, p.valueIndex(), out);
+ * }</pre>
+ *
+ * @param fields frame fields, root first; at least one, each at most once
+ * @param count the counter that sizes frames (the profile's default sample type)
+ */
+public record Projection(List<Field> fields, Count count) {
+  /** Frame for a row whose file is not known. */
+  public static final String UNKNOWN_PATH = "[unknown]";
+
+  public Projection {
+    fields = List.copyOf(fields);
+    if (fields.isEmpty() || fields.size() != fields.stream().distinct().count()) {
+      throw new IllegalArgumentException("-fields needs at least one field and no field twice,"
+          + " from " + String.join(", ", Field.ids()) + "; got " + fields);
+    }
+  }
+
+  /** ior's default: {@code comm,path,tracepoint} by {@code count}. */
+  public static Projection defaults() {
+    return new Projection(List.of(Field.COMM, Field.PATH, Field.TRACEPOINT), Count.COUNT);
+  }
+
+  /**
+   * Parses ior's comma-separated {@code -fields} and {@code -count} values.
+   *
+   * @throws IllegalArgumentException listing the valid names when one is unknown
+   */
+  public static Projection parse(String fields, String count) {
+    List<Field> list = new ArrayList<>();
+    for (String f : fields.split(",")) {
+      list.add(Field.parse(f));
+    }
+    return new Projection(list, Count.parse(count));
+  }
+
+  /** A name for files of this projection, e.g. {@code pid-path-tracepoint-by-count}. */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    for (Field f : fields) {
+      b.append(f.id()).append('-');
+    }
+    return b.append("by-").append(count.id()).toString();
+  }
+
+  /** Index of the chosen count among the profile's sample types. */
+  public int valueIndex() {
+    return count.ordinal();
+  }
+
+  /** The sample types of every projected profile, in {@link Count} order. */
+  public static List<SampleType> sampleTypes() {
+    List<SampleType> types = new ArrayList<>();
+    for (Count c : Count.values()) {
+      types.add(c.sampleType());
+    }
+    return types;
+  }
+
+  /** Projects {@code rows}; identical stacks (and labels) are summed. */
+  public StackProfile project(Iterable<AggregateRow> rows, ProfileInfo info) {
+    StackProfile.Builder b = StackProfile.builder(sampleTypes())
+        .defaultSampleType(count.id())
+        .timeNanos(info.timeNanos())
+        .durationNanos(info.durationNanos());
+    info.comments().forEach(b::comment);
+    Map<String, List<Frame>> pathFrames = new LinkedHashMap<>();
+    for (AggregateRow r : rows) {
+      List<Frame> stack = new ArrayList<>(8);
+      for (Field f : fields) {
+        if (f == Field.PATH) {
+          stack.addAll(pathFrames.computeIfAbsent(r.path(), Projection::pathFrames));
+        } else {
+          stack.add(Frame.of(text(f, r), f.kind()));
+        }
+      }
+      b.add(stack, info.labels() ? labels(r) : Map.of(), r.count(), r.durationNs(),
+          r.durationToPrevNs(), r.bytes());
+    }
+    return b.build();
+  }
+
+  /** pid, tid and comm as labels where they are not frames (pprof's -tagfocus uses them). */
+  private Map<String, String> labels(AggregateRow r) {
+    Map<String, String> l = new LinkedHashMap<>();
+    if (!fields.contains(Field.PID)) {
+      l.put("pid", Integer.toString(r.pid()));
+    }
+    if (!fields.contains(Field.TID)) {
+      l.put("tid", Integer.toString(r.tid()));
+    }
+    if (!fields.contains(Field.COMM)) {
+      l.put("comm", r.comm());
+    }
+    return l;
+  }
+
+  private static String text(Field f, AggregateRow r) {
+    switch (f) {
+      case COMM:
+        return r.comm();
+      case TRACEPOINT:
+        return r.syscall();
+      case PID:
+        return Integer.toString(r.pid());
+      case TID:
+        return Integer.toString(r.tid());
+      case FLAGS:
+        return OpenFlags.format(r.flags());
+      default:
+        throw new IllegalStateException("path is split, not a single frame");
+    }
+  }
+
+  /**
+   * One frame per directory level, each with its leading slash: {@code /a/b} → {@code /a},
+   * {@code /b}; a relative {@code x/y} → {@code x}, {@code /y}; "" → {@code [unknown]}.
+   */
+  static List<Frame> pathFrames(String path) {
+    if (path.isEmpty()) {
+      return List.of(Frame.of(UNKNOWN_PATH, Field.PATH.kind()));
+    }
+    List<Frame> frames = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= path.length(); i++) {
+      if (i == path.length() || path.charAt(i) == '/') {
+        frames.add(Frame.of(path.substring(start, i), Field.PATH.kind()));
+        start = i;
+      }
+    }
+    return List.copyOf(frames);
+  }
+}

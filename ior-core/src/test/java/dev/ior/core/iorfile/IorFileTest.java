@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.iorfile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.core.stats.TraceStats;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The .ior data file: round trip, the checked-in version-1 fixture, and every refusal. */
+class IorFileTest {
+  static final String V1_FIXTURE = "v1-sample.ior";
+
+  @TempDir Path dir;
+
+  /** The data of the version-1 fixture; never change it, add a v2 fixture instead. */
+  static IorData sample() {
+    TraceStats stats = new TraceStats(2_500_000_000L, 100, 50, 48, 1, 47, 40, 2, 3, 4, 5, 6, 7, 8,
+        9, 4096, 8192, 16);
+    RunInfo run = new RunInfo("earth", 1_764_140_700_000_000_000L, 2_500_000_000L, "0.1.0",
+        new RunFilters(42, 0, "postgres", "/var/lib", List.of("read", "write"), List.of("sync"),
+            12),
+        stats, List.of("-flamegraph", "-comm", "postgres"));
+    return new IorData(run, List.of(
+        new AggregateRow("/var/lib/db/t1", "pread64", "postgres", 42, 43, 02, 3, 3000, 300, 24576),
+        new AggregateRow("", "sync", "postgres", 42, 44, -1, 1, 900, 50, 0),
+        new AggregateRow("/tmp/a\nb;c", "openat", "p\u00e9", 42, 42, 02000000, 1, 5000, 0, 0)));
+  }
+
+  @Test
+  void roundTripKeepsEveryFieldAndWritesAtomically() throws IOException {
+    Path file = dir.resolve("run.ior");
+    IorFileWriter.write(file, sample());
+    assertEquals(sample(), IorFileReader.read(file));
+    assertTrue(IorFileReader.isIorFile(file));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void startsWithMagicAndVersionThenGzip() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    IorFileWriter.write(out, sample());
+    byte[] b = out.toByteArray();
+    assertArrayEquals("IORDATA\n".getBytes(), Arrays.copyOf(b, 8));
+    assertEquals(0, b[8]);
+    assertEquals(1, b[9]);
+    assertEquals(0x1f, b[10] & 0xff);
+    assertEquals(0x8b, b[11] & 0xff);
+  }
+
+  @Test
+  void readsTheCheckedInVersion1Fixture() throws IOException {
+    Path src = Path.of("src/test/resources/dev/ior/core/iorfile", V1_FIXTURE);
+    if ("1".equals(System.getenv("IOR_UPDATE_FIXTURES"))) {
+      IorFileWriter.write(src, sample()); // only ever for a new version's first fixture
+    }
+    try (InputStream in = IorFileTest.class.getResourceAsStream(V1_FIXTURE)) {
+      assertEquals(sample(), IorFileReader.read(in, V1_FIXTURE));
+    }
+  }
+
+  @Test
+  void refusesOtherFilesNewerVersionsAndCutFilesWithAReason() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    IorFileWriter.write(out, sample());
+    byte[] good = out.toByteArray();
+
+    IOException magic = assertThrows(IOException.class,
+        () -> IorFileReader.read(new ByteArrayInputStream("hello world!".getBytes()), "x"));
+    assertEquals("x: not an .ior data file (no IORDATA magic)", magic.getMessage());
+
+    byte[] newer = good.clone();
+    newer[9] = 2;
+    IOException version = assertThrows(IOException.class,
+        () -> IorFileReader.read(new ByteArrayInputStream(newer), "x"));
+    assertTrue(version.getMessage().contains("version 2 is not supported"), version.getMessage());
+
+    byte[] cut = Arrays.copyOf(good, good.length - 30);
+    assertThrows(IOException.class, () -> IorFileReader.read(new ByteArrayInputStream(cut), "x"));
+
+    Path text = dir.resolve("notes.txt");
+    Files.writeString(text, "just text");
+    assertFalse(IorFileReader.isIorFile(text));
+  }
+}
