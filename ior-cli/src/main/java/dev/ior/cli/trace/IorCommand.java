@@ -3,6 +3,8 @@ package dev.ior.cli.trace;
 
 import dev.ior.bpf.BpfTraceSession;
 import dev.ior.bpf.TraceException;
+import dev.ior.cli.flame.CollapsedCommand;
+import dev.ior.cli.flame.FlameOptions;
 import dev.ior.cli.stream.StreamFormat;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.core.config.TraceConfig;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,6 +32,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    subcommands = CollapsedCommand.class,
     description = {
       "Traces file-I/O syscalls (open, read, write, fsync, rename and more) of the"
           + " processes you choose with eBPF, pairs each call's enter and exit, knows the file"
@@ -42,6 +46,12 @@ import picocli.CommandLine.Spec;
       "  sudo ior -pid 4242 -path /var/lib/mysql        # one process, one directory",
       "  sudo ior -tps 'fsync|fdatasync|sync' -plain    # sync calls as CSV",
       "  sudo ior -format json -duration 5 | jq .file   # JSON lines for scripts",
+      "  sudo ior -tui -comm postgres                   # live dashboard (? for keys, q quits)",
+      "  sudo ior -flamegraph -comm java -duration 30   # NAME.ior, NAME.collapsed, NAME.svg",
+      "  sudo ior -pprof -pid 4242 -name db             # db.pb.gz for go tool pprof",
+      "  ior -ior NAME.ior -fields pid,path,tracepoint -count duration   # re-project, no root",
+      "  ior collapsed NAME.ior | flamegraph.pl > io.svg # folded stacks on stdout",
+      "  ior -diff before.ior after.ior -name change    # red grew, blue shrank",
       "",
       "ior format columns: durationToPrevNs (gap since the thread's previous syscall),"
           + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
@@ -93,9 +103,20 @@ public final class IorCommand implements Callable<Integer> {
           + " line).")
   String format;
 
+  @Option(names = {"-tui", "--tui"},
+      description = "Show a live terminal dashboard instead of the stream (press ? in it for the"
+          + " keys); runs until q unless -duration is given. Without -pid or -comm it first"
+          + " offers a target picker. Not a terminal: a plain table every second.")
+  boolean tui;
+
+  @Mixin FlameOptions flame;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (flame.offline()) {
+      return flame.runOffline(err); // conversions: no trace, no root
+    }
     StreamFormat fmt = streamFormat();
     TraceConfig config;
     try {
@@ -108,6 +129,10 @@ public final class IorCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "-duration must be >= 0 seconds");
     }
+    if (tui && !spec.commandLine().getParseResult().hasMatchedOption("-duration")) {
+      duration = 0; // a dashboard runs until the user quits
+    }
+    flame.projection(); // a bad -fields or -count is a usage error before anything starts
     try {
       // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
       SyscallSelection.select(SyscallTable.standard(), config.include(), config.exclude());
@@ -116,7 +141,7 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + e.getMessage());
       return 2;
     }
-    List<TraceOutput> outputs = outputs(fmt);
+    List<TraceOutput> outputs = outputs(fmt, config);
     for (TraceOutput o : outputs) {
       o.warmUp();
       o.started();
@@ -137,9 +162,15 @@ public final class IorCommand implements Callable<Integer> {
   }
 
   /** What this run produces; the live stream unless another output replaces it. */
-  private List<TraceOutput> outputs(StreamFormat fmt) {
+  private List<TraceOutput> outputs(StreamFormat fmt, TraceConfig config) {
     List<TraceOutput> outputs = new ArrayList<>();
-    outputs.add(new StreamOutput(fmt, System.console() != null));
+    outputs.add(flame.aggregates() ? flame.output(config)
+        : new StreamOutput(fmt, System.console() != null));
+    if (tui) {
+      // The dashboard owns the terminal: it replaces the stream, never a file output.
+      outputs.removeIf(o -> o instanceof StreamOutput);
+      outputs.add(new TuiOutput(describeFilters(), pid == 0 && comm == null));
+    }
     return outputs;
   }
 
@@ -156,11 +187,37 @@ public final class IorCommand implements Callable<Integer> {
       }
     }, "ior-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      awaitEnd(session, outputs, stop, err);
+      return report(session, outputs, err);
+    } finally {
+      // Also when reporting failed: the hook must not hold a Ctrl+C'd JVM for a minute.
+      session.close();
+      reported.countDown();
+      if (stop.getCount() > 0) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+  }
+
+  /** Returns at the duration's end, on a signal, when the consumer ends or the UI quits. */
+  private void awaitEnd(BpfTraceSession session, List<TraceOutput> outputs, CountDownLatch stop,
+      PrintWriter err) throws InterruptedException {
     long deadline = duration > 0 ? System.nanoTime() + Duration.ofSeconds(duration).toNanos() : 0;
-    while (!session.isDone() && stop.getCount() > 0
-        && (deadline == 0 || System.nanoTime() < deadline)) {
+    java.util.function.BooleanSupplier running = () -> !session.isDone() && stop.getCount() > 0
+        && (deadline == 0 || System.nanoTime() < deadline);
+    InteractiveOutput ui = (InteractiveOutput) outputs.stream()
+        .filter(o -> o instanceof InteractiveOutput).findFirst().orElse(null);
+    if (ui != null) {
+      runInteractive(ui, running, err); // the dashboard's loop, on this thread, until quit
+    }
+    while (ui == null && running.getAsBoolean()) {
       stop.await(100, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** Stops the trace, prints the statistics and completes every output; the exit code. */
+  private static int report(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err) {
     session.stop();
     TraceStats stats = session.stats();
     err.print(StatsReport.format(stats, session.attachedSyscalls()));
@@ -183,12 +240,17 @@ public final class IorCommand implements Callable<Integer> {
           + " -tps attaches fewer)...%n", 2 * session.attachedSyscalls());
     }
     err.flush();
-    session.close();
-    reported.countDown();
-    if (stop.getCount() > 0) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    }
     return rc;
+  }
+
+  private static void runInteractive(InteractiveOutput ui, java.util.function.BooleanSupplier
+      running, PrintWriter err) throws InterruptedException {
+    try {
+      ui.run(running, err);
+    } catch (java.io.IOException | RuntimeException e) {
+      // The terminal is restored by then; a dashboard failure must not lose the other outputs.
+      err.println("ior: dashboard: " + e + " (the trace stops; outputs are written)");
+    }
   }
 
   private static boolean isBrokenPipe(Throwable t) {

@@ -11,7 +11,7 @@ import java.io.PrintWriter;
  * {@link IorCommand} feeds every selected output's sink on the consumer thread and calls
  * {@link #finish} after the trace stopped.
  */
-interface TraceOutput {
+public interface TraceOutput {
   /** Receives the pairs (consumer thread; no blocking, no per-pair allocation). */
   PairSink sink();
 

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.trace;
+
+import dev.ior.cli.tui.CsvExport;
+import dev.ior.cli.tui.Dashboard;
+import dev.ior.cli.tui.PlainReport;
+import dev.ior.cli.tui.ProcessSource;
+import dev.ior.cli.tui.Tui;
+import dev.ior.cli.tui.TuiOptions;
+import dev.ior.core.live.LiveStats;
+import dev.ior.core.sink.PairSink;
+import dev.ior.core.synth.SyntheticStream;
+import dev.ior.core.syscall.SyscallTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code -tui}: the live dashboard, or a plain table every second when stdout is no terminal.
+ */
+final class TuiOutput implements InteractiveOutput {
+  private final LiveStats live = LiveStats.create();
+  private final String filters;
+  private final boolean pickTarget;
+
+  TuiOutput(String filters, boolean pickTarget) {
+    this.filters = filters;
+    this.pickTarget = pickTarget;
+  }
+
+  @Override
+  public PairSink sink() {
+    return live;
+  }
+
+  @Override
+  public void warmUp() {
+    SyntheticStream.warmUp(SyscallTable.standard(), LiveStats.create(), 40);
+  }
+
+  @Override
+  public void run(BooleanSupplier running, PrintWriter err)
+      throws IOException, InterruptedException {
+    if (!Tui.isTerminal()) {
+      err.println("ior: -tui needs a terminal on stdin and stdout; printing a plain table every"
+          + " second instead");
+      err.flush();
+      new PlainReport(live, 120, 10).run(running, System.out, 1000);
+      return;
+    }
+    String what = filters.strip().replaceFirst("^of ", ""); // " of comm ~ x" -> "comm ~ x"
+    TuiOptions options = new TuiOptions(what, pickTarget, ProcessSource.proc(),
+        CsvExport.inDirectory(Path.of("")));
+    new Tui(new Dashboard(live, options, System::nanoTime)).run(running);
+  }
+}

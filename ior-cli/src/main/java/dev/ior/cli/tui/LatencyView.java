@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.ior.core.live.GroupStats;
+import dev.ior.core.live.LiveSnapshot;
+import dev.ior.core.live.Log2Histogram;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Latency tab: log2 histograms of latency and of the gap between a thread's syscalls,
+ * with p50/p95/p99, overall or for the row chosen with {@code l} in a table ({@code o}
+ * toggles back to overall).
+ */
+final class LatencyView implements TabView {
+  private TableKind kind;
+  private boolean byDir;
+  private String key;
+
+  @Override
+  public String title() {
+    return "Latency";
+  }
+
+  void select(TableKind kind, boolean byDir, String key) {
+    this.kind = kind;
+    this.byDir = byDir;
+    this.key = key;
+  }
+
+  private GroupStats row(LiveSnapshot s) {
+    if (kind != null) {
+      for (GroupStats g : kind.rows(s, byDir)) {
+        if (g.key().equals(key)) {
+          return g;
+        }
+      }
+    }
+    return s.total();
+  }
+
+  @Override
+  public void draw(Canvas c, int top, int rows, LiveSnapshot s) {
+    GroupStats g = row(s);
+    String what = kind == null ? "all syscalls"
+        : kind.keyHeader(byDir) + " " + key + (g == s.total() ? " (not seen since reset)" : "");
+    c.put(1, top, "Latency of " + what + ": " + Units.count(g.count()) + " calls", Style.HEADER);
+    int half = (rows - 1) / 2;
+    histogram(c, top + 1, half, "latency", g.latency());
+    histogram(c, top + 1 + half, rows - 1 - half, "gap to the thread's previous syscall",
+        g.gap());
+  }
+
+  /** A percentile line, then one bar per bucket (ns ranges, fast to slow, like bcc's hist). */
+  static void histogram(Canvas c, int top, int rows, String title, Log2Histogram h) {
+    c.put(1, top, title + ":  p50 " + Units.ns(h.percentile(50)) + "  p95 "
+        + Units.ns(h.percentile(95)) + "  p99 " + Units.ns(h.percentile(99)) + "  max "
+        + Units.ns(h.max()), Style.NORMAL);
+    int hi = h.highestBucket();
+    if (hi < 0) {
+      c.put(3, top + 1, "(no calls)", Style.DIM);
+      return;
+    }
+    int lo = window(h, hi, Math.max(1, rows - 2));
+    hi = Math.min(hi, lo + Math.max(1, rows - 2) - 1);
+    long max = 0;
+    for (int i = lo; i <= hi; i++) {
+      max = Math.max(max, h.count(i));
+    }
+    int barW = Math.max(1, c.width() - 32);
+    for (int i = lo, r = top + 1; i <= hi; i++, r++) {
+      long n = h.count(i);
+      String range = Units.right(Units.ns(Log2Histogram.lowerBound(i)), 8) + " .. "
+          + Units.fit(Units.ns(Log2Histogram.upperBound(i)), 8);
+      int len = max == 0 ? 0 : (int) Math.ceil(n * (double) barW / max);
+      c.put(1, r, range + Units.right(Units.count(n), 8) + " |", Style.NORMAL);
+      c.put(31, r, "#".repeat(len), Style.HEADER);
+    }
+  }
+
+  /**
+   * The first bucket of the {@code n} consecutive buckets holding the most values: when the
+   * rows are too few for every used bucket, the bulk stays visible (the percentile line above
+   * still names the tail).
+   */
+  static int window(Log2Histogram h, int hi, int n) {
+    int lo = 0;
+    while (h.count(lo) == 0) {
+      lo++;
+    }
+    int best = lo;
+    long bestSum = -1;
+    for (int start = lo; start <= Math.max(lo, hi - n + 1); start++) {
+      long sum = 0;
+      for (int i = start; i < start + n && i <= hi; i++) {
+        sum += h.count(i);
+      }
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = start;
+      }
+    }
+    return best;
+  }
+
+  /** The shown histograms as rows: bucket bounds (ns), latency count, gap count. */
+  @Override
+  public List<List<String>> table(LiveSnapshot s) {
+    GroupStats g = row(s);
+    List<List<String>> out = new ArrayList<>();
+    out.add(List.of("from_ns", "below_ns", "latency_count", "gap_count"));
+    int hi = Math.max(g.latency().highestBucket(), g.gap().highestBucket());
+    for (int i = 0; i <= hi; i++) {
+      out.add(List.of(Long.toString(Log2Histogram.lowerBound(i)),
+          Long.toString(Log2Histogram.upperBound(i)), Long.toString(g.latency().count(i)),
+          Long.toString(g.gap().count(i))));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean handle(KeyStroke k, LiveSnapshot s) {
+    if (k.getKeyType() == KeyType.Character && k.getCharacter() == 'o') {
+      kind = null;
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public String hint() {
+    return "o overall  (l on a table row shows that row)";
+  }
+}

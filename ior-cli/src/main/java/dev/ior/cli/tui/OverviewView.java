@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.ior.core.live.GroupStats;
+import dev.ior.core.live.LiveSnapshot;
+import dev.ior.core.live.SortKey;
+import java.util.List;
+
+/** The Overview tab: rates with sparklines, totals, and the top syscalls, files, processes. */
+final class OverviewView implements TabView {
+  private final Rates rates;
+
+  OverviewView(Rates rates) {
+    this.rates = rates;
+  }
+
+  @Override
+  public String title() {
+    return "Overview";
+  }
+
+  @Override
+  public void draw(Canvas c, int top, int rows, LiveSnapshot s) {
+    GroupStats t = s.total();
+    int spark = Math.max(0, Math.min(60, c.width() - 60));
+    rate(c, top, "syscalls/s", Units.count(rates.calls.last()), rates.calls.render(spark),
+        Units.count(t.count()) + " calls, " + Units.count(t.errors()) + " errors");
+    rate(c, top + 1, "read/s", Units.bytes(rates.read.last()), rates.read.render(spark),
+        Units.bytes(t.bytesRead()) + " read");
+    rate(c, top + 2, "written/s", Units.bytes(rates.written.last()),
+        rates.written.render(spark), Units.bytes(t.bytesWritten()) + " written");
+    c.put(1, top + 3, "latency avg " + Units.ns(t.avgNs()) + "  p50 "
+        + Units.ns(t.latency().percentile(50)) + "  p99 " + Units.ns(t.latency().percentile(99))
+        + "  max " + Units.ns(t.maxNs()) + "   lost events: counted at exit (stderr)"
+        + (s.target() != 0 ? "   other pids skipped: " + Units.count(s.skipped()) : ""),
+        Style.DIM);
+    int left = rows - 5;
+    int each = Math.max(1, left / 3 - 2);
+    int y = top + 5;
+    y = section(c, y, "Top syscalls by total time", "syscall", "", s.syscalls(), each);
+    y = section(c, y, "Top files by total time", "file", "", s.files(), each);
+    section(c, y, "Top processes by total time", "pid", "comm", s.processes(), each);
+  }
+
+  private static void rate(Canvas c, int row, String label, String value, String spark,
+      String total) {
+    c.put(1, row, Units.fit(label, 11) + Units.right(value, 8) + "  ", Style.NORMAL);
+    c.put(22, row, spark, Style.HEADER);
+    c.put(23 + spark.length(), row, total, Style.DIM);
+  }
+
+  private static int section(Canvas c, int y, String title, String keyHeader,
+      String detailHeader, List<GroupStats> rows, int n) {
+    int[] w = TableView.widths(c.width(), detailHeader);
+    int keyW = w[0];
+    int detailW = w[1];
+    c.put(0, y, Units.fit(title + ": " + keyHeader + (detailW > 0 ? ", " + detailHeader : ""),
+        keyW + detailW) + Units.right("count", TableView.NUM) + Units.right("total",
+        TableView.NUM) + Units.right("avg", TableView.NUM) + Units.right("max", TableView.NUM)
+        + Units.right("read", TableView.NUM) + Units.right("written", TableView.NUM)
+        + Units.right("errors", TableView.NUM), Style.HEADER);
+    List<GroupStats> top = SortKey.TOTAL_TIME.sort(rows);
+    for (int i = 0; i < n && i < top.size(); i++) {
+      c.put(0, y + 1 + i, TableView.row(top.get(i), keyW, detailW), Style.NORMAL);
+    }
+    return y + n + 2;
+  }
+
+  @Override
+  public boolean handle(KeyStroke k, LiveSnapshot s) {
+    return false;
+  }
+
+  @Override
+  public String hint() {
+    return "2 flame  3-5 tables  6 latency  7 stream";
+  }
+}

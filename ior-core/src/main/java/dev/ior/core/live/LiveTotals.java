@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.live;
+
+import dev.ior.core.event.PairRecord;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reader's running totals since the start or the last reset: the sum of every interval
+ * buffer swapped out of {@link LiveStats}. Reader thread only.
+ */
+final class LiveTotals {
+  private final GroupCounters total = new GroupCounters();
+  private final Map<String, GroupCounters> syscalls = new HashMap<>();
+  private final Map<String, GroupCounters> files = new HashMap<>();
+  private final Map<Integer, GroupCounters> processes = new HashMap<>();
+  private final Map<Integer, String> comms = new HashMap<>();
+  private final Map<FlowKey, long[]> flows = new HashMap<>();
+  private final ArrayDeque<PairRecord> recent = new ArrayDeque<>();
+  private final int recentCapacity;
+  private long skipped;
+
+  LiveTotals(int recentCapacity) {
+    this.recentCapacity = recentCapacity;
+  }
+
+  /** A flow's identity; the comm is looked up by pid. */
+  private record FlowKey(int pid, String syscall, String file) {}
+
+  void add(GroupCounters intervalTotal, long intervalSkipped) {
+    total.add(intervalTotal);
+    skipped += intervalSkipped;
+  }
+
+  void addSyscall(String name, GroupCounters c) {
+    syscalls.computeIfAbsent(name, k -> new GroupCounters()).add(c);
+  }
+
+  void addFile(String file, GroupCounters c) {
+    files.computeIfAbsent(file, k -> new GroupCounters()).add(c);
+  }
+
+  void addProcess(int pid, String comm, GroupCounters c) {
+    processes.computeIfAbsent(pid, k -> new GroupCounters()).add(c);
+    comms.put(pid, comm);
+  }
+
+  void addFlow(int pid, String comm, String syscall, String file, long count, long ns,
+      long bytes) {
+    long[] f = flows.computeIfAbsent(new FlowKey(pid, syscall, file), k -> new long[3]);
+    f[0] += count;
+    f[1] += ns;
+    f[2] += bytes;
+  }
+
+  void addRecent(List<PairRecord> pairs) {
+    for (PairRecord p : pairs) {
+      if (recent.size() == recentCapacity) {
+        recent.removeFirst();
+      }
+      recent.addLast(p);
+    }
+  }
+
+  void clear() {
+    total.reset();
+    syscalls.clear();
+    files.clear();
+    processes.clear();
+    comms.clear();
+    flows.clear();
+    recent.clear();
+    skipped = 0;
+  }
+
+  long skipped() {
+    return skipped;
+  }
+
+  GroupStats total() {
+    return total.snapshot("total", "");
+  }
+
+  List<GroupStats> syscalls() {
+    List<GroupStats> out = new ArrayList<>(syscalls.size());
+    syscalls.forEach((k, c) -> out.add(c.snapshot(k, "")));
+    return out;
+  }
+
+  List<GroupStats> files() {
+    List<GroupStats> out = new ArrayList<>(files.size());
+    files.forEach((k, c) -> out.add(c.snapshot(k, "")));
+    return out;
+  }
+
+  List<GroupStats> processes() {
+    List<GroupStats> out = new ArrayList<>(processes.size());
+    processes.forEach((pid, c) -> out.add(c.snapshot(Integer.toString(pid), comms.get(pid))));
+    return out;
+  }
+
+  List<FlowStats> flows() {
+    List<FlowStats> out = new ArrayList<>(flows.size());
+    flows.forEach((k, f) -> out.add(new FlowStats(comms.get(k.pid()), k.pid(), k.syscall(),
+        k.file(), f[0], f[1], f[2])));
+    return out;
+  }
+
+  List<PairRecord> recent() {
+    return new ArrayList<>(recent);
+  }
+}
