@@ -17,6 +17,7 @@ public final class LibC {
   public static final int PROT_WRITE = 2;
   public static final int MAP_SHARED = 1;
   public static final int EPOLLIN = 1;
+  public static final int EPOLLET = 1 << 31;
   public static final int EPOLL_CTL_ADD = 1;
   public static final int EPOLL_CLOEXEC = 0x80000;
   public static final int SC_PAGESIZE = 30;
