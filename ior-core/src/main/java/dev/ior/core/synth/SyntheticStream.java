@@ -27,6 +27,13 @@ import java.nio.file.Paths;
  * }</pre>
  */
 public final class SyntheticStream {
+  /**
+   * A child process every this many iterations when churning: often enough that the JIT's
+   * profiles see new processes, new threads and every record kind as common, so real ones do
+   * not throw compiled code away ("unstable if" traps, measured on the first live records).
+   */
+  private static final int CHURN_EVERY = 8;
+
   private final ByteBuffer buf;
   private final int size;
   private final int[] offsets;
@@ -48,14 +55,14 @@ public final class SyntheticStream {
   }
 
   /**
-   * Like {@link #encode(SyscallTable, int)}; with {@code churn}, every 64th iteration adds a
-   * failed relative open and a child process's fork/exec/exit (new processes need new state, so
-   * this stream allocates per child, not per record).
+   * Like {@link #encode(SyscallTable, int)}; with {@code churn}, every 8th iteration adds a
+   * rename, a failed relative open and a child process that forks, execs, reads its inherited
+   * stdin and exits (new processes need new state, so this stream allocates per child).
    */
   public static SyntheticStream encode(SyscallTable t, int iterations, boolean churn) {
     ByteBuffer b = ByteBuffer.allocateDirect(iterations * 12 * 100).order(ByteOrder.LITTLE_ENDIAN);
-    int rare = iterations / 64 + 1;
-    int[] off = new int[iterations * 12 + rare * 5];
+    int rare = iterations / CHURN_EVERY + 1;
+    int[] off = new int[iterations * 12 + rare * 9];
     int[] len = new int[off.length];
     Syscall openat = t.byName("openat");
     Syscall[] calls = {openat, t.byName("pwrite64"), t.byName("pread64"), t.byName("newfstat"),
@@ -77,8 +84,13 @@ public final class SyntheticStream {
         long ret = s == openat ? fd : s.io() != dev.ior.core.syscall.IoKind.NONE ? 4096 : 0;
         len[n++] = RecordWriter.exit(b, s, pid, tid, time += 700, ret);
       }
-      if (churn && i % 64 == 0) {
+      if (churn && i % CHURN_EVERY == 0) {
         int child = 1000 + i;
+        off[n] = b.position();
+        len[n++] = RecordWriter.enterName(b, t.byName("rename"), pid, tid, time += 50, comm, -100,
+            path + ".tmp", -100, path);
+        off[n] = b.position();
+        len[n++] = RecordWriter.exit(b, t.byName("rename"), pid, tid, time += 700, 0);
         off[n] = b.position();
         len[n++] = RecordWriter.enterPath(b, openat, pid, tid, time += 50, comm, -100,
             "missing.conf", 0, 0);
@@ -88,6 +100,11 @@ public final class SyntheticStream {
         len[n++] = RecordWriter.proc(b, RecordLayout.KIND_PROC_FORK, pid, tid, time, comm, child);
         off[n] = b.position();
         len[n++] = RecordWriter.proc(b, RecordLayout.KIND_PROC_EXEC, child, child, time, "sh", 0);
+        off[n] = b.position();
+        len[n++] = RecordWriter.enterArgs(b, t.byName("read"), child, child, time += 50, "sh", 0,
+            0, 0);
+        off[n] = b.position();
+        len[n++] = RecordWriter.exit(b, t.byName("read"), child, child, time += 700, 10);
         off[n] = b.position();
         len[n++] = RecordWriter.proc(b, RecordLayout.KIND_TASK_EXIT, child, child, time, "sh", 0);
       }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * filter → sink) on one thread over {@link SyntheticStream} (shaped like the overhead
  * benchmark's mix). Prints records/s and bytes allocated per record per round; steady state is
  * the later rounds. Run: {@code scripts/bench-pipeline.sh [ITERATIONS [ROUNDS [churn]]]}; with
- * {@code churn} a short-lived child process every 768 records (their state is allocated).
+ * {@code churn} a short-lived child process every 105 records (their state is allocated).
  */
 public final class PipelineBenchmark {
   private PipelineBenchmark() {}
