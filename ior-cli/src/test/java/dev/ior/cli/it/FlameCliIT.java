@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ior.bpf.TraceException;
-import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.testing.GoPprofTool;
 import dev.ior.core.aggregate.AggregateRow;
 import dev.ior.core.iorfile.IorData;
@@ -18,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,21 +33,11 @@ class FlameCliIT {
 
   @BeforeEach
   void requireBpf() {
-    try {
-      Preflight.check();
-    } catch (TraceException e) {
-      if ("1".equals(System.getenv("IOR_REQUIRE_BPF"))) {
-        fail("needs root and BPF: " + e.getMessage());
-      }
-      System.err.println("SKIPPED: needs root and BPF: " + e.getMessage());
-      Assumptions.abort(e.getMessage());
-    }
+    Requirements.requireBpf();
   }
 
   private void runWorkload(String mode) throws Exception {
-    Process w = new ProcessBuilder(Workload.binary().toString(), mode, work.toString())
-        .inheritIO().start();
-    assertEquals(0, w.waitFor());
+    Requirements.runWorkload(mode, work);
   }
 
   @Test

@@ -4,16 +4,12 @@ package dev.ior.cli.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ior.bpf.TraceException;
-import dev.ior.bpf.load.Preflight;
 import dev.ior.testdata.Workload;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +22,11 @@ class IorCliIT {
 
   @BeforeEach
   void requireBpf() {
-    try {
-      Preflight.check();
-    } catch (TraceException e) {
-      if ("1".equals(System.getenv("IOR_REQUIRE_BPF"))) {
-        fail("needs root and BPF: " + e.getMessage());
-      }
-      System.err.println("SKIPPED: needs root and BPF: " + e.getMessage());
-      Assumptions.abort(e.getMessage());
-    }
+    Requirements.requireBpf();
   }
 
   private void runWorkload(String mode) throws Exception {
-    Process w = new ProcessBuilder(Workload.binary().toString(), mode, dir.toString())
-        .inheritIO().start();
-    assertEquals(0, w.waitFor());
+    Requirements.runWorkload(mode, dir);
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ior.bpf.TraceException;
-import dev.ior.bpf.load.Preflight;
 import dev.ior.testdata.Workload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +29,7 @@ class TuiIT {
 
   @BeforeEach
   void requireBpf() {
-    try {
-      Preflight.check();
-    } catch (TraceException e) {
-      if ("1".equals(System.getenv("IOR_REQUIRE_BPF"))) {
-        fail("needs root and BPF: " + e.getMessage());
-      }
-      System.err.println("SKIPPED: needs root and BPF: " + e.getMessage());
-      Assumptions.abort(e.getMessage());
-    }
+    Requirements.requireBpf();
   }
 
   private long runMix(Path wd) throws Exception {
