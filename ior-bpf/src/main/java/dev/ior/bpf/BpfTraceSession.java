@@ -44,8 +44,11 @@ public final class BpfTraceSession implements AutoCloseable {
   private final long startNs = System.nanoTime();
   private volatile boolean stopRequested;
   private volatile TraceStats finalStats;
+  private volatile TraceStats liveStats;
+  private long liveAtNs;
   private volatile Throwable failure;
   private boolean closed;
+  private static final long LIVE_PERIOD_NS = 250_000_000L;
 
   private BpfTraceSession(BpfObject bpf, RingBufferReader ring, TracePipeline pipeline,
       int pollMs) {
@@ -98,6 +101,7 @@ public final class BpfTraceSession implements AutoCloseable {
         if (ring.drain(records) > 0) {
           pipeline.flush();
         }
+        publishLive();
       }
       endNs = System.nanoTime();
       // Programs stop emitting; what is in the ring still counts. A record reserved on another
@@ -124,6 +128,24 @@ public final class BpfTraceSession implements AutoCloseable {
       finalStats = pipeline.stats().withRing(endNs - startNs, Math.max(0, drops), unread);
       done.countDown();
     }
+  }
+
+  /** Hands the counters so far to other threads, four times a second at most. */
+  private void publishLive() {
+    long now = System.nanoTime();
+    if (now - liveAtNs >= LIVE_PERIOD_NS) {
+      liveAtNs = now;
+      liveStats = pipeline.stats().withRing(now - startNs, Math.max(0, bpf.drops()), 0);
+    }
+  }
+
+  /**
+   * The counters of the running trace (records, pairs, every loss so far; updated about four
+   * times a second), or the final ones once stopped; null before the first update.
+   */
+  public TraceStats liveStats() {
+    TraceStats done = finalStats;
+    return done != null ? done : liveStats;
   }
 
   /** Number of syscalls attached (selected and present on this kernel). */

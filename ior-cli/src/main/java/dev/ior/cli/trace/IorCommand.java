@@ -155,6 +155,9 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + e.getMessage());
       return 2;
     }
+    for (TraceOutput o : outputs) {
+      o.attached(session);
+    }
     err.printf("ior: tracing %d syscalls%s%s (Ctrl+C to stop)%n", session.attachedSyscalls(),
         duration > 0 ? " for " + duration + " s" : "", describeFilters());
     err.flush();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.bpf.BpfTraceSession;
 import dev.ior.cli.tui.CsvExport;
 import dev.ior.cli.tui.Dashboard;
 import dev.ior.cli.tui.PlainReport;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import dev.ior.core.stats.TraceStats;
 
 /**
  * {@code -tui}: the live dashboard, or a plain table every second when stdout is no terminal.
@@ -23,6 +26,7 @@ final class TuiOutput implements InteractiveOutput {
   private final LiveStats live = LiveStats.create();
   private final String filters;
   private final boolean pickTarget;
+  private Supplier<TraceStats> tracer = () -> null;
 
   TuiOutput(String filters, boolean pickTarget) {
     this.filters = filters;
@@ -32,6 +36,11 @@ final class TuiOutput implements InteractiveOutput {
   @Override
   public PairSink sink() {
     return live;
+  }
+
+  @Override
+  public void attached(BpfTraceSession session) {
+    tracer = session::liveStats;
   }
 
   @Override
@@ -51,7 +60,7 @@ final class TuiOutput implements InteractiveOutput {
     }
     String what = filters.strip().replaceFirst("^of ", ""); // " of comm ~ x" -> "comm ~ x"
     TuiOptions options = new TuiOptions(what, pickTarget, ProcessSource.proc(),
-        CsvExport.inDirectory(Path.of("")));
+        CsvExport.inDirectory(Path.of("")), tracer);
     new Tui(new Dashboard(live, options, System::nanoTime)).run(running);
   }
 }

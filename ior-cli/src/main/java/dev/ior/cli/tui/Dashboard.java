@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.tui;
 
+import dev.ior.core.stats.TraceStats;
+
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.ior.core.live.LiveSnapshot;
@@ -37,6 +39,7 @@ public final class Dashboard {
   private boolean paused;
   private long lastSnapshotNs;
   private String message = "";
+  private TraceStats tracer;
 
   /** A dashboard over {@code live}; {@code clock} is monotonic ns. */
   public Dashboard(LiveStats live, TuiOptions options, LongSupplier clock) {
@@ -45,7 +48,7 @@ public final class Dashboard {
     this.options = options;
     this.stream = new StreamView(filters, this);
     this.latency = new LatencyView();
-    this.tabs = List.of(new OverviewView(rates), new FlameView(),
+    this.tabs = List.of(new OverviewView(rates, () -> tracer), new FlameView(),
         new TableView(TableKind.SYSCALLS, this), new TableView(TableKind.FILES, this),
         new TableView(TableKind.PROCESSES, this), latency, stream);
     this.overlays = new Overlays(this, options.processes());
@@ -62,6 +65,12 @@ public final class Dashboard {
     if (!paused && now - lastSnapshotNs >= PERIOD_NS) {
       shown = live.snapshot();
       rates.add(shown.pairsPerSecond(), shown.readPerSecond(), shown.writtenPerSecond());
+      TraceStats t = options.tracer().get();
+      if (t != null && tracer != null && t.durationNs() > tracer.durationNs()) {
+        rates.events.add((t.enters() + t.exits() - tracer.enters() - tracer.exits()) * 1e9
+            / (t.durationNs() - tracer.durationNs()));
+      }
+      tracer = t == null ? tracer : t;
       lastSnapshotNs = now;
     }
   }

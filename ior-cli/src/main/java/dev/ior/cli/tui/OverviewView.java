@@ -5,14 +5,18 @@ import com.googlecode.lanterna.input.KeyStroke;
 import dev.ior.core.live.GroupStats;
 import dev.ior.core.live.LiveSnapshot;
 import dev.ior.core.live.SortKey;
+import dev.ior.core.stats.TraceStats;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The Overview tab: rates with sparklines, totals, and the top syscalls, files, processes. */
 final class OverviewView implements TabView {
   private final Rates rates;
+  private final Supplier<TraceStats> tracer;
 
-  OverviewView(Rates rates) {
+  OverviewView(Rates rates, Supplier<TraceStats> tracer) {
     this.rates = rates;
+    this.tracer = tracer;
   }
 
   @Override
@@ -26,21 +30,35 @@ final class OverviewView implements TabView {
     int spark = Math.max(0, Math.min(60, c.width() - 60));
     rate(c, top, "syscalls/s", Units.count(rates.calls.last()), rates.calls.render(spark),
         Units.count(t.count()) + " calls, " + Units.count(t.errors()) + " errors");
-    rate(c, top + 1, "read/s", Units.bytes(rates.read.last()), rates.read.render(spark),
+    TraceStats ts = tracer.get();
+    rate(c, top + 1, "events/s", Units.count(rates.events.last()), rates.events.render(spark),
+        ts == null ? "" : Units.count(ts.enters() + ts.exits()) + " events, " + lost(ts));
+    rate(c, top + 2, "read/s", Units.bytes(rates.read.last()), rates.read.render(spark),
         Units.bytes(t.bytesRead()) + " read");
-    rate(c, top + 2, "written/s", Units.bytes(rates.written.last()),
+    rate(c, top + 3, "written/s", Units.bytes(rates.written.last()),
         rates.written.render(spark), Units.bytes(t.bytesWritten()) + " written");
-    c.put(1, top + 3, "latency avg " + Units.ns(t.avgNs()) + "  p50 "
+    c.put(1, top + 4, "latency avg " + Units.ns(t.avgNs()) + "  p50 "
         + Units.ns(t.latency().percentile(50)) + "  p99 " + Units.ns(t.latency().percentile(99))
-        + "  max " + Units.ns(t.maxNs()) + "   lost events: counted at exit (stderr)"
+        + "  max " + Units.ns(t.maxNs())
         + (s.target() != 0 ? "   other pids skipped: " + Units.count(s.skipped()) : ""),
         Style.DIM);
-    int left = rows - 5;
+    int left = rows - 6;
     int each = Math.max(1, left / 3 - 2);
-    int y = top + 5;
+    int y = top + 6;
     y = section(c, y, "Top syscalls by total time", "syscall", "", s.syscalls(), each);
     y = section(c, y, "Top files by total time", "file", "", s.files(), each);
     section(c, y, "Top processes by total time", "pid", "comm", s.processes(), each);
+  }
+
+  /** Every loss the tracer counted so far, or "lost 0". */
+  static String lost(TraceStats ts) {
+    if (!ts.lossy()) {
+      return "lost 0";
+    }
+    return "LOST: ring full " + Units.count(ts.ringDrops()) + ", enter without exit "
+        + Units.count(ts.entersWithoutExit()) + ", exit without enter "
+        + Units.count(ts.exitsWithoutEnter()) + ", mismatched " + Units.count(ts.mismatched())
+        + ", malformed " + Units.count(ts.malformed());
   }
 
   private static void rate(Canvas c, int row, String label, String value, String spark,

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.tui;
 
-/** The Overview's rate histories: calls, bytes read and bytes written per second. */
+/** The Overview's rate histories: calls, events, bytes read and bytes written per second. */
 final class Rates {
   static final int HISTORY = 120;
 
   final Sparkline calls = new Sparkline(HISTORY);
+  final Sparkline events = new Sparkline(HISTORY);
   final Sparkline read = new Sparkline(HISTORY);
   final Sparkline written = new Sparkline(HISTORY);
 
@@ -17,6 +18,7 @@ final class Rates {
 
   void clear() {
     calls.clear();
+    events.clear();
     read.clear();
     written.clear();
   }

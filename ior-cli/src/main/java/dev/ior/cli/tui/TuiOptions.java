@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.tui;
 
+import dev.ior.core.stats.TraceStats;
+import java.util.function.Supplier;
+
 /**
  * How the dashboard was started.
  *
@@ -13,6 +16,14 @@ package dev.ior.cli.tui;
  * @param pickTarget whether to open the target picker first (no -pid or -comm given)
  * @param processes where the picker lists processes from
  * @param export where {@code e} writes the current table
+ * @param tracer the tracer's live counters (events, losses), null while unknown
  */
 public record TuiOptions(String filters, boolean pickTarget, ProcessSource processes,
-    CsvExport export) {}
+    CsvExport export, Supplier<TraceStats> tracer) {
+
+  /** Options without the tracer's counters (replays, tests). */
+  public TuiOptions(String filters, boolean pickTarget, ProcessSource processes,
+      CsvExport export) {
+    this(filters, pickTarget, processes, export, () -> null);
+  }
+}

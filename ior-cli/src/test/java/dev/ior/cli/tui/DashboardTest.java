@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.ior.core.live.LiveStats;
+import dev.ior.core.stats.TraceStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,6 +65,28 @@ class DashboardTest {
     assertTrue(s.contains("4 calls, 1 errors"), s);
     assertTrue(lineWith(s, "/d/b").contains("9.00us"), s);
     assertTrue(lineWith(s, "10       db").contains("3"), s);
+  }
+
+  @Test
+  void overviewShowsTheTracersEventRateAndEveryLoss() {
+    java.util.concurrent.atomic.AtomicReference<TraceStats> tracer =
+        new java.util.concurrent.atomic.AtomicReference<>(stats(1_000_000_000L, 1_000, 0));
+    CsvExport export = new CsvExport(dir, Clock.systemUTC());
+    Dashboard d = new Dashboard(live, new TuiOptions("all", false, List::of, export,
+        tracer::get), () -> now);
+    d.update();
+    assertTrue(lineWith(screen(d), "events/s").contains("1.00k events, lost 0"), screen(d));
+    now += 1_000_000_000L;
+    tracer.set(stats(2_000_000_000L, 6_000, 5));
+    d.update();
+    String line = lineWith(screen(d), "events/s");
+    assertTrue(line.contains("5.00k"), "5,000 more events in one second: " + line);
+    assertTrue(line.contains("6.00k events, LOST: ring full 5,"), line);
+  }
+
+  private static TraceStats stats(long durationNs, long events, long drops) {
+    return new TraceStats(durationNs, events, events / 2, events / 2, 0, events / 2, events / 2,
+        0, 0, drops, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   @Test
