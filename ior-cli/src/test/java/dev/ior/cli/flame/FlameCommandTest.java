@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.cli.flame.FlameFixture.Result;
+import dev.ior.cli.testing.IorRun;
+import dev.ior.cli.testing.IorRun.Result;
 import dev.ior.flamegraph.pprof.PprofReader;
 import dev.ior.flamegraph.profile.StackProfile;
 import java.io.IOException;
@@ -22,7 +23,7 @@ class FlameCommandTest {
 
   @Test
   void helpListsTheFlameGraphFlagsAndSaysWhatIorsPprofWas() {
-    Result r = FlameFixture.run("--help");
+    Result r = IorRun.run("--help");
     assertEquals(0, r.code());
     for (String flag : List.of("-flamegraph", "-pprof", "-name", "-ior", "-fields", "-count",
         "-flamegraphTool", "-from-pprof", "-diff", "collapsed")) {
@@ -35,7 +36,7 @@ class FlameCommandTest {
   @Test
   void reprojectsADataFileWithIorsFieldsAndCount() throws IOException {
     Path ior = FlameFixture.write(dir.resolve("run.ior"), FlameFixture.rows());
-    Result r = FlameFixture.run("-ior", ior.toString(), "-fields", "pid,path,tracepoint",
+    Result r = IorRun.run("-ior", ior.toString(), "-fields", "pid,path,tracepoint",
         "-count", "duration");
     assertEquals(0, r.code(), r.err());
     Path base = dir.resolve("run-pid-path-tracepoint-by-duration");
@@ -52,16 +53,16 @@ class FlameCommandTest {
   @Test
   void unknownFieldOrCountIsAUsageErrorListingTheValidNames() throws IOException {
     Path ior = FlameFixture.write(dir.resolve("run.ior"), FlameFixture.rows());
-    Result f = FlameFixture.run("-ior", ior.toString(), "-fields", "pid,file");
+    Result f = IorRun.run("-ior", ior.toString(), "-fields", "pid,file");
     assertEquals(2, f.code(), f.err());
     assertTrue(f.err().contains("unknown field 'file': valid fields are path, comm, tracepoint,"
         + " pid, tid, flags"), f.err());
-    Result c = FlameFixture.run("-flamegraph", "-count", "latency");
+    Result c = IorRun.run("-flamegraph", "-count", "latency");
     assertEquals(2, c.code(), c.err());
     assertTrue(c.err().contains("valid counts are count, duration, durationToPrev, bytes"),
         c.err());
     assertFalse(c.err().contains("\tat "), c.err());
-    Result two = FlameFixture.run("-ior", ior.toString(), "-from-pprof", ior.toString());
+    Result two = IorRun.run("-ior", ior.toString(), "-from-pprof", ior.toString());
     assertEquals(2, two.code(), two.err());
     assertTrue(two.err().contains("give one of them"), two.err());
   }
@@ -69,11 +70,11 @@ class FlameCommandTest {
   @Test
   void collapsedSubcommandPrintsFoldedStacks() throws IOException {
     Path ior = FlameFixture.write(dir.resolve("run.ior"), FlameFixture.rows());
-    Result r = FlameFixture.run("collapsed", "-fields", "comm,tracepoint", "-count", "bytes",
+    Result r = IorRun.run("collapsed", "-fields", "comm,tracepoint", "-count", "bytes",
         ior.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("postgres;pread64 300\npostgres;pwrite64 500\n", r.out());
-    Result d = FlameFixture.run("collapsed", ior.toString());
+    Result d = IorRun.run("collapsed", ior.toString());
     assertEquals("postgres;/db;/t1;pread64 3\npostgres;/db;/t1;pwrite64 5\n"
         + "curl;/etc;/hosts;openat 1\npostgres;/db;/t2;fsync 9\n", d.out());
   }
@@ -82,7 +83,7 @@ class FlameCommandTest {
   void pprofOfADataFileRendersBackToTheSameStacks() throws IOException {
     Path ior = FlameFixture.write(dir.resolve("run.ior"), FlameFixture.rows());
     String name = dir.resolve("p").toString();
-    Result r = FlameFixture.run("-ior", ior.toString(), "-flamegraph", "-pprof", "-name", name,
+    Result r = IorRun.run("-ior", ior.toString(), "-flamegraph", "-pprof", "-name", name,
         "-fields", "comm,tracepoint");
     assertEquals(0, r.code(), r.err());
     StackProfile p = PprofReader.read(Path.of(name + ".pb.gz"));
@@ -96,7 +97,7 @@ class FlameCommandTest {
         .toString());
 
     String rendered = dir.resolve("r").toString();
-    Result back = FlameFixture.run("-from-pprof", name + ".pb.gz", "-name", rendered);
+    Result back = IorRun.run("-from-pprof", name + ".pb.gz", "-name", rendered);
     assertEquals(0, back.code(), back.err());
     assertEquals(Files.readString(Path.of(name + ".collapsed")),
         Files.readString(Path.of(rendered + ".collapsed")));
@@ -110,7 +111,7 @@ class FlameCommandTest {
         FlameFixture.rows().get(0),
         new dev.ior.core.aggregate.AggregateRow("/db/t2", "fsync", "postgres", 10, 11, 02, 20,
             200000, 9, 0)));
-    Result r = FlameFixture.run("-diff", before.toString(), after.toString(), "-fields",
+    Result r = IorRun.run("-diff", before.toString(), after.toString(), "-fields",
         "comm,tracepoint");
     assertEquals(0, r.code(), r.err());
     assertEquals("curl;openat 1 0\npostgres;fsync 9 20\npostgres;pread64 3 3\n"
@@ -124,11 +125,11 @@ class FlameCommandTest {
   void externalToolRendersTheSvgFromTheCollapsedFile() throws IOException {
     Path ior = FlameFixture.write(dir.resolve("run.ior"), FlameFixture.rows());
     String name = dir.resolve("t").toString();
-    Result r = FlameFixture.run("-ior", ior.toString(), "-name", name, "-flamegraphTool", "cat");
+    Result r = IorRun.run("-ior", ior.toString(), "-name", name, "-flamegraphTool", "cat");
     assertEquals(0, r.code(), r.err());
     assertEquals(Files.readString(Path.of(name + ".collapsed")),
         Files.readString(Path.of(name + ".svg")), "cat FILE.collapsed > FILE.svg");
-    Result bad = FlameFixture.run("-ior", ior.toString(), "-name", name, "-flamegraphTool",
+    Result bad = IorRun.run("-ior", ior.toString(), "-name", name, "-flamegraphTool",
         "false");
     assertEquals(1, bad.code(), bad.err());
     assertTrue(bad.err().contains("false " + name + ".collapsed exited with 1"), bad.err());
@@ -138,7 +139,7 @@ class FlameCommandTest {
   @Test
   void notADataFileIsOneLine() throws IOException {
     Path text = Files.writeString(dir.resolve("x.ior"), "hello");
-    Result r = FlameFixture.run("-ior", text.toString());
+    Result r = IorRun.run("-ior", text.toString());
     assertEquals(1, r.code());
     assertEquals("ior: " + text + ": not an .ior data file (no IORDATA magic)\n", r.err());
   }

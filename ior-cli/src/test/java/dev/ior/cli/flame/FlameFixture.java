@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
-import dev.ior.cli.IorMain;
 import dev.ior.core.aggregate.AggregateRow;
 import dev.ior.core.iorfile.IorData;
 import dev.ior.core.iorfile.IorFileWriter;
@@ -9,15 +8,11 @@ import dev.ior.core.iorfile.RunFilters;
 import dev.ior.core.iorfile.RunInfo;
 import dev.ior.core.stats.TraceStats;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Test helper: .ior files with known rows and an in-process {@code ior} with captured output. */
 final class FlameFixture {
-  record Result(int code, String out, String err) {}
 
   static final TraceStats STATS = new TraceStats(3_000_000_000L, 40, 20, 20, 0, 20, 18, 0, 1, 0,
       0, 0, 0, 0, 0, 300, 500, 0);
@@ -39,16 +34,5 @@ final class FlameFixture {
         RunFilters.none(), STATS, List.of("-flamegraph"));
     IorFileWriter.write(file, new IorData(run, rows));
     return file;
-  }
-
-  /** Runs {@code ior args} in-process. */
-  static Result run(String... args) {
-    CommandLine cl = IorMain.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
   }
 }

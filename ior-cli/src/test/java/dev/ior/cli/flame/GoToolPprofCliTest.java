@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.cli.flame.FlameFixture.Result;
+import dev.ior.cli.testing.IorRun;
+import dev.ior.cli.testing.IorRun.Result;
 import dev.ior.cli.testing.GoPprofTool;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class GoToolPprofCliTest {
   void goToolPprofReadsOurProfileWithExactTotalsTopEntriesAndLabels() throws Exception {
     Path ior = FlameFixture.write(dir.resolve("run.ior"), FlameFixture.rows());
     String name = dir.resolve("p").toString();
-    Result r = FlameFixture.run("-ior", ior.toString(), "-pprof", "-name", name, "-fields",
+    Result r = IorRun.run("-ior", ior.toString(), "-pprof", "-name", name, "-fields",
         "comm,tracepoint", "-count", "duration");
     assertEquals(0, r.code(), r.err());
     Path pb = Path.of(name + ".pb.gz");

@@ -5,74 +5,61 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.cli.IorMain;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.ior.cli.testing.IorRun;
+import dev.ior.cli.testing.IorRun.Result;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Usage errors are one clear line and exit 2, never a stack trace; help explains. */
 class IorCommandTest {
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    CommandLine cl = IorMain.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void helpExplainsEveryFlagWithExamples() {
-    Result r = run("--help");
-    assertEquals(0, r.code);
+    Result r = IorRun.run("--help");
+    assertEquals(0, r.code());
     for (String flag : new String[] {"-pid", "-tid", "-comm", "-path", "-duration", "-tps",
         "-tpsExclude", "-mapSize", "-plain", "-format"}) {
-      assertTrue(r.out.contains(flag), flag + " in help");
+      assertTrue(r.out().contains(flag), flag + " in help");
     }
-    assertTrue(r.out.contains("Examples:"));
+    assertTrue(r.out().contains("Examples:"));
   }
 
   @Test
   void versionComesFromTheBuild() {
-    Result r = run("--version");
-    assertEquals(0, r.code);
-    assertTrue(r.out.startsWith("ior "), r.out);
+    Result r = IorRun.run("--version");
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("ior "), r.out());
   }
 
   @Test
   void badValuesAreOneLineErrors() {
-    assertUsageError(run("-mapSize", "lots"), "'lots' is not a size");
-    assertUsageError(run("-mapSize", "3000"), "power of two");
-    assertUsageError(run("-format", "xml"), "unknown -format 'xml'");
-    assertUsageError(run("-comm", "a-very-long-command-name"), "longer than 15 bytes");
-    assertUsageError(run("-duration", "-5"), "-duration must be >= 0");
-    assertUsageError(run("-pid", "abc"), "'abc' is not an int");
-    assertUsageError(run("-nosuchflag"), "Unknown option");
+    assertUsageError(IorRun.run("-mapSize", "lots"), "'lots' is not a size");
+    assertUsageError(IorRun.run("-mapSize", "3000"), "power of two");
+    assertUsageError(IorRun.run("-format", "xml"), "unknown -format 'xml'");
+    assertUsageError(IorRun.run("-comm", "a-very-long-command-name"), "longer than 15 bytes");
+    assertUsageError(IorRun.run("-duration", "-5"), "-duration must be >= 0");
+    assertUsageError(IorRun.run("-pid", "abc"), "'abc' is not an int");
+    assertUsageError(IorRun.run("-nosuchflag"), "Unknown option");
   }
 
   @Test
   void invalidTracepointRegexIsAUserError() {
-    Result r = run("-tps", "read(");
-    assertEquals(2, r.code, r.err);
-    assertTrue(r.err.contains("invalid tracepoint regex 'read('"), r.err);
-    assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+    Result r = IorRun.run("-tps", "read(");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("invalid tracepoint regex 'read('"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
   }
 
   @Test
   void selectionMatchingNothingIsAUserError() {
-    Result r = run("-tps", "no_such_syscall_xyz");
-    assertEquals(2, r.code, r.err);
-    assertTrue(r.err.contains("no traced syscall matches"), r.err);
+    Result r = IorRun.run("-tps", "no_such_syscall_xyz");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("no traced syscall matches"), r.err());
   }
 
   private static void assertUsageError(Result r, String text) {
-    assertEquals(2, r.code, r.err);
-    assertTrue(r.err.contains(text), "expected '" + text + "' in: " + r.err);
-    assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
-    assertTrue(r.err.contains("ior --help"), r.err);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(text), "expected '" + text + "' in: " + r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertTrue(r.err().contains("ior --help"), r.err());
   }
 }
