@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 scripts/install-deps.sh
 echo "quickstart: building (first build downloads Maven dependencies)..."
-mvn -B -q -ntp package -Dmaven.test.skip=true
+mvn -B -q -ntp -Dstyle.color=never package -Dmaven.test.skip=true
 echo "quickstart: built. Tracing all processes for 10 s (sudo bin/ior --help for more):"
 exec bin/ior -duration 10 "$@"
