@@ -2,7 +2,7 @@
 package dev.ior.bpf;
 
 import dev.ior.bpf.load.BpfObject;
-import dev.ior.bpf.ring.RecordSink;
+import dev.ior.core.record.RecordSink;
 import dev.ior.bpf.ring.RingBufferReader;
 import dev.ior.core.TracePipeline;
 import dev.ior.core.config.TraceConfig;
@@ -38,6 +38,7 @@ public final class BpfTraceSession implements AutoCloseable {
   private final BpfObject bpf;
   private final RingBufferReader ring;
   private final TracePipeline pipeline;
+  private final RecordSink recorder;
   private final int pollMs;
   private final Thread consumer;
   private final CountDownLatch done = new CountDownLatch(1);
@@ -51,10 +52,11 @@ public final class BpfTraceSession implements AutoCloseable {
   private static final long LIVE_PERIOD_NS = 250_000_000L;
 
   private BpfTraceSession(BpfObject bpf, RingBufferReader ring, TracePipeline pipeline,
-      int pollMs) {
+      int pollMs, RecordSink recorder) {
     this.bpf = bpf;
     this.ring = ring;
     this.pipeline = pipeline;
+    this.recorder = recorder;
     this.pollMs = pollMs;
     this.consumer = new Thread(this::consume, "ior-consumer");
     consumer.setDaemon(true);
@@ -68,6 +70,15 @@ public final class BpfTraceSession implements AutoCloseable {
    */
   public static BpfTraceSession start(TraceConfig config, PairSink sink, Consumer<String> warnings)
       throws TraceException {
+    return start(config, sink, warnings, null);
+  }
+
+  /**
+   * Like {@link #start(TraceConfig, PairSink, Consumer)}, also handing every raw record to
+   * {@code recorder} (e.g. a {@code RecordFileWriter}) before the pipeline sees it.
+   */
+  public static BpfTraceSession start(TraceConfig config, PairSink sink,
+      Consumer<String> warnings, RecordSink recorder) throws TraceException {
     SyscallTable table = SyscallTable.standard();
     List<Syscall> selected;
     try {
@@ -87,13 +98,16 @@ public final class BpfTraceSession implements AutoCloseable {
     PairFilter filter = new PairFilter(null, config.path(), 0, 0);
     TracePipeline pipeline = new TracePipeline(table, filter, new LinuxProcFs(), sink);
     int pollMs = (int) Math.max(1, Math.min(1000, config.poll().toMillis()));
-    BpfTraceSession s = new BpfTraceSession(bpf, ring, pipeline, pollMs);
+    BpfTraceSession s = new BpfTraceSession(bpf, ring, pipeline, pollMs, recorder);
     s.consumer.start();
     return s;
   }
 
   private void consume() {
-    RecordSink records = pipeline::accept;
+    RecordSink records = recorder == null ? pipeline::accept : (buf, off, len) -> {
+      recorder.accept(buf, off, len);
+      pipeline.accept(buf, off, len);
+    };
     long endNs = 0;
     try {
       while (!stopRequested) {

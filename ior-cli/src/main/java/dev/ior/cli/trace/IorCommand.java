@@ -6,6 +6,8 @@ import dev.ior.bpf.TraceException;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
 import dev.ior.cli.stream.StreamFormat;
+import dev.ior.cli.stream.WallClock;
+import dev.ior.core.record.RecordFileReader;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.syscall.SyscallSelection;
@@ -52,6 +54,8 @@ import picocli.CommandLine.Spec;
       "  ior -ior NAME.ior -fields pid,path,tracepoint -count duration   # re-project, no root",
       "  ior collapsed NAME.ior | flamegraph.pl > io.svg # folded stacks on stdout",
       "  ior -diff before.ior after.ior -name change    # red grew, blue shrank",
+      "  sudo ior -comm nginx -record ng.iorrec         # keep the raw stream, then later:",
+      "  ior -replay ng.iorrec -path /var/log -plain    # any output from it, no root",
       "",
       "ior format columns: durationToPrevNs (gap since the thread's previous syscall),"
           + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
@@ -111,6 +115,11 @@ public final class IorCommand implements Callable<Integer> {
 
   @Mixin FlameOptions flame;
 
+  @Mixin RecordOptions recording;
+
+  /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
+  private WallClock clock = WallClock.now();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -133,6 +142,22 @@ public final class IorCommand implements Callable<Integer> {
       duration = 0; // a dashboard runs until the user quits
     }
     flame.projection(); // a bad -fields or -count is a usage error before anything starts
+    if (recording.replaying()) {
+      if (tui) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "-tui shows a live trace; -replay works with the stream, -flamegraph and -pprof");
+      }
+      try {
+        clock = new WallClock(RecordFileReader.epochOffsetNs(recording.replay));
+      } catch (java.nio.file.NoSuchFileException e) {
+        err.println("ior: no such file: " + recording.replay);
+        return 2;
+      } catch (java.io.IOException e) {
+        err.println("ior: " + e.getMessage());
+        return 2;
+      }
+      return recording.replay(config, outputs(fmt, config), err);
+    }
     try {
       // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
       SyscallSelection.select(SyscallTable.standard(), config.include(), config.exclude());
@@ -142,6 +167,16 @@ public final class IorCommand implements Callable<Integer> {
       return 2;
     }
     List<TraceOutput> outputs = outputs(fmt, config);
+    RecordingOutput recorder;
+    try {
+      recorder = recording.recordingOutput(clock);
+    } catch (java.io.IOException e) {
+      err.println("ior: cannot record: " + e.getMessage());
+      return 2;
+    }
+    if (recorder != null) {
+      outputs.add(recorder);
+    }
     for (TraceOutput o : outputs) {
       o.warmUp();
       o.started();
@@ -150,9 +185,13 @@ public final class IorCommand implements Callable<Integer> {
         : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
     BpfTraceSession session;
     try {
-      session = BpfTraceSession.start(config, sink, w -> err.println("ior: " + w));
+      session = BpfTraceSession.start(config, sink, w -> err.println("ior: " + w),
+          recorder == null ? null : recorder.writer());
     } catch (TraceException e) {
       err.println("ior: " + e.getMessage());
+      if (recorder != null) {
+        recorder.writer().abort();
+      }
       return 2;
     }
     for (TraceOutput o : outputs) {
@@ -168,7 +207,7 @@ public final class IorCommand implements Callable<Integer> {
   private List<TraceOutput> outputs(StreamFormat fmt, TraceConfig config) {
     List<TraceOutput> outputs = new ArrayList<>();
     outputs.add(flame.aggregates() ? flame.output(config)
-        : new StreamOutput(fmt, System.console() != null));
+        : new StreamOutput(fmt, System.console() != null, clock));
     if (tui) {
       // The dashboard owns the terminal: it replaces the stream, never a file output.
       outputs.removeIf(o -> o instanceof StreamOutput);

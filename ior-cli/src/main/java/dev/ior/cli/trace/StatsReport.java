@@ -11,13 +11,18 @@ import java.util.Locale;
 public final class StatsReport {
   private StatsReport() {}
 
-  /** The report as lines of text. */
+  /** The report of a live trace as lines of text. */
   public static String format(TraceStats s, int attachedSyscalls) {
+    return format(s, String.format(Locale.ROOT, "ior: traced %.1f s, %d syscalls attached",
+        s.durationNs() / 1e9, attachedSyscalls));
+  }
+
+  /** The report under its own first line. */
+  public static String format(TraceStats s, String headline) {
     double secs = s.durationNs() / 1e9;
     String atLeast = s.lossy() ? "at least " : "";
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "ior: traced %.1f s, %d syscalls attached%n", secs,
-        attachedSyscalls));
+    b.append(headline).append(System.lineSeparator());
     b.append(String.format(Locale.ROOT, "  tracepoints seen:   %s%,d (%,.0f/s; %,d enter, %,d exit)%n",
         atLeast, s.enters() + s.exits(), secs > 0 ? (s.enters() + s.exits()) / secs : 0,
         s.enters(), s.exits()));

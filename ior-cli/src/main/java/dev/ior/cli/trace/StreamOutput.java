@@ -16,17 +16,19 @@ import java.io.OutputStream;
 final class StreamOutput implements TraceOutput {
   private final StreamFormat format;
   private final boolean terminal;
+  private final WallClock clock;
   private final StreamSink sink;
 
-  StreamOutput(StreamFormat format, boolean terminal) {
+  StreamOutput(StreamFormat format, boolean terminal, WallClock clock) {
     this.format = format;
     this.terminal = terminal;
+    this.clock = clock;
     // Not System.out: a PrintStream swallows write errors, so `ior | head` would never stop.
     this.sink = create(new FileOutputStream(FileDescriptor.out));
   }
 
   private StreamSink create(OutputStream out) {
-    return new StreamSink(out, format, WallClock.now(), new TextEscaper(terminal));
+    return new StreamSink(out, format, clock, new TextEscaper(terminal));
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.testdata.Workload;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,32 @@ class IorCliIT {
     assertTrue(ior.err().contains("syscalls paired:"), ior.err());
     assertTrue(ior.err().contains("lost:               ring full 0"), ior.err());
     assertFalse(ior.err().contains("Exception"), ior.err());
+  }
+
+  @Test
+  void aRecordingReplaysToTheSameStreamWithoutTracing() throws Exception {
+    Path rec = Files.createTempDirectory("ior-rec").resolve("seq.iorrec");
+    CliProcess live = new CliProcess("ior", "-comm", Workload.COMM, "-tps", TPS, "-plain",
+        "-duration", "0", "-record", rec.toString());
+    live.awaitErr("Ctrl+C to stop", 60);
+    runWorkload("seq");
+    Thread.sleep(300);
+    live.signal("INT");
+    assertEquals(130, live.waitFor(60), live.err());
+    assertTrue(live.err().contains("ior: wrote " + rec), live.err());
+    CliProcess replay = new CliProcess("ior", "-replay", rec.toString(), "-plain");
+    assertEquals(0, replay.waitFor(60), replay.err());
+    assertTrue(live.out().lines().count() > 20, live.out());
+    assertEquals(live.out(), replay.out(), "same rows, same wall-clock times");
+    assertTrue(replay.err().startsWith("ior: replayed " + rec), replay.err());
+    String a = dir.resolve("a.txt").toString();
+    CliProcess onlyA = new CliProcess("ior", "-replay", rec.toString(), "-path", a, "-plain");
+    assertEquals(0, onlyA.waitFor(60), onlyA.err());
+    assertEquals(live.out().lines().filter(l -> l.startsWith("time,") || l.contains(a)).count(),
+        onlyA.out().lines().count());
+    CliProcess missing = new CliProcess("ior", "-replay", rec + ".nope");
+    assertEquals(2, missing.waitFor(60));
+    assertEquals("ior: no such file: " + rec + ".nope\n", missing.err());
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.ior.core.decode.RecordLayout;
 import dev.ior.core.decode.RecordWriter;
 import dev.ior.core.fd.LinuxProcFs;
 import dev.ior.core.fd.ProcFs;
+import dev.ior.core.record.RecordSink;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.Syscall;
@@ -120,6 +121,13 @@ public final class SyntheticStream {
   /** Bytes of records. */
   public int bytes() {
     return size;
+  }
+
+  /** Hands every record to {@code sink}. */
+  public void forEach(RecordSink sink) {
+    for (int i = 0; i < offsets.length; i++) {
+      sink.accept(buf, offsets[i], lengths[i]);
+    }
   }
 
   /** Feeds every record to {@code pipeline}. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.bpf.ring;
+package dev.ior.core.record;
 
 import java.nio.ByteBuffer;
 

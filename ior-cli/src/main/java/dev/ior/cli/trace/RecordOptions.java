@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.trace;
+
+import dev.ior.cli.stream.WallClock;
+import dev.ior.core.TracePipeline;
+import dev.ior.core.config.TraceConfig;
+import dev.ior.core.decode.RecordLayout;
+import dev.ior.core.fd.ProcFs;
+import dev.ior.core.filter.PairFilter;
+import dev.ior.core.record.RecordFileReader;
+import dev.ior.core.record.RecordFileWriter;
+import dev.ior.core.sink.PairSink;
+import dev.ior.core.stats.TraceStats;
+import dev.ior.core.syscall.SyscallTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code -record FILE} and {@code -replay FILE}: keep the raw stream, run it again later. */
+public final class RecordOptions {
+  @Option(names = {"-record", "--record"}, paramLabel = "FILE",
+      description = "Also record the raw event stream to FILE (gzip; .iorrec), to replay it"
+          + " later with -replay: every output can then be made from it, without root.")
+  Path record;
+
+  @Option(names = {"-replay", "--replay"}, paramLabel = "FILE",
+      description = "Replay a recording made with -record instead of tracing (no root):"
+          + " -pid, -tid, -comm, -path, -format, -flamegraph, -pprof apply as to a live trace."
+          + " Descriptors opened before the recording started stay unknown.")
+  Path replay;
+
+  boolean replaying() {
+    return replay != null;
+  }
+
+  /** The recording output for a live trace, or null when -record was not given. */
+  RecordingOutput recordingOutput(WallClock clock) throws IOException {
+    return record == null ? null
+        : new RecordingOutput(RecordFileWriter.create(record, clock.epochNs(0)), record);
+  }
+
+  /**
+   * Runs the recording through the pipeline into {@code outputs}, as a live trace would, and
+   * prints the statistics.
+   */
+  int replay(TraceConfig c, List<TraceOutput> outputs, PrintWriter err) throws IOException {
+    PairSink sink = PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
+    // No kernel filtered this stream: pid, tid and comm are applied here.
+    PairFilter filter = new PairFilter(c.comm(), c.path(), c.pid(), c.tid());
+    TracePipeline pipeline = new TracePipeline(SyscallTable.standard(), filter, ProcFs.EMPTY, sink);
+    outputs.forEach(TraceOutput::started);
+    long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+    RecordFileReader.replay(replay, (buf, off, len) -> {
+      if (len >= RecordLayout.HEAD_SIZE) {
+        long t = buf.getLong(off + RecordLayout.HEAD_TIME_NS);
+        span[0] = Math.min(span[0], t);
+        span[1] = Math.max(span[1], t);
+      }
+      pipeline.accept(buf, off, len);
+    });
+    pipeline.finish();
+    long duration = span[1] >= span[0] ? span[1] - span[0] : 0;
+    TraceStats stats = pipeline.stats().withRing(duration, 0, 0);
+    err.print(StatsReport.format(stats, "ior: replayed " + replay + ": "
+        + String.format(java.util.Locale.ROOT, "%.1f s of trace", duration / 1e9)));
+    int rc = 0;
+    for (TraceOutput o : outputs) {
+      rc = Math.max(rc, o.finish(stats, err));
+    }
+    err.flush();
+    return rc;
+  }
+}
