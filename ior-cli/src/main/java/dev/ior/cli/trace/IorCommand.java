@@ -3,28 +3,25 @@ package dev.ior.cli.trace;
 
 import dev.ior.bpf.BpfTraceSession;
 import dev.ior.bpf.TraceException;
+import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
 import dev.ior.cli.stream.StreamFormat;
 import dev.ior.cli.stream.WallClock;
-import dev.ior.core.record.RecordFileReader;
-import dev.ior.bpf.load.Preflight;
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.record.RecordFileReader;
+import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
-import dev.ior.core.sink.PairSink;
-import dev.ior.core.stats.TraceStats;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ior}: trace file-I/O syscalls with eBPF and stream them, paired, with their files. */
@@ -127,36 +124,10 @@ public final class IorCommand implements Callable<Integer> {
       return flame.runOffline(err); // conversions: no trace, no root
     }
     StreamFormat fmt = streamFormat();
-    TraceConfig config;
-    try {
-      config = TraceConfig.builder().pid(pid).tid(tid).comm(comm).path(path)
-          .tracepoints(tps, tpsExclude).ringBytes(mapSize).build();
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if (duration < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "-duration must be >= 0 seconds");
-    }
-    if (tui && !spec.commandLine().getParseResult().hasMatchedOption("-duration")) {
-      duration = 0; // a dashboard runs until the user quits
-    }
+    TraceConfig config = config();
     flame.projection(); // a bad -fields or -count is a usage error before anything starts
     if (recording.replaying()) {
-      if (tui) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "-tui shows a live trace; -replay works with the stream, -flamegraph and -pprof");
-      }
-      try {
-        clock = new WallClock(RecordFileReader.epochOffsetNs(recording.replay));
-      } catch (java.nio.file.NoSuchFileException e) {
-        err.println("ior: no such file: " + recording.replay);
-        return 2;
-      } catch (java.io.IOException e) {
-        err.println("ior: " + e.getMessage());
-        return 2;
-      }
-      return recording.replay(config, outputs(fmt, config), err);
+      return replay(config, fmt, err);
     }
     try {
       // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
@@ -177,30 +148,74 @@ public final class IorCommand implements Callable<Integer> {
     if (recorder != null) {
       outputs.add(recorder);
     }
+    BpfTraceSession session = start(config, outputs, recorder, err);
+    if (session == null) {
+      return 2;
+    }
+    err.printf("ior: tracing %d syscalls%s%s (Ctrl+C to stop)%n", session.attachedSyscalls(),
+        duration > 0 ? " for " + duration + " s" : "", describeFilters());
+    err.flush();
+    return new TraceRun(session, outputs, err, duration).run();
+  }
+
+  /** The trace configuration from the flags; a bad combination is a usage error. */
+  private TraceConfig config() {
+    if (duration < 0) {
+      throw new ParameterException(spec.commandLine(), "-duration must be >= 0 seconds");
+    }
+    if (tui && !spec.commandLine().getParseResult().hasMatchedOption("-duration")) {
+      duration = 0; // a dashboard runs until the user quits
+    }
+    try {
+      return TraceConfig.builder().pid(pid).tid(tid).comm(comm).path(path)
+          .tracepoints(tps, tpsExclude).ringBytes(mapSize).build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** Warms the outputs up and starts the session; null (after saying why) when it failed. */
+  private BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
+      RecordingOutput recorder, PrintWriter err) throws java.io.IOException {
     for (TraceOutput o : outputs) {
       o.warmUp();
       o.started();
     }
     PairSink sink = outputs.size() == 1 ? outputs.get(0).sink()
         : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
-    BpfTraceSession session;
     try {
-      session = BpfTraceSession.start(config, sink, w -> err.println("ior: " + w),
-          recorder == null ? null : recorder.writer());
+      BpfTraceSession session = BpfTraceSession.start(config, sink,
+          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
+      for (TraceOutput o : outputs) {
+        o.attached(session);
+      }
+      return session;
     } catch (TraceException e) {
       err.println("ior: " + e.getMessage());
       if (recorder != null) {
         recorder.writer().abort();
       }
+      return null;
+    }
+  }
+
+  /** {@code -replay}: the recording through the pipeline into the outputs, no tracing. */
+  private int replay(TraceConfig config, StreamFormat fmt, PrintWriter err)
+      throws java.io.IOException {
+    if (tui) {
+      throw new ParameterException(spec.commandLine(),
+          "-tui shows a live trace; -replay works with the stream, -flamegraph and -pprof");
+    }
+    try {
+      clock = new WallClock(RecordFileReader.epochOffsetNs(recording.replay));
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("ior: no such file: " + recording.replay);
+      return 2;
+    } catch (java.io.IOException e) {
+      err.println("ior: " + e.getMessage());
       return 2;
     }
-    for (TraceOutput o : outputs) {
-      o.attached(session);
-    }
-    err.printf("ior: tracing %d syscalls%s%s (Ctrl+C to stop)%n", session.attachedSyscalls(),
-        duration > 0 ? " for " + duration + " s" : "", describeFilters());
-    err.flush();
-    return runUntilStopped(session, outputs, err);
+    return recording.replay(config, outputs(fmt, config), err);
   }
 
   /** What this run produces; the live stream unless another output replaces it. */
@@ -214,94 +229,6 @@ public final class IorCommand implements Callable<Integer> {
       outputs.add(new TuiOutput(describeFilters(), pid == 0 && comm == null));
     }
     return outputs;
-  }
-
-  private int runUntilStopped(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err)
-      throws InterruptedException {
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch reported = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        reported.await(60, TimeUnit.SECONDS); // let main drain, print and detach first
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "ior-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      awaitEnd(session, outputs, stop, err);
-      return report(session, outputs, err);
-    } finally {
-      // Also when reporting failed: the hook must not hold a Ctrl+C'd JVM for a minute.
-      session.close();
-      reported.countDown();
-      if (stop.getCount() > 0) {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      }
-    }
-  }
-
-  /** Returns at the duration's end, on a signal, when the consumer ends or the UI quits. */
-  private void awaitEnd(BpfTraceSession session, List<TraceOutput> outputs, CountDownLatch stop,
-      PrintWriter err) throws InterruptedException {
-    long deadline = duration > 0 ? System.nanoTime() + Duration.ofSeconds(duration).toNanos() : 0;
-    java.util.function.BooleanSupplier running = () -> !session.isDone() && stop.getCount() > 0
-        && (deadline == 0 || System.nanoTime() < deadline);
-    InteractiveOutput ui = (InteractiveOutput) outputs.stream()
-        .filter(o -> o instanceof InteractiveOutput).findFirst().orElse(null);
-    if (ui != null) {
-      runInteractive(ui, running, err); // the dashboard's loop, on this thread, until quit
-    }
-    while (ui == null && running.getAsBoolean()) {
-      stop.await(100, TimeUnit.MILLISECONDS);
-    }
-  }
-
-  /** Stops the trace, prints the statistics and completes every output; the exit code. */
-  private static int report(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err) {
-    session.stop();
-    TraceStats stats = session.stats();
-    err.print(StatsReport.format(stats, session.attachedSyscalls()));
-    int rc = 0;
-    for (TraceOutput o : outputs) {
-      try {
-        rc = Math.max(rc, o.finish(stats, err));
-      } catch (java.io.IOException e) {
-        err.println("ior: " + e.getMessage());
-        rc = 1;
-      }
-    }
-    Throwable failure = session.failure();
-    if (failure != null && !isBrokenPipe(failure)) {
-      err.println("ior: stopped early: " + failure);
-      rc = 1;
-    }
-    if (session.attachedSyscalls() > 16) {
-      err.printf("ior: detaching %d tracepoints (the kernel waits for RCU per tracepoint;"
-          + " -tps attaches fewer)...%n", 2 * session.attachedSyscalls());
-    }
-    err.flush();
-    return rc;
-  }
-
-  private static void runInteractive(InteractiveOutput ui, java.util.function.BooleanSupplier
-      running, PrintWriter err) throws InterruptedException {
-    try {
-      ui.run(running, err);
-    } catch (java.io.IOException | RuntimeException e) {
-      // The terminal is restored by then; a dashboard failure must not lose the other outputs.
-      err.println("ior: dashboard: " + e + " (the trace stops; outputs are written)");
-    }
-  }
-
-  private static boolean isBrokenPipe(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof java.io.IOException && String.valueOf(c.getMessage()).contains("Broken pipe")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private String describeFilters() {
@@ -333,7 +260,7 @@ public final class IorCommand implements Callable<Integer> {
       case "json":
         return StreamFormat.JSON;
       default:
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        throw new ParameterException(spec.commandLine(),
             "unknown -format '" + format + "': use ior, csv or json");
     }
   }
