@@ -93,8 +93,11 @@ class TuiIT {
       t.keys("s");
       assertTrue(line(t.await("*avg", 5), "*avg").startsWith("file"), "sort moved to avg");
       t.keys("g");
-      String grouped = t.await("directory", 5);
-      assertTrue(line(grouped, wd.toString() + " ").contains("1 file"), grouped);
+      // Waiting for the whole answer, not its first line: tmux may capture a refresh half drawn.
+      String dirRow = wd.toString() + " ";
+      String grouped = t.await("the grouped row", s -> s.contains("directory")
+          && line(s, dirRow) != null && line(s, dirRow).contains("1 file"), 5);
+      assertTrue(line(grouped, dirRow).contains("1 file"), grouped);
       t.keys("g");
       t.await("Files ungrouped", s -> line(s, mixFile) != null, 5);
 
@@ -114,14 +117,16 @@ class TuiIT {
       assertEquals(Path.of(m.group(2)).getParent(), dir, "export goes to the working directory");
 
       t.keys("5");
-      String procs = t.await("our pid", s -> line(s, pid + " ") != null, 5);
+      String procs = t.await("our pid", s -> line(s, pid + " ") != null
+          && line(s, pid + " ").contains("iorwl"), 5);
       assertTrue(line(procs, pid + " ").contains("iorwl"), procs);
 
       flameKeys(t);
       streamKeys(t, mixFile);
 
       t.keys("6");
-      String lat = t.await("Latency of all syscalls", 5);
+      String lat = t.await("Latency of all syscalls", s -> s.contains("Latency of all syscalls")
+          && s.contains("p50") && s.contains("p99") && s.contains(" .. "), 5);
       assertTrue(lat.contains("p50") && lat.contains("p99") && lat.contains(" .. "), lat);
       t.keys("?");
       t.await("Global keys", 5);
@@ -147,7 +152,8 @@ class TuiIT {
 
   private void flameKeys(Tmux t) throws Exception {
     t.keys("2");
-    String flame = t.await("order: comm > syscall > file", 5);
+    String flame = t.await("the flame tab", s -> s.contains("order: comm > syscall > file")
+        && s.contains("metric: count") && s.contains("iorwl"), 5);
     assertTrue(flame.contains("metric: count") && flame.contains("iorwl"), flame);
     t.keys("m");
     t.await("metric: time", 5);
@@ -169,21 +175,35 @@ class TuiIT {
     t.keys("7");
     t.await(mixFile, 5);
     t.keys("Enter"); // the newest row's syscall cell
-    String filtered = t.await("filter: syscall=", 5);
-    Matcher m = Pattern.compile("filter: syscall=(\\w+)").matcher(filtered);
-    assertTrue(m.find(), filtered);
+    // The header and the rows are one refresh, but tmux may capture it half written: wait
+    // until the rows show the filter too, and fail only if they never do.
+    String filtered = t.await("filter applied to the rows", s -> onlyFiltered(s) != null, 5);
     List<String> rows = streamRows(filtered);
     assertFalse(rows.isEmpty(), filtered);
-    assertTrue(rows.stream().allMatch(r -> r.contains(" " + m.group(1) + " ")), filtered);
+    assertTrue(rows.stream().allMatch(r -> r.contains(" " + onlyFiltered(filtered) + " ")),
+        filtered);
     t.keys("Escape");
     t.await("no filter", 5);
     t.keys("/");
     t.keys("-l", "mix.dat");
     t.keys("Enter");
-    String searched = t.await("filter: /mix.dat", 5);
-    assertTrue(streamRows(searched).stream().allMatch(r -> r.contains("mix.dat")), searched);
+    String searched = t.await("search applied to the rows", s -> s.contains("filter: /mix.dat")
+        && streamRows(s).stream().allMatch(r -> r.contains("mix.dat")), 5);
+    assertFalse(streamRows(searched).isEmpty(), searched);
     t.keys("Escape");
     t.await("no filter", 5);
+  }
+
+  /** The syscall of a "filter: syscall=X" screen whose rows all show X, else null. */
+  private static String onlyFiltered(String screen) {
+    Matcher m = Pattern.compile("filter: syscall=(\\w+)").matcher(screen);
+    if (!m.find()) {
+      return null;
+    }
+    String syscall = m.group(1);
+    List<String> rows = streamRows(screen);
+    return !rows.isEmpty() && rows.stream().allMatch(r -> r.contains(" " + syscall + " "))
+        ? syscall : null;
   }
 
   /** The Stream tab's pair lines (below its header, above the status line). */
