@@ -40,11 +40,16 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sudo zeekspy -pid $(pgrep -o zeek) -profile zeek.pb.gz   # until Ctrl+C, 100 Hz",
+      "  # until Ctrl+C, 100 Hz:",
+      "  sudo zeekspy -pid $(pgrep -o zeek) -profile zeek.pb.gz",
+      "  # a minute at 1 kHz, with a flame graph:",
       "  sudo zeekspy -pid 4242 -hz 1000 -duration 60s -flamegraph zeek.svg",
-      "  sudo zeekspy -pid 4242 -mode ptrace -stats 10s          # consistent snapshots",
-      "  sudo zeekspy -pid 4242 -layout zeek-3.2-clang.layout     # a build zeekspy does not know",
-      "  go tool pprof -http=:8080 zeek.pb.gz                      # look at the result",
+      "  # consistent snapshots (stops Zeek's main thread per sample):",
+      "  sudo zeekspy -pid 4242 -mode ptrace -stats 10s",
+      "  # a Zeek build zeekspy has no layout for:",
+      "  sudo zeekspy -pid 4242 -layout zeek-3.2-clang.layout",
+      "  # look at the result:",
+      "  go tool pprof -http=:8080 zeek.pb.gz",
       "",
       "Layout files and how to read the output: docs/zeekspy.md."
     })
