@@ -4,6 +4,7 @@ package dev.ior.flamegraph.html;
 import dev.ior.flamegraph.svg.FrameColors;
 import dev.ior.flamegraph.svg.Palette;
 import dev.ior.flamegraph.svg.SvgOptions;
+import dev.ior.flamegraph.svg.Text;
 import dev.ior.flamegraph.tree.FrameNode;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.IOException;
@@ -108,19 +109,9 @@ public final class HtmlRenderer {
         .append(escapeHtml(label)).append(' ');
   }
 
+  /** HTML text and attributes need what XML needs; one escaper for both renderers. */
   static String escapeHtml(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&': b.append("&amp;"); break;
-        case '<': b.append("&lt;"); break;
-        case '>': b.append("&gt;"); break;
-        case '"': b.append("&quot;"); break;
-        default: b.append(c < 0x20 ? ' ' : c);
-      }
-    }
-    return b.toString();
+    return Text.xml(s);
   }
 
   private static String template() {

@@ -2,10 +2,15 @@
 package dev.ior.flamegraph.svg;
 
 /**
- * Locale-free number formatting and XML escaping for the SVG writer: hand-written because the
- * output must not depend on the default locale and is written for thousands of frames.
+ * Locale-free number formatting and XML escaping for the SVG and HTML writers: hand-written
+ * because the output must not depend on the default locale and is written for thousands of
+ * frames.
+ *
+ * <pre>{@code
+ * String safe = Text.xml("a<b & \"c\"\n"); // a&lt;b &amp; &quot;c&quot;\n
+ * }</pre>
  */
-final class Text {
+public final class Text {
   private Text() {}
 
   /** Appends {@code v} with at most {@code decimals} decimals, trailing zeros dropped. */
@@ -57,11 +62,16 @@ final class Text {
     return b.append(frac).append('%');
   }
 
+  /** {@code s} escaped as {@link #xml(StringBuilder, String)} does. */
+  public static String xml(String s) {
+    return xml(new StringBuilder(s.length() + 16), s).toString();
+  }
+
   /**
    * Appends {@code s} escaped for XML text and attributes. Characters XML 1.0 cannot hold
    * (most controls) are shown as visible escapes such as {@code \n}, as the folded writer does.
    */
-  static StringBuilder xml(StringBuilder b, String s) {
+  public static StringBuilder xml(StringBuilder b, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
