@@ -1,40 +1,121 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ior's kernel side: one program per syscall enter/exit tracepoint, generated from the syscall
- * table (syscalls.gen.h), writing struct ior_* records (ior.h) into one BPF ring buffer.
+ * ior's kernel side (capture v2): two programs on the raw_syscalls tracepoints see every syscall of
+ * every task, native and 32-bit; a table indexed by syscall number (map ior_sys, filled by user
+ * space) says which to trace and how to read their arguments. Three more programs follow the
+ * process life cycle. Records (ior.h) go to one BPF ring buffer.
+ *
+ * Why raw tracepoints and not one program per syscalls:sys_enter_X: releasing each classic syscall
+ * tracepoint waits for an RCU grace period (~70 ms, serialised), so 200+ of them took 10 s to stop;
+ * they never fire for ia32 syscalls; and selecting a syscall meant attaching programs. Here
+ * selecting is a map write, stopping detaches five links, and compat calls are seen.
+ *
  * GPL because bpf_probe_read_user_str and friends are GPL-only helpers.
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
 #include "ior.h"
 
 #define AT_FDCWD -100
+#define TS_COMPAT 0x0002 /* x86 thread_info.status: this syscall came through the ia32 entry */
+/* Directory levels a name walk follows before it marks the name cut (mount crossings count too). */
+#define IOR_NAME_DEPTH 96
+#define IOR_NAME_ROOM 4096
+/* Scratch for variable-length records: a fixed part and two paths, or a name of IOR_NAME_ROOM. */
+#define IOR_SCRATCH (sizeof(struct ior_enter_path) + 2 * IOR_PATH_MAX + 64)
 
 /*
- * The context a BPF program gets on a syscalls:sys_enter_X / sys_exit_X tracepoint. The first 8
- * bytes belong to the kernel; the syscall number is a 32-bit int at 8; arguments start at 16.
- * Only the syscall's own arguments are filled: the table names which ones to read.
+ * Minimal CO-RE views of the kernel types we read. The "___ior" suffix is a flavour: libbpf
+ * matches them by the name before it, field by field, against the running kernel's BTF, so no
+ * vmlinux.h of one kernel is baked in.
  */
-struct sys_enter_ctx {
-	__u64 kernel_owned;
-	__s32 nr;
-	__u32 pad;
-	__u64 args[6];
-};
+struct pt_regs___ior {
+	unsigned long bx, cx, dx, si, di, bp, ax, r8, r9, r10, orig_ax;
+} __attribute__((preserve_access_index));
 
-struct sys_exit_ctx {
-	__u64 kernel_owned;
-	__s32 nr;
-	__u32 pad;
-	__s64 ret;
-};
+struct thread_info___ior {
+	__u32 status;
+} __attribute__((preserve_access_index));
+
+struct qstr___ior {
+	const unsigned char *name;
+} __attribute__((preserve_access_index));
+
+struct super_block___ior {
+	__u32 s_dev;
+	unsigned long s_magic;
+} __attribute__((preserve_access_index));
+
+struct inode___ior {
+	unsigned long i_ino;
+	unsigned int i_nlink;
+	__u32 i_generation;
+	struct super_block___ior *i_sb;
+} __attribute__((preserve_access_index));
+
+struct dentry___ior {
+	struct dentry___ior *d_parent;
+	struct qstr___ior d_name;
+	struct inode___ior *d_inode;
+} __attribute__((preserve_access_index));
+
+struct vfsmount___ior {
+	struct dentry___ior *mnt_root;
+} __attribute__((preserve_access_index));
+
+struct mount___ior {
+	struct mount___ior *mnt_parent;
+	struct dentry___ior *mnt_mountpoint;
+	struct vfsmount___ior mnt;
+} __attribute__((preserve_access_index));
+
+struct path___ior {
+	struct vfsmount___ior *mnt;
+	struct dentry___ior *dentry;
+} __attribute__((preserve_access_index));
+
+struct file___ior {
+	struct path___ior f_path;
+} __attribute__((preserve_access_index));
+
+struct fdtable___ior {
+	unsigned int max_fds;
+	struct file___ior **fd;
+} __attribute__((preserve_access_index));
+
+struct files_struct___ior {
+	struct fdtable___ior *fdt;
+} __attribute__((preserve_access_index));
+
+struct fs_struct___ior {
+	struct path___ior pwd;
+} __attribute__((preserve_access_index));
+
+struct atomic___ior {
+	int counter;
+} __attribute__((preserve_access_index));
+
+struct signal_struct___ior {
+	struct atomic___ior live;
+} __attribute__((preserve_access_index));
+
+struct task_struct___ior {
+	struct thread_info___ior thread_info;
+	int pid;
+	int tgid;
+	struct task_struct___ior *group_leader;
+	char comm[IOR_COMM_LEN];
+	struct fs_struct___ior *fs;
+	struct files_struct___ior *files;
+	struct signal_struct___ior *signal;
+} __attribute__((preserve_access_index));
 
 const volatile struct ior_config ior_cfg = {};
 
 /*
  * Set by user space when the trace stops: programs emit nothing more while the consumer drains.
- * Detaching 200+ tracepoints takes seconds on kernels whose syscall tracepoints wait for an RCU
- * grace period per detach, so stopping the flow must not depend on it.
  */
 __u32 ior_stopped = 0;
 
@@ -43,23 +124,74 @@ struct {
 	__uint(max_entries, 1 << 24);
 } ior_events SEC(".maps");
 
-/* Reserve failures (ring full), per CPU so that counting costs no atomic. */
+/* The syscall table: struct ior_sysent per syscall number (ior.h). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, IOR_TABLE_SIZE);
+	__type(key, __u32);
+	__type(value, struct ior_sysent);
+} ior_sys SEC(".maps");
+
+/* Losses counted in the kernel, per CPU so that counting costs no atomic. */
+enum ior_loss { IOR_LOSS_RING = 0, IOR_LOSS_STORAGE = 1, IOR_LOSS_NAME = 2, IOR_LOSSES = 4 };
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
+	__uint(max_entries, IOR_LOSSES);
 	__type(key, __u32);
 	__type(value, __u64);
 } ior_drops SEC(".maps");
 
+/* Per-thread state: pairs enters with exits and remembers what the exit must finish. */
+struct ior_task {
+	__u32 seq;           /* enters emitted so far */
+	__u32 pending;       /* table slot + 1 of the call whose enter was emitted; 0: none */
+	__u64 late[2];       /* user pointers of paths unreadable at entry: read again at exit */
+	struct ior_ident named; /* the identity this thread last saw named: skips the LRU lookup */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct ior_task);
+} ior_tasks SEC(".maps");
+
+/* Identities whose name user space already has (from an IOR_NAME or an open it traced). */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 65536);
+	__type(key, struct ior_ident);
+	__type(value, __u8);
+} ior_named SEC(".maps");
+
+/* Processes traced with ior_cfg.follow: the command or pid, and every process they start. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, __u8);
+} ior_pids SEC(".maps");
+
+/* Room to build variable-length records before bpf_ringbuf_output copies them. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 2); /* 0: enter/exit records, 1: names */
+	__type(key, __u32);
+	__type(value, char[IOR_SCRATCH]);
+} ior_scratch SEC(".maps");
+
+static __always_inline void ior_count(__u32 loss)
+{
+	__u64 *d = bpf_map_lookup_elem(&ior_drops, &loss);
+	if (d)
+		*d += 1;
+}
+
 static __always_inline void *ior_reserve(__u64 size)
 {
 	void *r = bpf_ringbuf_reserve(&ior_events, size, 0);
-	if (!r) {
-		__u32 zero = 0;
-		__u64 *d = bpf_map_lookup_elem(&ior_drops, &zero);
-		if (d)
-			*d += 1;
-	}
+	if (!r)
+		ior_count(IOR_LOSS_RING);
 	return r;
 }
 
@@ -74,6 +206,18 @@ static __always_inline __u64 ior_submit_flags(void)
 		return 0;
 	return bpf_ringbuf_query(&ior_events, BPF_RB_AVAIL_DATA) >= ior_cfg.wakeup_bytes
 		? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
+/* bpf_ringbuf_output of a scratch record; false (and counted) when the ring is full. */
+static __always_inline int ior_output(void *rec, __u64 size)
+{
+	if (size > IOR_SCRATCH)
+		size = IOR_SCRATCH;
+	if (bpf_ringbuf_output(&ior_events, rec, size, ior_submit_flags())) {
+		ior_count(IOR_LOSS_RING);
+		return 0;
+	}
+	return 1;
 }
 
 static __always_inline int ior_comm_matches(const char *comm)
@@ -93,8 +237,14 @@ static __always_inline int ior_comm_matches(const char *comm)
 	return 0;
 }
 
-/* True when this task's events must not reach the ring. */
-static __always_inline int ior_skip(__u64 pid_tgid)
+static __always_inline void ior_process_comm(struct task_struct___ior *task, char *comm)
+{
+	struct task_struct___ior *leader = BPF_CORE_READ(task, group_leader);
+	bpf_probe_read_kernel_str(comm, IOR_COMM_LEN, &leader->comm);
+}
+
+/* True when this task's events must not reach the ring. The cheapest tests come first. */
+static __always_inline int ior_skip(struct task_struct___ior *task, __u64 pid_tgid)
 {
 	__u32 pid = pid_tgid >> 32;
 	__u32 tid = (__u32)pid_tgid;
@@ -104,191 +254,506 @@ static __always_inline int ior_skip(__u64 pid_tgid)
 		return 1;
 	if (ior_cfg.target_tid && tid != ior_cfg.target_tid)
 		return 1;
+	if (ior_cfg.follow && !bpf_map_lookup_elem(&ior_pids, &pid))
+		return 1;
+	if (ior_cfg.cgroup_id
+	    && bpf_get_current_ancestor_cgroup_id(ior_cfg.cgroup_level) != ior_cfg.cgroup_id)
+		return 1;
 	if (ior_cfg.comm_len) {
 		char comm[IOR_COMM_LEN] = {};
-		bpf_get_current_comm(comm, sizeof(comm));
+		ior_process_comm(task, comm);
 		if (!ior_comm_matches(comm))
 			return 1;
 	}
 	return 0;
 }
 
-static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 sys, __u64 pid_tgid)
+static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 sys, __u32 flags,
+					  __u64 pid_tgid)
 {
 	h->kind = kind;
 	h->sys = sys;
+	h->flags = flags;
 	h->pid = pid_tgid >> 32;
 	h->tid = (__u32)pid_tgid;
 	h->time_ns = bpf_ktime_get_ns();
 }
 
-static __always_inline void ior_fill_enter(struct ior_enter *e, __u32 kind, __u32 sys, __u64 pid_tgid)
+/* ---- File identity and names ---- */
+
+static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_ident *out)
 {
-	ior_fill_head(&e->h, kind, sys, pid_tgid);
-	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	struct inode___ior *inode = BPF_CORE_READ(d, d_inode);
+	out->ino = 0;
+	out->dev = 0;
+	out->gen = 0;
+	if (!inode)
+		return;
+	out->ino = BPF_CORE_READ(inode, i_ino);
+	out->gen = BPF_CORE_READ(inode, i_generation);
+	out->dev = BPF_CORE_READ(inode, i_sb, s_dev);
 }
 
-static __always_inline int ior_exit(struct sys_exit_ctx *ctx, __u32 sys)
+/* The path (mount and dentry) of descriptor fd of the current task; false when fd is not open. */
+static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
+				       struct path___ior *out)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (ior_skip(pid_tgid))
+	if (fd < 0)
 		return 0;
-	struct ior_exit *r = ior_reserve(sizeof(*r));
-	if (!r)
+	struct fdtable___ior *fdt = BPF_CORE_READ(task, files, fdt);
+	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
 		return 0;
-	ior_fill_head(&r->h, IOR_EXIT, sys, pid_tgid);
-	r->ret = ctx->ret;
-	bpf_ringbuf_submit(r, ior_submit_flags());
+	struct file___ior **arr = BPF_CORE_READ(fdt, fd);
+	struct file___ior *f = 0;
+	bpf_probe_read_kernel(&f, sizeof(f), &arr[fd]);
+	if (!f)
+		return 0;
+	return bpf_probe_read_kernel(out, sizeof(*out), &f->f_path) == 0 && out->dentry;
+}
+
+/* One step of a name walk (bpf_loop callback): one dentry up, or across one mount point. */
+struct ior_walk {
+	struct dentry___ior *d;
+	struct vfsmount___ior *vfs;
+	struct mount___ior *mnt;
+	char *data;
+	__u32 pos;
+	__u32 done;
+};
+
+static long ior_walk_step(__u32 i, struct ior_walk *w)
+{
+	struct dentry___ior *d = w->d;
+	struct vfsmount___ior *vfs = w->vfs;
+	struct mount___ior *mnt = w->mnt;
+	if (d == BPF_CORE_READ(vfs, mnt_root)) {
+		struct mount___ior *parent = BPF_CORE_READ(mnt, mnt_parent);
+		if (parent == mnt || !parent) {
+			w->done = 1;
+			return 1;
+		}
+		w->d = BPF_CORE_READ(mnt, mnt_mountpoint);
+		w->mnt = parent;
+		w->vfs = (void *)((char *)parent + bpf_core_field_offset(struct mount___ior, mnt));
+		return 0;
+	}
+	struct dentry___ior *up = BPF_CORE_READ(d, d_parent);
+	__u32 pos = w->pos;
+	if (pos > IOR_NAME_ROOM - 256)
+		return 1;
+	int n = bpf_probe_read_kernel_str(w->data + pos, 256, BPF_CORE_READ(d, d_name.name));
+	if (n > 0)
+		w->pos = pos + n;
+	if (up == d || !up) {
+		w->done = 1; /* a pseudo file (pipe, socket, anon inode, memfd) is its own root */
+		return 1;
+	}
+	w->d = up;
 	return 0;
 }
 
-static __always_inline int ior_enter_args(__u32 sys, __s64 a0, __s64 a1, __s64 a2)
+/*
+ * Emits the kernel's name of p as an IOR_NAME record: the dentry names from the leaf up to the
+ * root of the mount namespace, crossing mount points, leaf first (user space reverses them).
+ */
+static __always_inline int ior_emit_name(struct path___ior *p, struct ior_ident *id, __u64 pid_tgid)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (ior_skip(pid_tgid))
+	__u32 key = 1;
+	char *buf = bpf_map_lookup_elem(&ior_scratch, &key);
+	if (!buf)
 		return 0;
-	struct ior_enter_args *r = ior_reserve(sizeof(*r));
+	struct ior_name *r = (void *)buf;
+	struct ior_walk w = {
+		.d = p->dentry,
+		.vfs = p->mnt,
+		.mnt = (void *)((char *)p->mnt - bpf_core_field_offset(struct mount___ior, mnt)),
+		.data = buf + sizeof(*r),
+	};
+	bpf_loop(IOR_NAME_DEPTH, ior_walk_step, &w, 0);
+	ior_fill_head(&r->h, IOR_NAME, 0, w.done ? 0 : IOR_F_PATH_CUT, pid_tgid);
+	r->id = *id;
+	struct inode___ior *inode = BPF_CORE_READ(p->dentry, d_inode);
+	r->magic = BPF_CORE_READ(inode, i_sb, s_magic);
+	r->nlink = BPF_CORE_READ(inode, i_nlink);
+	__u32 len = w.pos & (IOR_NAME_ROOM - 1);
+	r->len = len;
+	return ior_output(r, sizeof(*r) + len);
+}
+
+/*
+ * The identity of p, named in the ring first if user space may not know it yet. The thread's last
+ * named identity short-cuts the LRU lookup on the hot path (the same fd again and again).
+ */
+static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
+				      struct ior_ident *out, __u64 pid_tgid)
+{
+	ior_dentry_ident(p->dentry, out);
+	if (!out->ino)
+		return;
+	if (ts->named.ino == out->ino && ts->named.dev == out->dev && ts->named.gen == out->gen)
+		return;
+	if (!bpf_map_lookup_elem(&ior_named, out)) {
+		if (!ior_emit_name(p, out, pid_tgid)) {
+			ior_count(IOR_LOSS_NAME);
+			return;
+		}
+		__u8 one = 1;
+		bpf_map_update_elem(&ior_named, out, &one, BPF_ANY);
+	}
+	ts->named = *out;
+}
+
+static __always_inline void ior_fd_ident(struct task_struct___ior *task, struct ior_task *ts,
+					 __s64 fd, struct ior_ident *out, __u64 pid_tgid)
+{
+	struct path___ior p = {};
+	out->ino = 0;
+	out->dev = 0;
+	out->gen = 0;
+	if (ior_fd_path(task, fd, &p))
+		ior_ident(ts, &p, out, pid_tgid);
+}
+
+/* The directory a relative path starts from: dirfd's, or the working directory for AT_FDCWD. */
+static __always_inline void ior_base_ident(struct task_struct___ior *task, struct ior_task *ts,
+					   __s64 dirfd, struct ior_ident *out, __u64 pid_tgid)
+{
+	if ((int)dirfd != AT_FDCWD) {
+		ior_fd_ident(task, ts, dirfd, out, pid_tgid);
+		return;
+	}
+	struct path___ior p = {};
+	bpf_probe_read_kernel(&p, sizeof(p), &task->fs->pwd);
+	out->ino = 0;
+	out->dev = 0;
+	out->gen = 0;
+	if (p.dentry)
+		ior_ident(ts, &p, out, pid_tgid);
+}
+
+/* ---- Syscall arguments ---- */
+
+static __always_inline __s64 ior_reg(struct pt_regs___ior *regs, int i, int compat)
+{
+	/* x86_64: di si dx r10 r8 r9; ia32 (int $0x80, sysenter): bx cx dx si di bp */
+	if (compat) {
+		switch (i) {
+		case 0: return (__s32)BPF_CORE_READ(regs, bx);
+		case 1: return (__s32)BPF_CORE_READ(regs, cx);
+		case 2: return (__s32)BPF_CORE_READ(regs, dx);
+		case 3: return (__s32)BPF_CORE_READ(regs, si);
+		case 4: return (__s32)BPF_CORE_READ(regs, di);
+		case 5: return (__s32)BPF_CORE_READ(regs, bp);
+		}
+		return 0;
+	}
+	switch (i) {
+	case 0: return BPF_CORE_READ(regs, di);
+	case 1: return BPF_CORE_READ(regs, si);
+	case 2: return BPF_CORE_READ(regs, dx);
+	case 3: return BPF_CORE_READ(regs, r10);
+	case 4: return BPF_CORE_READ(regs, r8);
+	case 5: return BPF_CORE_READ(regs, r9);
+	}
+	return 0;
+}
+
+/* A user pointer argument: zero-extended for ia32, where it is 32 bits. */
+static __always_inline __u64 ior_ptr(struct pt_regs___ior *regs, int i, int compat)
+{
+	__s64 v = ior_reg(regs, i, compat);
+	return compat ? (__u32)v : (__u64)v;
+}
+
+/* Argument slot k of the table entry, or dflt when the syscall has no such argument. */
+static __always_inline __s64 ior_arg(struct pt_regs___ior *regs, struct ior_sysent *s, int k,
+				     int compat, __s64 dflt)
+{
+	int i = s->arg[k & 3];
+	return i < 0 ? dflt : ior_reg(regs, i, compat);
+}
+
+static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_struct___ior *task,
+					   struct ior_task *ts, __u32 kind, struct ior_sysent *s,
+					   __u32 nr, __u32 flags, __u64 pid_tgid)
+{
+	ior_fill_head(&e->h, kind, s->id, flags, pid_tgid);
+	e->seq = ts->seq;
+	e->nr = nr;
+	e->cgroup_id = bpf_get_current_cgroup_id();
+	ior_process_comm(task, e->comm);
+	bpf_get_current_comm(e->thread, sizeof(e->thread));
+}
+
+static __always_inline int ior_enter_fd(struct task_struct___ior *task, struct ior_task *ts,
+					struct pt_regs___ior *regs, struct ior_sysent *s, __u32 nr,
+					int compat, __u64 pid_tgid)
+{
+	struct ior_ident file = {}, file2 = {};
+	__s64 a0 = ior_arg(regs, s, 0, compat, -1);
+	__s64 a1 = ior_arg(regs, s, 1, compat, 0);
+	if (s->shape == IOR_SHAPE_FD) {
+		/* Names first: they must reach the ring before the record that needs them. */
+		ior_fd_ident(task, ts, a0, &file, pid_tgid);
+		if (s->flags & IOR_SYS_FD2)
+			ior_fd_ident(task, ts, a1, &file2, pid_tgid);
+	}
+	struct ior_enter *r = ior_reserve(sizeof(*r));
 	if (!r)
 		return 0;
-	ior_fill_enter(&r->e, IOR_ENTER_ARGS, sys, pid_tgid);
+	ior_fill_enter(r, task, ts, IOR_ENTER, s, nr, compat ? IOR_F_COMPAT : 0, pid_tgid);
 	r->args[0] = a0;
 	r->args[1] = a1;
-	r->args[2] = a2;
+	r->args[2] = ior_arg(regs, s, 2, compat, 0);
+	r->args[3] = ior_arg(regs, s, 3, compat, 0);
+	r->file = file;
+	r->file2 = file2;
 	bpf_ringbuf_submit(r, ior_submit_flags());
-	return 0;
+	return 1;
 }
 
-/* how != 0: flags and mode come from the user's struct open_how (openat2). */
-static __always_inline int ior_enter_path(__u32 sys, __s64 dirfd, __u64 path, __s64 flags,
-					  __s64 mode, __u64 how)
+/*
+ * Reads up to two user paths after the fixed part at buf[fixed]; sets len[]. A path that faults
+ * (its page not yet touched by the program) is remembered for the exit, when the kernel has
+ * faulted it in. Returns the IOR_F_* flags to add.
+ */
+static __always_inline __u32 ior_read_paths(char *buf, __u32 fixed, __s32 *len, __u64 p0, __u64 p1,
+					    struct ior_task *ts, int late_ok)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (ior_skip(pid_tgid))
-		return 0;
-	struct ior_enter_path *r = ior_reserve(sizeof(*r));
-	if (!r)
-		return 0;
-	ior_fill_enter(&r->e, IOR_ENTER_PATH, sys, pid_tgid);
-	r->dirfd = dirfd;
-	r->flags = flags;
-	r->mode = mode;
-	r->pad = 0;
-	if (how) {
-		__u64 fm[2] = {};
-		bpf_probe_read_user(fm, sizeof(fm), (const void *)how);
-		r->flags = fm[0];
-		r->mode = fm[1];
+	__u32 flags = 0;
+	__u32 off = 0;
+	__u64 ptr[2] = {p0, p1};
+	ts->late[0] = 0;
+	ts->late[1] = 0;
+	for (int k = 0; k < 2; k++) {
+		len[k] = 0;
+		if (!ptr[k])
+			continue;
+		int n = bpf_probe_read_user_str(buf + fixed + (off & (IOR_PATH_MAX - 1)), IOR_PATH_MAX,
+						(const void *)ptr[k]);
+		if (n <= 0) {
+			len[k] = n < 0 ? n : 0;
+			if (late_ok && n < 0) {
+				ts->late[k] = ptr[k];
+				flags |= IOR_F_PATH_LATE;
+			}
+			continue;
+		}
+		if (n >= IOR_PATH_MAX)
+			flags |= IOR_F_PATH_CUT;
+		len[k] = n - 1;
+		off += n - 1;
 	}
-	r->path_len = bpf_probe_read_user_str(r->path, sizeof(r->path), (const void *)path);
-	bpf_ringbuf_submit(r, ior_submit_flags());
+	return flags;
+}
+
+static __always_inline int ior_enter_path(struct task_struct___ior *task, struct ior_task *ts,
+					  struct pt_regs___ior *regs, struct ior_sysent *s, __u32 nr,
+					  int compat, __u64 pid_tgid)
+{
+	/* arg slots: dirfd, path, flags (or how), mode; name shape: old dirfd, old path, new dirfd, new path */
+	__s64 dirfd = ior_arg(regs, s, 0, compat, AT_FDCWD);
+	__s64 dirfd2 = AT_FDCWD;
+	struct ior_ident base = {}, base2 = {};
+	/* Names first (they use their own scratch): they must reach the ring before this record. */
+	ior_base_ident(task, ts, dirfd, &base, pid_tgid);
+	if (s->shape == IOR_SHAPE_NAME) {
+		dirfd2 = ior_arg(regs, s, 2, compat, AT_FDCWD);
+		ior_base_ident(task, ts, dirfd2, &base2, pid_tgid);
+	}
+	__u32 zero = 0;
+	char *buf = bpf_map_lookup_elem(&ior_scratch, &zero);
+	if (!buf)
+		return 0;
+	struct ior_enter_path *r = (void *)buf;
+	__u64 p0 = ior_ptr(regs, s->arg[1] & 7, compat), p1 = 0;
+	r->e.args[0] = dirfd;
+	r->e.args[3] = 0;
+	if (s->shape == IOR_SHAPE_NAME) {
+		p1 = ior_ptr(regs, s->arg[3] & 7, compat);
+		r->e.args[1] = dirfd2;
+		r->e.args[2] = 0;
+	} else if (s->shape == IOR_SHAPE_OPENHOW) {
+		__u64 fm[2] = {};
+		bpf_probe_read_user(fm, sizeof(fm), (const void *)ior_ptr(regs, s->arg[2] & 7, compat));
+		r->e.args[1] = fm[0];
+		r->e.args[2] = fm[1];
+	} else {
+		r->e.args[1] = ior_arg(regs, s, 2, compat, 0);
+		r->e.args[2] = ior_arg(regs, s, 3, compat, 0);
+	}
+	__u32 flags = ior_read_paths(buf, sizeof(*r), r->len, p0, p1, ts, 1);
+	ior_fill_enter(&r->e, task, ts, IOR_ENTER_PATH, s, nr, flags | (compat ? IOR_F_COMPAT : 0),
+		       pid_tgid);
+	r->e.file = base;
+	r->e.file2 = base2;
+	__u32 n0 = r->len[0] > 0 ? r->len[0] : 0;
+	__u32 n1 = r->len[1] > 0 ? r->len[1] : 0;
+	return ior_output(r, sizeof(*r) + (n0 & (IOR_PATH_MAX - 1)) + (n1 & (IOR_PATH_MAX - 1)));
+}
+
+static __always_inline int ior_is_compat(struct task_struct___ior *task)
+{
+	return BPF_CORE_READ(task, thread_info.status) & TS_COMPAT;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
+{
+	if ((__u64)id >= IOR_NR_SLOTS)
+		return 0;
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	int compat = ior_is_compat(task);
+	__u32 slot = compat ? IOR_NR_SLOTS + id : id;
+	struct ior_sysent *s = bpf_map_lookup_elem(&ior_sys, &slot);
+	if (!s || !(s->flags & IOR_SYS_TRACED))
+		return 0;
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if (ior_skip(task, pid_tgid))
+		return 0;
+	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
+						   BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!ts) {
+		ior_count(IOR_LOSS_STORAGE);
+		return 0;
+	}
+	ts->seq++;
+	ts->pending = 0;
+	ts->late[0] = 0;
+	ts->late[1] = 0;
+	int ok;
+	if (s->shape >= IOR_SHAPE_PATH)
+		ok = ior_enter_path(task, ts, regs, s, id, compat, pid_tgid);
+	else
+		ok = ior_enter_fd(task, ts, regs, s, id, compat, pid_tgid);
+	if (ok)
+		ts->pending = slot + 1;
 	return 0;
 }
 
-static __always_inline int ior_enter_name(__u32 sys, __s64 old_dirfd, __u64 old_path,
-					  __s64 new_dirfd, __u64 new_path)
+SEC("tp_btf/sys_exit")
+int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 {
+	__u64 nr = BPF_CORE_READ(regs, orig_ax);
+	if (nr >= IOR_NR_SLOTS)
+		return 0;
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	int compat = ior_is_compat(task);
+	__u32 slot = compat ? IOR_NR_SLOTS + nr : nr;
+	struct ior_sysent *s = bpf_map_lookup_elem(&ior_sys, &slot);
+	if (!s || !(s->flags & IOR_SYS_TRACED))
+		return 0;
+	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
+	if (!ts || ts->pending != slot + 1)
+		return 0;
+	ts->pending = 0;
+	if (ior_stopped)
+		return 0;
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (ior_skip(pid_tgid))
-		return 0;
-	struct ior_enter_name *r = ior_reserve(sizeof(*r));
-	if (!r)
-		return 0;
-	ior_fill_enter(&r->e, IOR_ENTER_NAME, sys, pid_tgid);
-	r->old_dirfd = old_dirfd;
-	r->new_dirfd = new_dirfd;
-	r->old_len = bpf_probe_read_user_str(r->old_path, sizeof(r->old_path), (const void *)old_path);
-	r->new_len = bpf_probe_read_user_str(r->new_path, sizeof(r->new_path), (const void *)new_path);
-	bpf_ringbuf_submit(r, ior_submit_flags());
+	struct ior_ident file = {};
+	if ((s->flags & IOR_SYS_RET_FD) && ret >= 0) {
+		/* user space names the new descriptor from the open's path: no IOR_NAME needed */
+		struct path___ior p = {};
+		if (ior_fd_path(task, ret, &p))
+			ior_dentry_ident(p.dentry, &file);
+	}
+	__u32 flags = compat ? IOR_F_COMPAT : 0;
+	struct ior_exit *x;
+	int late = ts->late[0] || ts->late[1];
+	__u32 zero = 0;
+	char *buf = 0;
+	if (late) {
+		buf = bpf_map_lookup_elem(&ior_scratch, &zero);
+		if (!buf)
+			return 0;
+		x = (void *)buf;
+	} else {
+		x = ior_reserve(sizeof(*x));
+		if (!x)
+			return 0;
+	}
+	ior_fill_head(&x->h, late ? IOR_EXIT_PATH : IOR_EXIT, s->id, flags, pid_tgid);
+	x->seq = ts->seq;
+	x->nr = nr;
+	x->ret = ret;
+	x->file = file;
+	int ok = 1;
+	if (late) {
+		struct ior_exit_path *xp = (void *)buf;
+		xp->x.h.flags |= ior_read_paths(buf, sizeof(*xp), xp->len, ts->late[0], ts->late[1], ts, 0);
+		__u32 n0 = xp->len[0] > 0 ? xp->len[0] : 0;
+		__u32 n1 = xp->len[1] > 0 ? xp->len[1] : 0;
+		ok = ior_output(xp, sizeof(*xp) + (n0 & (IOR_PATH_MAX - 1)) + (n1 & (IOR_PATH_MAX - 1)));
+	} else {
+		bpf_ringbuf_submit(x, ior_submit_flags());
+	}
+	if (ok && file.ino) {
+		__u8 one = 1;
+		bpf_map_update_elem(&ior_named, &file, &one, BPF_ANY);
+		ts->named = file;
+	}
 	return 0;
 }
 
-/* Argument i of the call, or dflt when the table says the call has no such argument (-1). */
-#define IOR_ARG(ctx, i, dflt) ((i) < 0 ? (__s64)(dflt) : (__s64)(ctx)->args[(i) < 0 ? 0 : (i)])
+/* ---- Process life cycle: comm on exec, fd tables copied on fork, freed on exit ---- */
 
-#define IOR_EXIT_PROG(name, id)                                                        \
-	SEC("tracepoint/syscalls/sys_exit_" #name)                                     \
-	int exit_##name(struct sys_exit_ctx *ctx) { return ior_exit(ctx, id); }
-
-#define IOR_NONE(name, id)                                                             \
-	SEC("tracepoint/syscalls/sys_enter_" #name)                                    \
-	int enter_##name(struct sys_enter_ctx *ctx) { return ior_enter_args(id, 0, 0, 0); } \
-	IOR_EXIT_PROG(name, id)
-
-#define IOR_FD(name, id, a0, a1, a2)                                                   \
-	SEC("tracepoint/syscalls/sys_enter_" #name)                                    \
-	int enter_##name(struct sys_enter_ctx *ctx)                                    \
-	{                                                                              \
-		return ior_enter_args(id, IOR_ARG(ctx, a0, -1), IOR_ARG(ctx, a1, 0),   \
-				      IOR_ARG(ctx, a2, 0));                            \
-	}                                                                              \
-	IOR_EXIT_PROG(name, id)
-
-#define IOR_PATH(name, id, dfd, path, flags, mode)                                     \
-	SEC("tracepoint/syscalls/sys_enter_" #name)                                    \
-	int enter_##name(struct sys_enter_ctx *ctx)                                    \
-	{                                                                              \
-		return ior_enter_path(id, IOR_ARG(ctx, dfd, AT_FDCWD), ctx->args[path], \
-				      IOR_ARG(ctx, flags, 0), IOR_ARG(ctx, mode, 0), 0); \
-	}                                                                              \
-	IOR_EXIT_PROG(name, id)
-
-#define IOR_OPENHOW(name, id, dfd, path, how)                                          \
-	SEC("tracepoint/syscalls/sys_enter_" #name)                                    \
-	int enter_##name(struct sys_enter_ctx *ctx)                                    \
-	{                                                                              \
-		return ior_enter_path(id, IOR_ARG(ctx, dfd, AT_FDCWD), ctx->args[path], \
-				      0, 0, ctx->args[how]);                           \
-	}                                                                              \
-	IOR_EXIT_PROG(name, id)
-
-#define IOR_NAME(name, id, odfd, opath, ndfd, npath)                                   \
-	SEC("tracepoint/syscalls/sys_enter_" #name)                                    \
-	int enter_##name(struct sys_enter_ctx *ctx)                                    \
-	{                                                                              \
-		return ior_enter_name(id, IOR_ARG(ctx, odfd, AT_FDCWD), ctx->args[opath], \
-				      IOR_ARG(ctx, ndfd, AT_FDCWD), ctx->args[npath]); \
-	}                                                                              \
-	IOR_EXIT_PROG(name, id)
-
-#include "syscalls.gen.h"
-
-/* Process life cycle: comm changes and O_CLOEXEC on exec, fd tables copied on fork, freed on exit. */
-
-static __always_inline int ior_proc(__u32 kind, __u32 other_tid)
+static __always_inline int ior_proc(struct task_struct___ior *task, __u32 kind, __u32 flags,
+				    __u32 other_pid, __u32 other_tid)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if (ior_skip(pid_tgid))
-		return 0;
 	struct ior_proc *r = ior_reserve(sizeof(*r));
 	if (!r)
 		return 0;
-	ior_fill_head(&r->h, kind, 0, pid_tgid);
+	ior_fill_head(&r->h, kind, 0, flags, pid_tgid);
 	bpf_get_current_comm(r->comm, sizeof(r->comm));
+	r->other_pid = other_pid;
 	r->other_tid = other_tid;
-	r->pad = 0;
+	r->cgroup_id = bpf_get_current_cgroup_id();
 	bpf_ringbuf_submit(r, ior_submit_flags());
 	return 0;
 }
 
-SEC("tracepoint/sched/sched_process_exec")
-int ior_sched_exec(void *ctx)
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(ior_exec, struct task_struct___ior *p, int old_pid, void *bprm)
 {
-	return ior_proc(IOR_PROC_EXEC, 0);
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	if (ior_skip(task, bpf_get_current_pid_tgid()))
+		return 0;
+	return ior_proc(task, IOR_PROC_EXEC, 0, 0, old_pid);
 }
 
-SEC("tracepoint/sched/sched_process_exit")
-int ior_sched_exit(void *ctx)
+/* Runs in the parent before the child can run: a followed parent's child is traced from its start. */
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(ior_fork, struct task_struct___ior *parent, struct task_struct___ior *child)
 {
-	return ior_proc(IOR_TASK_EXIT, 0);
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	__u32 child_pid = BPF_CORE_READ(child, tgid);
+	__u32 child_tid = BPF_CORE_READ(child, pid);
+	__u32 pid = bpf_get_current_pid_tgid() >> 32;
+	if (ior_cfg.follow && child_pid != pid && bpf_map_lookup_elem(&ior_pids, &pid)) {
+		__u8 one = 1;
+		bpf_map_update_elem(&ior_pids, &child_pid, &one, BPF_ANY);
+	}
+	if (ior_skip(task, bpf_get_current_pid_tgid()))
+		return 0;
+	return ior_proc(task, IOR_PROC_FORK, child_pid == pid ? IOR_F_THREAD : 0, child_pid, child_tid);
 }
 
-/* The record layout of this tracepoint changed between kernels: user space passes the offset. */
-SEC("tracepoint/sched/sched_process_fork")
-int ior_sched_fork(void *ctx)
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(ior_task_exit, struct task_struct___ior *p)
 {
-	__u32 child = 0;
-	bpf_probe_read_kernel(&child, sizeof(child), (char *)ctx + ior_cfg.fork_child_off);
-	return ior_proc(IOR_PROC_FORK, child);
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	/* do_exit decrements signal->live before this tracepoint: 0 means the last thread. */
+	int group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	int skip = ior_skip(task, pid_tgid);
+	if (group_dead && ior_cfg.follow) {
+		__u32 pid = pid_tgid >> 32;
+		bpf_map_delete_elem(&ior_pids, &pid);
+	}
+	if (skip)
+		return 0;
+	return ior_proc(task, IOR_TASK_EXIT, group_dead ? IOR_F_GROUP_DEAD : 0, 0, 0);
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The records the BPF programs put into the ring buffer: the single definition of the
- * kernel/user boundary. The Java decoder (ior-core, dev.ior.core.decode.RecordLayout) pins the
- * same offsets; RecordLayoutTest compiles this header with gcc and compares them.
+ * The records the BPF programs put into the ring buffer and the maps user space fills: the single
+ * definition of the kernel/user boundary (record format version 2). The Java side
+ * (ior-core dev.ior.core.decode.RecordLayout) pins the same offsets; RecordLayoutTest compiles this
+ * header with gcc and compares them.
  *
- * All records are little-endian, fixed size per kind, and start with struct ior_head whose
- * first field is the kind. "pid" is the process (kernel tgid), "tid" the thread (kernel pid).
- * time_ns is bpf_ktime_get_ns(): CLOCK_MONOTONIC, the clock of Java's System.nanoTime().
+ * Little-endian. Every record starts with struct ior_head whose first field is the kind. Records of
+ * fixed kinds have a fixed size; the path-carrying kinds (IOR_ENTER_PATH, IOR_EXIT_PATH, IOR_NAME)
+ * are a fixed part followed by variable-length bytes, rounded up to 8 by the ring buffer.
+ * "pid" is the process (kernel tgid), "tid" the thread (kernel pid). time_ns is bpf_ktime_get_ns():
+ * CLOCK_MONOTONIC, the clock of Java's System.nanoTime().
  */
 #ifndef IOR_H
 #define IOR_H
@@ -14,66 +17,137 @@
 #include <linux/types.h>
 
 #define IOR_COMM_LEN 16
-#define IOR_PATH_LEN 256
+/* PATH_MAX: the kernel refuses longer paths (ENAMETOOLONG), so nothing longer needs carrying. */
+#define IOR_PATH_MAX 4096
+/* Syscall table slots: x86_64 numbers at [0, 512), ia32 (compat) numbers at [512, 1024). */
+#define IOR_NR_SLOTS 512
+#define IOR_TABLE_SIZE (2 * IOR_NR_SLOTS)
 
 enum ior_kind {
 	IOR_EXIT = 1,        /* struct ior_exit: a syscall returned */
-	IOR_ENTER_ARGS = 2,  /* struct ior_enter_args: shapes none and fd */
-	IOR_ENTER_PATH = 3,  /* struct ior_enter_path: shapes path, open, openhow */
-	IOR_ENTER_NAME = 4,  /* struct ior_enter_name: shape name (rename, link, symlink) */
+	IOR_ENTER = 2,       /* struct ior_enter: shapes none and fd */
+	IOR_ENTER_PATH = 3,  /* struct ior_enter_path: shapes path, open, openhow, name */
 	IOR_PROC_EXEC = 5,   /* struct ior_proc: exec replaced the image (new comm) */
-	IOR_PROC_FORK = 6,   /* struct ior_proc: other_tid is the new task (thread or process) */
-	IOR_TASK_EXIT = 7,   /* struct ior_proc: a task ended; tid == pid means the process */
+	IOR_PROC_FORK = 6,   /* struct ior_proc: a new task (thread or process) */
+	IOR_TASK_EXIT = 7,   /* struct ior_proc: a task ended */
+	IOR_EXIT_PATH = 8,   /* struct ior_exit_path: exit plus what the enter could not carry */
+	IOR_NAME = 9,        /* struct ior_name: the kernel's name of a file identity */
 };
+
+/* Shapes of a syscall's arguments (ior_sysent.shape); the same words as syscalls.tsv. */
+enum ior_shape {
+	IOR_SHAPE_NONE = 0,
+	IOR_SHAPE_FD = 1,      /* args[] are integers, args[0] a descriptor */
+	IOR_SHAPE_PATH = 2,    /* dirfd, path, one integer */
+	IOR_SHAPE_OPEN = 3,    /* dirfd, path, flags, mode; returns a descriptor */
+	IOR_SHAPE_OPENHOW = 4, /* dirfd, path, struct open_how *; returns a descriptor */
+	IOR_SHAPE_NAME = 5,    /* old dirfd, old path, new dirfd, new path */
+};
+
+/* ior_sysent.flags */
+#define IOR_SYS_TRACED 0x01  /* selected: emit records */
+#define IOR_SYS_FD2 0x02     /* fd shape: args[1] is a second descriptor (transfers) */
+#define IOR_SYS_RET_FD 0x04  /* a successful call returns a new descriptor */
+
+/*
+ * One slot of the syscall table (map ior_sys), indexed by syscall number (+512 for ia32). User space
+ * fills it from syscalls.tsv and the running arch's numbers; selecting a syscall is a map write.
+ */
+struct ior_sysent {
+	__u16 id;            /* our stable syscall id (syscalls.tsv); 0: unknown */
+	__u8 shape;          /* enum ior_shape */
+	__u8 flags;          /* IOR_SYS_* */
+	__s8 arg[4];         /* argument indices for the shape's slots; -1: absent */
+};
+
+/* ior_head.flags */
+#define IOR_F_COMPAT 0x01     /* a 32-bit (ia32) syscall: int $0x80 or a compat task */
+#define IOR_F_PATH_LATE 0x02  /* enter: a path was unreadable at entry; the exit carries it */
+#define IOR_F_PATH_CUT 0x04   /* a path was longer than the record could carry */
+#define IOR_F_GROUP_DEAD 0x08 /* task exit: the last thread of the process ended */
+#define IOR_F_THREAD 0x10     /* fork: the new task is a thread of the same process */
 
 struct ior_head {
 	__u32 kind;          /* enum ior_kind */
-	__u32 sys;           /* our stable syscall id (syscalls.tsv), 0 for process records */
+	__u16 sys;           /* our stable syscall id, 0 for process and name records */
+	__u16 flags;         /* IOR_F_* */
 	__u32 pid;           /* process id (tgid) */
 	__u32 tid;           /* thread id */
 	__u64 time_ns;       /* CLOCK_MONOTONIC */
 };
 
+/*
+ * What a descriptor or directory referred to at the time of a call: device, inode number and
+ * generation (which tells a reused inode number apart). ino 0: none (no such descriptor, or an
+ * absolute path that needs no base).
+ */
+struct ior_ident {
+	__u64 ino;
+	__u32 dev;           /* the superblock's s_dev, kernel encoding (major << 20 | minor) */
+	__u32 gen;           /* i_generation */
+};
+
 struct ior_exit {
 	struct ior_head h;
+	__u32 seq;           /* the enter's seq: proves the two halves belong together */
+	__u32 nr;            /* the arch syscall number */
 	__s64 ret;           /* the syscall's return value; negative errno on failure */
+	struct ior_ident file; /* a new descriptor's file (IOR_SYS_RET_FD, ret >= 0), else zero */
 };
 
 struct ior_enter {
 	struct ior_head h;
-	char comm[IOR_COMM_LEN]; /* the task's comm at the time of the call, NUL-padded */
+	__u32 seq;           /* per-thread count of emitted enters; the exit repeats it */
+	__u32 nr;            /* the arch syscall number (ia32 numbers when IOR_F_COMPAT) */
+	__u64 cgroup_id;     /* the task's cgroup v2 id */
+	char comm[IOR_COMM_LEN];   /* the process's comm (thread group leader), NUL-padded */
+	char thread[IOR_COMM_LEN]; /* the thread's own comm */
+	__s64 args[4];       /* fd shape: the integer arguments of the table's args column */
+	struct ior_ident file;  /* fd shape: args[0]'s file; path shapes: the base of a relative path */
+	struct ior_ident file2; /* fd shape with IOR_SYS_FD2: args[1]'s file; name shape: new base */
 };
 
-struct ior_enter_args {
-	struct ior_enter e;
-	__s64 args[3];       /* raw argument registers chosen by the syscall table's args column */
-};
-
+/*
+ * Path shapes. args[] holds dirfd, flags, mode (open shapes; openhow read from struct open_how),
+ * or old dirfd, new dirfd (name shape), or dirfd, the third integer (path shape). The path bytes
+ * follow: len[0] bytes of the first path, then len[1] bytes of the second (name shape), each
+ * without its NUL. A negative len is the -errno of a failed copy (IOR_F_PATH_LATE then set when
+ * the exit retries it).
+ */
 struct ior_enter_path {
 	struct ior_enter e;
-	__s64 dirfd;         /* raw register; AT_FDCWD (-100) when the call has no dirfd */
-	__s64 flags;         /* open flags (open/openhow shapes) or the third integer argument */
-	__s64 mode;          /* create mode (open/openhow shapes) */
-	__s32 path_len;      /* bytes copied including the NUL, or a negative errno */
-	__u32 pad;
-	char path[IOR_PATH_LEN];
+	__s32 len[2];
+	/* char data[len[0] + len[1]] */
 };
 
-struct ior_enter_name {
-	struct ior_enter e;
-	__s64 old_dirfd;
-	__s64 new_dirfd;
-	__s32 old_len;       /* as path_len */
-	__s32 new_len;
-	char old_path[IOR_PATH_LEN];
-	char new_path[IOR_PATH_LEN];
+/* An exit that also carries the paths the enter could not read (IOR_F_PATH_LATE). */
+struct ior_exit_path {
+	struct ior_exit x;
+	__s32 len[2];
+	/* char data[len[0] + len[1]] */
+};
+
+/*
+ * The kernel's name for a file identity, emitted once per identity before the first record that
+ * needs it (an LRU set in the kernel remembers which were named). The components follow, leaf
+ * first, each NUL-terminated: "b.txt\0dir\0tmp\0" is /tmp/dir/b.txt. magic is the filesystem's
+ * s_magic, so that user space names pipes, sockets and anonymous inodes as /proc does.
+ */
+struct ior_name {
+	struct ior_head h;   /* flags: IOR_F_PATH_CUT when the walk stopped before the root */
+	struct ior_ident id;
+	__u64 magic;
+	__u32 nlink;         /* 0: deleted (unlinked while open) */
+	__u32 len;           /* bytes of components that follow */
+	/* char data[len] */
 };
 
 struct ior_proc {
 	struct ior_head h;
-	char comm[IOR_COMM_LEN];
+	char comm[IOR_COMM_LEN]; /* exec: the new comm; others: the task's comm */
+	__u32 other_pid;     /* fork: the new task's process (tgid) */
 	__u32 other_tid;     /* fork: the new task's tid */
-	__u32 pad;
+	__u64 cgroup_id;
 };
 
 /* Knobs patched by user space before load (.rodata, read-only to the programs). */
@@ -81,42 +155,60 @@ struct ior_config {
 	__u32 self_pid;      /* the tracer's own process: never traced */
 	__u32 target_pid;    /* 0: every process */
 	__u32 target_tid;    /* 0: every thread */
-	__u32 comm_len;      /* 0: no comm filter; else length of comm (substring match) */
+	__u32 comm_len;      /* 0: no comm filter; else length of comm (substring of the process's comm) */
 	char comm[IOR_COMM_LEN];
 	__u64 wakeup_bytes;  /* 0: wake the consumer per record (kernel default); else batch */
-	__u32 fork_child_off;/* offset of child_pid in sched_process_fork's record (kernel specific) */
-	__u32 pad;
+	__u64 cgroup_id;     /* 0: every cgroup; else only tasks in it or below */
+	__u32 cgroup_level;  /* the depth of cgroup_id below the root (ancestor level to compare) */
+	__u32 follow;        /* 1: only processes in map ior_pids (fed by fork, emptied by exit) */
 };
 
 #define IOR_ASSERT_AT(type, field, off) \
 	_Static_assert(__builtin_offsetof(struct type, field) == (off), #type "." #field)
 
+_Static_assert(sizeof(struct ior_sysent) == 8, "ior_sysent");
 _Static_assert(sizeof(struct ior_head) == 24, "ior_head");
-_Static_assert(sizeof(struct ior_exit) == 32, "ior_exit");
-_Static_assert(sizeof(struct ior_enter) == 40, "ior_enter");
-_Static_assert(sizeof(struct ior_enter_args) == 64, "ior_enter_args");
-_Static_assert(sizeof(struct ior_enter_path) == 328, "ior_enter_path");
-_Static_assert(sizeof(struct ior_enter_name) == 576, "ior_enter_name");
-_Static_assert(sizeof(struct ior_proc) == 48, "ior_proc");
-_Static_assert(sizeof(struct ior_config) == 48, "ior_config");
-IOR_ASSERT_AT(ior_exit, ret, 24);
-IOR_ASSERT_AT(ior_enter, comm, 24);
-IOR_ASSERT_AT(ior_enter_args, args, 40);
-IOR_ASSERT_AT(ior_enter_path, dirfd, 40);
-IOR_ASSERT_AT(ior_enter_path, flags, 48);
-IOR_ASSERT_AT(ior_enter_path, mode, 56);
-IOR_ASSERT_AT(ior_enter_path, path_len, 64);
-IOR_ASSERT_AT(ior_enter_path, path, 72);
-IOR_ASSERT_AT(ior_enter_name, old_dirfd, 40);
-IOR_ASSERT_AT(ior_enter_name, new_dirfd, 48);
-IOR_ASSERT_AT(ior_enter_name, old_len, 56);
-IOR_ASSERT_AT(ior_enter_name, new_len, 60);
-IOR_ASSERT_AT(ior_enter_name, old_path, 64);
-IOR_ASSERT_AT(ior_enter_name, new_path, 320);
+_Static_assert(sizeof(struct ior_ident) == 16, "ior_ident");
+_Static_assert(sizeof(struct ior_exit) == 56, "ior_exit");
+_Static_assert(sizeof(struct ior_enter) == 136, "ior_enter");
+_Static_assert(sizeof(struct ior_enter_path) == 144, "ior_enter_path");
+_Static_assert(sizeof(struct ior_exit_path) == 64, "ior_exit_path");
+_Static_assert(sizeof(struct ior_name) == 56, "ior_name");
+_Static_assert(sizeof(struct ior_proc) == 56, "ior_proc");
+_Static_assert(sizeof(struct ior_config) == 56, "ior_config");
+IOR_ASSERT_AT(ior_head, sys, 4);
+IOR_ASSERT_AT(ior_head, flags, 6);
+IOR_ASSERT_AT(ior_head, pid, 8);
+IOR_ASSERT_AT(ior_head, tid, 12);
+IOR_ASSERT_AT(ior_head, time_ns, 16);
+IOR_ASSERT_AT(ior_ident, dev, 8);
+IOR_ASSERT_AT(ior_ident, gen, 12);
+IOR_ASSERT_AT(ior_exit, seq, 24);
+IOR_ASSERT_AT(ior_exit, nr, 28);
+IOR_ASSERT_AT(ior_exit, ret, 32);
+IOR_ASSERT_AT(ior_exit, file, 40);
+IOR_ASSERT_AT(ior_enter, seq, 24);
+IOR_ASSERT_AT(ior_enter, nr, 28);
+IOR_ASSERT_AT(ior_enter, cgroup_id, 32);
+IOR_ASSERT_AT(ior_enter, comm, 40);
+IOR_ASSERT_AT(ior_enter, thread, 56);
+IOR_ASSERT_AT(ior_enter, args, 72);
+IOR_ASSERT_AT(ior_enter, file, 104);
+IOR_ASSERT_AT(ior_enter, file2, 120);
+IOR_ASSERT_AT(ior_enter_path, len, 136);
+IOR_ASSERT_AT(ior_exit_path, len, 56);
+IOR_ASSERT_AT(ior_name, id, 24);
+IOR_ASSERT_AT(ior_name, magic, 40);
+IOR_ASSERT_AT(ior_name, nlink, 48);
+IOR_ASSERT_AT(ior_name, len, 52);
 IOR_ASSERT_AT(ior_proc, comm, 24);
-IOR_ASSERT_AT(ior_proc, other_tid, 40);
+IOR_ASSERT_AT(ior_proc, other_pid, 40);
+IOR_ASSERT_AT(ior_proc, other_tid, 44);
+IOR_ASSERT_AT(ior_proc, cgroup_id, 48);
 IOR_ASSERT_AT(ior_config, comm, 16);
 IOR_ASSERT_AT(ior_config, wakeup_bytes, 32);
-IOR_ASSERT_AT(ior_config, fork_child_off, 40);
+IOR_ASSERT_AT(ior_config, cgroup_id, 40);
+IOR_ASSERT_AT(ior_config, cgroup_level, 48);
+IOR_ASSERT_AT(ior_config, follow, 52);
 
 #endif

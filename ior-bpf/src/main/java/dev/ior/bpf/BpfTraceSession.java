@@ -2,12 +2,13 @@
 package dev.ior.bpf;
 
 import dev.ior.bpf.load.BpfObject;
-import dev.ior.core.record.RecordSink;
 import dev.ior.bpf.ring.RingBufferReader;
-import dev.ior.core.TracePipeline;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.fd.LinuxProcFs;
-import dev.ior.core.filter.PairFilter;
+import dev.ior.core.record.RecordSink;
+import dev.ior.core.session.RecordSource;
+import dev.ior.core.session.SourceLosses;
+import dev.ior.core.session.TraceSession;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.Syscall;
@@ -15,13 +16,12 @@ import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A live trace: BPF programs attached, one consumer thread draining the ring buffer through a
- * {@link TracePipeline} into your {@link PairSink}. Needs root (or CAP_BPF + CAP_PERFMON).
+ * A live trace: BPF programs attached, one consumer thread draining the ring buffer through the
+ * pipeline into your {@link PairSink}. Needs root (or CAP_BPF + CAP_PERFMON) and Linux 5.17+
+ * with BTF.
  *
  * <pre>{@code
  * TraceConfig cfg = TraceConfig.builder().comm("postgres").build();
@@ -35,37 +35,18 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class BpfTraceSession implements AutoCloseable {
+  private final TraceSession session;
   private final BpfObject bpf;
-  private final RingBufferReader ring;
-  private final TracePipeline pipeline;
-  private final RecordSink recorder;
-  private final int pollMs;
-  private final Thread consumer;
-  private final CountDownLatch done = new CountDownLatch(1);
-  private final long startNs = System.nanoTime();
-  private volatile boolean stopRequested;
-  private volatile TraceStats finalStats;
-  private volatile TraceStats liveStats;
-  private long liveAtNs;
-  private volatile Throwable failure;
-  private boolean closed;
-  private static final long LIVE_PERIOD_NS = 250_000_000L;
 
-  private BpfTraceSession(BpfObject bpf, RingBufferReader ring, TracePipeline pipeline,
-      int pollMs, RecordSink recorder) {
+  private BpfTraceSession(TraceSession session, BpfObject bpf) {
+    this.session = session;
     this.bpf = bpf;
-    this.ring = ring;
-    this.pipeline = pipeline;
-    this.recorder = recorder;
-    this.pollMs = pollMs;
-    this.consumer = new Thread(this::consume, "ior-consumer");
-    consumer.setDaemon(true);
   }
 
   /**
    * Loads, attaches and starts consuming.
    *
-   * @param warnings receives one line per syscall skipped on this kernel and similar notes
+   * @param warnings receives one line per selected syscall this kernel's arch lacks, and similar
    * @throws TraceException with a one-line, user-facing reason and fix
    */
   public static BpfTraceSession start(TraceConfig config, PairSink sink, Consumer<String> warnings)
@@ -82,11 +63,11 @@ public final class BpfTraceSession implements AutoCloseable {
     SyscallTable table = SyscallTable.standard();
     List<Syscall> selected;
     try {
-      selected = SyscallSelection.select(table, config.include(), config.exclude());
+      selected = SyscallSelection.select(table, config.selection());
     } catch (IllegalArgumentException e) {
       throw new TraceException(e.getMessage(), e);
     }
-    BpfObject bpf = BpfObject.open(config, selected, warnings);
+    BpfObject bpf = BpfObject.open(config, table, selected, warnings);
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
@@ -94,62 +75,62 @@ public final class BpfTraceSession implements AutoCloseable {
       bpf.close();
       throw new TraceException(e.getMessage(), e);
     }
-    // pid, tid and comm were decided in the kernel; only the path needs the fd table.
-    PairFilter filter = new PairFilter(null, config.path(), 0, 0);
-    TracePipeline pipeline = new TracePipeline(table, filter, new LinuxProcFs(), sink);
-    int pollMs = (int) Math.max(1, Math.min(1000, config.poll().toMillis()));
-    BpfTraceSession s = new BpfTraceSession(bpf, ring, pipeline, pollMs, recorder);
-    s.consumer.start();
-    return s;
+    TraceSession s = TraceSession.start(config, new RingSource(bpf, ring), true,
+        new LinuxProcFs(), sink, recorder);
+    return new BpfTraceSession(s, bpf);
   }
 
-  private void consume() {
-    RecordSink records = recorder == null ? pipeline::accept : (buf, off, len) -> {
-      recorder.accept(buf, off, len);
-      pipeline.accept(buf, off, len);
-    };
-    long endNs = 0;
-    try {
-      while (!stopRequested) {
-        ring.await(pollMs);
-        if (ring.drain(records) > 0) {
-          pipeline.flush();
-        }
-        publishLive();
-      }
-      endNs = System.nanoTime();
-      // Programs stop emitting; what is in the ring still counts. A record reserved on another
-      // CPU just before the flag flipped may commit a moment later: drain once more after it.
-      bpf.stopEmitting();
-      ring.drain(records);
-      Thread.sleep(2);
-      ring.drain(records);
-    } catch (Throwable t) {
-      failure = t;
-    } finally {
-      if (endNs == 0) {
-        endNs = System.nanoTime();
-      }
-      long unread = ring.pendingRecords();
-      long drops = bpf.drops();
-      try {
-        pipeline.finish();
-      } catch (Throwable t) {
-        if (failure == null) {
-          failure = t;
-        }
-      }
-      finalStats = pipeline.stats().withRing(endNs - startNs, Math.max(0, drops), unread);
-      done.countDown();
+  /** The live ring as a record source. */
+  private static final class RingSource implements RecordSource {
+    private final BpfObject bpf;
+    private final RingBufferReader ring;
+    private volatile long unreadAtStop;
+
+    RingSource(BpfObject bpf, RingBufferReader ring) {
+      this.bpf = bpf;
+      this.ring = ring;
     }
-  }
 
-  /** Hands the counters so far to other threads, four times a second at most. */
-  private void publishLive() {
-    long now = System.nanoTime();
-    if (now - liveAtNs >= LIVE_PERIOD_NS) {
-      liveAtNs = now;
-      liveStats = pipeline.stats().withRing(now - startNs, Math.max(0, bpf.drops()), 0);
+    @Override
+    public long poll(RecordSink sink, int timeoutMs) {
+      if (timeoutMs > 0) {
+        ring.await(timeoutMs);
+      }
+      return ring.drain(sink);
+    }
+
+    @Override
+    public void stopEmitting() throws java.io.IOException {
+      try {
+        bpf.stopEmitting();
+        // A record reserved on another CPU just before the flag flipped may commit a moment
+        // later: the caller drains once more after this.
+        Thread.sleep(2);
+      } catch (TraceException e) {
+        throw new java.io.IOException(e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public SourceLosses losses() {
+      long[] k = bpf.losses();
+      unreadAtStop = ring.pendingRecords();
+      return new SourceLosses(Math.max(0, k[BpfObject.LOSS_RING]), unreadAtStop,
+          bpf.recursionMisses(), k[BpfObject.LOSS_STORAGE], k[BpfObject.LOSS_NAME]);
+    }
+
+    @Override
+    public List<Syscall> attached() {
+      return bpf.attachedSyscalls();
+    }
+
+    @Override
+    public void close() {
+      bpf.detach();
+      ring.close();
+      bpf.close();
     }
   }
 
@@ -158,23 +139,27 @@ public final class BpfTraceSession implements AutoCloseable {
    * times a second), or the final ones once stopped; null before the first update.
    */
   public TraceStats liveStats() {
-    TraceStats done = finalStats;
-    return done != null ? done : liveStats;
+    return session.liveStats();
   }
 
-  /** Number of syscalls attached (selected and present on this kernel). */
+  /** Number of syscalls in the kernel's table (selected and present on this arch). */
   public int attachedSyscalls() {
+    return bpf.attachedSyscalls().size();
+  }
+
+  /** The syscalls in the kernel's table (selected and present on this arch). */
+  public List<Syscall> attached() {
     return bpf.attachedSyscalls();
   }
 
   /** Waits until the consumer ended (after {@link #stop()} or a failure). */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    return session.awaitTermination(timeout);
   }
 
   /** Whether the consumer has ended (stopped or failed). */
   public boolean isDone() {
-    return done.getCount() == 0;
+    return session.isDone();
   }
 
   /**
@@ -183,45 +168,22 @@ public final class BpfTraceSession implements AutoCloseable {
    * blocks until done. {@link #close()} then detaches and frees the kernel objects.
    */
   public void stop() {
-    stopRequested = true;
-    boolean interrupted = false;
-    while (done.getCount() > 0) {
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    session.stop();
   }
 
   /** The run's statistics; complete once stopped, null before. */
   public TraceStats stats() {
-    return finalStats;
+    return session.stats();
   }
 
   /** What made the consumer stop early (an exception from a sink), or null. */
   public Throwable failure() {
-    return failure;
+    return session.failure();
   }
 
-  /**
-   * Stops (if not yet), then detaches every program and frees the ring and the BPF object. On
-   * kernels whose syscall tracepoints wait for an RCU grace period per detach this takes tens
-   * of milliseconds per attached tracepoint; see {@link #attachedSyscalls()}.
-   */
+  /** Stops (if not yet), then detaches the five programs and frees the ring and the object. */
   @Override
   public void close() {
-    stop();
-    synchronized (this) {
-      if (!closed) {
-        closed = true;
-        bpf.detach();
-        ring.close();
-        bpf.close();
-      }
-    }
+    session.close();
   }
 }

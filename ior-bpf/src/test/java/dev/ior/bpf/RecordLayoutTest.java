@@ -24,41 +24,73 @@ class RecordLayoutTest {
 
   static {
     C.put("COMM_LEN", "IOR_COMM_LEN");
-    C.put("PATH_LEN", "IOR_PATH_LEN");
+    C.put("PATH_MAX", "IOR_PATH_MAX");
+    C.put("NR_SLOTS", "IOR_NR_SLOTS");
     C.put("KIND_EXIT", "IOR_EXIT");
-    C.put("KIND_ENTER_ARGS", "IOR_ENTER_ARGS");
+    C.put("KIND_ENTER", "IOR_ENTER");
     C.put("KIND_ENTER_PATH", "IOR_ENTER_PATH");
-    C.put("KIND_ENTER_NAME", "IOR_ENTER_NAME");
     C.put("KIND_PROC_EXEC", "IOR_PROC_EXEC");
     C.put("KIND_PROC_FORK", "IOR_PROC_FORK");
     C.put("KIND_TASK_EXIT", "IOR_TASK_EXIT");
+    C.put("KIND_EXIT_PATH", "IOR_EXIT_PATH");
+    C.put("KIND_NAME", "IOR_NAME");
+    C.put("SHAPE_NONE", "IOR_SHAPE_NONE");
+    C.put("SHAPE_FD", "IOR_SHAPE_FD");
+    C.put("SHAPE_PATH", "IOR_SHAPE_PATH");
+    C.put("SHAPE_OPEN", "IOR_SHAPE_OPEN");
+    C.put("SHAPE_OPENHOW", "IOR_SHAPE_OPENHOW");
+    C.put("SHAPE_NAME", "IOR_SHAPE_NAME");
+    C.put("SYS_TRACED", "IOR_SYS_TRACED");
+    C.put("SYS_FD2", "IOR_SYS_FD2");
+    C.put("SYS_RET_FD", "IOR_SYS_RET_FD");
+    C.put("F_COMPAT", "IOR_F_COMPAT");
+    C.put("F_PATH_LATE", "IOR_F_PATH_LATE");
+    C.put("F_PATH_CUT", "IOR_F_PATH_CUT");
+    C.put("F_GROUP_DEAD", "IOR_F_GROUP_DEAD");
+    C.put("F_THREAD", "IOR_F_THREAD");
+    C.put("SYSENT_ID", "offsetof(struct ior_sysent, id)");
+    C.put("SYSENT_SHAPE", "offsetof(struct ior_sysent, shape)");
+    C.put("SYSENT_FLAGS", "offsetof(struct ior_sysent, flags)");
+    C.put("SYSENT_ARG", "offsetof(struct ior_sysent, arg)");
+    C.put("SYSENT_SIZE", "sizeof(struct ior_sysent)");
     C.put("HEAD_KIND", "offsetof(struct ior_head, kind)");
     C.put("HEAD_SYS", "offsetof(struct ior_head, sys)");
+    C.put("HEAD_FLAGS", "offsetof(struct ior_head, flags)");
     C.put("HEAD_PID", "offsetof(struct ior_head, pid)");
     C.put("HEAD_TID", "offsetof(struct ior_head, tid)");
     C.put("HEAD_TIME_NS", "offsetof(struct ior_head, time_ns)");
     C.put("HEAD_SIZE", "sizeof(struct ior_head)");
+    C.put("IDENT_INO", "offsetof(struct ior_ident, ino)");
+    C.put("IDENT_DEV", "offsetof(struct ior_ident, dev)");
+    C.put("IDENT_GEN", "offsetof(struct ior_ident, gen)");
+    C.put("IDENT_SIZE", "sizeof(struct ior_ident)");
+    C.put("EXIT_SEQ", "offsetof(struct ior_exit, seq)");
+    C.put("EXIT_NR", "offsetof(struct ior_exit, nr)");
     C.put("EXIT_RET", "offsetof(struct ior_exit, ret)");
+    C.put("EXIT_FILE", "offsetof(struct ior_exit, file)");
     C.put("EXIT_SIZE", "sizeof(struct ior_exit)");
+    C.put("ENTER_SEQ", "offsetof(struct ior_enter, seq)");
+    C.put("ENTER_NR", "offsetof(struct ior_enter, nr)");
+    C.put("ENTER_CGROUP_ID", "offsetof(struct ior_enter, cgroup_id)");
     C.put("ENTER_COMM", "offsetof(struct ior_enter, comm)");
+    C.put("ENTER_THREAD", "offsetof(struct ior_enter, thread)");
+    C.put("ENTER_ARGS", "offsetof(struct ior_enter, args)");
+    C.put("ENTER_FILE", "offsetof(struct ior_enter, file)");
+    C.put("ENTER_FILE2", "offsetof(struct ior_enter, file2)");
     C.put("ENTER_SIZE", "sizeof(struct ior_enter)");
-    C.put("ARGS_ARGS", "offsetof(struct ior_enter_args, args)");
-    C.put("ARGS_SIZE", "sizeof(struct ior_enter_args)");
-    C.put("PATH_DIRFD", "offsetof(struct ior_enter_path, dirfd)");
-    C.put("PATH_FLAGS", "offsetof(struct ior_enter_path, flags)");
-    C.put("PATH_MODE", "offsetof(struct ior_enter_path, mode)");
-    C.put("PATH_PATH_LEN", "offsetof(struct ior_enter_path, path_len)");
-    C.put("PATH_PATH", "offsetof(struct ior_enter_path, path)");
-    C.put("PATH_SIZE", "sizeof(struct ior_enter_path)");
-    C.put("NAME_OLD_DIRFD", "offsetof(struct ior_enter_name, old_dirfd)");
-    C.put("NAME_NEW_DIRFD", "offsetof(struct ior_enter_name, new_dirfd)");
-    C.put("NAME_OLD_LEN", "offsetof(struct ior_enter_name, old_len)");
-    C.put("NAME_NEW_LEN", "offsetof(struct ior_enter_name, new_len)");
-    C.put("NAME_OLD_PATH", "offsetof(struct ior_enter_name, old_path)");
-    C.put("NAME_NEW_PATH", "offsetof(struct ior_enter_name, new_path)");
-    C.put("NAME_SIZE", "sizeof(struct ior_enter_name)");
+    C.put("ENTER_PATH_LEN", "offsetof(struct ior_enter_path, len)");
+    C.put("ENTER_PATH_SIZE", "sizeof(struct ior_enter_path)");
+    C.put("EXIT_PATH_LEN", "offsetof(struct ior_exit_path, len)");
+    C.put("EXIT_PATH_SIZE", "sizeof(struct ior_exit_path)");
+    C.put("NAME_ID", "offsetof(struct ior_name, id)");
+    C.put("NAME_MAGIC", "offsetof(struct ior_name, magic)");
+    C.put("NAME_NLINK", "offsetof(struct ior_name, nlink)");
+    C.put("NAME_LEN", "offsetof(struct ior_name, len)");
+    C.put("NAME_SIZE", "sizeof(struct ior_name)");
     C.put("PROC_COMM", "offsetof(struct ior_proc, comm)");
+    C.put("PROC_OTHER_PID", "offsetof(struct ior_proc, other_pid)");
     C.put("PROC_OTHER_TID", "offsetof(struct ior_proc, other_tid)");
+    C.put("PROC_CGROUP_ID", "offsetof(struct ior_proc, cgroup_id)");
     C.put("PROC_SIZE", "sizeof(struct ior_proc)");
     C.put("CONFIG_SELF_PID", "offsetof(struct ior_config, self_pid)");
     C.put("CONFIG_TARGET_PID", "offsetof(struct ior_config, target_pid)");
@@ -66,7 +98,9 @@ class RecordLayoutTest {
     C.put("CONFIG_COMM_LEN", "offsetof(struct ior_config, comm_len)");
     C.put("CONFIG_COMM", "offsetof(struct ior_config, comm)");
     C.put("CONFIG_WAKEUP_BYTES", "offsetof(struct ior_config, wakeup_bytes)");
-    C.put("CONFIG_FORK_CHILD_OFF", "offsetof(struct ior_config, fork_child_off)");
+    C.put("CONFIG_CGROUP_ID", "offsetof(struct ior_config, cgroup_id)");
+    C.put("CONFIG_CGROUP_LEVEL", "offsetof(struct ior_config, cgroup_level)");
+    C.put("CONFIG_FOLLOW", "offsetof(struct ior_config, follow)");
     C.put("CONFIG_SIZE", "sizeof(struct ior_config)");
   }
 
@@ -91,7 +125,7 @@ class RecordLayoutTest {
     }
     int checked = 0;
     for (Field f : RecordLayout.class.getFields()) {
-      if (f.getType() == int.class) {
+      if (f.getType() == int.class && !f.getName().equals("FORMAT_VERSION")) {
         assertEquals(fromC.get(f.getName()), (long) f.getInt(null),
             "RecordLayout." + f.getName() + " vs ior.h");
         checked++;

@@ -157,8 +157,9 @@ class TraceEndToEndTest {
     TraceStats st = s.stats();
     assertTrue(st.ringDrops() > 0, "drops counted: " + st);
     assertTrue(st.lossy(), "totals are lower bounds");
-    // Every write of the workload is accounted for: delivered, or dropped at enter or exit.
-    assertTrue(st.enters() + st.exits() + st.ringDrops() >= 2 * 20_000, st.toString());
+    // Every write of the workload is accounted for: its enter delivered or dropped (a dropped
+    // enter's exit is not even emitted).
+    assertTrue(st.enters() + st.ringDrops() >= 20_000, st.toString());
     assertTrue(st.pairs() < 20_000, st.toString());
   }
 
@@ -174,7 +175,8 @@ class TraceEndToEndTest {
           .collect(Collectors.toList());
       assertEquals(10, writes.size(), t + " writes");
       for (PairRecord w : writes) {
-        assertEquals("iorwl-" + t, w.comm());
+        assertEquals("iorwl", w.comm(), "the process's comm");
+        assertEquals("iorwl-" + t, w.thread(), "the thread's own comm");
         assertEquals(run.pid, w.pid());
         assertNotEquals(run.pid, w.tid(), "a thread, not the main thread");
         assertEquals(1000, w.bytes());
@@ -196,7 +198,7 @@ class TraceEndToEndTest {
     assertEquals(4, writes.size(), writes.toString());
     PairRecord inherited = writes.stream().filter(p -> p.bytes() == 11).findFirst().orElseThrow();
     assertEquals(parentFile, inherited.file(), "child's write to the fd it inherited");
-    assertEquals("iorwl-child", inherited.comm());
+    assertEquals("iorwl-child", inherited.comm(), "the child renamed its only thread");
     assertNotEquals(run.pid, inherited.pid());
     PairRecord own = writes.stream().filter(p -> p.bytes() == 13).findFirst().orElseThrow();
     assertEquals(childFile, own.file());

@@ -2,9 +2,13 @@
 package dev.ior.core;
 
 import dev.ior.core.decode.EnterRecord;
+import dev.ior.core.decode.ExitRecord;
+import dev.ior.core.decode.Ident;
 import dev.ior.core.decode.RecordDecoder;
 import dev.ior.core.decode.RecordHandler;
+import dev.ior.core.decode.RecordLayout;
 import dev.ior.core.event.Errno;
+import dev.ior.core.event.PairMarks;
 import dev.ior.core.fd.FileTracker;
 import dev.ior.core.fd.ProcFs;
 import dev.ior.core.fd.ProcessTable;
@@ -13,15 +17,20 @@ import dev.ior.core.pair.MutablePair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.IoKind;
+import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.core.util.IntMap;
 import java.nio.ByteBuffer;
 
 /**
  * Records in, pairs out: decode → pair enter/exit per thread → file tracking → filter → sink.
- * Synchronous, single-threaded, no I/O of its own except {@link ProcFs} lookups for
- * descriptors opened before tracing; allocation-free per record in steady state. The live
- * tracer (ior-bpf) feeds it from the ring buffer; tests and replays feed it bytes.
+ * Synchronous, single-threaded, no I/O of its own except {@link ProcFs} lookups for files the
+ * kernel did not name; allocation-free per record in steady state. The live tracer (ior-bpf)
+ * feeds it from the ring buffer; tests and replays feed it bytes.
+ *
+ * <p>An enter and an exit are paired only when the exit carries the enter's per-thread sequence
+ * number: when the ring dropped records in between, the halves of two different calls are never
+ * joined into a call that did not happen (counted as {@link TraceStats#straddled()}).
  *
  * <pre>{@code
  * TracePipeline p = new TracePipeline(SyscallTable.standard(), PairFilter.NONE, ProcFs.EMPTY,
@@ -38,19 +47,28 @@ public final class TracePipeline implements RecordHandler {
   private final PairSink sink;
   private final IntMap<ThreadState> threads = new IntMap<>(256);
   private final MutablePair pair = new MutablePair();
+  /** Calls that end the thread or replace the image: no exit record is due. */
+  private final int exitId;
+  private final int exitGroupId;
+  private final int restartSyscallId;
 
   private long records;
   private long enters;
   private long exits;
+  private long names;
   private long malformed;
   private long pairs;
   private long emitted;
   private long restarts;
+  private long interrupted;
   private long failed;
   private long entersWithoutExit;
   private long exitsWithoutEnter;
   private long mismatched;
+  private long straddled;
   private long inFlightAtStop;
+  private long compat;
+  private long pathsCut;
   private long bytesRead;
   private long bytesWritten;
   private long bytesTransferred;
@@ -60,6 +78,9 @@ public final class TracePipeline implements RecordHandler {
     final EnterRecord enter = new EnterRecord();
     boolean pending;
     long lastExitNs;
+    /** A call of this id returned a restart code; the next enter tells whether it was restarted. */
+    int restartSys;
+    long restartArg;
   }
 
   /** A pipeline feeding {@code sink} with the pairs that pass {@code filter}. */
@@ -68,6 +89,14 @@ public final class TracePipeline implements RecordHandler {
     this.files = new FileTracker(table, new ProcessTable(procfs));
     this.filter = filter;
     this.sink = sink;
+    this.exitId = idOf(table, "exit");
+    this.exitGroupId = idOf(table, "exit_group");
+    this.restartSyscallId = idOf(table, "restart_syscall");
+  }
+
+  private static int idOf(SyscallTable table, String name) {
+    Syscall s = table.byName(name);
+    return s == null ? -1 : s.id();
   }
 
   /** Processes one record at {@code buf[offset, offset + length)} (little-endian buffer). */
@@ -76,13 +105,21 @@ public final class TracePipeline implements RecordHandler {
     decoder.decode(buf, offset, length, this);
   }
 
+  private ThreadState thread(int tid) {
+    ThreadState t = threads.get(tid);
+    if (t == null) {
+      t = new ThreadState();
+      threads.put(tid, t);
+    }
+    return t;
+  }
+
   @Override
   public void enter(EnterRecord e) {
     enters++;
-    ThreadState t = threads.get(e.tid);
-    if (t == null) {
-      t = new ThreadState();
-      threads.put(e.tid, t);
+    ThreadState t = thread(e.tid);
+    if (t.restartSys != 0) {
+      decideRestart(t, e);
     }
     if (t.pending) {
       entersWithoutExit++;
@@ -91,44 +128,80 @@ public final class TracePipeline implements RecordHandler {
     t.pending = true;
   }
 
+  /**
+   * A call returned -ERESTART*: the kernel restarts it transparently when no handler ran or the
+   * handler allows it; then the thread enters the same call again (or restart_syscall). Anything
+   * else means the program saw EINTR. Calls made inside the signal handler are not told apart.
+   */
+  private void decideRestart(ThreadState t, EnterRecord e) {
+    int sys = e.syscall.id();
+    boolean again = sys == t.restartSys && e.arg0 == t.restartArg || sys == restartSyscallId;
+    if (!again) {
+      interrupted++;
+    }
+    t.restartSys = 0;
+  }
+
   @Override
-  public void exit(int sys, int pid, int tid, long timeNs, long ret) {
+  public void exit(ExitRecord x) {
     exits++;
-    ThreadState t = threads.get(tid);
+    ThreadState t = threads.get(x.tid);
     if (t == null || !t.pending) {
       exitsWithoutEnter++;
       return;
     }
     t.pending = false;
     EnterRecord e = t.enter;
-    if (e.syscall.id() != sys) {
+    if (e.seq != x.seq) {
+      straddled++;
+      return;
+    }
+    if (e.syscall.id() != x.sys) {
       mismatched++;
       return;
     }
+    if (x.hasPaths) {
+      e.path = e.path == null ? x.path : e.path;
+      e.path2 = e.path2 == null ? x.path2 : e.path2;
+      e.flags |= x.flags & RecordLayout.F_PATH_CUT;
+    }
     pairs++;
+    long ret = x.ret;
     MutablePair p = pair;
     p.syscall = e.syscall;
     p.pid = e.pid;
     p.tid = e.tid;
     p.comm = e.comm;
+    p.thread = e.thread;
+    p.cgroupId = e.cgroupId;
+    p.marks = (e.compat() ? PairMarks.COMPAT : 0)
+        | ((e.flags & RecordLayout.F_PATH_CUT) != 0 ? PairMarks.PATH_CUT : 0);
     p.enterNs = e.timeNs;
-    p.exitNs = timeNs;
+    p.exitNs = x.timeNs;
     p.gapNs = t.lastExitNs == 0 ? 0 : Math.max(0, e.timeNs - t.lastExitNs);
     p.ret = ret;
-    t.lastExitNs = timeNs;
+    t.lastExitNs = x.timeNs;
     files.describe(e, ret, p);
-    files.apply(e, ret, p);
-    count(p);
+    files.apply(e, ret, x.file, p);
+    count(p, t, e);
     if (filter.matches(p)) {
       emitted++;
       sink.accept(p);
     }
   }
 
-  private void count(MutablePair p) {
+  private void count(MutablePair p, ThreadState t, EnterRecord e) {
+    if ((p.marks & PairMarks.COMPAT) != 0) {
+      compat++;
+    }
+    if ((p.marks & PairMarks.PATH_CUT) != 0) {
+      pathsCut++;
+    }
     if (p.ret < 0) {
       if (Errno.isRestart(p.ret)) {
         restarts++;
+        t.restartSys = e.syscall.id();
+        t.restartArg = e.arg0;
       } else {
         failed++;
       }
@@ -145,22 +218,38 @@ public final class TracePipeline implements RecordHandler {
   }
 
   @Override
-  public void exec(int pid, int tid, long timeNs, String comm) {
+  public void name(Ident id, String name) {
+    names++;
+    files.processes().identities().put(id, name);
+  }
+
+  @Override
+  public void exec(int pid, int tid, long timeNs, String comm, int oldTid) {
+    if (oldTid != tid && oldTid > 0) {
+      // A thread other than the leader exec'd: it took over the leader's tid.
+      ThreadState moved = threads.remove(oldTid);
+      if (moved != null) {
+        threads.put(tid, moved);
+      }
+    }
     files.processes().exec(pid);
   }
 
   @Override
-  public void fork(int pid, int tid, int childTid) {
-    files.processes().fork(pid, childTid);
+  public void fork(int pid, int tid, long timeNs, int childPid, int childTid) {
+    files.processes().fork(pid, childPid);
   }
 
   @Override
-  public void taskExit(int pid, int tid) {
+  public void taskExit(int pid, int tid, long timeNs, boolean groupDead) {
     ThreadState t = threads.remove(tid);
     if (t != null && t.pending) {
-      entersWithoutExit++;
+      int sys = t.enter.syscall.id();
+      if (sys != exitId && sys != exitGroupId) {
+        entersWithoutExit++;
+      }
     }
-    files.processes().taskExit(pid, tid);
+    files.processes().taskExit(pid, groupDead);
   }
 
   @Override
@@ -184,10 +273,16 @@ public final class TracePipeline implements RecordHandler {
     sink.finish();
   }
 
-  /** Counters so far; ring losses and duration are filled in by the tracer. */
+  /** Counters so far; ring and kernel losses and the duration are filled in by the source. */
   public TraceStats stats() {
     return new TraceStats(0, records, enters, exits, malformed, pairs, emitted, restarts, failed,
         0, 0, entersWithoutExit, exitsWithoutEnter, mismatched, inFlightAtStop, bytesRead,
-        bytesWritten, bytesTransferred);
+        bytesWritten, bytesTransferred, straddled, interrupted, compat, pathsCut,
+        files.processes().lateLookups(), 0, 0, 0);
+  }
+
+  /** Name records received from the kernel. */
+  public long names() {
+    return names;
   }
 }

@@ -3,7 +3,10 @@ package dev.ior.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ior.core.decode.Ident;
+import dev.ior.core.event.PairMarks;
 import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
 import java.util.HashMap;
@@ -109,6 +112,30 @@ class FdTrackingTest {
   }
 
   @Test
+  void forkCopiesTheTableAtTheForkNotAtTheChildsFirstCall() {
+    Scenario s = new Scenario().open(10, "/inherited", 0, 3).fork(10, 20)
+        .call(10, "close", 3, 0).open(10, "/reused", 0, 3)
+        .call(20, "write", 3, 1);
+    assertEquals("/inherited", s.last().file(), "the parent's later close/open is not the child's");
+  }
+
+  @Test
+  void leaderExitDoesNotEndAProcessWhoseThreadsLive() {
+    Scenario s = new Scenario().threads(10, 2).open(10, "/kept", 0, 3).taskExit(10, 10)
+        .call(10, 11, "write", 3, 0, 0, 1);
+    assertEquals("/kept", s.last().file());
+    s.taskExit(10, 11).call(10, "write", 3, 1);
+    assertNull(s.last().file(), "the last thread's exit frees the table");
+  }
+
+  @Test
+  void dup2OntoItselfChangesNothing() {
+    Scenario s = new Scenario().open(10, "/a", O_CLOEXEC, 3)
+        .call(10, 10, "dup2", 3, 3, 0, 3).exec(10, "x").call(10, "read", 3, 1);
+    assertNull(s.last().file(), "dup2(3, 3) did not clear close-on-exec");
+  }
+
+  @Test
   void forkCopiesTheTableAndExitFreesIt() {
     Scenario s = new Scenario().open(10, "/inherited", 0, 3).fork(10, 20)
         .call(20, "read", 3, 1);
@@ -120,7 +147,7 @@ class FdTrackingTest {
   }
 
   @Test
-  void unknownFdsAreLookedUpOnceThroughProcFs() {
+  void fdsTheKernelDidNotNameAreLookedUpOnceThroughProcFsAndMarkedLate() {
     Map<String, Integer> lookups = new HashMap<>();
     ProcFs fake = new ProcFs() {
       @Override
@@ -140,10 +167,19 @@ class FdTrackingTest {
       }
     };
     Scenario s = new Scenario(PairFilter.NONE, fake);
-    s.call(10, "write", 7, 1).call(10, "write", 7, 1).call(10, "write", 8, 1).call(10, "write", 8, 1);
+    Ident seven = Scenario.id(70);
+    Ident eight = Scenario.id(80);
+    s.enterFd(10, 10, "write", 7, seven).exit(10, 10, "write", 1)
+        .enterFd(10, 10, "write", 7, seven).exit(10, 10, "write", 1)
+        .enterFd(10, 10, "write", 8, eight).exit(10, 10, "write", 1)
+        .enterFd(10, 10, "write", 8, eight).exit(10, 10, "write", 1);
     assertEquals("/var/old.log", s.pairs.get(0).file());
     assertEquals(O_APPEND, s.pairs.get(0).flags());
+    assertTrue((s.pairs.get(0).marks() & PairMarks.FILE_LATE) != 0, "marked as looked up late");
     assertNull(s.last().file());
+    assertEquals(Map.of("10:7", 1, "10:8", 1), lookups);
+    s.call(10, "write", 9, 1);
+    assertNull(s.last().file(), "no identity: the fd was not open at the call; no lookup");
     assertEquals(Map.of("10:7", 1, "10:8", 1), lookups);
     s.open(10, "notes.txt", 0, 3);
     assertEquals("/home/u/notes.txt", s.last().file(), "AT_FDCWD resolves through the cwd");

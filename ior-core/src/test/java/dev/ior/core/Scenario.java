@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core;
 
+import dev.ior.core.decode.Ident;
 import dev.ior.core.decode.RecordLayout;
 import dev.ior.core.decode.RecordWriter;
 import dev.ior.core.event.PairRecord;
@@ -20,7 +21,8 @@ final class Scenario {
 
   final List<PairRecord> pairs = new ArrayList<>();
   final TracePipeline pipeline;
-  private final ByteBuffer buf = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+  private final ByteBuffer buf = ByteBuffer.allocate(16384).order(ByteOrder.LITTLE_ENDIAN);
+  private final RecordWriter w = new RecordWriter();
   private long clock = 1_000;
   String comm = "work";
 
@@ -51,23 +53,63 @@ final class Scenario {
   }
 
   Scenario enterArgs(int pid, int tid, String name, long a0, long a1, long a2) {
-    feed(RecordWriter.enterArgs(buf, sys(name), pid, tid, tick(), comm, a0, a1, a2));
+    feed(w.enterArgs(buf, sys(name), pid, tid, tick(), comm, a0, a1, a2));
+    return this;
+  }
+
+  /** An fd call's enter whose descriptor the kernel saw as file {@code id}. */
+  Scenario enterFd(int pid, int tid, String name, long fd, Ident id) {
+    feed(w.enterFd(buf, sys(name), pid, tid, tick(), comm, fd, 0, 0, id, 0));
     return this;
   }
 
   Scenario enterPath(int pid, int tid, String name, int dirfd, String path, long flags) {
-    feed(RecordWriter.enterPath(buf, sys(name), pid, tid, tick(), comm, dirfd, path, flags, 0644));
+    feed(w.enterPath(buf, sys(name), pid, tid, tick(), comm, dirfd, path, flags, 0644));
+    return this;
+  }
+
+  /** A path call's enter whose relative path the kernel saw starting at directory {@code base}. */
+  Scenario enterPath(int pid, int tid, String name, int dirfd, String path, Ident base) {
+    feed(w.enterPath(buf, sys(name), pid, tid, tick(), comm, dirfd, path, 0, 0, base, 0));
     return this;
   }
 
   Scenario enterName(int pid, int tid, String name, int odfd, String oldp, int ndfd, String newp) {
-    feed(RecordWriter.enterName(buf, sys(name), pid, tid, tick(), comm, odfd, oldp, ndfd, newp));
+    feed(w.enterName(buf, sys(name), pid, tid, tick(), comm, odfd, oldp, ndfd, newp));
     return this;
   }
 
   Scenario exit(int pid, int tid, String name, long ret) {
-    feed(RecordWriter.exit(buf, sys(name), pid, tid, tick(), ret));
+    feed(w.exit(buf, sys(name), pid, tid, tick(), ret));
     return this;
+  }
+
+  /** An exit returning a new descriptor for file {@code opened}. */
+  Scenario exit(int pid, int tid, String name, long ret, Ident opened) {
+    feed(w.exit(buf, sys(name), pid, tid, tick(), ret, opened));
+    return this;
+  }
+
+  /** An exit carrying the paths its enter could not read. */
+  Scenario exitWithPaths(int pid, int tid, String name, long ret, String path) {
+    feed(w.exitWithPaths(buf, sys(name), pid, tid, tick(), ret, path, null));
+    return this;
+  }
+
+  /** The kernel names file {@code id}: components leaf first, as its walk reports them. */
+  Scenario name(Ident id, String... leafFirst) {
+    feed(w.name(buf, id, 0xEF53, 1, leafFirst));
+    return this;
+  }
+
+  /** Makes the thread's next enter skip a sequence number, as a lost record does. */
+  Scenario lose(int tid) {
+    w.skipSeq(tid);
+    return this;
+  }
+
+  static Ident id(long ino) {
+    return new Ident().set(ino, 8 << 20 | 1, 7);
   }
 
   /** A whole fd-shaped call. */
@@ -85,19 +127,35 @@ final class Scenario {
   }
 
   Scenario exec(int pid, String newComm) {
-    feed(RecordWriter.proc(buf, RecordLayout.KIND_PROC_EXEC, pid, pid, tick(), newComm, 0));
+    feed(w.proc(buf, RecordLayout.KIND_PROC_EXEC, 0, pid, pid, tick(), newComm, 0, pid));
     comm = newComm;
     return this;
   }
 
   Scenario fork(int pid, int child) {
-    feed(RecordWriter.proc(buf, RecordLayout.KIND_PROC_FORK, pid, pid, tick(), comm, child));
+    feed(w.proc(buf, RecordLayout.KIND_PROC_FORK, 0, pid, pid, tick(), comm, child, child));
     return this;
   }
 
   Scenario taskExit(int pid, int tid) {
-    feed(RecordWriter.proc(buf, RecordLayout.KIND_TASK_EXIT, pid, tid, tick(), comm, 0));
+    feed(w.proc(buf, RecordLayout.KIND_TASK_EXIT, groupDead(pid, tid), pid, tid, tick(), comm, 0,
+        0));
     return this;
+  }
+
+  /** Threads alive per process, to mark the last one's exit as the kernel does. */
+  private final java.util.Map<Integer, Integer> threads = new java.util.HashMap<>();
+
+  /** Declares {@code pid} has {@code n} threads alive (default 1). */
+  Scenario threads(int pid, int n) {
+    threads.put(pid, n);
+    return this;
+  }
+
+  private int groupDead(int pid, int tid) {
+    int left = threads.getOrDefault(pid, 1) - 1;
+    threads.put(pid, left);
+    return left <= 0 ? RecordLayout.F_GROUP_DEAD : 0;
   }
 
   PairRecord last() {

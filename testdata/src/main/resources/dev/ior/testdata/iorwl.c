@@ -12,6 +12,18 @@
  *                        plus fsync and rename every 100th; prints ns per syscall
  *   iorwl devnull N      N one-byte writes to /dev/null; prints ns per syscall
  *
+ * Cases tracers get wrong (each names the right answer in ior's end-to-end tests):
+ *   iorwl hello          one write(1, "hello\n", 6) and exit: run it as sh -c 'iorwl hello > F'
+ *   iorwl chdir B        opens data.txt of the cwd, chdirs to B, opens data.txt again
+ *   iorwl untouched DIR  opens DIR/target.txt through a path in a page never touched before (a
+ *                        private file mapping), then reads it
+ *   iorwl renamed DIR    main writes DIR/renamed.txt once; a thread renamed "worker" writes 3 times
+ *   iorwl mainexit DIR   main opens DIR/late.txt and pthread_exits; a worker then writes to it
+ *   iorwl longpath DIR N creates directories under DIR so that the file's path is N bytes,
+ *                        then opens, writes and closes it; prints the path
+ *   iorwl int80 DIR      open/write/close of DIR/compat.txt through int $0x80 (ia32 syscalls)
+ *   iorwl burst N DIR    N rounds of write(3, 1 byte) and write(4, 2 bytes), DIR/one and DIR/two
+ *
  * With IORWL_WAIT set, waits for a line on stdin first (lets a tracer attach to a known pid).
  */
 #define _GNU_SOURCE
@@ -20,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -171,10 +184,144 @@ static int devnull(long n)
 	return 0;
 }
 
+static int hello(void)
+{
+	return syscall(SYS_write, 1, "hello\n", 6) == 6 ? 0 : 1;
+}
+
+static int chdir_case(const char *b)
+{
+	long fd1 = syscall(SYS_openat, AT_FDCWD, "data.txt", O_RDONLY);
+	syscall(SYS_chdir, b);
+	long fd2 = syscall(SYS_openat, AT_FDCWD, "data.txt", O_RDONLY);
+	return fd1 >= 0 && fd2 >= 0 ? 0 : 1;
+}
+
+/* The path's bytes sit in a private file mapping nothing has touched: the first access to it is
+ * the kernel's own copy inside open, after the tracer read (and failed to read) the argument. */
+static int untouched(const char *dir)
+{
+	char pathfile[4096];
+	snprintf(pathfile, sizeof(pathfile), "%s/path.bin", dir);
+	long pf = sys_open(pathfile, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	char target[4096];
+	int n = snprintf(target, sizeof(target), "%s/target.txt", dir);
+	syscall(SYS_write, pf, target, n + 1);
+	long t = sys_open(target, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	syscall(SYS_write, t, "hello\n", 6);
+	syscall(SYS_close, t);
+	posix_fadvise(pf, 0, 0, POSIX_FADV_DONTNEED);
+	char *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, pf, 0);
+	if (p == MAP_FAILED)
+		return 1;
+	long fd = syscall(SYS_open, p, O_RDONLY, 0);
+	syscall(SYS_read, fd, buf, 16);
+	return fd >= 0 ? 0 : 1;
+}
+
+static long shared_fd;
+
+static void *renamed_worker(void *arg)
+{
+	prctl(PR_SET_NAME, "worker");
+	for (int i = 0; i < 3; i++)
+		syscall(SYS_write, shared_fd, "w\n", 2);
+	return arg;
+}
+
+static int renamed(const char *dir)
+{
+	pthread_t t;
+	shared_fd = sys_open(at(dir, "renamed.txt"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	syscall(SYS_write, shared_fd, "m\n", 2);
+	pthread_create(&t, NULL, renamed_worker, NULL);
+	pthread_join(t, NULL);
+	return 0;
+}
+
+static void *late_worker(void *arg)
+{
+	usleep(200000);
+	syscall(SYS_write, shared_fd, "late", 4);
+	_exit(0);
+	return arg;
+}
+
+static int mainexit(const char *dir)
+{
+	pthread_t t;
+	shared_fd = sys_open(at(dir, "late.txt"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	pthread_create(&t, NULL, late_worker, NULL);
+	pthread_exit(NULL);
+}
+
+static int longpath(const char *dir, long n)
+{
+	char p[4096];
+	int len = snprintf(p, sizeof(p), "%s", dir);
+	/* directories of up to 200 bytes, then a file name filling the rest to exactly n bytes */
+	while (n - len > 1 + 255) {
+		int d = n - len - 1 - 200 > 16 ? 200 : (int)(n - len - 1 - 20);
+		p[len++] = '/';
+		memset(p + len, 'd', d);
+		len += d;
+		p[len] = 0;
+		syscall(SYS_mkdir, p, 0755);
+	}
+	p[len++] = '/';
+	memset(p + len, 'f', n - len);
+	len = n;
+	p[len] = 0;
+	long fd = sys_open(p, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	syscall(SYS_write, fd, "long", 4);
+	syscall(SYS_close, fd);
+	printf("%s\n", p);
+	return fd >= 0 ? 0 : 1;
+}
+
+static long int80(long nr, long a, long b, long c)
+{
+	long ret;
+	__asm__ volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
+	return ret;
+}
+
+/* ia32 syscalls take 32-bit pointers: the strings live in a page mapped below 2 GiB. */
+static int compat(const char *dir)
+{
+	char *low = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT,
+			 -1, 0);
+	if (low == MAP_FAILED)
+		return 1;
+	snprintf(low, 4096, "%s/compat.txt", dir);
+	memcpy(low + 4096, "compat", 6);
+	long fd = int80(5 /* open */, (long)low, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	int80(4 /* write */, fd, (long)(low + 4096), 6);
+	int80(6 /* close */, fd, 0, 0);
+	return fd >= 0 ? 0 : 1;
+}
+
+static int burst(long n, const char *dir)
+{
+	/* fds 3 and 4 exactly: the test asserts which return value belongs to which fd */
+	long one = sys_open(at(dir, "one"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	long two = sys_open(at(dir, "two"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (one != 3 || two != 4)
+		return 1;
+	for (long i = 0; i < n; i++) {
+		syscall(SYS_write, 3, buf, 1);
+		syscall(SYS_write, 4, buf, 2);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "hello"))
+		return hello();
 	if (argc < 3) {
-		fprintf(stderr, "usage: iorwl seq|threads|child DIR | mix N DIR | devnull N\n");
+		fprintf(stderr, "usage: iorwl seq|threads|child|untouched|renamed|mainexit|int80 DIR |"
+			" chdir B | hello | mix N DIR | burst N DIR | longpath DIR N | devnull N\n");
 		return 2;
 	}
 	if (getenv("IORWL_WAIT")) {
@@ -193,6 +340,20 @@ int main(int argc, char **argv)
 		return mix(atol(argv[2]), argv[3]);
 	if (!strcmp(argv[1], "devnull"))
 		return devnull(atol(argv[2]));
+	if (!strcmp(argv[1], "chdir"))
+		return chdir_case(argv[2]);
+	if (!strcmp(argv[1], "untouched"))
+		return untouched(argv[2]);
+	if (!strcmp(argv[1], "renamed"))
+		return renamed(argv[2]);
+	if (!strcmp(argv[1], "mainexit"))
+		return mainexit(argv[2]);
+	if (!strcmp(argv[1], "longpath") && argc >= 4)
+		return longpath(argv[2], atol(argv[3]));
+	if (!strcmp(argv[1], "int80"))
+		return compat(argv[2]);
+	if (!strcmp(argv[1], "burst") && argc >= 4)
+		return burst(atol(argv[2]), argv[3]);
 	fprintf(stderr, "iorwl: unknown mode %s\n", argv[1]);
 	return 2;
 }

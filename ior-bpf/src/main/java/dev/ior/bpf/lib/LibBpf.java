@@ -5,6 +5,7 @@ import com.sun.jna.Callback;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 
 /**
@@ -53,8 +54,13 @@ public final class LibBpf {
 
   public static native int bpf_program__set_autoload(Pointer prog, boolean autoload);
 
-  public static native Pointer bpf_program__attach_tracepoint(Pointer prog, String category,
-      String name);
+  /** Attaches by the program's section (tp_btf/NAME here). */
+  public static native Pointer bpf_program__attach(Pointer prog);
+
+  public static native int bpf_program__fd(Pointer prog);
+
+  /** struct bpf_prog_info of a loaded program (libbpf 1.1 has no bpf_prog_get_info_by_fd). */
+  public static native int bpf_obj_get_info_by_fd(int fd, Pointer info, IntByReference len);
 
   public static native int bpf_link__destroy(Pointer link);
 
@@ -67,4 +73,6 @@ public final class LibBpf {
   public static native int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);
 
   public static native int bpf_map_update_elem(int fd, Pointer key, Pointer value, long flags);
+
+  public static native int bpf_map_delete_elem(int fd, Pointer key);
 }

@@ -6,29 +6,32 @@ import static dev.ior.core.decode.RecordLayout.*;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import dev.ior.bpf.TraceException;
 import dev.ior.bpf.lib.LibBpf;
 import dev.ior.bpf.lib.LibC;
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.syscall.Arch;
+import dev.ior.core.syscall.IoKind;
+import dev.ior.core.syscall.Shape;
 import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallNumbers;
+import dev.ior.core.syscall.SyscallTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * ior's BPF object through the libbpf life cycle: open from the jar resource → patch the
- * read-only config → size the ring → autoload only selected programs whose tracepoint exists →
- * load → attach → (trace) → detach and close, in reverse, exactly once.
+ * read-only config → size the ring → load → fill the syscall table and pid set → attach the five
+ * programs → (trace) → detach and close, in reverse, exactly once.
  *
  * <pre>{@code
- * try (BpfObject bpf = BpfObject.open(config, syscalls, warnings::add)) {
+ * try (BpfObject bpf = BpfObject.open(config, table, syscalls, warnings::add)) {
  *   int ringFd = bpf.ringFd();
  *   ...
  * }
@@ -36,12 +39,21 @@ import java.util.function.Consumer;
  */
 public final class BpfObject implements AutoCloseable {
   private static final String RESOURCE = "/dev/ior/bpf/ior.bpf.o";
+  /** Loss slots of map ior_drops (enum ior_loss in ior.bpf.c). */
+  public static final int LOSS_RING = 0;
+  public static final int LOSS_STORAGE = 1;
+  public static final int LOSS_NAME = 2;
+  private static final int LOSS_SLOTS = 4;
+  /** offsetof(struct bpf_prog_info, recursion_misses) and its size, Linux 5.12+ (uapi bpf.h). */
+  static final int PROG_INFO_RECURSION_MISSES = 208;
+  static final int PROG_INFO_SIZE = 232;
 
   private final Memory image;
   private Pointer obj;
   private final List<Pointer> links = new ArrayList<>();
-  private final Set<String> loadedSched = new java.util.HashSet<>();
-  private int attachedSyscalls;
+  private final List<Syscall> attached = new ArrayList<>();
+  private SyscallNumbers nativeNumbers;
+  private SyscallNumbers compatNumbers;
 
   private BpfObject(Memory image, Pointer obj) {
     this.image = image;
@@ -52,13 +64,18 @@ public final class BpfObject implements AutoCloseable {
    * Opens, configures, loads and attaches.
    *
    * @param syscalls the selected syscalls
-   * @param warn receives one line per skipped syscall or missing feature
+   * @param warn receives one line per selected syscall this arch does not have, and similar
+   * @throws TraceException with a one-line reason and the fix
    */
-  public static BpfObject open(TraceConfig config, List<Syscall> syscalls, Consumer<String> warn)
-      throws TraceException {
+  public static BpfObject open(TraceConfig config, SyscallTable table, List<Syscall> syscalls,
+      Consumer<String> warn) throws TraceException {
     Preflight.check();
-    Tracefs tracefs = Tracefs.locate();
-    Set<String> tracepoints = tracefs.syscallTracepoints();
+    Arch arch = Arch.running();
+    if (arch != Arch.X86_64) {
+      throw new TraceException("ior traces x86_64 kernels only so far (this is "
+          + System.getProperty("os.arch") + ")");
+    }
+    long cgroupLevel = config.cgroupId() == 0 ? 0 : CgroupLevel.of(config.cgroupId());
     LibbpfLog.reset();
     // libelf reads the image in place until close: it must be native memory we keep.
     Memory image = readResource();
@@ -69,24 +86,15 @@ public final class BpfObject implements AutoCloseable {
     }
     BpfObject b = new BpfObject(image, obj);
     try {
-      int forkOff = tracefs.forkChildPidOffset();
-      b.configure(config, forkOff);
-      Map<String, Syscall> wanted = new HashMap<>();
-      for (Syscall s : syscalls) {
-        if (tracepoints.contains(s.enterTracepoint()) && tracepoints.contains(s.exitTracepoint())) {
-          wanted.put(s.name(), s);
-        } else {
-          warn.accept("skipping " + s.name() + ": this kernel has no tracepoint syscalls/"
-              + s.enterTracepoint());
-        }
-      }
-      if (forkOff < 0) {
-        warn.accept("sched_process_fork has no child_pid field here: children of traced"
-            + " processes start with empty fd tables");
-      }
-      b.selectPrograms(wanted, forkOff >= 0);
+      b.configure(config, (int) cgroupLevel);
       b.load();
-      b.attach(wanted);
+      b.nativeNumbers = SyscallNumbers.of(table, arch);
+      b.compatNumbers = SyscallNumbers.of(table, arch.compat());
+      b.fillSyscalls(syscalls, warn);
+      if (config.follow() > 0) {
+        b.followPid(config.follow());
+      }
+      b.attach();
       return b;
     } catch (TraceException | RuntimeException e) {
       b.close();
@@ -109,7 +117,7 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
-  private void configure(TraceConfig c, int forkOff) throws TraceException {
+  private void configure(TraceConfig c, int cgroupLevel) throws TraceException {
     Pointer rodata = LibBpf.bpf_object__find_map_by_name(obj, ".rodata");
     LongByReference size = new LongByReference();
     Pointer cfg = rodata == null ? null : LibBpf.bpf_map__initial_value(rodata, size);
@@ -126,31 +134,22 @@ public final class BpfObject implements AutoCloseable {
     cfg.write(CONFIG_COMM, new byte[COMM_LEN], 0, COMM_LEN);
     cfg.write(CONFIG_COMM, comm, 0, comm.length);
     cfg.setLong(CONFIG_WAKEUP_BYTES, c.wakeupBytes());
-    cfg.setInt(CONFIG_FORK_CHILD_OFF, Math.max(forkOff, 0));
-    Pointer ring = LibBpf.bpf_object__find_map_by_name(obj, "ior_events");
-    if (ring == null || LibBpf.bpf_map__set_max_entries(ring, (int) c.ringBytes()) != 0) {
+    cfg.setLong(CONFIG_CGROUP_ID, c.cgroupId());
+    cfg.setInt(CONFIG_CGROUP_LEVEL, cgroupLevel);
+    cfg.setInt(CONFIG_FOLLOW, c.follow() > 0 ? 1 : 0);
+    Pointer ring = map("ior_events");
+    if (LibBpf.bpf_map__set_max_entries(ring, (int) c.ringBytes()) != 0) {
       throw new TraceException("cannot size the ring buffer to " + c.ringBytes() + " bytes: "
           + LibC.strerror(Native.getLastError()));
     }
   }
 
-  private void selectPrograms(Map<String, Syscall> wanted, boolean fork) {
-    for (Pointer p = LibBpf.bpf_object__next_program(obj, null); p != null;
-        p = LibBpf.bpf_object__next_program(obj, p)) {
-      String name = LibBpf.bpf_program__name(p);
-      boolean load;
-      if (name.startsWith("enter_")) {
-        load = wanted.containsKey(name.substring(6));
-      } else if (name.startsWith("exit_")) {
-        load = wanted.containsKey(name.substring(5));
-      } else {
-        load = fork || !name.equals("ior_sched_fork");
-        if (load) {
-          loadedSched.add(name);
-        }
-      }
-      LibBpf.bpf_program__set_autoload(p, load);
+  private Pointer map(String name) throws TraceException {
+    Pointer m = LibBpf.bpf_object__find_map_by_name(obj, name);
+    if (m == null) {
+      throw new TraceException("the BPF object has no map " + name + ": ior-bpf was built wrongly");
     }
+    return m;
   }
 
   private void load() throws TraceException {
@@ -159,48 +158,110 @@ public final class BpfObject implements AutoCloseable {
       String why = LibC.strerror(-err);
       String hint = err == -1 || err == -13
           ? " (run as root or grant CAP_BPF and CAP_PERFMON)"
-          : err == -22 ? " (does this kernel support BPF ring buffers, Linux 5.8+?)" : "";
+          : " (ior needs Linux 5.17+ with BTF: /sys/kernel/btf/vmlinux)";
       throw new TraceException("loading the BPF programs failed: " + why + hint + "; libbpf: "
           + LibbpfLog.last(4));
     }
   }
 
-  private void attach(Map<String, Syscall> wanted) throws TraceException {
-    for (Pointer p = LibBpf.bpf_object__next_program(obj, null); p != null;
-        p = LibBpf.bpf_object__next_program(obj, p)) {
-      String name = LibBpf.bpf_program__name(p);
-      String category;
-      String tracepoint;
-      if (name.startsWith("enter_") && wanted.containsKey(name.substring(6))) {
-        category = "syscalls";
-        tracepoint = "sys_" + name;
-      } else if (name.startsWith("exit_") && wanted.containsKey(name.substring(5))) {
-        category = "syscalls";
-        tracepoint = "sys_" + name;
-      } else if (loadedSched.contains(name)) {
-        category = "sched";
-        tracepoint = "sched_process_" + name.substring("ior_sched_".length());
+  /** Writes one table slot per syscall number of every selected syscall, native and compat. */
+  private void fillSyscalls(List<Syscall> syscalls, Consumer<String> warn) throws TraceException {
+    int fd = LibBpf.bpf_map__fd(map("ior_sys"));
+    List<String> missing = new ArrayList<>();
+    for (Syscall s : syscalls) {
+      List<Integer> nrs = nativeNumbers.numbers(s);
+      List<Integer> compat = compatNumbers.numbers(s);
+      for (int nr : nrs) {
+        setSlot(fd, nr, s, true);
+      }
+      for (int nr : compat) {
+        setSlot(fd, NR_SLOTS + nr, s, true);
+      }
+      if (nrs.isEmpty() && compat.isEmpty()) {
+        missing.add(s.name());
       } else {
-        continue;
-      }
-      Pointer link = LibBpf.bpf_program__attach_tracepoint(p, category, tracepoint);
-      if (link == null) {
-        int errno = Native.getLastError();
-        throw new TraceException("failed to attach " + category + "/" + tracepoint + ": "
-            + LibC.strerror(errno) + (errno == 1 || errno == 13
-                ? " (run as root or grant CAP_BPF and CAP_PERFMON)" : ""));
-      }
-      links.add(link);
-      if (category.equals("syscalls")) {
-        attachedSyscalls++;
+        attached.add(s);
       }
     }
-    attachedSyscalls /= 2;
+    if (!missing.isEmpty()) {
+      warn.accept("not on " + nativeNumbers.arch().tsvName() + ", not traced: "
+          + String.join(", ", missing));
+    }
   }
 
-  /** Number of syscalls whose enter and exit are attached. */
-  public int attachedSyscalls() {
-    return attachedSyscalls;
+  private void setSlot(int fd, int slot, Syscall s, boolean traced) throws TraceException {
+    if (slot >= 2 * NR_SLOTS) {
+      return;
+    }
+    Memory key = new Memory(4);
+    key.setInt(0, slot);
+    Memory v = new Memory(SYSENT_SIZE);
+    v.clear();
+    v.setShort(SYSENT_ID, (short) s.id());
+    v.setByte(SYSENT_SHAPE, (byte) shapeCode(s.shape()));
+    int flags = traced ? SYS_TRACED : 0;
+    if (s.shape() == Shape.FD && s.io() == IoKind.TRANSFER) {
+      flags |= SYS_FD2;
+    }
+    if (s.opensFd()) {
+      flags |= SYS_RET_FD;
+    }
+    v.setByte(SYSENT_FLAGS, (byte) flags);
+    for (int k = 0; k < 4; k++) {
+      v.setByte(SYSENT_ARG + k, (byte) s.arg(k));
+    }
+    if (LibBpf.bpf_map_update_elem(fd, key, v, 0) != 0) {
+      throw new TraceException("cannot write the syscall table: "
+          + LibC.strerror(Native.getLastError()));
+    }
+  }
+
+  static int shapeCode(Shape s) {
+    switch (s) {
+      case FD:
+        return SHAPE_FD;
+      case PATH:
+        return SHAPE_PATH;
+      case OPEN:
+        return SHAPE_OPEN;
+      case OPENHOW:
+        return SHAPE_OPENHOW;
+      case NAME:
+        return SHAPE_NAME;
+      default:
+        return SHAPE_NONE;
+    }
+  }
+
+  private void followPid(int pid) throws TraceException {
+    Memory key = new Memory(4);
+    key.setInt(0, pid);
+    Memory one = new Memory(1);
+    one.setByte(0, (byte) 1);
+    if (LibBpf.bpf_map_update_elem(LibBpf.bpf_map__fd(map("ior_pids")), key, one, 0) != 0) {
+      throw new TraceException("cannot add pid " + pid + " to the traced set: "
+          + LibC.strerror(Native.getLastError()));
+    }
+  }
+
+  private void attach() throws TraceException {
+    for (Pointer p = LibBpf.bpf_object__next_program(obj, null); p != null;
+        p = LibBpf.bpf_object__next_program(obj, p)) {
+      Pointer link = LibBpf.bpf_program__attach(p);
+      if (link == null) {
+        int errno = Native.getLastError();
+        throw new TraceException("failed to attach " + LibBpf.bpf_program__name(p) + ": "
+            + LibC.strerror(errno) + (errno == 1 || errno == 13
+                ? " (run as root or grant CAP_BPF and CAP_PERFMON)" : "")
+            + "; libbpf: " + LibbpfLog.last(2));
+      }
+      links.add(link);
+    }
+  }
+
+  /** The syscalls whose numbers are in the kernel's table (selected and on this arch). */
+  public List<Syscall> attachedSyscalls() {
+    return List.copyOf(attached);
   }
 
   /** The ring buffer map's fd. */
@@ -208,26 +269,53 @@ public final class BpfObject implements AutoCloseable {
     return LibBpf.bpf_map__fd(LibBpf.bpf_object__find_map_by_name(obj, "ior_events"));
   }
 
-  /** Records the kernel could not reserve (ring full), summed over CPUs. */
-  public long drops() {
+  /**
+   * The kernel's loss counters summed over CPUs, indexed by {@link #LOSS_RING}, {@link
+   * #LOSS_STORAGE}, {@link #LOSS_NAME}; -1 each when the map could not be read.
+   */
+  public long[] losses() {
+    long[] out = new long[LOSS_SLOTS];
     int fd = LibBpf.bpf_map__fd(LibBpf.bpf_object__find_map_by_name(obj, "ior_drops"));
     int cpus = Math.max(1, LibBpf.libbpf_num_possible_cpus());
     Memory key = new Memory(4);
-    key.setInt(0, 0);
     Memory values = new Memory(8L * cpus);
-    if (LibBpf.bpf_map_lookup_elem(fd, key, values) != 0) {
-      return -1;
+    for (int slot = 0; slot < LOSS_SLOTS; slot++) {
+      key.setInt(0, slot);
+      if (LibBpf.bpf_map_lookup_elem(fd, key, values) != 0) {
+        out[slot] = -1;
+        continue;
+      }
+      for (int i = 0; i < cpus; i++) {
+        out[slot] += values.getLong(8L * i);
+      }
     }
+    return out;
+  }
+
+  /**
+   * Runs of our programs the kernel skipped because another BPF program was running on the CPU
+   * ({@code recursion_misses} of {@code bpf_prog_info}, Linux 5.12+), summed; -1 when unknown.
+   */
+  public long recursionMisses() {
     long sum = 0;
-    for (int i = 0; i < cpus; i++) {
-      sum += values.getLong(8L * i);
+    Memory info = new Memory(PROG_INFO_SIZE);
+    IntByReference len = new IntByReference();
+    for (Pointer p = LibBpf.bpf_object__next_program(obj, null); p != null;
+        p = LibBpf.bpf_object__next_program(obj, p)) {
+      info.clear();
+      len.setValue(PROG_INFO_SIZE);
+      if (LibBpf.bpf_obj_get_info_by_fd(LibBpf.bpf_program__fd(p), info, len) != 0
+          || len.getValue() < PROG_INFO_RECURSION_MISSES + 8) {
+        return -1;
+      }
+      sum += info.getLong(PROG_INFO_RECURSION_MISSES);
     }
     return sum;
   }
 
   /**
    * Makes every program return at once without emitting: the trace's end, effective within
-   * microseconds, long before {@link #detach()} completes.
+   * microseconds.
    */
   public void stopEmitting() throws TraceException {
     Pointer bss = LibBpf.bpf_object__find_map_by_name(obj, ".bss");
@@ -245,42 +333,12 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
-  /**
-   * Detaches every program: no new records after this returns. Each tracepoint detach waits
-   * for an RCU grace period in the kernel (~70 ms here), so 224 links one after another take
-   * 15 s; detaching them from many threads at once lets the waits share grace periods.
-   */
+  /** Detaches every program: no new records after this returns (five raw tracepoints: fast). */
   public void detach() {
-    if (links.isEmpty()) {
-      return;
-    }
-    int threads = Math.min(links.size(), 64);
-    java.util.concurrent.atomic.AtomicInteger next =
-        new java.util.concurrent.atomic.AtomicInteger();
-    List<Thread> workers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      Thread w = new Thread(() -> {
-        for (int i = next.getAndIncrement(); i < links.size(); i = next.getAndIncrement()) {
-          LibBpf.bpf_link__destroy(links.get(i));
-        }
-      }, "ior-detach-" + t);
-      w.start();
-      workers.add(w);
-    }
-    boolean interrupted = false;
-    for (Thread w : workers) {
-      while (w.isAlive()) {
-        try {
-          w.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
+    for (Pointer link : links) {
+      LibBpf.bpf_link__destroy(link);
     }
     links.clear();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

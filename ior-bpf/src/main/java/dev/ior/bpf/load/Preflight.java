@@ -29,9 +29,13 @@ public final class Preflight {
           + " CAP_BPF and CAP_PERFMON (setcap or capsh)");
     }
     int[] v = kernelVersion();
-    if (v[0] < 5 || v[0] == 5 && v[1] < 8) {
-      throw new TraceException("kernel " + v[0] + "." + v[1] + " has no BPF ring buffer;"
-          + " ior needs Linux 5.8 or newer");
+    if (v[0] < 5 || v[0] == 5 && v[1] < 17) {
+      throw new TraceException("kernel " + v[0] + "." + v[1] + " is too old: ior needs Linux 5.17"
+          + " or newer (BTF raw tracepoints, task storage, bpf_loop)");
+    }
+    if (!Files.isReadable(Paths.get("/sys/kernel/btf/vmlinux"))) {
+      throw new TraceException("this kernel has no BTF (/sys/kernel/btf/vmlinux): ior needs a"
+          + " kernel built with CONFIG_DEBUG_INFO_BTF=y, as Debian's and Ubuntu's are");
     }
   }
 

@@ -74,6 +74,14 @@ public final class FlameOutput implements TraceOutput {
     SyntheticStream.warmUp(SyscallTable.standard(), new AggregatingSink(), 20);
   }
 
+  /** What the kernel really traces (selected and on this arch); -1 for a replay. */
+  private int attachedSyscalls = -1;
+
+  @Override
+  public void attached(dev.ior.bpf.BpfTraceSession session) {
+    attachedSyscalls = session.attachedSyscalls();
+  }
+
   @Override
   public void started() {
     start = clock.instant();
@@ -83,8 +91,8 @@ public final class FlameOutput implements TraceOutput {
   public int finish(TraceStats stats, PrintWriter err) throws IOException {
     Instant begun = start == null ? clock.instant() : start;
     String base = name != null ? name : RunNames.traceName(host, begun, clock.getZone());
-    int attached = SyscallSelection.select(SyscallTable.standard(), config.include(),
-        config.exclude()).size();
+    int attached = attachedSyscalls >= 0 ? attachedSyscalls
+        : SyscallSelection.select(SyscallTable.standard(), config.selection()).size();
     long startNs = begun.getEpochSecond() * 1_000_000_000L + begun.getNano();
     RunInfo run = new RunInfo(host, startNs, stats.durationNs(), version(),
         RunFilters.of(config, attached), stats, args);

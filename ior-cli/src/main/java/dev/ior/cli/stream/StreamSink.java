@@ -2,6 +2,7 @@
 package dev.ior.cli.stream;
 
 import dev.ior.core.event.Errno;
+import dev.ior.core.event.PairMarks;
 import dev.ior.core.event.SyscallPair;
 import dev.ior.core.sink.PairSink;
 import java.io.OutputStream;
@@ -21,7 +22,8 @@ public final class StreamSink implements PairSink {
   public static final String IOR_HEADER = "durationToPrevNs,durationNs,comm@pid.tid,syscall=>ret,file";
   /** Header of the CSV format; the columns of every row. */
   public static final String CSV_HEADER =
-      "time,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,file2,error";
+      "time,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,file2,error,thread,compat,"
+          + "file_late";
 
   private final LineBuffer line;
   private final StreamFormat format;
@@ -69,7 +71,8 @@ public final class StreamSink implements PairSink {
     line.number(p.gapNs()).ascii(',').number(p.durationNs()).ascii(',');
     name(p.comm());
     line.ascii('@').number(p.pid()).ascii('.').number(p.tid()).ascii(',')
-        .ascii(p.syscall().name()).ascii("=>").number(p.ret()).ascii(',');
+        .ascii(p.syscall().name()).ascii(p.compat() ? "[compat]=>" : "=>").number(p.ret())
+        .ascii(',');
     name(p.file());
     if (p.file2() != null) {
       line.ascii(" -> ");
@@ -97,6 +100,13 @@ public final class StreamSink implements PairSink {
     if (p.ret() < 0) {
       line.ascii(Errno.name(p.ret()));
     }
+    line.ascii(',');
+    csvField(p.thread());
+    line.ascii(p.compat() ? ",true," : ",false,").ascii(fileLate(p) ? "true" : "false");
+  }
+
+  private static boolean fileLate(SyscallPair p) {
+    return (p.marks() & PairMarks.FILE_LATE) != 0;
   }
 
   /**
@@ -138,6 +148,10 @@ public final class StreamSink implements PairSink {
     jsonString(p.file2());
     line.ascii(",\"error\":");
     jsonString(p.ret() < 0 ? Errno.name(p.ret()) : null);
+    line.ascii(",\"thread\":");
+    jsonString(p.thread());
+    line.ascii(",\"compat\":").ascii(p.compat() ? "true" : "false").ascii(",\"file_late\":")
+        .ascii(fileLate(p) ? "true" : "false");
     line.ascii('}');
   }
 

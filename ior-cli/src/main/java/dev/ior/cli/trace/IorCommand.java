@@ -83,9 +83,21 @@ public final class IorCommand implements Callable<Integer> {
   int duration;
 
   @Option(names = {"-tps", "--tps"}, paramLabel = "REGEX", split = ",",
-      description = "Attach only tracepoints matching one of these regexes (e.g. 'read|write',"
-          + " 'sys_enter_open'); default: all.")
+      description = "Trace the syscalls whose tracepoint-style names (sys_enter_openat,"
+          + " sys_exit_read) match one of these regexes, e.g. 'read|write' or"
+          + " '^sys_enter_open'. With -syscalls and -families the selections add up; with none"
+          + " of them: the fs and aio families (file I/O).")
   List<String> tps = new ArrayList<>();
+
+  @Option(names = {"-syscalls", "--syscalls"}, paramLabel = "NAME", split = ",",
+      description = "Trace these syscalls by name, e.g. read,pwrite64,fsync (the kernel's names;"
+          + " 32-bit calls of the same syscall included).")
+  List<String> syscalls = new ArrayList<>();
+
+  @Option(names = {"-families", "--families"}, paramLabel = "FAMILY", split = ",",
+      description = "Trace whole families: fs (file I/O), aio, net, mem, proc, signal, ipc,"
+          + " time, poll, sched, security, misc.")
+  List<String> families = new ArrayList<>();
 
   @Option(names = {"-tpsExclude", "--tps-exclude"}, paramLabel = "REGEX", split = ",",
       description = "Leave out tracepoints matching one of these regexes.")
@@ -131,7 +143,7 @@ public final class IorCommand implements Callable<Integer> {
     }
     try {
       // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
-      SyscallSelection.select(SyscallTable.standard(), config.include(), config.exclude());
+      SyscallSelection.select(SyscallTable.standard(), config.selection());
       Preflight.check();
     } catch (IllegalArgumentException | TraceException e) {
       err.println("ior: " + e.getMessage());
@@ -168,7 +180,8 @@ public final class IorCommand implements Callable<Integer> {
     }
     try {
       return TraceConfig.builder().pid(pid).tid(tid).comm(comm).path(path)
-          .tracepoints(tps, tpsExclude).ringBytes(mapSize).build();
+          .tracepoints(tps, tpsExclude).syscalls(syscalls).families(families)
+          .ringBytes(mapSize).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

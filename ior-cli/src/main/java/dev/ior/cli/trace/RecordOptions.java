@@ -2,15 +2,14 @@
 package dev.ior.cli.trace;
 
 import dev.ior.cli.stream.WallClock;
-import dev.ior.core.TracePipeline;
 import dev.ior.core.config.TraceConfig;
-import dev.ior.core.decode.RecordLayout;
 import dev.ior.core.fd.ProcFs;
-import dev.ior.core.filter.PairFilter;
-import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.record.RecordFileWriter;
+import dev.ior.core.session.RecordingSource;
+import dev.ior.core.session.TraceSession;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.TraceStats;
+import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,22 +46,19 @@ public final class RecordOptions {
    */
   int replay(TraceConfig c, List<TraceOutput> outputs, PrintWriter err) throws IOException {
     PairSink sink = PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
-    // No kernel filtered this stream: pid, tid and comm are applied here.
-    PairFilter filter = new PairFilter(c.comm(), c.path(), c.pid(), c.tid());
-    TracePipeline pipeline = new TracePipeline(SyscallTable.standard(), filter, ProcFs.EMPTY, sink);
     outputs.forEach(TraceOutput::started);
-    long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
-    RecordFileReader.replay(replay, (buf, off, len) -> {
-      if (len >= RecordLayout.HEAD_SIZE) {
-        long t = buf.getLong(off + RecordLayout.HEAD_TIME_NS);
-        span[0] = Math.min(span[0], t);
-        span[1] = Math.max(span[1], t);
-      }
-      pipeline.accept(buf, off, len);
-    });
-    pipeline.finish();
-    long duration = span[1] >= span[0] ? span[1] - span[0] : 0;
-    TraceStats stats = pipeline.stats().withRing(duration, 0, 0);
+    // The same session assembly as a live trace; no kernel filtered this stream, and the
+    // recorded processes are gone, so /proc is no fallback.
+    TraceSession session = TraceSession.start(c, new RecordingSource(replay,
+        SyscallSelection.select(SyscallTable.standard(), c.selection())), false, ProcFs.EMPTY,
+        sink, null);
+    session.awaitEnd();
+    session.close();
+    if (session.failure() instanceof IOException) {
+      throw (IOException) session.failure();
+    }
+    TraceStats stats = session.stats();
+    long duration = stats.durationNs();
     err.print(StatsReport.format(stats, "ior: replayed " + replay + ": "
         + String.format(java.util.Locale.ROOT, "%.1f s of trace", duration / 1e9)));
     int rc = 0;

@@ -29,15 +29,27 @@ public final class StatsReport {
     b.append(String.format(Locale.ROOT, "  syscalls paired:    %s%,d (%,.0f/s)%n", atLeast, s.pairs(),
         secs > 0 ? s.pairs() / secs : 0));
     b.append(String.format(Locale.ROOT, "  after filter:       %s%,d%n", atLeast, s.emitted()));
-    b.append(String.format(Locale.ROOT, "  failed:             %,d (plus %,d interrupted and restarted)%n",
-        s.failed(), s.restarts()));
+    b.append(String.format(Locale.ROOT, "  failed:             %,d (plus %,d returned a restart"
+        + " code: %,d restarted, %,d seen as EINTR)%n", s.failed(), s.restarts(),
+        s.restarts() - s.interrupted(), s.interrupted()));
+    if (s.compat() > 0) {
+      b.append(String.format(Locale.ROOT, "  32-bit calls:       %,d (marked compat)%n", s.compat()));
+    }
     b.append(String.format(Locale.ROOT, "  bytes:              read %s, written %s, transferred %s%n",
         bytes(s.bytesRead()), bytes(s.bytesWritten()), bytes(s.bytesTransferred())));
     b.append(String.format(Locale.ROOT,
         "  lost:               ring full %,d, unread at stop %,d, enter without exit %,d,"
-            + " exit without enter %,d, mismatched %,d, malformed %,d%n",
+            + " exit without enter %,d, pairs across a loss %,d, mismatched %,d, malformed %,d,"
+            + " skipped by the kernel %s, no thread state %,d%n",
         s.ringDrops(), s.unreadAtStop(), s.entersWithoutExit(), s.exitsWithoutEnter(),
-        s.mismatched(), s.malformed()));
+        s.straddled(), s.mismatched(), s.malformed(),
+        s.kernelSkipped() < 0 ? "unknown" : String.format(Locale.ROOT, "%,d", s.kernelSkipped()),
+        s.storageFull()));
+    if (s.pathsCut() > 0 || s.lateNames() > 0 || s.namesLost() > 0) {
+      b.append(String.format(Locale.ROOT, "  names:              %,d paths cut (marked), %,d looked"
+          + " up late in /proc (marked), %,d kernel names lost%n", s.pathsCut(), s.lateNames(),
+          s.namesLost()));
+    }
     b.append(String.format(Locale.ROOT, "  in flight at stop:  %,d (entered, not yet returned)%n",
         s.inFlightAtStop()));
     if (s.ringDrops() > 0) {

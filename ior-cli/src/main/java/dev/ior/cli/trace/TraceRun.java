@@ -92,10 +92,6 @@ final class TraceRun {
       err.println("ior: stopped early: " + failure);
       rc = 1;
     }
-    if (session.attachedSyscalls() > 16) {
-      err.printf("ior: detaching %d tracepoints (the kernel waits for RCU per tracepoint;"
-          + " -tps attaches fewer)...%n", 2 * session.attachedSyscalls());
-    }
     err.flush();
     return rc;
   }

@@ -55,8 +55,8 @@ class FlameCommandTest {
     Path ior = FlameFixture.write(dir.resolve("run.ior"), FlameFixture.rows());
     Result f = IorRun.run("-ior", ior.toString(), "-fields", "pid,file");
     assertEquals(2, f.code(), f.err());
-    assertTrue(f.err().contains("unknown field 'file': valid fields are path, comm, tracepoint,"
-        + " pid, tid, flags"), f.err());
+    assertTrue(f.err().contains("unknown field 'file': valid fields are path, comm, thread,"
+        + " tracepoint, pid, tid, flags"), f.err());
     Result c = IorRun.run("-flamegraph", "-count", "latency");
     assertEquals(2, c.code(), c.err());
     assertTrue(c.err().contains("valid counts are count, duration, durationToPrev, bytes"),

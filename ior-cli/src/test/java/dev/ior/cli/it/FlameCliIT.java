@@ -105,7 +105,7 @@ class FlameCliIT {
     assertEquals(24, totals[0]);
     assertEquals(20_000, totals[3]);
     String t1 = GoPprofTool.run(Path.of(name + ".pb.gz"), "-top", "-sample_index=count",
-        "-focus=iorwl-t1");
+        "-tagfocus=thread=iorwl-t1");
     assertTrue(t1.contains("accounting for 12, 50.00% of 24 total"), t1);
     assertTrue(t1.lines().anyMatch(l -> l.matches("\\s+10\\s+41\\.67%.*\\swrite")), t1);
   }

@@ -61,8 +61,8 @@ class TuiIT {
     Path wd = Files.createDirectory(dir.resolve("wl"));
     String mixFile = wd.resolve("iorwl-mix.dat").toString();
     String cmd = "stty -g > stty.before; '" + CliProcess.repo().resolve("bin/ior") + "' -tui"
-        + " -comm " + Workload.COMM + " -tps '" + TPS + "' 2> err.txt; echo \"IOR-EXITED $?\";"
-        + " stty -g > stty.after; exec sleep 600";
+        + " -comm " + Workload.COMM + " -tps '" + TPS + "' 2> err.txt; rc=$?; date +%s%N > exited.ns;"
+        + " echo \"IOR-EXITED $rc\"; stty -g > stty.after; exec sleep 600";
     try (Tmux t = new Tmux(dir, 160, 48, cmd)) {
       try {
         t.await("1 Overview", 60);
@@ -137,9 +137,14 @@ class TuiIT {
       t.keys("Space");
       t.await("resumed", s -> !s.contains("[PAUSED]"), 5);
 
+      long sentMs = System.currentTimeMillis();
       t.keys("q");
       String after = t.await("IOR-EXITED", 60);
       assertTrue(after.contains("IOR-EXITED 0"), after);
+      long ms = Long.parseLong(Files.readString(dir.resolve("exited.ns")).trim()) / 1_000_000
+          - sentMs;
+      System.out.println("ior -tui exited " + ms + " ms after q");
+      assertTrue(ms < 3000, "q took " + ms + " ms to give the shell back (target 1 s)");
       assertEquals("0", t.display("#{alternate_on}"), "left the alternate screen");
       String err = Files.readString(dir.resolve("err.txt"));
       assertTrue(err.contains("syscalls paired:"), err);

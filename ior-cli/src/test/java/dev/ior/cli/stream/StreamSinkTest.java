@@ -60,10 +60,10 @@ class StreamSinkTest {
         pair("openat", "cat", -2, "/missing", null));
     String[] lines = out.split("\n");
     assertEquals(StreamSink.CSV_HEADER, lines[0]);
-    assertEquals("2026-11-26T06:40:01.000005000Z,300,2500,\"a,b\",10,11,read,3,42,42,\"/x\"\"y\",,",
-        lines[1]);
-    assertEquals("2026-11-26T06:40:01.000005000Z,300,2500,cat,10,11,openat,3,-2,0,/missing,,ENOENT",
-        lines[2]);
+    assertEquals("2026-11-26T06:40:01.000005000Z,300,2500,\"a,b\",10,11,read,3,42,42,\"/x\"\"y\",,"
+        + ",\"a,b\",false,false", lines[1]);
+    assertEquals("2026-11-26T06:40:01.000005000Z,300,2500,cat,10,11,openat,3,-2,0,/missing,,ENOENT"
+        + ",cat,false,false", lines[2]);
     assertEquals(StreamSink.CSV_HEADER.split(",").length, lines[2].split(",", -1).length);
   }
 
@@ -78,7 +78,8 @@ class StreamSinkTest {
   void jsonLines() {
     assertEquals("{\"time\":\"2026-11-26T06:40:01.000005000Z\",\"gap_ns\":300,\"latency_ns\":2500,"
             + "\"comm\":\"q\\\"t\",\"pid\":10,\"tid\":11,\"syscall\":\"openat\",\"fd\":3,\"ret\":-2,"
-            + "\"bytes\":0,\"file\":\"/a\\u000ab\",\"file2\":null,\"error\":\"ENOENT\"}\n",
+            + "\"bytes\":0,\"file\":\"/a\\u000ab\",\"file2\":null,\"error\":\"ENOENT\","
+            + "\"thread\":\"q\\\"t\",\"compat\":false,\"file_late\":false}\n",
         render(StreamFormat.JSON, false, pair("openat", "q\"t", -2, "/a\nb", null)));
   }
 

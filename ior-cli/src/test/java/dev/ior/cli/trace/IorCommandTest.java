@@ -53,7 +53,7 @@ class IorCommandTest {
   void selectionMatchingNothingIsAUserError() {
     Result r = IorRun.run("-tps", "no_such_syscall_xyz");
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("no traced syscall matches"), r.err());
+    assertTrue(r.err().contains("no syscall matches the selection"), r.err());
   }
 
   private static void assertUsageError(Result r, String text) {

@@ -4,7 +4,8 @@ package dev.ior.core.aggregate;
 import java.util.Objects;
 
 /**
- * One aggregated row of a trace: a key (path, syscall, comm, pid, tid, flags) and its counters.
+ * One aggregated row of a trace: a key (path, syscall, comm, pid, tid, flags, thread) and its
+ * counters.
  * Immutable; produced by {@link AggregateTable#rows()} and by the {@code .ior} file reader.
  *
  * <pre>{@code
@@ -15,7 +16,7 @@ import java.util.Objects;
  *
  * @param path the file (absolute where resolved), "" when unknown
  * @param syscall the syscall's name, e.g. {@code openat}
- * @param comm the task's comm
+ * @param comm the process's comm (the thread group leader's)
  * @param pid process id (tgid)
  * @param tid thread id
  * @param flags open flags as in {@code SyscallPair.flags()}; -1 when unknown
@@ -23,12 +24,20 @@ import java.util.Objects;
  * @param durationNs summed latency, ns
  * @param durationToPrevNs summed time since the thread's previous syscall, ns
  * @param bytes summed bytes read, written or transferred
+ * @param thread the thread's own comm; equal to {@code comm} in files written before it existed
  */
 public record AggregateRow(String path, String syscall, String comm, int pid, int tid, int flags,
-    long count, long durationNs, long durationToPrevNs, long bytes) {
+    long count, long durationNs, long durationToPrevNs, long bytes, String thread) {
   public AggregateRow {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(syscall, "syscall");
     Objects.requireNonNull(comm, "comm");
+    thread = thread == null || thread.isEmpty() ? comm : thread;
+  }
+
+  /** A row whose thread is named like its process. */
+  public AggregateRow(String path, String syscall, String comm, int pid, int tid, int flags,
+      long count, long durationNs, long durationToPrevNs, long bytes) {
+    this(path, syscall, comm, pid, tid, flags, count, durationNs, durationToPrevNs, bytes, comm);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A flat open-addressing table of (path, syscall, comm, pid, tid, flags) keys with four counters
+ * A flat open-addressing table of (path, syscall, comm, pid, tid, flags, thread) keys with four counters
  * each, kept in parallel arrays. Adding to an existing key hashes and compares the fields and
  * allocates nothing; only a new key costs a slot (and a resize now and then). Memory therefore
  * grows with distinct keys, not with events. Not thread-safe: one writer, the consumer thread.
@@ -29,6 +29,7 @@ public final class AggregateTable {
   private String[] paths;
   private String[] syscalls;
   private String[] comms;
+  private String[] threads;
   private int[] pids;
   private int[] tids;
   private int[] flags;
@@ -52,6 +53,7 @@ public final class AggregateTable {
     paths = paths == null ? new String[n] : Arrays.copyOf(paths, n);
     syscalls = syscalls == null ? new String[n] : Arrays.copyOf(syscalls, n);
     comms = comms == null ? new String[n] : Arrays.copyOf(comms, n);
+    threads = threads == null ? new String[n] : Arrays.copyOf(threads, n);
     pids = pids == null ? new int[n] : Arrays.copyOf(pids, n);
     tids = tids == null ? new int[n] : Arrays.copyOf(tids, n);
     flags = flags == null ? new int[n] : Arrays.copyOf(flags, n);
@@ -70,19 +72,25 @@ public final class AggregateTable {
    */
   public void add(String path, String syscall, String comm, int pid, int tid, int flag,
       long count, long durationNs, long gapNs, long byteCount) {
-    int h = hash(path, syscall, comm, pid, tid, flag);
+    add(path, syscall, comm, comm, pid, tid, flag, count, durationNs, gapNs, byteCount);
+  }
+
+  /** Like the other {@code add}, with the thread's own comm in the key. */
+  public void add(String path, String syscall, String comm, String thread, int pid, int tid,
+      int flag, long count, long durationNs, long gapNs, long byteCount) {
+    int h = hash(path, syscall, comm, pid, tid, flag) * 31 + thread.hashCode();
     int i = h & mask;
     int row;
     while ((row = slots[i]) != EMPTY) {
       if (hashes[row] == h && pids[row] == pid && tids[row] == tid && flags[row] == flag
           && syscalls[row].equals(syscall) && paths[row].equals(path)
-          && comms[row].equals(comm)) {
+          && comms[row].equals(comm) && threads[row].equals(thread)) {
         break;
       }
       i = (i + 1) & mask;
     }
     if (row == EMPTY) {
-      row = insert(i, h, path, syscall, comm, pid, tid, flag);
+      row = insert(i, h, path, syscall, comm, thread, pid, tid, flag);
     }
     counts[row] += count;
     durations[row] += durationNs;
@@ -92,12 +100,12 @@ public final class AggregateTable {
 
   /** Adds a whole row (e.g. one read from a file); equal keys are summed. */
   public void add(AggregateRow r) {
-    add(r.path(), r.syscall(), r.comm(), r.pid(), r.tid(), r.flags(), r.count(), r.durationNs(),
-        r.durationToPrevNs(), r.bytes());
+    add(r.path(), r.syscall(), r.comm(), r.thread(), r.pid(), r.tid(), r.flags(), r.count(),
+        r.durationNs(), r.durationToPrevNs(), r.bytes());
   }
 
-  private int insert(int slot, int h, String path, String syscall, String comm, int pid, int tid,
-      int flag) {
+  private int insert(int slot, int h, String path, String syscall, String comm, String thread,
+      int pid, int tid, int flag) {
     if (size == hashes.length) {
       allocateRows(size * 2);
     }
@@ -106,6 +114,7 @@ public final class AggregateTable {
     paths[row] = path;
     syscalls[row] = syscall;
     comms[row] = comm;
+    threads[row] = thread;
     pids[row] = pid;
     tids[row] = tid;
     flags[row] = flag;
@@ -159,7 +168,7 @@ public final class AggregateTable {
     List<AggregateRow> out = new ArrayList<>(size);
     for (int row = 0; row < size; row++) {
       out.add(new AggregateRow(paths[row], syscalls[row], comms[row], pids[row], tids[row],
-          flags[row], counts[row], durations[row], gaps[row], bytes[row]));
+          flags[row], counts[row], durations[row], gaps[row], bytes[row], threads[row]));
     }
     return out;
   }

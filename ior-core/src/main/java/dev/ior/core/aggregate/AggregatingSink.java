@@ -33,8 +33,10 @@ public final class AggregatingSink implements PairSink {
   @Override
   public void accept(SyscallPair p) {
     String file = p.file();
-    table.add(file == null ? "" : file, p.syscall().name(), p.comm() == null ? "" : p.comm(),
-        p.pid(), p.tid(), p.flags(), 1, p.durationNs(), p.gapNs(), p.bytes());
+    String comm = p.comm() == null ? "" : p.comm();
+    table.add(file == null ? "" : file, p.syscall().name(), comm,
+        p.thread() == null ? comm : p.thread(), p.pid(), p.tid(), p.flags(), 1, p.durationNs(),
+        p.gapNs(), p.bytes());
   }
 
   /** The table being filled; read it on the consumer thread or after the trace stopped. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.config;
 
+import dev.ior.core.syscall.SyscallSelection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,21 +12,26 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TraceConfig cfg = TraceConfig.builder().pid(4242).path("/var/lib/mysql")
- *     .tracepoints(List.of("read", "write"), List.of()).build();
+ *     .syscalls(List.of("read", "write")).build();
  * }</pre>
  *
  * @param pid process to trace (in the kernel), 0 for all
  * @param tid thread to trace (in the kernel), 0 for all
- * @param comm substring of the comm to trace (in the kernel), null for all
+ * @param comm substring of the process's comm (the thread group leader's, as {@code ps -o comm}
+ *     shows) to trace, in the kernel; null for all
  * @param path substring of the file (in user space), null for all
- * @param include regexes over tracepoint names (sys_enter_X/sys_exit_X); empty selects all
- * @param exclude regexes over tracepoint names to leave out
+ * @param selection which syscalls to trace ({@link SyscallSelection}); all empty: file I/O
+ * @param follow a process traced with every process it starts from now on (an in-kernel set of
+ *     pids fed by fork); 0: off
+ * @param cgroupId only tasks in this cgroup v2 (its id, the inode number of its directory) or
+ *     below it; 0: every cgroup
  * @param ringBytes ring-buffer size in bytes, a power of two and a multiple of the page size
  * @param wakeupBytes pending bytes at which the kernel wakes the consumer; 0 wakes per record
  * @param poll longest wait for data between drains (bounds latency when batching wakeups)
  */
-public record TraceConfig(int pid, int tid, String comm, String path, List<String> include,
-    List<String> exclude, long ringBytes, long wakeupBytes, Duration poll) {
+public record TraceConfig(int pid, int tid, String comm, String path,
+    SyscallSelection.Spec selection, long ringBytes, long wakeupBytes, Duration poll, int follow,
+    long cgroupId) {
 
   /** ior's default ring: 16 MiB. */
   public static final long DEFAULT_RING_BYTES = 1L << 24;
@@ -35,13 +41,12 @@ public record TraceConfig(int pid, int tid, String comm, String path, List<Strin
   public static final Duration DEFAULT_POLL = Duration.ofMillis(10);
 
   public TraceConfig {
-    include = List.copyOf(include);
-    exclude = List.copyOf(exclude);
+    Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(poll, "poll");
     comm = comm == null || comm.isEmpty() ? null : comm;
     path = path == null || path.isEmpty() ? null : path;
-    if (pid < 0 || tid < 0) {
-      throw new IllegalArgumentException("pid and tid must be >= 0");
+    if (pid < 0 || tid < 0 || follow < 0) {
+      throw new IllegalArgumentException("pid, tid and follow must be >= 0");
     }
     if (comm != null && comm.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15) {
       throw new IllegalArgumentException(
@@ -66,6 +71,10 @@ public record TraceConfig(int pid, int tid, String comm, String path, List<Strin
     private String path;
     private List<String> include = List.of();
     private List<String> exclude = List.of();
+    private List<String> syscalls = List.of();
+    private List<String> families = List.of();
+    private int follow;
+    private long cgroupId;
     private long ringBytes = DEFAULT_RING_BYTES;
     private long wakeupBytes = DEFAULT_WAKEUP_BYTES;
     private Duration poll = DEFAULT_POLL;
@@ -97,6 +106,30 @@ public record TraceConfig(int pid, int tid, String comm, String path, List<Strin
       return this;
     }
 
+    /** Syscalls by name ({@code read}, {@code openat}), added to the other selections. */
+    public Builder syscalls(List<String> names) {
+      this.syscalls = names;
+      return this;
+    }
+
+    /** Syscall families ({@code fs}, {@code net}, ...), added to the other selections. */
+    public Builder families(List<String> families) {
+      this.families = families;
+      return this;
+    }
+
+    /** Trace {@code pid} and every process it starts from now on (0: off). */
+    public Builder follow(int pid) {
+      this.follow = pid;
+      return this;
+    }
+
+    /** Trace only tasks in cgroup v2 {@code cgroupId} or below it (0: off). */
+    public Builder cgroup(long cgroupId) {
+      this.cgroupId = cgroupId;
+      return this;
+    }
+
     public Builder ringBytes(long ringBytes) {
       this.ringBytes = ringBytes;
       return this;
@@ -113,7 +146,9 @@ public record TraceConfig(int pid, int tid, String comm, String path, List<Strin
     }
 
     public TraceConfig build() {
-      return new TraceConfig(pid, tid, comm, path, include, exclude, ringBytes, wakeupBytes, poll);
+      return new TraceConfig(pid, tid, comm, path,
+          new SyscallSelection.Spec(include, exclude, syscalls, families), ringBytes, wakeupBytes,
+          poll, follow, cgroupId);
     }
   }
 }

@@ -1,22 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.decode;
 
-/** Receives what {@link RecordDecoder} decodes, one call per record. */
+/** Receives what {@link RecordDecoder} decodes, one call per record. Records are reused views. */
 public interface RecordHandler {
   /** A syscall began; {@code e} is reused after the call returns. */
   void enter(EnterRecord e);
 
-  /** A syscall returned; {@code sys} is our syscall id. */
-  void exit(int sys, int pid, int tid, long timeNs, long ret);
+  /** A syscall returned; {@code x} is reused after the call returns. */
+  void exit(ExitRecord x);
 
-  /** {@code pid} exec'd; {@code comm} is the new image's comm. */
-  void exec(int pid, int tid, long timeNs, String comm);
+  /**
+   * The kernel's name of a file identity ({@code /proc}-style: {@code pipe:[12]}, {@code
+   * /tmp/x (deleted)}); it comes before the first record that needs it.
+   */
+  void name(Ident id, String name);
 
-  /** Task {@code tid} of {@code pid} created task {@code childTid}. */
-  void fork(int pid, int tid, int childTid);
+  /** {@code pid} exec'd; {@code comm} is the new image's; {@code oldTid} the exec'ing thread. */
+  void exec(int pid, int tid, long timeNs, String comm, int oldTid);
 
-  /** Task {@code tid} of {@code pid} ended. */
-  void taskExit(int pid, int tid);
+  /** Task {@code tid} of {@code pid} created task {@code childTid} of process {@code childPid}. */
+  void fork(int pid, int tid, long timeNs, int childPid, int childTid);
+
+  /** Task {@code tid} of {@code pid} ended; {@code groupDead}: it was the process's last. */
+  void taskExit(int pid, int tid, long timeNs, boolean groupDead);
 
   /** A record that could not be decoded (unknown kind or syscall id, or too short). */
   void malformed(int kind, int length);

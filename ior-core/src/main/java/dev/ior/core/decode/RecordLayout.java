@@ -2,66 +2,112 @@
 package dev.ior.core.decode;
 
 /**
- * Byte offsets and sizes of the ring-buffer records, mirroring {@code ior-bpf/src/main/bpf/ior.h}
- * (the single definition). {@code RecordLayoutTest} in ior-bpf compiles that header and checks
- * every constant here against {@code offsetof}/{@code sizeof}. Little-endian.
+ * Byte offsets and sizes of the ring-buffer records (format version 2), mirroring {@code
+ * ior-bpf/src/main/bpf/ior.h} (the single definition). {@code RecordLayoutTest} in ior-bpf
+ * compiles that header and checks every constant here against {@code offsetof}/{@code sizeof}.
+ * Little-endian. The path-carrying kinds are a fixed part followed by variable-length bytes.
  */
 public final class RecordLayout {
   private RecordLayout() {}
 
+  /** Version of this layout; recordings say which one they hold. */
+  public static final int FORMAT_VERSION = 2;
+
   public static final int COMM_LEN = 16;
-  public static final int PATH_LEN = 256;
+  public static final int PATH_MAX = 4096;
+  public static final int NR_SLOTS = 512;
 
   /** Kinds, the first 32-bit word of every record. */
   public static final int KIND_EXIT = 1;
-  public static final int KIND_ENTER_ARGS = 2;
+  public static final int KIND_ENTER = 2;
   public static final int KIND_ENTER_PATH = 3;
-  public static final int KIND_ENTER_NAME = 4;
   public static final int KIND_PROC_EXEC = 5;
   public static final int KIND_PROC_FORK = 6;
   public static final int KIND_TASK_EXIT = 7;
+  public static final int KIND_EXIT_PATH = 8;
+  public static final int KIND_NAME = 9;
+
+  /** Shapes in the kernel's syscall table ({@code enum ior_shape}). */
+  public static final int SHAPE_NONE = 0;
+  public static final int SHAPE_FD = 1;
+  public static final int SHAPE_PATH = 2;
+  public static final int SHAPE_OPEN = 3;
+  public static final int SHAPE_OPENHOW = 4;
+  public static final int SHAPE_NAME = 5;
+
+  /** Flags of a kernel syscall table slot ({@code IOR_SYS_*}). */
+  public static final int SYS_TRACED = 0x01;
+  public static final int SYS_FD2 = 0x02;
+  public static final int SYS_RET_FD = 0x04;
+
+  /** Flags of a record head ({@code IOR_F_*}). */
+  public static final int F_COMPAT = 0x01;
+  public static final int F_PATH_LATE = 0x02;
+  public static final int F_PATH_CUT = 0x04;
+  public static final int F_GROUP_DEAD = 0x08;
+  public static final int F_THREAD = 0x10;
+
+  // struct ior_sysent (a value of the kernel's syscall table map)
+  public static final int SYSENT_ID = 0;
+  public static final int SYSENT_SHAPE = 2;
+  public static final int SYSENT_FLAGS = 3;
+  public static final int SYSENT_ARG = 4;
+  public static final int SYSENT_SIZE = 8;
 
   // struct ior_head
   public static final int HEAD_KIND = 0;
   public static final int HEAD_SYS = 4;
+  public static final int HEAD_FLAGS = 6;
   public static final int HEAD_PID = 8;
   public static final int HEAD_TID = 12;
   public static final int HEAD_TIME_NS = 16;
   public static final int HEAD_SIZE = 24;
 
+  // struct ior_ident
+  public static final int IDENT_INO = 0;
+  public static final int IDENT_DEV = 8;
+  public static final int IDENT_GEN = 12;
+  public static final int IDENT_SIZE = 16;
+
   // struct ior_exit
-  public static final int EXIT_RET = 24;
-  public static final int EXIT_SIZE = 32;
+  public static final int EXIT_SEQ = 24;
+  public static final int EXIT_NR = 28;
+  public static final int EXIT_RET = 32;
+  public static final int EXIT_FILE = 40;
+  public static final int EXIT_SIZE = 56;
 
   // struct ior_enter
-  public static final int ENTER_COMM = 24;
-  public static final int ENTER_SIZE = 40;
+  public static final int ENTER_SEQ = 24;
+  public static final int ENTER_NR = 28;
+  public static final int ENTER_CGROUP_ID = 32;
+  public static final int ENTER_COMM = 40;
+  public static final int ENTER_THREAD = 56;
+  public static final int ENTER_ARGS = 72;
+  public static final int ENTER_FILE = 104;
+  public static final int ENTER_FILE2 = 120;
+  public static final int ENTER_SIZE = 136;
 
-  // struct ior_enter_args
-  public static final int ARGS_ARGS = 40;
-  public static final int ARGS_SIZE = 64;
+  // struct ior_enter_path (then the path bytes)
+  public static final int ENTER_PATH_LEN = 136;
+  public static final int ENTER_PATH_SIZE = 144;
 
-  // struct ior_enter_path
-  public static final int PATH_DIRFD = 40;
-  public static final int PATH_FLAGS = 48;
-  public static final int PATH_MODE = 56;
-  public static final int PATH_PATH_LEN = 64;
-  public static final int PATH_PATH = 72;
-  public static final int PATH_SIZE = 328;
+  // struct ior_exit_path (then the path bytes)
+  public static final int EXIT_PATH_LEN = 56;
+  public static final int EXIT_PATH_SIZE = 64;
 
-  // struct ior_enter_name
-  public static final int NAME_OLD_DIRFD = 40;
-  public static final int NAME_NEW_DIRFD = 48;
-  public static final int NAME_OLD_LEN = 56;
-  public static final int NAME_NEW_LEN = 60;
-  public static final int NAME_OLD_PATH = 64;
-  public static final int NAME_NEW_PATH = 320;
-  public static final int NAME_SIZE = 576;
+  // struct ior_name (then the components)
+  public static final int NAME_ID = 24;
+  public static final int NAME_MAGIC = 40;
+  public static final int NAME_NLINK = 48;
+  public static final int NAME_LEN = 52;
+  public static final int NAME_SIZE = 56;
 
   // struct ior_proc
   public static final int PROC_COMM = 24;
-  public static final int PROC_OTHER_TID = 40;
-  public static final int PROC_SIZE = 48;
+  public static final int PROC_OTHER_PID = 40;
+  public static final int PROC_OTHER_TID = 44;
+  public static final int PROC_CGROUP_ID = 48;
+  public static final int PROC_SIZE = 56;
 
   // struct ior_config (.rodata)
   public static final int CONFIG_SELF_PID = 0;
@@ -70,19 +116,23 @@ public final class RecordLayout {
   public static final int CONFIG_COMM_LEN = 12;
   public static final int CONFIG_COMM = 16;
   public static final int CONFIG_WAKEUP_BYTES = 32;
-  public static final int CONFIG_FORK_CHILD_OFF = 40;
-  public static final int CONFIG_SIZE = 48;
+  public static final int CONFIG_CGROUP_ID = 40;
+  public static final int CONFIG_CGROUP_LEVEL = 48;
+  public static final int CONFIG_FOLLOW = 52;
+  public static final int CONFIG_SIZE = 56;
 
-  /** Size of a record of this kind, or -1 for an unknown kind. */
-  public static int sizeOf(int kind) {
+  /** Smallest valid size of a record of this kind (the fixed part), or -1 for an unknown kind. */
+  public static int minSize(int kind) {
     switch (kind) {
       case KIND_EXIT:
         return EXIT_SIZE;
-      case KIND_ENTER_ARGS:
-        return ARGS_SIZE;
+      case KIND_ENTER:
+        return ENTER_SIZE;
       case KIND_ENTER_PATH:
-        return PATH_SIZE;
-      case KIND_ENTER_NAME:
+        return ENTER_PATH_SIZE;
+      case KIND_EXIT_PATH:
+        return EXIT_PATH_SIZE;
+      case KIND_NAME:
         return NAME_SIZE;
       case KIND_PROC_EXEC:
       case KIND_PROC_FORK:

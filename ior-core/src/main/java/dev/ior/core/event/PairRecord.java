@@ -12,8 +12,15 @@ import dev.ior.core.syscall.Syscall;
  * }</pre>
  */
 public record PairRecord(Syscall syscall, int pid, int tid, String comm, long enterNs,
-    long exitNs, long gapNs, long ret, int fd, String file, String file2, int flags, long bytes)
-    implements SyscallPair {
+    long exitNs, long gapNs, long ret, int fd, String file, String file2, int flags, long bytes,
+    String thread, long cgroupId, int marks) implements SyscallPair {
+
+  /** A pair of a process whose only thread is named like it, outside any cgroup, no marks. */
+  public PairRecord(Syscall syscall, int pid, int tid, String comm, long enterNs, long exitNs,
+      long gapNs, long ret, int fd, String file, String file2, int flags, long bytes) {
+    this(syscall, pid, tid, comm, enterNs, exitNs, gapNs, ret, fd, file, file2, flags, bytes, comm,
+        0, 0);
+  }
 
   @Override
   public PairRecord copy() {

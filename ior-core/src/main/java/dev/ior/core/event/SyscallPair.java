@@ -25,8 +25,25 @@ public interface SyscallPair {
   /** Thread id. */
   int tid();
 
-  /** The task's comm at the time of the call, as the kernel captured it. */
+  /**
+   * The process's comm at the time of the call (the thread group leader's, as {@code ps -o comm}
+   * shows), as the kernel captured it.
+   */
   String comm();
+
+  /** The calling thread's own comm ({@code prctl(PR_SET_NAME)}, JVM and pool thread names). */
+  String thread();
+
+  /** The calling task's cgroup v2 id (the inode number of its cgroup directory); 0 if unknown. */
+  long cgroupId();
+
+  /** {@link PairMarks} bits: compat call, name looked up late, path cut. */
+  int marks();
+
+  /** Whether the call came through the 32-bit (ia32) entry: {@code int $0x80}, a 32-bit program. */
+  default boolean compat() {
+    return (marks() & PairMarks.COMPAT) != 0;
+  }
 
   /** Enter time, CLOCK_MONOTONIC ns. */
   long enterNs();
@@ -71,6 +88,6 @@ public interface SyscallPair {
   /** An immutable copy. */
   default PairRecord copy() {
     return new PairRecord(syscall(), pid(), tid(), comm(), enterNs(), exitNs(), gapNs(), ret(),
-        fd(), file(), file2(), flags(), bytes());
+        fd(), file(), file2(), flags(), bytes(), thread(), cgroupId(), marks());
   }
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.fd;
 
+import dev.ior.core.decode.Ident;
 import dev.ior.core.util.IntMap;
 
 /**
- * One process's descriptors: fd → (path, open flags, close-on-exec). Shared by all threads of
- * the process. Entries are pooled so that open/close cycles allocate nothing in steady state.
+ * One process's descriptors: fd → (path, open flags, close-on-exec, the file's identity when the
+ * kernel told it). Shared by all threads of the process. Entries are pooled so that open/close
+ * cycles allocate nothing in steady state.
  *
  * <pre>{@code
  * FdTable t = new FdTable();
@@ -26,6 +28,10 @@ public final class FdTable {
     String path;
     int flags;
     boolean cloexec;
+    /** The file's identity (ino 0: not known yet). */
+    final Ident id = new Ident();
+    /** The path came from /proc after the fact. */
+    boolean late;
   }
 
   /** Sets descriptor {@code fd}, replacing what it pointed to. */
@@ -38,6 +44,39 @@ public final class FdTable {
     e.path = path;
     e.flags = flags;
     e.cloexec = cloexec;
+    e.id.clear();
+    e.late = false;
+  }
+
+  /** Sets descriptor {@code fd} with the identity the kernel reported for it. */
+  public void put(int fd, String path, int flags, boolean cloexec, Ident id, boolean late) {
+    put(fd, path, flags, cloexec);
+    Entry e = fds.get(fd);
+    e.id.copyFrom(id);
+    e.late = late;
+  }
+
+  /**
+   * Whether the entry of {@code fd} is the file {@code id}; an entry without an identity yet
+   * (opened while traced, before the kernel reported it) with a known path takes it. False when
+   * the entry is missing or refers to another file (stale).
+   */
+  public boolean sameFile(int fd, Ident id) {
+    Entry e = fds.get(fd);
+    if (e == null) {
+      return false;
+    }
+    if (!e.id.present() && e.path != null) {
+      e.id.copyFrom(id);
+      return true;
+    }
+    return e.id.sameAs(id);
+  }
+
+  /** Whether the entry of {@code fd} was looked up late (in /proc). */
+  public boolean late(int fd) {
+    Entry e = fds.get(fd);
+    return e != null && e.late;
   }
 
   /** Whether the table has an entry (possibly unresolvable) for {@code fd}. */
@@ -68,8 +107,8 @@ public final class FdTable {
     Entry e = fds.get(from);
     if (e == null) {
       remove(to);
-    } else {
-      put(to, e.path, e.flags, cloexec);
+    } else if (from != to) {
+      put(to, e.path, e.flags, cloexec, e.id, e.late);
     }
   }
 
@@ -133,7 +172,7 @@ public final class FdTable {
   /** A copy, as fork gives the child. */
   public FdTable copy() {
     FdTable t = new FdTable();
-    fds.forEach((fd, e) -> t.put(fd, e.path, e.flags, e.cloexec));
+    fds.forEach((fd, e) -> t.put(fd, e.path, e.flags, e.cloexec, e.id, e.late));
     return t;
   }
 

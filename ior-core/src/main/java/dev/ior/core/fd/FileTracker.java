@@ -2,6 +2,8 @@
 package dev.ior.core.fd;
 
 import dev.ior.core.decode.EnterRecord;
+import dev.ior.core.decode.Ident;
+import dev.ior.core.event.PairMarks;
 import dev.ior.core.pair.MutablePair;
 import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Syscall;
@@ -9,14 +11,14 @@ import dev.ior.core.syscall.SyscallTable;
 
 /**
  * Knows which file each call touched and keeps the descriptor tables current: it fills the
- * file, fd, flags and bytes of a pair from its enter record, then applies what a successful
- * call changes (open, dup family, fcntl, close, close_range, chdir). Failed calls change
- * nothing.
+ * file, fd, flags and bytes of a pair from its enter record (whose file identities the kernel
+ * read at the call), then applies what a successful call changes (open, dup family, fcntl, close,
+ * close_range, chdir). Failed calls change nothing.
  *
  * <pre>{@code
  * FileTracker files = new FileTracker(SyscallTable.standard(), new ProcessTable(ProcFs.EMPTY));
  * files.describe(enter, ret, pair); // before apply: close still sees the file it closes
- * files.apply(enter, ret);
+ * files.apply(enter, ret, openedIdent, pair);
  * }</pre>
  */
 public final class FileTracker {
@@ -68,18 +70,21 @@ public final class FileTracker {
         int fd = (int) e.arg0;
         p.fd = fd;
         if (effects[s.id()] != FdEffect.CLOSE_RANGE) {
-          p.file = procs.path(pid, fd);
+          p.file = procs.path(pid, fd, e.file);
           p.flags = procs.flags(pid, fd);
+          if (procs.late(pid, fd)) {
+            p.marks |= PairMarks.FILE_LATE;
+          }
         }
         if (s.io() == IoKind.TRANSFER) {
-          p.file2 = procs.path(pid, (int) e.arg1);
+          p.file2 = procs.path(pid, (int) e.arg1, e.file2);
         }
         break;
       case PATH:
       case OPEN:
       case OPENHOW:
-        p.file = procs.resolve(pid, e.dirfd, e.path);
-        p.flags = s.id() == creatId ? O_WRONLY_CREAT_TRUNC : (int) e.flags;
+        p.file = procs.resolve(pid, e.dirfd, e.path, e.file);
+        p.flags = s.id() == creatId ? O_WRONLY_CREAT_TRUNC : (int) e.openFlags;
         if (s.opensFd() && ret >= 0) {
           p.fd = (int) ret;
         } else if (e.dirfd != ProcessTable.AT_FDCWD) {
@@ -87,23 +92,28 @@ public final class FileTracker {
         }
         break;
       case NAME:
-        p.file = s.literalOldName() ? e.path : procs.resolve(pid, e.dirfd, e.path);
-        p.file2 = procs.resolve(pid, e.dirfd2, e.path2);
+        p.file = s.literalOldName() ? e.path : procs.resolve(pid, e.dirfd, e.path, e.file);
+        p.file2 = procs.resolve(pid, e.dirfd2, e.path2, e.file2);
         break;
       default:
         break;
     }
   }
 
-  /** Applies what the call changed, given the pair {@link #describe} filled. */
-  public void apply(EnterRecord e, long ret, MutablePair p) {
+  /**
+   * Applies what the call changed, given the pair {@link #describe} filled; {@code opened} is the
+   * kernel's identity of a descriptor the call returned (open family), else none.
+   */
+  public void apply(EnterRecord e, long ret, Ident opened, MutablePair p) {
     if (ret < 0) {
       return;
     }
     int pid = e.pid;
     switch (effects[e.syscall.id()]) {
       case OPEN:
-        procs.fds(pid).put((int) ret, p.file, p.flags, (p.flags & FdTable.O_CLOEXEC) != 0);
+        procs.fds(pid).put((int) ret, p.file, p.flags, (p.flags & FdTable.O_CLOEXEC) != 0, opened,
+            false);
+        procs.identities().put(opened, p.file);
         break;
       case CLOSE:
         procs.fds(pid).remove((int) e.arg0);
@@ -132,7 +142,6 @@ public final class FileTracker {
   }
 
   private void dupFrom(int pid, int from, int to, boolean cloexec) {
-    procs.path(pid, from); // an fd from before tracing: look it up before copying
     procs.fds(pid).dup(from, to, cloexec);
   }
 
@@ -146,7 +155,6 @@ public final class FileTracker {
         procs.fds(pid).setCloexec(fd, (arg & FD_CLOEXEC) != 0);
         break;
       case F_SETFL:
-        procs.path(pid, fd);
         procs.fds(pid).setStatusFlags(fd, (int) arg, SETFL_MASK);
         break;
       default:

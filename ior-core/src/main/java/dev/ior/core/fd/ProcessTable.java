@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.fd;
 
+import dev.ior.core.decode.Ident;
 import dev.ior.core.util.IntMap;
 
 /**
- * Descriptor tables and working directories per process (tgid), with their life cycle: fork
- * copies the parent's table, exec drops close-on-exec descriptors, exit frees the table.
- * Descriptors unknown to the table (opened before tracing) are looked up once through
- * {@link ProcFs}. Not thread-safe: owned by the consumer thread.
+ * Descriptor tables and working directories per process (tgid), with their life cycle as the
+ * kernel has it: fork copies the parent's table at the fork, exec drops close-on-exec
+ * descriptors, the process's last thread frees it. Names of files come first from what the
+ * kernel reports with each call (file identities, {@link FileIdentities}); {@link ProcFs} is only
+ * the last resort, for a file the kernel did not name, and such a name is marked late. Not
+ * thread-safe: owned by the consumer thread.
  *
  * <pre>{@code
  * ProcessTable procs = new ProcessTable(ProcFs.EMPTY);
@@ -20,10 +23,10 @@ public final class ProcessTable {
   public static final int AT_FDCWD = -100;
 
   private final ProcFs procfs;
+  private final FileIdentities identities = new FileIdentities(1 << 17);
   private final IntMap<Process> processes = new IntMap<>(64);
-  /** New tasks announced by fork, by tid, until their first event or exit. */
-  private final IntMap<Process> forkedFrom = new IntMap<>(64);
   private final PathJoiner joiner = new PathJoiner(1 << 14);
+  private long lateLookups;
 
   private static final class Process {
     FdTable fds = new FdTable();
@@ -31,7 +34,7 @@ public final class ProcessTable {
     boolean cwdLooked;
   }
 
-  /** A table that resolves unknown descriptors through {@code procfs}. */
+  /** A table that resolves what the kernel did not name through {@code procfs}. */
   public ProcessTable(ProcFs procfs) {
     this.procfs = procfs;
   }
@@ -40,15 +43,14 @@ public final class ProcessTable {
     Process p = processes.get(pid);
     if (p == null) {
       p = new Process();
-      Process parent = forkedFrom.remove(pid);
-      if (parent != null) {
-        p.fds = parent.fds.copy();
-        p.cwd = parent.cwd;
-        p.cwdLooked = parent.cwdLooked;
-      }
       processes.put(pid, p);
     }
     return p;
+  }
+
+  /** The names of file identities. */
+  public FileIdentities identities() {
+    return identities;
   }
 
   /** The descriptor table of {@code pid}. */
@@ -56,33 +58,50 @@ public final class ProcessTable {
     return process(pid).fds;
   }
 
-  /** Path of descriptor {@code fd} of {@code pid}, looking it up once if unknown; or null. */
-  public String path(int pid, int fd) {
+  /**
+   * The file behind {@code fd} of {@code pid} at the time of a call that reported identity {@code
+   * id}: the table's entry if it is that file, else the kernel's name of {@code id}, else a late
+   * {@code /proc} lookup. With no identity (the descriptor was not open at the call) the table's
+   * entry, if any, without a lookup.
+   */
+  public String path(int pid, int fd, Ident id) {
     if (fd < 0) {
       return null;
     }
     FdTable t = process(pid).fds;
-    if (!t.contains(fd)) {
-      t.put(fd, procfs.fdPath(pid, fd), procfs.fdFlags(pid, fd), false);
+    if (!id.present()) {
+      return t.path(fd);
     }
-    return t.path(fd);
+    if (t.sameFile(fd, id)) {
+      return t.path(fd);
+    }
+    String name = identities.get(id);
+    boolean late = name == null;
+    if (late) {
+      name = procfs.fdPath(pid, fd);
+      lateLookups++;
+    }
+    t.put(fd, name, late ? procfs.fdFlags(pid, fd) : -1, false, id, late);
+    return name;
   }
 
-  /** Open flags of {@code fd} of {@code pid} (looked up like {@link #path}), or -1. */
+  /** Open flags of {@code fd} of {@code pid} as known, or -1. */
   public int flags(int pid, int fd) {
-    if (fd < 0) {
-      return -1;
-    }
-    path(pid, fd); // makes sure the entry was looked up
-    return process(pid).fds.flags(fd);
+    return fd < 0 ? -1 : process(pid).fds.flags(fd);
   }
 
-  /** The working directory of {@code pid}, or null when unknown. */
+  /** Whether the name of {@code fd} came from a late /proc lookup. */
+  public boolean late(int pid, int fd) {
+    return fd >= 0 && process(pid).fds.late(fd);
+  }
+
+  /** The working directory of {@code pid} as tracked (chdir), looked up late once; or null. */
   public String cwd(int pid) {
     Process p = process(pid);
     if (!p.cwdLooked) {
       p.cwd = procfs.cwd(pid);
       p.cwdLooked = true;
+      lateLookups++;
     }
     return p.cwd;
   }
@@ -95,22 +114,32 @@ public final class ProcessTable {
   }
 
   /**
-   * {@code path} made absolute: relative to {@code dirfd}'s directory, or to the working
-   * directory for {@link #AT_FDCWD}; unchanged when the base is unknown.
+   * {@code path} made absolute: relative to the directory {@code base} the kernel reported (the
+   * dirfd's or the working directory at the call), else to the tracked {@code dirfd} or working
+   * directory; unchanged when the base is unknown.
    */
-  public String resolve(int pid, int dirfd, String path) {
+  public String resolve(int pid, int dirfd, String path, Ident base) {
     if (path == null || path.startsWith("/")) {
       return path;
     }
-    String base = dirfd == AT_FDCWD ? cwd(pid) : path(pid, dirfd);
-    return joiner.join(base, path);
+    String dir = base.present() ? identities.get(base) : null;
+    if (dir == null) {
+      dir = dirfd == AT_FDCWD ? cwd(pid) : path(pid, dirfd, base);
+    }
+    return path.isEmpty() ? dir : joiner.join(dir, path);
   }
 
-  /** A task forked by {@code pid}: if it turns out to be a new process it starts with a copy. */
-  public void fork(int pid, int childTid) {
-    if (childTid != pid) {
-      forkedFrom.put(childTid, process(pid));
+  /** {@code pid} created process {@code childPid}: it starts with a copy of the table now. */
+  public void fork(int pid, int childPid) {
+    if (childPid == pid || childPid <= 0) {
+      return;
     }
+    Process parent = process(pid);
+    Process child = new Process();
+    child.fds = parent.fds.copy();
+    child.cwd = parent.cwd;
+    child.cwdLooked = parent.cwdLooked;
+    processes.put(childPid, child);
   }
 
   /** {@code pid} exec'd: close-on-exec descriptors are gone. */
@@ -118,10 +147,9 @@ public final class ProcessTable {
     process(pid).fds.exec();
   }
 
-  /** Task {@code tid} of {@code pid} ended; the whole process when tid == pid. */
-  public void taskExit(int pid, int tid) {
-    forkedFrom.remove(tid);
-    if (tid == pid) {
+  /** A task of {@code pid} ended; {@code groupDead}: the last one, so the process is gone. */
+  public void taskExit(int pid, boolean groupDead) {
+    if (groupDead) {
       processes.remove(pid);
     }
   }
@@ -129,5 +157,10 @@ public final class ProcessTable {
   /** Number of processes with state. */
   public int size() {
     return processes.size();
+  }
+
+  /** How many names were looked up in /proc after the fact (the kernel had not named them). */
+  public long lateLookups() {
+    return lateLookups;
   }
 }

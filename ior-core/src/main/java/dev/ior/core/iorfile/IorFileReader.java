@@ -75,7 +75,7 @@ public final class IorFileReader {
       }
       rows.add(new AggregateRow(r.getPath(), r.getSyscall(), r.getComm(), r.getPid(), r.getTid(),
           r.getFlags(), r.getCount(), r.getDurationNanos(), r.getDurationToPrevNanos(),
-          r.getBytes()));
+          r.getBytes(), r.getThread()));
     }
     return new IorData(run(h), rows);
   }

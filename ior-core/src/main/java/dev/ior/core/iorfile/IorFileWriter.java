@@ -53,7 +53,7 @@ public final class IorFileWriter {
     header(data.run(), data.rows().size()).writeDelimitedTo(gz);
     Row.Builder row = Row.newBuilder();
     for (AggregateRow r : data.rows()) {
-      row.clear().setPath(r.path()).setSyscall(r.syscall()).setComm(r.comm()).setPid(r.pid())
+      row.clear().setPath(r.path()).setSyscall(r.syscall()).setComm(r.comm()).setThread(r.thread()).setPid(r.pid())
           .setTid(r.tid()).setFlags(r.flags()).setCount(r.count())
           .setDurationNanos(r.durationNs()).setDurationToPrevNanos(r.durationToPrevNs())
           .setBytes(r.bytes()).build().writeDelimitedTo(gz);

@@ -31,7 +31,7 @@ public record RunFilters(int pid, int tid, String comm, String path, List<String
   /** The filters of {@code config}. */
   public static RunFilters of(TraceConfig config, int attachedSyscalls) {
     return new RunFilters(config.pid(), config.tid(), config.comm(), config.path(),
-        config.include(), config.exclude(), attachedSyscalls);
+        config.selection().include(), config.selection().exclude(), attachedSyscalls);
   }
 
   /** No filters. */

@@ -19,6 +19,44 @@ public final class MutablePair implements SyscallPair {
   public String file2;
   public int flags;
   public long bytes;
+  public String thread;
+  public long cgroupId;
+  public int marks;
+
+  /** Overwrites every field with {@code p}'s. */
+  public void set(SyscallPair p) {
+    syscall = p.syscall();
+    pid = p.pid();
+    tid = p.tid();
+    comm = p.comm();
+    enterNs = p.enterNs();
+    exitNs = p.exitNs();
+    gapNs = p.gapNs();
+    ret = p.ret();
+    fd = p.fd();
+    file = p.file();
+    file2 = p.file2();
+    flags = p.flags();
+    bytes = p.bytes();
+    thread = p.thread();
+    cgroupId = p.cgroupId();
+    marks = p.marks();
+  }
+
+  @Override
+  public String thread() {
+    return thread;
+  }
+
+  @Override
+  public long cgroupId() {
+    return cgroupId;
+  }
+
+  @Override
+  public int marks() {
+    return marks;
+  }
 
   @Override
   public Syscall syscall() {

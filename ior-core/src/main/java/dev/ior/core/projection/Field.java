@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A key field of an aggregated row that can become flame-graph frames, with ior's names
- * ({@code -fields path,comm,tracepoint,pid,tid,flags}) and the frame kind the SVG colours by.
+ * ({@code -fields path,comm,thread,tracepoint,pid,tid,flags}) and the frame kind the SVG colours by.
  *
  * <pre>{@code
  * Field f = Field.parse("tracepoint"); // Field.TRACEPOINT, frames of kind "syscall"
@@ -15,8 +15,10 @@ import java.util.List;
 public enum Field {
   /** The file, one frame per directory level. */
   PATH("path", "path"),
-  /** The process name. */
+  /** The process name (the thread group leader's comm). */
   COMM("comm", "process"),
+  /** The thread's own name (prctl PR_SET_NAME, JVM and pool thread names). */
+  THREAD("thread", "thread"),
   /** The syscall (ior calls it tracepoint). */
   TRACEPOINT("tracepoint", "syscall"),
   /** The process id. */

@@ -114,6 +114,9 @@ public record Projection(List<Field> fields, Count count) {
     if (!fields.contains(Field.COMM)) {
       l.put("comm", r.comm());
     }
+    if (!fields.contains(Field.THREAD)) {
+      l.put("thread", r.thread());
+    }
     return l;
   }
 
@@ -121,6 +124,8 @@ public record Projection(List<Field> fields, Count count) {
     switch (f) {
       case COMM:
         return r.comm();
+      case THREAD:
+        return r.thread();
       case TRACEPOINT:
         return r.syscall();
       case PID:

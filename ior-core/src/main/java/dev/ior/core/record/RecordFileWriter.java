@@ -29,8 +29,8 @@ import java.util.zip.GZIPOutputStream;
 public final class RecordFileWriter implements RecordSink, AutoCloseable {
   /** First bytes of every recording. */
   public static final byte[] MAGIC = "IORREC\n".getBytes(StandardCharsets.US_ASCII);
-  /** Format version written after the magic. */
-  public static final int VERSION = 1;
+  /** Format version written after the magic; 2: capture v2 records (RecordLayout). */
+  public static final int VERSION = 2;
 
   private final Path target;
   private final Path temp;

@@ -29,28 +29,64 @@ package dev.ior.core.stats;
  * @param bytesRead bytes returned by successful read-family calls
  * @param bytesWritten bytes returned by successful write-family calls
  * @param bytesTransferred bytes returned by successful transfer calls (sendfile, splice, ...)
+ * @param straddled an enter and an exit of one thread that were not of one call (their sequence
+ *     numbers differ: records between them were lost); never paired, counted here
+ * @param interrupted calls that returned a restart code and were not restarted: the program saw
+ *     EINTR (decided from the thread's next call)
+ * @param compat pairs of 32-bit (ia32) calls
+ * @param pathsCut paths longer than a record or a name walk could carry (marked in the pairs)
+ * @param lateNames file names looked up in /proc after the call because the kernel had not
+ *     named them (marked in the pairs)
+ * @param kernelSkipped runs of our BPF programs the kernel skipped (recursion misses), -1 when
+ *     the kernel did not say
+ * @param storageFull calls not traced because the kernel could not give the thread its state
+ * @param namesLost file names the kernel could not hand over (ring full); their calls may show
+ *     a late name
  */
 public record TraceStats(long durationNs, long records, long enters, long exits, long malformed,
     long pairs, long emitted, long restarts, long failed, long ringDrops, long unreadAtStop,
     long entersWithoutExit, long exitsWithoutEnter, long mismatched, long inFlightAtStop,
-    long bytesRead, long bytesWritten, long bytesTransferred) {
+    long bytesRead, long bytesWritten, long bytesTransferred, long straddled, long interrupted,
+    long compat, long pathsCut, long lateNames, long kernelSkipped, long storageFull,
+    long namesLost) {
 
-  /** Records lost before pairing or pairs broken: ring drops, unread, orphans, mismatches. */
+  /** Stats of a source without the capture v2 counters (older .ior files, tests). */
+  public TraceStats(long durationNs, long records, long enters, long exits, long malformed,
+      long pairs, long emitted, long restarts, long failed, long ringDrops, long unreadAtStop,
+      long entersWithoutExit, long exitsWithoutEnter, long mismatched, long inFlightAtStop,
+      long bytesRead, long bytesWritten, long bytesTransferred) {
+    this(durationNs, records, enters, exits, malformed, pairs, emitted, restarts, failed,
+        ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter, mismatched, inFlightAtStop,
+        bytesRead, bytesWritten, bytesTransferred, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /**
+   * Records lost before pairing or pairs broken: ring drops, unread, orphans, mismatches, pairs
+   * straddling a loss, calls the kernel could not trace.
+   */
   public long lost() {
     return ringDrops + unreadAtStop + entersWithoutExit + exitsWithoutEnter + mismatched
-        + malformed;
+        + malformed + straddled + storageFull + Math.max(0, kernelSkipped);
   }
 
   /** Whether totals are lower bounds ("at least") because something was lost. */
   public boolean lossy() {
-    return ringDrops > 0 || unreadAtStop > 0 || malformed > 0 || exitsWithoutEnter > 0
-        || entersWithoutExit > 0 || mismatched > 0;
+    return lost() > 0;
   }
 
   /** These stats with the ring's own losses and the run's duration filled in. */
   public TraceStats withRing(long durationNs, long ringDrops, long unreadAtStop) {
     return new TraceStats(durationNs, records, enters, exits, malformed, pairs, emitted,
         restarts, failed, ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter,
-        mismatched, inFlightAtStop, bytesRead, bytesWritten, bytesTransferred);
+        mismatched, inFlightAtStop, bytesRead, bytesWritten, bytesTransferred, straddled,
+        interrupted, compat, pathsCut, lateNames, kernelSkipped, storageFull, namesLost);
+  }
+
+  /** These stats with the kernel's own counters (-1 where the kernel did not say). */
+  public TraceStats withKernel(long kernelSkipped, long storageFull, long namesLost) {
+    return new TraceStats(durationNs, records, enters, exits, malformed, pairs, emitted,
+        restarts, failed, ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter,
+        mismatched, inFlightAtStop, bytesRead, bytesWritten, bytesTransferred, straddled,
+        interrupted, compat, pathsCut, lateNames, kernelSkipped, storageFull, namesLost);
   }
 }

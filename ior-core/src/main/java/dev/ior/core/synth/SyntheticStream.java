@@ -37,6 +37,7 @@ public final class SyntheticStream {
 
   private final ByteBuffer buf;
   private final int size;
+  private static final dev.ior.core.decode.Ident NO_FILE = new dev.ior.core.decode.Ident();
   private final int[] offsets;
   private final int[] lengths;
 
@@ -61,7 +62,9 @@ public final class SyntheticStream {
    * stdin and exits (new processes need new state, so this stream allocates per child).
    */
   public static SyntheticStream encode(SyscallTable t, int iterations, boolean churn) {
-    ByteBuffer b = ByteBuffer.allocateDirect(iterations * 12 * 100).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.allocateDirect(iterations * 12 * 180).order(ByteOrder.LITTLE_ENDIAN);
+    RecordWriter w = new RecordWriter();
+    dev.ior.core.decode.Ident file = new dev.ior.core.decode.Ident();
     int rare = iterations / CHURN_EVERY + 1;
     int[] off = new int[iterations * 12 + rare * 9];
     int[] len = new int[off.length];
@@ -76,38 +79,42 @@ public final class SyntheticStream {
       int fd = 3 + tid % 4;
       String comm = pid == 100 ? "postgres" : "mysqld";
       String path = "/var/lib/data/table" + i % 64 + ".dat";
+      file.set(1000 + i % 64, 8 << 20 | 1, 1);
       for (Syscall s : calls) {
         off[n] = b.position();
         len[n++] = s == openat
-            ? RecordWriter.enterPath(b, s, pid, tid, time += 50, comm, -100, path, 02 | 0100, 0644)
-            : RecordWriter.enterArgs(b, s, pid, tid, time += 50, comm, fd, 0, 0);
+            ? w.enterPath(b, s, pid, tid, time += 50, comm, -100, path, 02 | 0100, 0644)
+            : w.enterFd(b, s, pid, tid, time += 50, comm, fd, 0, 0, file, 0);
         off[n] = b.position();
         long ret = s == openat ? fd : s.io() != dev.ior.core.syscall.IoKind.NONE ? 4096 : 0;
-        len[n++] = RecordWriter.exit(b, s, pid, tid, time += 700, ret);
+        len[n++] = w.exit(b, s, pid, tid, time += 700, ret, s == openat ? file : NO_FILE);
       }
       if (churn && i % CHURN_EVERY == 0) {
         int child = 1000 + i;
         off[n] = b.position();
-        len[n++] = RecordWriter.enterName(b, t.byName("rename"), pid, tid, time += 50, comm, -100,
+        len[n++] = w.enterName(b, t.byName("rename"), pid, tid, time += 50, comm, -100,
             path + ".tmp", -100, path);
         off[n] = b.position();
-        len[n++] = RecordWriter.exit(b, t.byName("rename"), pid, tid, time += 700, 0);
+        len[n++] = w.exit(b, t.byName("rename"), pid, tid, time += 700, 0);
         off[n] = b.position();
-        len[n++] = RecordWriter.enterPath(b, openat, pid, tid, time += 50, comm, -100,
+        len[n++] = w.enterPath(b, openat, pid, tid, time += 50, comm, -100,
             "missing.conf", 0, 0);
         off[n] = b.position();
-        len[n++] = RecordWriter.exit(b, openat, pid, tid, time += 700, -2);
+        len[n++] = w.exit(b, openat, pid, tid, time += 700, -2);
         off[n] = b.position();
-        len[n++] = RecordWriter.proc(b, RecordLayout.KIND_PROC_FORK, pid, tid, time, comm, child);
+        len[n++] = w.proc(b, RecordLayout.KIND_PROC_FORK, 0, pid, tid, time, comm, child,
+            child);
         off[n] = b.position();
-        len[n++] = RecordWriter.proc(b, RecordLayout.KIND_PROC_EXEC, child, child, time, "sh", 0);
+        len[n++] = w.proc(b, RecordLayout.KIND_PROC_EXEC, 0, child, child, time, "sh", 0,
+            child);
         off[n] = b.position();
-        len[n++] = RecordWriter.enterArgs(b, t.byName("read"), child, child, time += 50, "sh", 0,
+        len[n++] = w.enterArgs(b, t.byName("read"), child, child, time += 50, "sh", 0,
             0, 0);
         off[n] = b.position();
-        len[n++] = RecordWriter.exit(b, t.byName("read"), child, child, time += 700, 10);
+        len[n++] = w.exit(b, t.byName("read"), child, child, time += 700, 10);
         off[n] = b.position();
-        len[n++] = RecordWriter.proc(b, RecordLayout.KIND_TASK_EXIT, child, child, time, "sh", 0);
+        len[n++] = w.proc(b, RecordLayout.KIND_TASK_EXIT, RecordLayout.F_GROUP_DEAD, child,
+            child, time, "sh", 0, 0);
       }
     }
     return new SyntheticStream(b, java.util.Arrays.copyOf(off, n), java.util.Arrays.copyOf(len, n));

@@ -2,41 +2,89 @@
 package dev.ior.core.syscall;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Chooses the syscalls to trace from include/exclude regexes over tracepoint names, as ior's
- * {@code -tps} and {@code -tpsExclude}: a syscall is selected when one of its tracepoints
- * ({@code sys_enter_X}, {@code sys_exit_X}) matches an include pattern (anywhere in the name;
- * no includes means all) and neither matches an exclude pattern.
+ * Chooses the syscalls to trace. Three ways to include, united: regexes over tracepoint-style
+ * names as ior's {@code -tps} (a syscall is in when {@code sys_enter_X} or {@code sys_exit_X}
+ * matches anywhere), names ({@code -syscalls read,write}) and families ({@code -families
+ * fs,net}). With none of them, the file I/O families {@link SyscallTable#DEFAULT_FAMILIES}.
+ * Exclude regexes ({@code -tpsExclude}) then take syscalls out.
  *
  * <pre>{@code
- * List<Syscall> s = SyscallSelection.select(table, List.of("read$", "write$"), List.of("^sys_enter_p"));
+ * List<Syscall> s = SyscallSelection.select(table,
+ *     new SyscallSelection.Spec(List.of("read$"), List.of("^sys_enter_p"), List.of("fsync"), List.of()));
  * }</pre>
  */
 public final class SyscallSelection {
   private SyscallSelection() {}
 
   /**
+   * What the user asked for.
+   *
+   * @param include regexes over tracepoint names; empty: none
+   * @param exclude regexes over tracepoint names to leave out
+   * @param names syscall names ({@code read}, {@code openat})
+   * @param families family names of {@link SyscallTable#FAMILIES}
+   */
+  public record Spec(List<String> include, List<String> exclude, List<String> names,
+      List<String> families) {
+    public Spec {
+      include = List.copyOf(include);
+      exclude = List.copyOf(exclude);
+      names = List.copyOf(names);
+      families = List.copyOf(families);
+    }
+
+    /** Only -tps/-tpsExclude style regexes. */
+    public static Spec ofRegexes(List<String> include, List<String> exclude) {
+      return new Spec(include, exclude, List.of(), List.of());
+    }
+
+    boolean includesAnything() {
+      return !compiledOrEmpty(include).isEmpty() || !names.isEmpty() || !families.isEmpty();
+    }
+  }
+
+  /**
    * The selected syscalls, in table order.
    *
-   * @throws IllegalArgumentException for an invalid regex or a selection that is empty
+   * @throws IllegalArgumentException for an invalid regex, an unknown name or family, or a
+   *     selection that is empty
    */
-  public static List<Syscall> select(SyscallTable table, List<String> include,
-      List<String> exclude) {
-    List<Pattern> inc = compile(include);
-    List<Pattern> exc = compile(exclude);
+  public static List<Syscall> select(SyscallTable table, Spec spec) {
+    List<Pattern> inc = compile(spec.include());
+    List<Pattern> exc = compile(spec.exclude());
+    for (String n : spec.names()) {
+      if (table.byName(n) == null) {
+        throw new IllegalArgumentException("unknown syscall '" + n + "' in -syscalls (names as"
+            + " the kernel's: openat, pread64, newfstatat)");
+      }
+    }
+    for (String f : spec.families()) {
+      if (!SyscallTable.FAMILIES.contains(f)) {
+        throw new IllegalArgumentException("unknown family '" + f + "' in -families; known: "
+            + String.join(",", SyscallTable.FAMILIES));
+      }
+    }
+    Collection<String> families = spec.includesAnything() ? spec.families()
+        : SyscallTable.DEFAULT_FAMILIES;
     List<Syscall> out = new ArrayList<>();
     for (Syscall s : table.all()) {
-      if ((inc.isEmpty() || matches(inc, s)) && !matches(exc, s)) {
+      boolean in = matches(inc, s) || spec.names().contains(s.name())
+          || families.contains(s.family());
+      if (in && !matches(exc, s)) {
         out.add(s);
       }
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("no traced syscall matches -tps " + include
-          + " minus -tpsExclude " + exclude + "; tracepoints are named like sys_enter_openat");
+      throw new IllegalArgumentException("no syscall matches the selection (-tps "
+          + spec.include() + " -syscalls " + spec.names() + " -families " + spec.families()
+          + " minus -tpsExclude " + spec.exclude() + "); tracepoint names look like"
+          + " sys_enter_openat");
     }
     return out;
   }
@@ -50,12 +98,19 @@ public final class SyscallSelection {
     return false;
   }
 
+  private static List<String> compiledOrEmpty(List<String> regexes) {
+    List<String> out = new ArrayList<>();
+    for (String r : regexes) {
+      if (!r.isBlank()) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
   private static List<Pattern> compile(List<String> regexes) {
     List<Pattern> out = new ArrayList<>();
-    for (String r : regexes) {
-      if (r.isBlank()) {
-        continue;
-      }
+    for (String r : compiledOrEmpty(regexes)) {
       try {
         out.add(Pattern.compile(r.trim()));
       } catch (PatternSyntaxException e) {

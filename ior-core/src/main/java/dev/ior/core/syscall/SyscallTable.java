@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The traced syscalls, read from {@code syscalls.tsv}: the same table the BPF programs are
- * generated from, so ids and argument shapes cannot drift between C and Java.
+ * Every syscall ior knows, read from {@code syscalls.tsv}: the table user space writes into the
+ * BPF programs' syscall map, so ids and argument shapes cannot drift between C and Java.
  *
  * <pre>{@code
  * SyscallTable table = SyscallTable.standard();
@@ -24,6 +24,11 @@ import java.util.Map;
  */
 public final class SyscallTable {
   private static final String RESOURCE = "syscalls.tsv";
+  /** The families of the {@code family} column, in the order {@code --help} lists them. */
+  public static final List<String> FAMILIES = List.of("fs", "aio", "net", "mem", "proc", "signal",
+      "ipc", "time", "poll", "sched", "security", "misc");
+  /** What is traced when nothing is selected: file I/O. */
+  public static final List<String> DEFAULT_FAMILIES = List.of("fs", "aio");
 
   private final List<Syscall> all;
   private final Syscall[] byId;
@@ -66,8 +71,11 @@ public final class SyscallTable {
         continue;
       }
       String[] f = line.split("\t");
-      if (f.length != 5) {
-        throw new IllegalArgumentException("syscalls.tsv:" + lineNo + ": expected 5 columns");
+      if (f.length != 6) {
+        throw new IllegalArgumentException("syscalls.tsv:" + lineNo + ": expected 6 columns");
+      }
+      if (!FAMILIES.contains(f[5])) {
+        throw new IllegalArgumentException("syscalls.tsv:" + lineNo + ": unknown family " + f[5]);
       }
       List<Integer> args = new ArrayList<>();
       boolean literal = false;
@@ -76,7 +84,7 @@ public final class SyscallTable {
         args.add(a.equals("-") || a.equals("L") ? -1 : Integer.parseInt(a));
       }
       list.add(new Syscall(Integer.parseInt(f[0]), f[1], Shape.parse(f[2]), IoKind.parse(f[3]),
-          args, literal));
+          args, literal, f[5]));
     }
     return new SyscallTable(list);
   }

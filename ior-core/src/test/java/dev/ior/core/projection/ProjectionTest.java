@@ -83,7 +83,7 @@ class ProjectionTest {
     StackProfile p = Projection.parse("comm,tracepoint", "count")
         .project(ROWS.subList(0, 1), new ProfileInfo(5, 6, List.of("host x"), true));
     Sample s = p.samples().get(0);
-    assertEquals(Map.of("pid", "10", "tid", "11"), s.labels());
+    assertEquals(Map.of("pid", "10", "tid", "11", "thread", "postgres"), s.labels());
     assertEquals(List.of(Frame.of("postgres", "process"), Frame.of("pread64", "syscall")),
         s.stack());
     assertEquals(5, p.timeNanos());
@@ -95,7 +95,8 @@ class ProjectionTest {
   void unknownFieldOrCountListsTheValidOnes() {
     IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
         () -> Projection.parse("pid,file", "count"));
-    assertEquals("unknown field 'file': valid fields are path, comm, tracepoint, pid, tid, flags",
+    assertEquals("unknown field 'file': valid fields are path, comm, thread, tracepoint, pid, tid,"
+        + " flags",
         f.getMessage());
     IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
         () -> Projection.parse("pid", "latency"));

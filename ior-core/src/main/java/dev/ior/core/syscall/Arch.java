@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.syscall;
+
+import java.util.Locale;
+
+/**
+ * A syscall ABI whose numbers {@code syscall-numbers.tsv} lists. x86_64 kernels also take ia32
+ * syscalls ({@code int $0x80}, 32-bit programs): their numbers are {@link #I386}'s.
+ */
+public enum Arch {
+  X86_64("x86_64"),
+  I386("i386"),
+  ARM64("arm64");
+
+  private final String tsvName;
+
+  Arch(String tsvName) {
+    this.tsvName = tsvName;
+  }
+
+  /** The name in {@code syscall-numbers.tsv}. */
+  public String tsvName() {
+    return tsvName;
+  }
+
+  /** The 32-bit ABI this arch's kernel also serves, or null. */
+  public Arch compat() {
+    return this == X86_64 ? I386 : null;
+  }
+
+  /** The arch of the running JVM, or null when ior has no numbers for it. */
+  public static Arch running() {
+    String a = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    switch (a) {
+      case "amd64":
+      case "x86_64":
+        return X86_64;
+      case "aarch64":
+      case "arm64":
+        return ARM64;
+      default:
+        return null;
+    }
+  }
+}

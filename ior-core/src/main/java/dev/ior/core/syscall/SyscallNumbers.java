@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.syscall;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The kernel's syscall numbers of one arch mapped to ior's syscalls, from {@code
+ * syscall-numbers.tsv} (generated from the kernel's uapi headers by {@code
+ * scripts/gen-syscall-numbers.py}). Several numbers may map to one syscall (ia32's {@code stat64}
+ * and {@code stat} are both {@code newstat} for ior).
+ *
+ * <pre>{@code
+ * SyscallNumbers x86 = SyscallNumbers.of(table, Arch.X86_64);
+ * x86.syscall(257);        // openat
+ * x86.numbers(openat);     // [257]
+ * }</pre>
+ */
+public final class SyscallNumbers {
+  private static final String RESOURCE = "syscall-numbers.tsv";
+
+  private final Arch arch;
+  private final Syscall[] byNumber;
+  private final List<String> unknownNames;
+
+  private SyscallNumbers(Arch arch, Syscall[] byNumber, List<String> unknownNames) {
+    this.arch = arch;
+    this.byNumber = byNumber;
+    this.unknownNames = Collections.unmodifiableList(unknownNames);
+  }
+
+  /** The numbers of {@code arch}, resolved against {@code table}. */
+  public static SyscallNumbers of(SyscallTable table, Arch arch) {
+    Syscall[] byNumber = new Syscall[0];
+    List<String> unknown = new ArrayList<>();
+    try (InputStream in = SyscallNumbers.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        if (!f[0].equals(arch.tsvName())) {
+          continue;
+        }
+        int nr = Integer.parseInt(f[1]);
+        Syscall s = table.byName(f[2]);
+        if (s == null) {
+          unknown.add(f[2]);
+          continue;
+        }
+        if (nr >= byNumber.length) {
+          byNumber = java.util.Arrays.copyOf(byNumber, nr + 1);
+        }
+        byNumber[nr] = s;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new SyscallNumbers(arch, byNumber, unknown);
+  }
+
+  /** The arch these numbers are of. */
+  public Arch arch() {
+    return arch;
+  }
+
+  /** The syscall with number {@code nr}, or null. */
+  public Syscall syscall(int nr) {
+    return nr >= 0 && nr < byNumber.length ? byNumber[nr] : null;
+  }
+
+  /** Every number of {@code s} on this arch (empty when the arch has no such syscall). */
+  public List<Integer> numbers(Syscall s) {
+    List<Integer> out = new ArrayList<>();
+    for (int nr = 0; nr < byNumber.length; nr++) {
+      if (byNumber[nr] == s) {
+        out.add(nr);
+      }
+    }
+    return out;
+  }
+
+  /** Largest number + 1. */
+  public int size() {
+    return byNumber.length;
+  }
+
+  /** Names of this arch that ior's table does not list (arch-only syscalls ior cannot select). */
+  public List<String> unknownNames() {
+    return unknownNames;
+  }
+}
