@@ -114,7 +114,11 @@ public final class StreamSink implements PairSink {
     line.ascii(",\"file2\":");
     jsonString(p.file2());
     line.ascii(",\"error\":");
-    jsonString(p.ret() < 0 ? Errno.name(p.ret()) : null);
+    if (p.ret() < 0) {
+      line.ascii('"').ascii(Errno.name(p.ret())).ascii('"'); // ASCII, like the syscall's name
+    } else {
+      line.ascii("null");
+    }
     line.ascii('}');
   }
 
