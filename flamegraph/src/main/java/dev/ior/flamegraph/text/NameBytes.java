@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.text;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -68,30 +69,27 @@ public final class NameBytes {
   /**
    * The bytes of {@code name}: the inverse of {@link #decode}. Characters are encoded as UTF-8,
    * an escaped byte (a lone U+DC80..U+DCFF) as that byte. Other lone surrogates, which {@link
-   * #decode} never produces, are written as U+FFFD.
+   * #decode} never produces, are written as {@code ?} (as the JDK's encoder does).
    */
   public static byte[] encode(String name) {
-    if (isPlainUtf8(name)) {
-      return name.getBytes(StandardCharsets.UTF_8);
-    }
-    byte[] out = new byte[name.length() * 3];
-    int n = 0;
+    ByteArrayOutputStream out = null;
+    int from = 0;
     for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (escapedByte(name, i) >= 0) {
-        out[n++] = (byte) (c & 0xFF);
-      } else if (Character.isHighSurrogate(c) && i + 1 < name.length()
-          && Character.isLowSurrogate(name.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, name.charAt(++i));
-        out[n++] = (byte) (0xF0 | cp >> 18);
-        out[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
-        out[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
-        out[n++] = (byte) (0x80 | cp & 0x3F);
-      } else {
-        n = utf8(Character.isSurrogate(c) ? '\uFFFD' : c, out, n);
+      int b = escapedByte(name, i);
+      if (b >= 0) {
+        if (out == null) {
+          out = new ByteArrayOutputStream(name.length() + 16);
+        }
+        out.writeBytes(name.substring(from, i).getBytes(StandardCharsets.UTF_8));
+        out.write(b);
+        from = i + 1;
       }
     }
-    return java.util.Arrays.copyOf(out, n);
+    if (out == null) {
+      return name.getBytes(StandardCharsets.UTF_8);
+    }
+    out.writeBytes(name.substring(from).getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   /**
@@ -112,30 +110,6 @@ public final class NameBytes {
       throw new IllegalArgumentException("only bytes 0x80..0xff are escaped: " + b);
     }
     return (char) (0xDC00 | b);
-  }
-
-  /** True when {@code s} has no surrogate at all, so the JDK's encoder gives its exact bytes. */
-  private static boolean isPlainUtf8(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isSurrogate(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int utf8(char c, byte[] out, int n) {
-    if (c < 0x80) {
-      out[n++] = (byte) c;
-    } else if (c < 0x800) {
-      out[n++] = (byte) (0xC0 | c >> 6);
-      out[n++] = (byte) (0x80 | c & 0x3F);
-    } else {
-      out[n++] = (byte) (0xE0 | c >> 12);
-      out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-      out[n++] = (byte) (0x80 | c & 0x3F);
-    }
-    return n;
   }
 
   /** Length (1..4) of the valid UTF-8 sequence starting at {@code b[i]}, or 0 when none does. */
