@@ -66,11 +66,6 @@ public final class NameEscaper {
         : new NameEscaper(bidi, extraLow, extraHigh | 1L << (c - 64));
   }
 
-  /** Whether bidi controls are escaped (output for a terminal). */
-  public boolean terminal() {
-    return bidi;
-  }
-
   /**
    * What to write for {@code s.charAt(i)}: {@link #KEEP} (write the character; a surrogate pair
    * is kept as a whole), {@link #BACKSLASH}, 0..0xff for {@code \xNN} of that value, or {@link
@@ -153,7 +148,7 @@ public final class NameEscaper {
   }
 
   /** Appends the escape text of a {@link #classify} result other than {@link #KEEP}. */
-  public static StringBuilder append(StringBuilder b, int escape) {
+  private static StringBuilder append(StringBuilder b, int escape) {
     if (escape == BACKSLASH) {
       return b.append("\\\\");
     }
@@ -165,7 +160,7 @@ public final class NameEscaper {
   }
 
   /** Lowercase hex digit of the low 4 bits of {@code v}. */
-  public static char hex(int v) {
+  private static char hex(int v) {
     return "0123456789abcdef".charAt(v & 0xF);
   }
 
@@ -196,7 +191,7 @@ public final class NameEscaper {
   }
 
   /** Whether {@code c} is a bidi embedding, override, isolate or mark. */
-  public static boolean isBidi(char c) {
+  private static boolean isBidi(char c) {
     return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E
         || c == 0x200F || c == 0x061C;
   }

@@ -23,11 +23,6 @@ public final class TextEscaper {
     this.names = NameEscaper.of(terminal);
   }
 
-  /** Whether bidi controls are escaped too (output goes to a terminal). */
-  public boolean terminal() {
-    return names.terminal();
-  }
-
   /** Appends {@code s} escaped, as UTF-8 (nothing for null). */
   public void append(LineBuffer b, String s) {
     if (s == null) {
