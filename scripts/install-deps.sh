@@ -25,6 +25,8 @@ test_pkgs=(
   "tmux:tmux"
   "chromium:chromium"
   "binutils:readelf"
+  "python3:python3"
+  "perl:perl"
 )
 
 have() {

@@ -3,9 +3,9 @@ package dev.ior.flamegraph.collapsed;
 
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.StackProfile;
+import dev.ior.flamegraph.text.NameBytes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +22,9 @@ import java.util.Map;
  *
  * <p>A line that does not end in whitespace and a non-negative integer (an empty line, a line
  * cut by a line break inside a file name, a fractional count) is skipped and reported with its
- * line number; it never stops the read. Identical stacks are summed. Frames are unescaped as
- * described in {@link FrameEscaper} unless switched off.
+ * line number; it never stops the read. Identical stacks are summed. Bytes that are not UTF-8
+ * are kept as {@link NameBytes} escapes, so names that differ only there stay apart. Frames are
+ * unescaped as described in {@link FrameEscaper} unless switched off.
  *
  * <pre>{@code
  * CollapsedResult r = CollapsedReader.read(Path.of("out.collapsed"));
@@ -156,7 +157,7 @@ public final class CollapsedReader {
         stack = Arrays.copyOf(stack, n * 2);
         ends = Arrays.copyOf(ends, n * 2);
       }
-      stack[n] = frame(new String(b, from + pos, semi - pos, StandardCharsets.UTF_8));
+      stack[n] = frame(NameBytes.decode(b, from + pos, semi - pos));
       ends[n++] = semi;
       if (semi == length) {
         break;

@@ -43,7 +43,16 @@ public final class CollapsedWriter {
 
   /** Writes column {@code valueIndex} to {@code out}, which is flushed, not closed. */
   public static void write(StackProfile profile, int valueIndex, Writer out) throws IOException {
-    for (Map.Entry<String, Long> e : fold(profile, valueIndex).entrySet()) {
+    write(profile, valueIndex, out, false);
+  }
+
+  /**
+   * Writes column {@code valueIndex} to {@code out}, which is flushed, not closed; with {@code
+   * terminal} frames are escaped for a terminal ({@link FrameEscaper#escape(String, boolean)}).
+   */
+  public static void write(StackProfile profile, int valueIndex, Writer out, boolean terminal)
+      throws IOException {
+    for (Map.Entry<String, Long> e : fold(profile, valueIndex, terminal).entrySet()) {
       if (e.getValue() != 0) {
         out.write(e.getKey());
         out.write(' ');
@@ -57,7 +66,7 @@ public final class CollapsedWriter {
   /** The folded text of column {@code valueIndex}, e.g. for tests and small profiles. */
   public static String format(StackProfile profile, int valueIndex) {
     StringBuilder b = new StringBuilder();
-    for (Map.Entry<String, Long> e : fold(profile, valueIndex).entrySet()) {
+    for (Map.Entry<String, Long> e : fold(profile, valueIndex, false).entrySet()) {
       if (e.getValue() != 0) {
         b.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
       }
@@ -66,26 +75,30 @@ public final class CollapsedWriter {
   }
 
   /** Escaped stack text to summed value, in first-seen order. */
-  private static Map<String, Long> fold(StackProfile profile, int valueIndex) {
+  private static Map<String, Long> fold(StackProfile profile, int valueIndex, boolean terminal) {
     if (valueIndex < 0 || valueIndex >= profile.sampleTypes().size()) {
       throw new IndexOutOfBoundsException("no value column " + valueIndex + " in "
           + profile.sampleTypes());
     }
     Map<String, Long> folded = new LinkedHashMap<>();
     for (Sample s : profile.samples()) {
-      folded.merge(stackText(s.stack()), s.value(valueIndex), Long::sum);
+      folded.merge(stackText(s.stack(), terminal), s.value(valueIndex), Long::sum);
     }
     return folded;
   }
 
   /** The escaped, semicolon-joined frames of one stack. */
   public static String stackText(List<Frame> stack) {
+    return stackText(stack, false);
+  }
+
+  private static String stackText(List<Frame> stack, boolean terminal) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < stack.size(); i++) {
       if (i > 0) {
         b.append(';');
       }
-      b.append(FrameEscaper.escape(stack.get(i).name()));
+      b.append(FrameEscaper.escape(stack.get(i).name(), terminal));
     }
     return b.toString();
   }

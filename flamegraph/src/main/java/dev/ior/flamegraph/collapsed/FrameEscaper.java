@@ -1,133 +1,103 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.collapsed;
 
+import dev.ior.flamegraph.text.NameEscaper;
+
 /**
- * Escapes frame names so that a folded line always stays one line with the right number of
- * frames, and reverses it. Real file names contain line breaks, semicolons and control
- * characters; written raw they split a line or a frame and other tools miscount them.
+ * Escapes frame names so that a folded line always stays one line with the right frames and the
+ * right count in our reader, flamegraph.pl and inferno, and reverses it. Real file names contain
+ * line breaks, semicolons, bytes that are not UTF-8 and endings like {@code report 2024};
+ * written raw they split a line or a frame, merge two names, or lend the line a second count.
  *
- * <p>Escapes (everything else, including non-ASCII text, is written as is):
+ * <p>On top of {@link NameEscaper} ({@code \\}, {@code \xNN} for controls and non-UTF-8 bytes,
+ * <code>&#92;uNNNN</code> for C1 controls and line separators):
  *
  * <ul>
- *   <li>{@code \} becomes {@code \\} (so that escapes are reversible)
  *   <li>{@code ;} becomes {@code \x3b} (it separates frames)
- *   <li>line feed, carriage return and tab become {@code \n}, {@code \r}, {@code \t}
- *   <li>other C0 controls, DEL and C1 controls (U+0080..U+009F) become {@code \xHH}
- *   <li>U+2028 and U+2029 (line and paragraph separators) become {@code \u2028}, {@code \u2029}
+ *   <li>a trailing space becomes {@code \x20} (inferno trims it off the last frame)
+ *   <li>a frame that ends in a space and a number ({@code report 2024}, {@code v 1.5}) gets the
+ *       suffix {@value #GUARD}: flamegraph.pl and inferno would otherwise read the number as the
+ *       first count of a differential line. Both drop a {@code _[w]} ("waker") annotation when
+ *       they show a frame, so they show {@code report 2024}; it changes colours only in
+ *       flamegraph.pl's {@code --colors chain} mode. A name that itself ends in such a number and
+ *       {@code _[w]} gets one more, so the reader can always take exactly one away.
  * </ul>
  *
  * <pre>{@code
- * FrameEscaper.escape("a;b\nc");          // "a\x3bb\nc" (backslash, n)
- * FrameEscaper.unescape("a\\x3bb\\nc");   // "a;b" + line feed + "c"
+ * FrameEscaper.escape("a;b\nc");        // a\x3bb\x0ac
+ * FrameEscaper.escape("report 2024");   // report 2024_[w]
+ * FrameEscaper.unescape("a\\x3bb");     // a;b
  * }</pre>
  */
 public final class FrameEscaper {
+  /** The annotation appended to frames that end in a space and a number. */
+  public static final String GUARD = "_[w]";
+
+  private static final NameEscaper FILE = NameEscaper.TEXT.alsoEscaping(';');
+  private static final NameEscaper TERMINAL = NameEscaper.TERMINAL.alsoEscaping(';');
+
   private FrameEscaper() {}
 
   /** True when {@code name} is written unchanged by {@link #escape}. */
   public static boolean isPlain(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      if (needsEscape(name.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return escape(name) == name;
   }
 
   /** The escaped form of {@code name}; returns {@code name} itself when nothing needs escaping. */
   public static String escape(String name) {
-    if (isPlain(name)) {
-      return name;
-    }
-    StringBuilder b = new StringBuilder(name.length() + 8);
-    for (int i = 0; i < name.length(); i++) {
-      appendEscaped(b, name.charAt(i));
-    }
-    return b.toString();
+    return escape(name, false);
   }
 
   /**
-   * Reverses {@link #escape}. A backslash not followed by a known escape is kept literally, so
-   * that folded files from tools that do not escape (Windows paths) mostly survive.
+   * The escaped form of {@code name}; with {@code terminal} bidi controls are escaped too
+   * ({@link NameEscaper#TERMINAL}), for folded text shown on a terminal.
+   */
+  public static String escape(String name, boolean terminal) {
+    String e = (terminal ? TERMINAL : FILE).escape(name);
+    if (e.endsWith(" ")) {
+      e = e.substring(0, e.length() - 1) + "\\x20";
+    }
+    return endsInCount(e, coreEnd(e)) ? e + GUARD : e;
+  }
+
+  /**
+   * Reverses {@link #escape}: takes one {@value #GUARD} off a frame that ends in a space, a
+   * number and the suffix, then reverses {@link NameEscaper#escape} ({@link
+   * NameEscaper#unescape}, which keeps unknown backslash sequences as they are).
    */
   public static String unescape(String text) {
-    int first = text.indexOf('\\');
-    if (first < 0) {
-      return text;
+    int core = coreEnd(text);
+    if (core < text.length() && endsInCount(text, core)) {
+      text = text.substring(0, text.length() - GUARD.length());
     }
-    StringBuilder b = new StringBuilder(text.length());
-    b.append(text, 0, first);
-    int i = first;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      int used = c == '\\' ? decode(text, i, b) : 0;
-      if (used == 0) {
-        b.append(c);
-        used = 1;
+    return NameEscaper.unescape(text);
+  }
+
+  /** Where {@code s} ends without all of its trailing {@value #GUARD} suffixes. */
+  private static int coreEnd(String s) {
+    int end = s.length();
+    while (s.startsWith(GUARD, end - GUARD.length()) && end >= GUARD.length()) {
+      end -= GUARD.length();
+    }
+    return end;
+  }
+
+  /**
+   * Whether {@code s[0, end)} ends in a space and a run of digits and dots holding a digit: what
+   * flamegraph.pl ({@code \s+?(\d+(?:\.\d*)?)$}) or inferno would take for a count.
+   */
+  private static boolean endsInCount(String s, int end) {
+    int i = end;
+    boolean digit = false;
+    while (i > 0) {
+      char c = s.charAt(i - 1);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '.') {
+        break;
       }
-      i += used;
+      i--;
     }
-    return b.toString();
-  }
-
-  static boolean needsEscape(char c) {
-    return c < 0x20 || c == ';' || c == '\\' || (c >= 0x7f && c <= 0x9f)
-        || c == '\u2028' || c == '\u2029';
-  }
-
-  private static void appendEscaped(StringBuilder b, char c) {
-    if (!needsEscape(c)) {
-      b.append(c);
-    } else if (c == '\\') {
-      b.append("\\\\");
-    } else if (c == '\n') {
-      b.append("\\n");
-    } else if (c == '\r') {
-      b.append("\\r");
-    } else if (c == '\t') {
-      b.append("\\t");
-    } else if (c <= 0xff) {
-      b.append("\\x").append(hex(c >> 4)).append(hex(c & 0xf));
-    } else {
-      b.append("\\u").append(Integer.toHexString(c));
-    }
-  }
-
-  /** Appends the character escaped at {@code text[i]} and returns its length, or 0 if none. */
-  private static int decode(String text, int i, StringBuilder b) {
-    if (i + 1 >= text.length()) {
-      return 0;
-    }
-    char k = text.charAt(i + 1);
-    switch (k) {
-      case '\\': b.append('\\'); return 2;
-      case 'n': b.append('\n'); return 2;
-      case 'r': b.append('\r'); return 2;
-      case 't': b.append('\t'); return 2;
-      case 'x': return hexEscape(text, i, 2, b);
-      case 'u': return hexEscape(text, i, 4, b);
-      default: return 0;
-    }
-  }
-
-  private static int hexEscape(String text, int i, int digits, StringBuilder b) {
-    int end = i + 2 + digits;
-    if (end > text.length()) {
-      return 0;
-    }
-    int value = 0;
-    for (int j = i + 2; j < end; j++) {
-      int d = Character.digit(text.charAt(j), 16);
-      if (d < 0) {
-        return 0;
-      }
-      value = value * 16 + d;
-    }
-    b.append((char) value);
-    return 2 + digits;
-  }
-
-  private static char hex(int nibble) {
-    return "0123456789abcdef".charAt(nibble);
+    return digit && i > 0 && s.charAt(i - 1) == ' ';
   }
 }

@@ -4,13 +4,15 @@ package dev.ior.flamegraph.html;
 import dev.ior.flamegraph.intern.Interner;
 import dev.ior.flamegraph.svg.FrameColors;
 import dev.ior.flamegraph.svg.SvgOptions;
+import dev.ior.flamegraph.text.NameEscaper;
 import dev.ior.flamegraph.tree.FrameNode;
 import dev.ior.flamegraph.tree.FrameTree;
 
 /**
- * Encodes a frame tree as the JSON object the HTML page reads: settings, a table of names, a
- * table of colours, and the frames in pre-order as a flat number array of {@code depth, name,
- * value, colour} (plus {@code before} in differential trees). Starts are not stored: the page
+ * Encodes a frame tree as the JSON object the HTML page reads: settings, a table of names (shown
+ * escaped by {@link NameEscaper}, as in the SVG), a table of colours, and the frames in pre-order
+ * as a flat number array of {@code depth, name, value, colour} (plus {@code before} in
+ * differential trees). Starts are not stored: the page
  * recovers them from the pre-order, as the SVG script does.
  */
 final class FrameData {
@@ -60,8 +62,8 @@ final class FrameData {
     String color = tree.isDifferential()
         ? FrameColors.delta(n.value() - n.before(), maxDelta)
         : FrameColors.fill(n, o.palette());
-    frames.append(depth).append(',').append(names.index(n.name())).append(',')
-        .append(n.value()).append(',').append(colors.index(color));
+    frames.append(depth).append(',').append(names.index(NameEscaper.TEXT.escape(n.name())))
+        .append(',').append(n.value()).append(',').append(colors.index(color));
     if (tree.isDifferential()) {
       frames.append(',').append(n.before());
     }

@@ -5,6 +5,7 @@ import dev.ior.flamegraph.pprof.proto.ProfileProto;
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
+import dev.ior.flamegraph.text.NameEscaper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,9 @@ import java.util.zip.GZIPInputStream;
  * ({@code 0x4005d0}). A location whose mapping is named {@code [kind]} gives its frames that kind
  * (our writer stores frame kinds that way); other frames have no kind. String labels are kept;
  * numeric labels become strings with their unit ({@code 4096 bytes}); a key with several values
- * keeps them joined by commas.
+ * keeps them joined by commas. When the profile carries our writer's {@link
+ * PprofWriter#NAMES_ESCAPED} comment, function names, file names and labels are unescaped ({@link
+ * NameEscaper#unescape}) and that comment is dropped, so names come back exactly.
  *
  * <pre>{@code
  * StackProfile p = PprofReader.read(Path.of("cpu.pb.gz"));
@@ -74,9 +77,13 @@ public final class PprofReader {
     private final Map<Long, ProfileProto.Function> functions = new HashMap<>();
     private final Map<Long, String> mappingKinds = new HashMap<>();
     private final Map<Long, List<Frame>> locations = new HashMap<>();
+    private final boolean escaped;
 
     Decoder(ProfileProto.Profile p) {
       this.p = p;
+      this.escaped = p.getCommentList().stream()
+          .anyMatch(c -> c >= 0 && c < p.getStringTableCount()
+              && PprofWriter.NAMES_ESCAPED.equals(p.getStringTable((int) (long) c)));
     }
 
     StackProfile decode() throws IOException {
@@ -126,7 +133,9 @@ public final class PprofReader {
         b.period(valueType(p.getPeriodType()), p.getPeriod());
       }
       for (long c : p.getCommentList()) {
-        b.comment(str(c));
+        if (!escaped || !PprofWriter.NAMES_ESCAPED.equals(str(c))) {
+          b.comment(str(c));
+        }
       }
     }
 
@@ -145,7 +154,8 @@ public final class PprofReader {
               + line.getFunctionId());
         }
         String name = str(f.getName()).isEmpty() ? str(f.getSystemName()) : str(f.getName());
-        frames.add(new Frame(name, kind, str(f.getFilename()), Math.max(0, line.getLine())));
+        frames.add(new Frame(name(name), kind, name(str(f.getFilename())),
+            Math.max(0, line.getLine())));
       }
       return frames;
     }
@@ -168,8 +178,8 @@ public final class PprofReader {
       }
       Map<String, String> labels = new TreeMap<>();
       for (ProfileProto.Label l : s.getLabelList()) {
-        String value = l.getStr() != 0 || l.getNum() == 0 ? str(l.getStr()) : numeric(l);
-        labels.merge(str(l.getKey()), value, (a, c) -> a + "," + c);
+        String value = l.getStr() != 0 || l.getNum() == 0 ? name(str(l.getStr())) : numeric(l);
+        labels.merge(name(str(l.getKey())), value, (a, c) -> a + "," + c);
       }
       return labels;
     }
@@ -189,6 +199,11 @@ public final class PprofReader {
         values[i] = s.getValue(i);
       }
       return values;
+    }
+
+    /** A name as written: unescaped when our writer escaped the profile's names. */
+    private String name(String s) {
+      return escaped ? NameEscaper.unescape(s) : s;
     }
 
     private String str(long index) {

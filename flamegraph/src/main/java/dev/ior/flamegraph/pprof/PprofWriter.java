@@ -7,6 +7,7 @@ import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.Sample;
 import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
+import dev.ior.flamegraph.text.NameEscaper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ import java.util.zip.GZIPOutputStream;
  * no tool tries to look up a binary for it; mapping 1 is left unnamed because pprof shows the
  * first mapping as the profile's main binary.
  *
+ * <p>pprof strings must be valid UTF-8, names need not be: function names, file names and labels
+ * are written escaped by {@link NameEscaper} ({@code \xff} for a byte that is not UTF-8, {@code
+ * \\} for a backslash). When that changed any string, the comment {@link #NAMES_ESCAPED} says
+ * so, and {@link PprofReader} then reverses the escapes; profiles without it are read as they
+ * are, so other tools' backslashes (Windows paths) survive.
+ *
  * <pre>{@code
  * try (OutputStream out = Files.newOutputStream(Path.of("io.pb.gz"))) {
  *   PprofWriter.write(profile, out);
@@ -37,6 +44,10 @@ import java.util.zip.GZIPOutputStream;
  * }</pre>
  */
 public final class PprofWriter {
+  /** The comment that marks a profile whose names are escaped ({@link NameEscaper}). */
+  public static final String NAMES_ESCAPED = "names are escaped: \\xNN is a byte that is not"
+      + " UTF-8 or a control character, \\\\ a backslash";
+
   private PprofWriter() {}
 
   /**
@@ -69,6 +80,7 @@ public final class PprofWriter {
     // this cache answers nearly every lookup without building function and location keys.
     private final Map<Frame, Integer> locationOfFrame = new HashMap<>();
     private final ProfileProto.Profile.Builder out = ProfileProto.Profile.newBuilder();
+    private boolean escaped;
 
     Encoder() {
       strings.index(""); // pprof requires string_table[0] == ""
@@ -117,8 +129,8 @@ public final class PprofWriter {
       // Map.copyOf iterates in an unspecified order: sort for byte-stable output.
       for (Map.Entry<String, String> e : new TreeMap<>(s.labels()).entrySet()) {
         b.addLabel(ProfileProto.Label.newBuilder()
-            .setKey(strings.index(e.getKey()))
-            .setStr(strings.index(e.getValue())));
+            .setKey(strings.index(name(e.getKey())))
+            .setStr(strings.index(name(e.getValue()))));
       }
       return b.build();
     }
@@ -150,12 +162,12 @@ public final class PprofWriter {
       }
       List<FunctionKey> fs = functions.keys();
       for (int i = 0; i < fs.size(); i++) {
-        int name = strings.index(fs.get(i).name());
+        int name = strings.index(name(fs.get(i).name()));
         out.addFunction(ProfileProto.Function.newBuilder()
             .setId(i + 1L)
             .setName(name)
             .setSystemName(name)
-            .setFilename(strings.index(fs.get(i).file())));
+            .setFilename(strings.index(name(fs.get(i).file()))));
       }
       List<LocationKey> ls = locations.keys();
       for (int i = 0; i < ls.size(); i++) {
@@ -165,7 +177,17 @@ public final class PprofWriter {
             .setMappingId(l.mapping())
             .addLine(ProfileProto.Line.newBuilder().setFunctionId(l.function()).setLine(l.line())));
       }
+      if (escaped) {
+        out.addComment(strings.index(NAMES_ESCAPED));
+      }
       out.addAllStringTable(new ArrayList<>(strings.keys()));
+    }
+
+    /** {@code s} as pprof can hold it: escaped, noting that the profile needs unescaping. */
+    private String name(String s) {
+      String e = NameEscaper.TEXT.escape(s);
+      escaped |= e != s;
+      return e;
     }
   }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.svg;
 
+import dev.ior.flamegraph.text.NameEscaper;
 import dev.ior.flamegraph.tree.FrameNode;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.IOException;
@@ -103,13 +104,16 @@ final class SvgDocument {
     double width = n.value() * g.scale();
     int y = g.y(depth, o);
     // No start/value attributes: the script recovers both from the pre-order and the title.
+    // Names are shown escaped (NameEscaper): a control character or a byte that is not UTF-8
+    // must neither break the XML nor make two names look alike.
+    String name = NameEscaper.TEXT.escape(n.name());
     b.append("<g><title>");
-    title(n);
+    title(n, name);
     Text.num(b.append("</title><rect x=\""), x, 2);
     Text.num(b.append("\" y=\"").append(y).append("\" width=\""), width, 2);
     b.append("\" height=\"").append(o.frameHeight() - 1).append("\" fill=\"").append(fill(n))
         .append("\"/>");
-    String label = Text.fit(n.name(), width, o.fontSize());
+    String label = Text.fit(name, width, o.fontSize());
     if (!label.isEmpty()) {
       Text.num(b.append("<text x=\""), x + 3, 2).append("\" y=\"")
           .append(y + (o.frameHeight() + o.fontSize()) / 2 - 2).append("\">");
@@ -124,8 +128,8 @@ final class SvgDocument {
   }
 
   /** Tooltip: "name (1,234 samples, 5.67%)", plus the change in a differential graph. */
-  private void title(FrameNode n) {
-    Text.xml(b, n.name()).append(" (");
+  private void title(FrameNode n, String name) {
+    Text.xml(b, name).append(" (");
     Text.grouped(b, n.value()).append(' ');
     Text.xml(b, o.countName()).append(", ");
     Text.percent(b, n.value(), tree.total());

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.svg;
 
+import dev.ior.flamegraph.text.NameEscaper;
+
 /**
  * Locale-free number formatting and XML escaping for the SVG and HTML writers: hand-written
  * because the output must not depend on the default locale and is written for thousands of
  * frames.
  *
  * <pre>{@code
- * String safe = Text.xml("a<b & \"c\"\n"); // a&lt;b &amp; &quot;c&quot;\n
+ * String safe = Text.xml("a<b & \"c\"\n"); // a&lt;b &amp; &quot;c&quot;\x0a
  * }</pre>
  */
 public final class Text {
@@ -69,25 +71,19 @@ public final class Text {
 
   /**
    * Appends {@code s} escaped for XML text and attributes. Characters XML 1.0 cannot hold
-   * (most controls) are shown as visible escapes such as {@code \n}, as the folded writer does.
+   * (controls, lone surrogates, U+FFFE/U+FFFF) are shown as {@link NameEscaper} shows them, such
+   * as {@code \x0a}; names are escaped by {@link NameEscaper} before they get here.
    */
   public static StringBuilder xml(StringBuilder b, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    String t = NameEscaper.TEXT.escapeUnprintable(s);
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
       switch (c) {
         case '&': b.append("&amp;"); break;
         case '<': b.append("&lt;"); break;
         case '>': b.append("&gt;"); break;
         case '"': b.append("&quot;"); break;
-        case '\n': b.append("\\n"); break;
-        case '\r': b.append("\\r"); break;
-        case '\t': b.append("\\t"); break;
-        default:
-          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xfffe || c == 0xffff) {
-            b.append("\\x").append(Integer.toHexString(c));
-          } else {
-            b.append(c);
-          }
+        default: b.append(c);
       }
     }
     return b;

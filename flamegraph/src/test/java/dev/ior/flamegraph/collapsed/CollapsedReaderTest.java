@@ -40,6 +40,18 @@ class CollapsedReaderTest {
   }
 
   @Test
+  void rawBytesThatAreNotUtf8KeepNamesApart() throws IOException {
+    byte[] text = {'a', (byte) 0xff, ' ', '1', '\n', 'a', (byte) 0xfe, ' ', '2', '\n',
+        'a', '\\', 'x', 'f', 'f', ' ', '4', '\n'};
+    StackProfile p = CollapsedReader.read(new ByteArrayInputStream(text),
+        CollapsedOptions.defaults()).profile();
+    assertEquals(2, p.samples().size()); // the raw 0xff and the escaped one are the same name
+    assertEquals(List.of(Frame.of("a\udcff")), p.samples().get(0).stack());
+    assertEquals(5, p.samples().get(0).value(0));
+    assertEquals(List.of(Frame.of("a\udcfe")), p.samples().get(1).stack());
+  }
+
+  @Test
   void reportsMalformedLinesWithNumbersAndSkipsThem() throws IOException {
     String text = "ok;a 1\n\nbroken;file\nname;x 5\nfrac 1.5\nnospace;1\nneg -2\nok;b 2";
     CollapsedResult r = read(text);

@@ -33,11 +33,26 @@ class CollapsedWriterTest {
 
   @Test
   void goldenOutputPerColumn() {
-    assertEquals("bash;read 5\nbash;/tmp/a\\x3bb\\nc;write 1\n",
+    assertEquals("bash;read 5\nbash;/tmp/a\\x3bb\\x0ac;write 1\n",
         CollapsedWriter.format(profile(), 0));
-    assertEquals("bash;read 400\nbash;/tmp/a\\x3bb\\nc;write 50\nidle 9\n",
+    assertEquals("bash;read 400\nbash;/tmp/a\\x3bb\\x0ac;write 50\nidle 9\n",
         CollapsedWriter.format(profile(), 1));
     assertThrows(IndexOutOfBoundsException.class, () -> CollapsedWriter.format(profile(), 2));
+  }
+
+  @Test
+  void namesDifferingOnlyInBytesThatAreNotUtf8StayTwoStacks() throws IOException {
+    StackProfile p = StackProfile.builder(List.of(new SampleType("bytes", "bytes")))
+        .add(List.of(Frame.of("prog"), Frame.of("/r/x\udcff")), Map.of(), 11)
+        .add(List.of(Frame.of("prog"), Frame.of("/r/x\udcfe")), Map.of(), 12)
+        .add(List.of(Frame.of("prog"), Frame.of("/r/report 2024")), Map.of(), 300)
+        .build();
+    String text = CollapsedWriter.format(p, 0);
+    assertEquals("prog;/r/x\\xff 11\nprog;/r/x\\xfe 12\nprog;/r/report 2024_[w] 300\n", text);
+    CollapsedResult r = CollapsedReader.read(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        CollapsedOptions.defaults());
+    assertEquals(p.samples(), r.profile().samples());
   }
 
   @Test

@@ -83,6 +83,18 @@ class HtmlRendererTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void namesAreShownEscapedSoBytesThatAreNotUtf8StayApart() throws IOException {
+    StackProfile p = StackProfile.builder(List.of(new SampleType("count", "count")))
+        .add(List.of(Frame.of("a\udcff")), Map.of(), 2)
+        .add(List.of(Frame.of("a\udcfe\n")), Map.of(), 1)
+        .build();
+    List<Object> names = (List<Object>) data(page(FrameTree.of(p, 0), SvgOptions.defaults()))
+        .get("names");
+    assertEquals(List.of("all", "a\\xfe\\x0a", "a\\xff"), names); // siblings sort by name
+  }
+
+  @Test
   void templateFillingIsStrict() {
     assertEquals("a1b2c", HtmlRenderer.fill("a@@b@@c", "1", "2"));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,

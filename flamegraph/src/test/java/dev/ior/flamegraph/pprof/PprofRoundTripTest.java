@@ -3,9 +3,11 @@ package dev.ior.flamegraph.pprof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.flamegraph.pprof.proto.ProfileProto;
 import dev.ior.flamegraph.profile.Frame;
+import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +32,41 @@ class PprofRoundTripTest {
     assertEquals(p.periodType(), back.periodType());
     assertEquals(p.period(), back.period());
     assertEquals(p.comments(), back.comments());
+  }
+
+  @Test
+  void namesThatAreNotUtf8AreStoredEscapedAndReadBackExactly() throws IOException {
+    String ff = "/tmp/r\udcff";
+    String fe = "/tmp/r\udcfe";
+    StackProfile p = StackProfile.builder(List.of(new SampleType("bytes", "bytes")))
+        .add(List.of(Frame.of("c;\\n"), Frame.of(ff, "path")), Map.of("comm", "x\n\udc80"), 7)
+        .add(List.of(Frame.of("c;\\n"), Frame.of(fe, "path")), Map.of(), 3)
+        .comment("ior trace")
+        .build();
+    ProfileProto.Profile msg = PprofWriter.toProto(p);
+    // Every string is valid UTF-8 (protobuf-java would have written '?' for a lone surrogate),
+    // the two paths are two strings, and the marker comment is there.
+    assertTrue(msg.getStringTableList().containsAll(List.of("/tmp/r\\xff", "/tmp/r\\xfe",
+        "c;\\\\n", "x\\x0a\\x80", PprofWriter.NAMES_ESCAPED)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PprofWriter.write(p, out);
+    StackProfile back = PprofReader.read(new ByteArrayInputStream(out.toByteArray()));
+    assertEquals(p.samples(), back.samples());
+    assertEquals(List.of("ior trace"), back.comments());
+  }
+
+  @Test
+  void foreignProfilesWithBackslashesAreNotUnescaped() throws IOException {
+    ProfileProto.Profile msg = ProfileProto.Profile.newBuilder()
+        .addAllStringTable(List.of("", "samples", "count", "C:\\temp\\x41"))
+        .addSampleType(ProfileProto.ValueType.newBuilder().setType(1).setUnit(2))
+        .addFunction(ProfileProto.Function.newBuilder().setId(1).setName(3))
+        .addLocation(ProfileProto.Location.newBuilder().setId(1)
+            .addLine(ProfileProto.Line.newBuilder().setFunctionId(1)))
+        .addSample(ProfileProto.Sample.newBuilder().addLocationId(1).addValue(1))
+        .build();
+    StackProfile back = PprofReader.fromProto(msg);
+    assertEquals("C:\\temp\\x41", back.samples().get(0).stack().get(0).name());
   }
 
   @Test

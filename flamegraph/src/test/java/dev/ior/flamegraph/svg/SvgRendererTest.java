@@ -49,7 +49,7 @@ class SvgRendererTest {
     for (SvgDom.FrameBox f : frames) {
       assertEquals(f.value() * perUnit, f.width(), 0.006, f.title());
     }
-    assertEquals(List.of("all", "bash", "/etc", "openat", "read", "cat <&\"x\">\\n", "read"),
+    assertEquals(List.of("all", "bash", "/etc", "openat", "read", "cat <&\"x\">\\x0a", "read"),
         frames.stream().map(SvgDom.FrameBox::name).collect(Collectors.toList()));
     assertEquals("read (600 samples, 60.00%)", frames.get(4).title());
   }
@@ -141,7 +141,19 @@ class SvgRendererTest {
     String a = render(p, SvgOptions.defaults());
     assertEquals(a, render(p, SvgOptions.defaults()));
     SvgDom dom = new SvgDom(a);
-    assertEquals("nul\\x0 bell\\x7 ]]> \ud83d\ude00 \\xfffe", dom.frames().get(1).name());
+    assertEquals("nul\\x00 bell\\x07 ]]> \ud83d\ude00 \\ufffe", dom.frames().get(1).name());
+  }
+
+  @Test
+  void namesDifferingOnlyInBytesThatAreNotUtf8AreTwoFramesShownEscaped() throws Exception {
+    StackProfile p = StackProfile.builder(List.of(new SampleType("samples", "count")))
+        .add(List.of(Frame.of("f\udcff \\ x")), Map.of(), 600)
+        .add(List.of(Frame.of("f\udcfe \\ x")), Map.of(), 400)
+        .build();
+    List<SvgDom.FrameBox> f = new SvgDom(render(p, SvgOptions.defaults())).frames();
+    assertEquals(List.of("all", "f\\xfe \\\\ x", "f\\xff \\\\ x"), // siblings sort by name
+        f.stream().map(SvgDom.FrameBox::name).collect(Collectors.toList()));
+    assertEquals("f\\xff \\\\ x", f.get(2).label());
   }
 
   @Test

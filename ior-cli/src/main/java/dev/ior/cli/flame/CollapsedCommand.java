@@ -44,6 +44,9 @@ public final class CollapsedCommand implements Callable<Integer> {
       description = "count, duration, durationToPrev or bytes (default: ${DEFAULT-VALUE}).")
   String count;
 
+  /** Whether stdout is a terminal: then bidi controls in names are escaped, as in the stream. */
+  boolean terminal = System.console() != null;
+
   @Override
   public Integer call() {
     Projection p;
@@ -55,7 +58,7 @@ public final class CollapsedCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       StackProfile profile = p.project(IorFileReader.read(file).rows(), ProfileInfo.none());
-      CollapsedWriter.write(profile, p.valueIndex(), out);
+      CollapsedWriter.write(profile, p.valueIndex(), out, terminal);
       return 0;
     } catch (IOException e) {
       spec.commandLine().getErr().println("ior: " + e.getMessage());

@@ -28,7 +28,6 @@ public final class StreamSink implements PairSink {
   private final LineBuffer line;
   private final StreamFormat format;
   private final WallClock clock;
-  private final TextEscaper escaper;
   private final EscapedNames names;
   private boolean headerWritten;
 
@@ -36,8 +35,9 @@ public final class StreamSink implements PairSink {
     this.line = new LineBuffer(out, 1 << 16);
     this.format = format;
     this.clock = clock;
-    this.escaper = escaper;
-    this.names = new EscapedNames(escaper, 1 << 14);
+    EscapedNames.Quoting quoting = format == StreamFormat.CSV ? EscapedNames.Quoting.CSV
+        : format == StreamFormat.JSON ? EscapedNames.Quoting.JSON : EscapedNames.Quoting.NONE;
+    this.names = new EscapedNames(escaper, quoting, 1 << 14);
   }
 
   /** Writes the header now (it is otherwise written before the first pair). */
@@ -80,6 +80,7 @@ public final class StreamSink implements PairSink {
     }
   }
 
+  /** A name escaped ({@link TextEscaper}) and quoted for the format; nothing for null. */
   private void name(String s) {
     if (s != null) {
       line.bytes(names.get(s));
@@ -89,48 +90,24 @@ public final class StreamSink implements PairSink {
   private void csv(SyscallPair p) {
     clock.append(line, p.enterNs());
     line.ascii(',').number(p.gapNs()).ascii(',').number(p.durationNs()).ascii(',');
-    csvField(p.comm());
+    name(p.comm());
     line.ascii(',').number(p.pid()).ascii(',').number(p.tid()).ascii(',')
         .ascii(p.syscall().name()).ascii(',').number(p.fd()).ascii(',').number(p.ret())
         .ascii(',').number(p.bytes()).ascii(',');
-    csvField(p.file());
+    name(p.file());
     line.ascii(',');
-    csvField(p.file2());
+    name(p.file2());
     line.ascii(',');
     if (p.ret() < 0) {
       line.ascii(Errno.name(p.ret()));
     }
     line.ascii(',');
-    csvField(p.thread());
+    name(p.thread());
     line.ascii(p.compat() ? ",true," : ",false,").ascii(fileLate(p) ? "true" : "false");
   }
 
   private static boolean fileLate(SyscallPair p) {
     return (p.marks() & PairMarks.FILE_LATE) != 0;
-  }
-
-  /**
-   * RFC 4180: fields with a comma or quote are quoted, quotes doubled. Line breaks never need
-   * quoting because the escaper turns every control character into {@code \xNN}.
-   */
-  private void csvField(String s) {
-    if (s == null) {
-      return;
-    }
-    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0;
-    if (!quote) {
-      name(s);
-      return;
-    }
-    line.ascii('"');
-    int from = 0;
-    for (int q = s.indexOf('"'); q >= 0; q = s.indexOf('"', from)) {
-      escaper.append(line, s.substring(from, q)); // rare: names with quotes
-      line.ascii("\"\"");
-      from = q + 1;
-    }
-    escaper.append(line, from == 0 ? s : s.substring(from));
-    line.ascii('"');
   }
 
   private void json(SyscallPair p) {
@@ -147,7 +124,11 @@ public final class StreamSink implements PairSink {
     line.ascii(",\"file2\":");
     jsonString(p.file2());
     line.ascii(",\"error\":");
-    jsonString(p.ret() < 0 ? Errno.name(p.ret()) : null);
+    if (p.ret() < 0) {
+      line.ascii('"').ascii(Errno.name(p.ret())).ascii('"'); // ASCII, like the syscall's name
+    } else {
+      line.ascii("null");
+    }
     line.ascii(",\"thread\":");
     jsonString(p.thread());
     line.ascii(",\"compat\":").ascii(p.compat() ? "true" : "false").ascii(",\"file_late\":")
@@ -158,22 +139,9 @@ public final class StreamSink implements PairSink {
   private void jsonString(String s) {
     if (s == null) {
       line.ascii("null");
-      return;
+    } else {
+      line.bytes(names.get(s));
     }
-    line.ascii('"');
-    for (int i = 0; i < s.length(); ) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        line.ascii('\\').ascii(c);
-      } else if (c < 0x20 || c == 0x7f || escaper.terminal() && TextEscaper.isBidi(c)) {
-        line.unicodeEscape(c);
-      } else {
-        i += line.utf8(s, i);
-        continue;
-      }
-      i++;
-    }
-    line.ascii('"');
   }
 
   @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.tui;
 
+import dev.ior.flamegraph.text.NameEscaper;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -65,16 +66,19 @@ public final class CsvExport {
     }
   }
 
-  /** One CSV record with CRLF, fields quoted when they hold a comma, quote or line break. */
+  /**
+   * One CSV record with CRLF. Fields are escaped as the stream's CSV escapes names ({@link
+   * NameEscaper#TEXT}: no line break survives, bytes that are not UTF-8 become {@code \xNN}),
+   * then quoted when they hold a comma or a quote.
+   */
   static String line(List<String> fields) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
-      String f = fields.get(i);
+      String f = NameEscaper.TEXT.escape(fields.get(i));
       if (i > 0) {
         sb.append(',');
       }
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0
-          || f.indexOf('\r') >= 0) {
+      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0) {
         sb.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {
         sb.append(f);

@@ -30,8 +30,7 @@ final class FlameView implements TabView {
         .collect(Collectors.joining(" > "));
     List<FlameBlock> blocks = model.layout(s.flows(), c.width(), Math.max(1, rows - 2));
     c.put(1, top, "order: " + order + "   metric: " + model.metric().label() + "   zoom: "
-        + (model.zoom().isEmpty() ? "all" : "all > " + String.join(" > ", model.zoom())),
-        Style.HEADER);
+        + (model.zoom().isEmpty() ? "all" : "all > " + shown(model.zoom())), Style.HEADER);
     FlameBlock sel = model.selectedBlock();
     if (sel == null) {
       c.put(1, top + 1, "(nothing traced yet)", Style.DIM);
@@ -39,7 +38,7 @@ final class FlameView implements TabView {
     }
     long total = blocks.get(0).value();
     c.put(1, top + 1, Units.fit("selected: " + (sel.path().isEmpty() ? "all"
-        : String.join(" > ", sel.path())) + "  " + model.metric().format(sel.value())
+        : shown(sel.path())) + "  " + model.metric().format(sel.value())
         + String.format(Locale.ROOT, " (%.1f%%)", 100.0 * sel.value() / Math.max(1, total)),
         c.width() - 2), Style.NORMAL);
     int bottom = top + rows - 1;
@@ -47,8 +46,9 @@ final class FlameView implements TabView {
       Style st = b.path().equals(sel.path()) ? Style.SELECTED
           : (b.depth() + b.col()) % 2 == 0 ? Style.BLOCK1 : Style.BLOCK2;
       // Paths keep their end (the file name), other names their start.
-      String name = b.name().startsWith("/") ? Units.tail(b.name(), b.width() - 1).stripTrailing()
-          : b.name();
+      String shown = Names.shown(b.name());
+      String name = shown.startsWith("/") ? Units.tail(shown, b.width() - 1).stripTrailing()
+          : shown;
       String text = b.width() >= 2 ? Units.fit(name, b.width() - 1) + "|" : "|";
       c.put(b.col(), bottom - b.depth(), text, st);
     }
@@ -96,5 +96,10 @@ final class FlameView implements TabView {
   @Override
   public String hint() {
     return "f order  m metric  arrows select  Enter zoom  Esc zoom out";
+  }
+
+  /** A block path as "a > b > c", each name as {@link Names#shown} shows it. */
+  private static String shown(List<String> path) {
+    return path.stream().map(Names::shown).collect(Collectors.joining(" > "));
   }
 }

@@ -5,6 +5,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.ior.flamegraph.text.NameEscaper;
 
 /** A {@link Canvas} on a lanterna screen's back buffer; styles become ANSI colours. */
 final class LanternaCanvas implements Canvas {
@@ -32,8 +33,11 @@ final class LanternaCanvas implements Canvas {
       return;
     }
     apply(style);
-    g.putString(col, row, text.length() > width() - col ? text.substring(0, width() - col)
-        : text);
+    // Views escape the names they show; this is the last line of defence: lanterna throws on a
+    // control character, so one left in any text must not take the dashboard down.
+    String safe = NameEscaper.TERMINAL.escapeUnprintable(text);
+    g.putString(col, row, safe.length() > width() - col ? safe.substring(0, width() - col)
+        : safe);
   }
 
   private void apply(Style style) {

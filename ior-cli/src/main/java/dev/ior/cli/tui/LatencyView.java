@@ -45,7 +45,8 @@ final class LatencyView implements TabView {
   public void draw(Canvas c, int top, int rows, LiveSnapshot s) {
     GroupStats g = row(s);
     String what = kind == null ? "all syscalls"
-        : kind.keyHeader(byDir) + " " + key + (g == s.total() ? " (not seen since reset)" : "");
+        : kind.keyHeader(byDir) + " " + Names.shown(key)
+            + (g == s.total() ? " (not seen since reset)" : "");
     c.put(1, top, "Latency of " + what + ": " + Units.count(g.count()) + " calls", Style.HEADER);
     int half = (rows - 1) / 2;
     histogram(c, top + 1, half, "latency", g.latency());

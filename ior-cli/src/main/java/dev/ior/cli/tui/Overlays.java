@@ -97,7 +97,8 @@ final class Overlays {
       picker = null;
     } else if (t == KeyType.Enter) {
       ProcessSource.Info p = picker.selected();
-      dash.target(p.pid(), p.pid() == 0 ? p.comm() : p.comm() + " (pid " + p.pid() + ")");
+      String comm = Names.shown(p.comm());
+      dash.target(p.pid(), p.pid() == 0 ? comm : comm + " (pid " + p.pid() + ")");
       picker = null;
     } else if (t == KeyType.ArrowDown || t == KeyType.ArrowUp) {
       picker.move(t == KeyType.ArrowDown ? 1 : -1);
@@ -134,8 +135,9 @@ final class Overlays {
     int first = Math.max(0, picker.selectedIndex() - rows + 1);
     for (int i = 0; i < rows && first + i < picker.matches().size(); i++) {
       ProcessSource.Info p = picker.matches().get(first + i);
-      String line = p.pid() == 0 ? "  " + p.comm()
-          : String.format(java.util.Locale.ROOT, "  %7d  %-16s %s", p.pid(), p.comm(), p.cmdline());
+      String line = p.pid() == 0 ? "  " + Names.shown(p.comm())
+          : String.format(java.util.Locale.ROOT, "  %7d  %-16s %s", p.pid(),
+              Names.shown(p.comm()), Names.shown(p.cmdline()));
       c.put(x, y + 1 + i, Units.fit(line, w),
           first + i == picker.selectedIndex() ? Style.SELECTED : Style.NORMAL);
     }

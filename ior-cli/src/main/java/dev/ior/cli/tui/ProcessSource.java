@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.tui;
 
+import dev.ior.flamegraph.text.NameBytes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,9 +38,13 @@ public interface ProcessSource {
       try (Stream<Path> dirs = Files.list(Paths.get("/proc"))) {
         dirs.filter(d -> d.getFileName().toString().matches("[0-9]+")).forEach(d -> {
           try {
-            String comm = Files.readString(d.resolve("comm"), StandardCharsets.UTF_8).strip();
-            String cmd = new String(Files.readAllBytes(d.resolve("cmdline")),
-                StandardCharsets.UTF_8).replace('\0', ' ').strip();
+            // Bytes, not UTF-8: a comm may hold any byte (NameBytes keeps it, as the tracer does)
+            // and end in blanks; only the line feed the kernel appends is not part of it.
+            byte[] c = Files.readAllBytes(d.resolve("comm"));
+            String comm = NameBytes.decode(c, 0,
+                c.length > 0 && c[c.length - 1] == '\n' ? c.length - 1 : c.length);
+            String cmd = NameBytes.decode(Files.readAllBytes(d.resolve("cmdline")))
+                .replace('\0', ' ').strip();
             out.add(new Info(Integer.parseInt(d.getFileName().toString()), comm, cmd));
           } catch (IOException | RuntimeException e) {
             // the process ended meanwhile

@@ -43,6 +43,6 @@ record StreamFilter(Kind kind, String value, long minNs) {
   /** As shown in the filter bar: "comm=postgres", "latency>=1.00ms". */
   String label() {
     return kind == Kind.LATENCY ? "latency>=" + value
-        : kind.name().toLowerCase(java.util.Locale.ROOT) + "=" + value;
+        : kind.name().toLowerCase(java.util.Locale.ROOT) + "=" + Names.shown(value);
   }
 }

@@ -38,10 +38,10 @@ final class StreamView implements TabView {
   }
 
   static String line(PairRecord p) {
-    return Units.right(Units.ns(p.durationNs()), 9) + " " + Units.fit(p.comm(), 16) + " "
-        + Units.fit(Integer.toString(p.pid()), 7) + " " + Units.fit(p.syscall().name(), 12)
+    return Units.right(Units.ns(p.durationNs()), 9) + " " + Units.fit(Names.shown(p.comm()), 16)
+        + " " + Units.fit(Integer.toString(p.pid()), 7) + " " + Units.fit(p.syscall().name(), 12)
         + Units.right(Long.toString(p.ret()), 7) + Units.right(Units.bytes(p.bytes()), 9) + " "
-        + (p.file() == null ? "" : p.file()) + (p.file2() == null ? "" : " -> " + p.file2());
+        + Names.shown(p.file()) + (p.file2() == null ? "" : " -> " + Names.shown(p.file2()));
   }
 
   @Override

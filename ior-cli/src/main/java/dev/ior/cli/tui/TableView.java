@@ -101,9 +101,9 @@ final class TableView implements TabView {
   }
 
   static String row(GroupStats g, int keyW, int detailW) {
-    StringBuilder sb = new StringBuilder(Units.tail(g.key(), keyW - 1)).append(' ');
+    StringBuilder sb = new StringBuilder(Units.tail(Names.shown(g.key()), keyW - 1)).append(' ');
     if (detailW > 0) {
-      sb.append(Units.fit(g.detail(), detailW));
+      sb.append(Units.fit(Names.shown(g.detail()), detailW));
     }
     sb.append(Units.right(Units.count(g.count()), NUM))
         .append(Units.right(Units.ns(g.totalNs()), NUM))

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.cli.testing.IorRun;
+import dev.ior.core.aggregate.AggregateRow;
 import dev.ior.cli.testing.IorRun.Result;
 import dev.ior.flamegraph.pprof.PprofReader;
 import dev.ior.flamegraph.profile.StackProfile;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The offline flame-graph commands, run in-process: no root, no kernel. */
 class FlameCommandTest {
@@ -65,6 +69,22 @@ class FlameCommandTest {
     Result two = IorRun.run("-ior", ior.toString(), "-from-pprof", ior.toString());
     assertEquals(2, two.code(), two.err());
     assertTrue(two.err().contains("give one of them"), two.err());
+  }
+
+  @Test
+  void collapsedSubcommandEscapesBidiControlsForATerminal() throws IOException {
+    Path ior = FlameFixture.write(dir.resolve("bidi.ior"), List.of(new AggregateRow(
+        "/d/invoice\u202efdp.exe", "read", "x", 1, 1, 0, 1, 10, 0, 0)));
+    for (boolean terminal : new boolean[] {false, true}) {
+      CollapsedCommand c = new CollapsedCommand();
+      c.terminal = terminal;
+      StringWriter out = new StringWriter();
+      CommandLine cl = new CommandLine(c);
+      cl.setOut(new PrintWriter(out));
+      assertEquals(0, cl.execute("-fields", "path", ior.toString()));
+      assertEquals(terminal ? "/d;/invoice\\u202efdp.exe 1\n" : "/d;/invoice\u202efdp.exe 1\n",
+          out.toString());
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@
 package dev.ior.cli.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.syscall.SyscallTable;
@@ -78,9 +79,26 @@ class StreamSinkTest {
   void jsonLines() {
     assertEquals("{\"time\":\"2026-11-26T06:40:01.000005000Z\",\"gap_ns\":300,\"latency_ns\":2500,"
             + "\"comm\":\"q\\\"t\",\"pid\":10,\"tid\":11,\"syscall\":\"openat\",\"fd\":3,\"ret\":-2,"
-            + "\"bytes\":0,\"file\":\"/a\\u000ab\",\"file2\":null,\"error\":\"ENOENT\","
+            + "\"bytes\":0,\"file\":\"/a\\\\x0ab\",\"file2\":null,\"error\":\"ENOENT\","
             + "\"thread\":\"q\\\"t\",\"compat\":false,\"file_late\":false}\n",
         render(StreamFormat.JSON, false, pair("openat", "q\"t", -2, "/a\nb", null)));
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreEscapedInEveryFormatAndStayApart() {
+    PairRecord ff = pair("read", "c\udcfe", 1, "/r/x\udcff", null);
+    PairRecord fe = pair("read", "c\udcfe", 1, "/r/x\udcfe", "/b\\s");
+    assertEquals(StreamSink.IOR_HEADER + "\n300,2500,c\\xfe@10.11,read=>1,/r/x\\xff\n"
+            + "300,2500,c\\xfe@10.11,read=>1,/r/x\\xfe -> /b\\\\s\n",
+        render(StreamFormat.IOR, false, ff, fe));
+    String csv = render(StreamFormat.CSV, false, ff, fe);
+    assertTrue(csv.contains(",c\\xfe,10,11,read,3,1,1,/r/x\\xff,,,c\\xfe,false,false\n"), csv);
+    assertTrue(csv.contains(",/r/x\\xfe,/b\\\\s,,c\\xfe,false,false\n"), csv);
+    // JSON: the string's value is the escaped name, so its backslashes are doubled once more.
+    String json = render(StreamFormat.JSON, false, ff, fe);
+    assertTrue(json.contains("\"comm\":\"c\\\\xfe\""), json);
+    assertTrue(json.contains("\"file\":\"/r/x\\\\xff\""), json);
+    assertTrue(json.contains("\"file\":\"/r/x\\\\xfe\",\"file2\":\"/b\\\\\\\\s\""), json);
   }
 
   @Test

@@ -4,7 +4,6 @@ package dev.ior.cli.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the real {@code go tool pprof} (Debian golang-go) on a profile. Without go on PATH the
@@ -28,7 +26,7 @@ public final class GoPprofTool {
 
   /** {@code go tool pprof FLAGS... profile}; stdout, failing the test on a non-zero exit. */
   public static String run(Path profile, String... flags) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(go().toString(), "tool", "pprof"));
+    List<String> cmd = new ArrayList<>(List.of(ExternalReaders.go().toString(), "tool", "pprof"));
     cmd.addAll(List.of(flags));
     cmd.add(profile.toString());
     Path out = Files.createTempFile("pprof", ".out");
@@ -65,21 +63,5 @@ public final class GoPprofTool {
       }
     }
     return sums == null ? new long[0] : sums;
-  }
-
-  private static Path go() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path p = Path.of(dir, "go");
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    String reason = "go not on PATH (needed to read pprof with go tool pprof)";
-    if ("1".equals(System.getenv("IOR_REQUIRE_TOOLS"))) {
-      fail(reason + " but IOR_REQUIRE_TOOLS=1");
-    }
-    System.out.println("SKIPPED: " + reason + "; set IOR_REQUIRE_TOOLS=1 to make this a failure");
-    Assumptions.abort(reason);
-    return null;
   }
 }

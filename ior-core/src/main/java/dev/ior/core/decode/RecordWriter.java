@@ -5,9 +5,9 @@ import static dev.ior.core.decode.RecordLayout.*;
 
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.util.IntMap;
+import dev.ior.flamegraph.text.NameBytes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes records exactly as the BPF programs write them: for tests, benchmarks and synthetic
@@ -173,7 +173,7 @@ public final class RecordWriter {
   }
 
   private static void fixed(ByteBuffer b, int at, String s, int max) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = NameBytes.encode(s);
     int n = Math.min(bytes.length, max - 1);
     b.put(at, bytes, 0, n);
   }
@@ -183,7 +183,7 @@ public final class RecordWriter {
     if (s == null) {
       return -14;
     }
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = NameBytes.encode(s);
     int n = Math.min(bytes.length, PATH_MAX - 1);
     b.put(at, bytes, 0, n);
     return n;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.iorfile;
 
+import com.google.protobuf.ByteString;
 import dev.ior.core.aggregate.AggregateRow;
 import dev.ior.core.iorfile.proto.Filters;
 import dev.ior.core.iorfile.proto.Header;
 import dev.ior.core.iorfile.proto.Row;
 import dev.ior.core.iorfile.proto.Stats;
 import dev.ior.core.stats.TraceStats;
+import dev.ior.core.util.StringInterner;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -67,17 +69,24 @@ public final class IorFileReader {
       throw new EOFException(name + ": no header (file cut short)");
     }
     List<AggregateRow> rows = new ArrayList<>((int) Math.min(h.getRowCount(), 1 << 20));
+    StringInterner names = new StringInterner(1 << 14); // rows share their paths and comms
     for (long i = 0; i < h.getRowCount(); i++) {
       Row r = Row.parseDelimitedFrom(gz);
       if (r == null) {
         throw new EOFException(name + ": file cut short after " + i + " of " + h.getRowCount()
             + " rows");
       }
-      rows.add(new AggregateRow(r.getPath(), r.getSyscall(), r.getComm(), r.getPid(), r.getTid(),
-          r.getFlags(), r.getCount(), r.getDurationNanos(), r.getDurationToPrevNanos(),
-          r.getBytes(), r.getThread()));
+      rows.add(new AggregateRow(name(names, r.getPath()), r.getSyscall(),
+          name(names, r.getComm()), r.getPid(), r.getTid(), r.getFlags(), r.getCount(),
+          r.getDurationNanos(), r.getDurationToPrevNanos(), r.getBytes(),
+          name(names, r.getThread())));
     }
     return new IorData(run(h), rows);
+  }
+
+  private static String name(StringInterner names, ByteString bytes) {
+    byte[] b = bytes.toByteArray();
+    return names.intern(b, b.length);
   }
 
   private static RunInfo run(Header h) {

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.iorfile;
 
+import com.google.protobuf.ByteString;
 import dev.ior.core.aggregate.AggregateRow;
 import dev.ior.core.iorfile.proto.Filters;
 import dev.ior.core.iorfile.proto.Header;
 import dev.ior.core.iorfile.proto.Row;
 import dev.ior.core.iorfile.proto.Stats;
 import dev.ior.core.stats.TraceStats;
+import dev.ior.flamegraph.text.NameBytes;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -53,13 +55,19 @@ public final class IorFileWriter {
     header(data.run(), data.rows().size()).writeDelimitedTo(gz);
     Row.Builder row = Row.newBuilder();
     for (AggregateRow r : data.rows()) {
-      row.clear().setPath(r.path()).setSyscall(r.syscall()).setComm(r.comm()).setThread(r.thread()).setPid(r.pid())
+      row.clear().setPath(name(r.path())).setSyscall(r.syscall()).setComm(name(r.comm()))
+          .setThread(name(r.thread())).setPid(r.pid())
           .setTid(r.tid()).setFlags(r.flags()).setCount(r.count())
           .setDurationNanos(r.durationNs()).setDurationToPrevNanos(r.durationToPrevNs())
           .setBytes(r.bytes()).build().writeDelimitedTo(gz);
     }
     gz.finish();
     out.flush();
+  }
+
+  /** A name's exact bytes ({@link NameBytes}): protobuf strings could not hold every name. */
+  private static ByteString name(String s) {
+    return ByteString.copyFrom(NameBytes.encode(s));
   }
 
   private static Header header(RunInfo run, int rows) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.util;
 
+import dev.ior.flamegraph.text.NameBytes;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -10,6 +10,11 @@ import java.util.Arrays;
  * String for the same bytes: a workload that touches the same files over and over allocates
  * nothing in steady state. Bounded: when full it starts afresh, so memory stays flat for
  * workloads with endless distinct names. Not thread-safe.
+ *
+ * <p>This is where names become Strings, once: the bytes are decoded by {@link NameBytes}, so a
+ * byte that is not UTF-8 is kept (as U+DC80..U+DCFF) and two names that differ only there stay two
+ * Strings; {@link NameBytes#encode} gives the bytes back and outputs escape such names with
+ * {@link dev.ior.flamegraph.text.NameEscaper}.
  *
  * <pre>{@code
  * StringInterner names = new StringInterner(1 << 14);
@@ -36,7 +41,7 @@ public final class StringInterner {
 
   /**
    * The String of the bytes at {@code buf[offset, offset + max)}, up to the first NUL. Bytes are
-   * read as UTF-8 (invalid sequences become U+FFFD).
+   * read as UTF-8; bytes that are not UTF-8 are kept as {@link NameBytes} escapes.
    */
   public String intern(ByteBuffer buf, int offset, int max) {
     int len = 0;
@@ -84,7 +89,7 @@ public final class StringInterner {
       size = 0;
       slot = h & mask;
     }
-    String s = new String(key, StandardCharsets.UTF_8);
+    String s = NameBytes.decode(key);
     keys[slot] = key;
     values[slot] = s;
     hashes[slot] = h;

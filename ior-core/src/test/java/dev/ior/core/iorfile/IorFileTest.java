@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.core.iorfile.proto.Header;
+import dev.ior.core.iorfile.proto.Row;
 import dev.ior.core.stats.TraceStats;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +51,33 @@ class IorFileTest {
     assertTrue(IorFileReader.isIorFile(file));
     try (var files = Files.list(dir)) {
       assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void namesAreStoredAsTheirExactBytes() throws IOException {
+    String ff = "/tmp/r09/x\udcff";
+    String fe = "/tmp/r09/x\udcfe";
+    String comm = "odd\udcff\n; 24";
+    IorData data = new IorData(sample().run(), List.of(
+        new AggregateRow(ff, "write", comm, 1, 1, -1, 1, 10, 0, 11),
+        new AggregateRow(fe, "write", comm, 1, 1, -1, 1, 10, 0, 12),
+        new AggregateRow("/tmp/r09/report 2024", "write", comm, 1, 1, -1, 1, 10, 0, 300)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    IorFileWriter.write(out, data);
+    byte[] file = out.toByteArray();
+    assertEquals(data, IorFileReader.read(new ByteArrayInputStream(file), "x"));
+
+    // On the wire the path is the raw bytes, 0xff and all (protobuf-java would have written a
+    // string's lone surrogate as '?', making the two names one).
+    try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(file, 10,
+        file.length - 10))) {
+      Header.parseDelimitedFrom(gz);
+      Row row = Row.parseDelimitedFrom(gz);
+      byte[] path = row.getPath().toByteArray();
+      assertEquals(0xff, path[path.length - 1] & 0xff);
+      assertArrayEquals("odd".getBytes(), Arrays.copyOf(row.getComm().toByteArray(), 3));
+      assertEquals(0xff, row.getComm().byteAt(3) & 0xff);
     }
   }
 
