@@ -82,6 +82,26 @@ class CasesEndToEndTest {
   }
 
   @Test
+  void aPipeIsNamedAsProcShowsIt() throws Exception {
+    Run run = trace(comm("write"), dir, "sh", "-c", exe + " hello | cat > /dev/null");
+    List<PairRecord> writes = calls(run, "write");
+    assertEquals(1, writes.size(), run.pairs.toString());
+    assertTrue(writes.get(0).file().matches("pipe:\\[\\d+\\]"), writes.get(0).toString());
+  }
+
+  @Test
+  void childWritesToTheFileItInheritedThoughTheParentReusedTheNumber() throws Exception {
+    Run run = trace(comm("open", "close", "write"), dir, exe, "forkreuse", dir.toString());
+    PairRecord child = calls(run, "write").stream().filter(p -> p.bytes() == 5).findFirst()
+        .orElseThrow(() -> new AssertionError(run.pairs.toString()));
+    PairRecord parent = calls(run, "write").stream().filter(p -> p.bytes() == 6).findFirst()
+        .orElseThrow();
+    assertEquals(child.fd(), parent.fd(), "the same descriptor number");
+    assertEquals(dir.resolve("first.txt").toString(), child.file());
+    assertEquals(dir.resolve("second.txt").toString(), parent.file());
+  }
+
+  @Test
   void relativeOpenBeforeChdirIsInTheDirectoryOfTheCall() throws Exception {
     Path a = Files.createDirectories(dir.resolve("A"));
     Path b = Files.createDirectories(dir.resolve("B"));

@@ -23,6 +23,9 @@
  *                        then opens, writes and closes it; prints the path
  *   iorwl int80 DIR      open/write/close of DIR/compat.txt through int $0x80 (ia32 syscalls)
  *   iorwl burst N DIR    N rounds of write(3, 1 byte) and write(4, 2 bytes), DIR/one and DIR/two
+ *   iorwl forkreuse DIR  opens DIR/first.txt, forks; the parent at once closes it and opens
+ *                        DIR/second.txt under the same number; the child then writes 5 bytes
+ *                        to its inherited descriptor (first.txt), the parent 6 to second.txt
  *
  * With IORWL_WAIT set, waits for a line on stdin first (lets a tracer attach to a known pid).
  */
@@ -315,6 +318,23 @@ static int burst(long n, const char *dir)
 	return 0;
 }
 
+static int forkreuse(const char *dir)
+{
+	long fd = sys_open(at(dir, "first.txt"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	pid_t pid = fork();
+	if (pid == 0) {
+		usleep(100000);
+		syscall(SYS_write, fd, buf, 5);
+		_exit(0);
+	}
+	syscall(SYS_close, fd);
+	long again = sys_open(at(dir, "second.txt"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	syscall(SYS_write, again, buf, 6);
+	int st;
+	waitpid(pid, &st, 0);
+	return again == fd ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "hello"))
@@ -352,6 +372,8 @@ int main(int argc, char **argv)
 		return longpath(argv[2], atol(argv[3]));
 	if (!strcmp(argv[1], "int80"))
 		return compat(argv[2]);
+	if (!strcmp(argv[1], "forkreuse"))
+		return forkreuse(argv[2]);
 	if (!strcmp(argv[1], "burst") && argc >= 4)
 		return burst(atol(argv[2]), argv[3]);
 	fprintf(stderr, "iorwl: unknown mode %s\n", argv[1]);
