@@ -51,6 +51,7 @@ public final class TracePipeline implements RecordHandler {
   private final int exitId;
   private final int exitGroupId;
   private final int restartSyscallId;
+  private final int uringEnterId;
 
   private long records;
   private long enters;
@@ -72,6 +73,8 @@ public final class TracePipeline implements RecordHandler {
   private long bytesRead;
   private long bytesWritten;
   private long bytesTransferred;
+  private long uringEnters;
+  private long uringSubmitted;
 
   /** Per-thread pairing state. */
   private static final class ThreadState {
@@ -92,6 +95,7 @@ public final class TracePipeline implements RecordHandler {
     this.exitId = idOf(table, "exit");
     this.exitGroupId = idOf(table, "exit_group");
     this.restartSyscallId = idOf(table, "restart_syscall");
+    this.uringEnterId = idOf(table, "io_uring_enter");
   }
 
   private static int idOf(SyscallTable table, String name) {
@@ -191,6 +195,10 @@ public final class TracePipeline implements RecordHandler {
   }
 
   private void count(MutablePair p, ThreadState t, EnterRecord e) {
+    if (p.syscall.id() == uringEnterId) {
+      uringEnters++;
+      uringSubmitted += Math.max(0, p.ret);
+    }
     if ((p.marks & PairMarks.COMPAT) != 0) {
       compat++;
     }
@@ -278,7 +286,7 @@ public final class TracePipeline implements RecordHandler {
     return new TraceStats(0, records, enters, exits, malformed, pairs, emitted, restarts, failed,
         0, 0, entersWithoutExit, exitsWithoutEnter, mismatched, inFlightAtStop, bytesRead,
         bytesWritten, bytesTransferred, straddled, interrupted, compat, pathsCut,
-        files.processes().lateLookups(), 0, 0, 0);
+        files.processes().lateLookups(), 0, 0, 0, uringEnters, uringSubmitted);
   }
 
   /** Name records received from the kernel. */

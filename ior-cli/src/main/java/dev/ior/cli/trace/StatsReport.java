@@ -45,6 +45,11 @@ public final class StatsReport {
         s.straddled(), s.mismatched(), s.malformed(),
         s.kernelSkipped() < 0 ? "unknown" : String.format(Locale.ROOT, "%,d", s.kernelSkipped()),
         s.storageFull()));
+    if (s.uringEnters() > 0) {
+      b.append(String.format(Locale.ROOT, "  io_uring:           %,d io_uring_enter calls submitted"
+          + " %,d operations; those run in the kernel, not as syscalls: counted, not decoded%n",
+          s.uringEnters(), s.uringSubmitted()));
+    }
     if (s.pathsCut() > 0 || s.lateNames() > 0 || s.namesLost() > 0) {
       b.append(String.format(Locale.ROOT, "  names:              %,d paths cut (marked), %,d looked"
           + " up late in /proc (marked), %,d kernel names lost%n", s.pathsCut(), s.lateNames(),

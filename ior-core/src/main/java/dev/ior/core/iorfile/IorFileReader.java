@@ -98,7 +98,9 @@ public final class IorFileReader {
         s.getExits(), s.getMalformed(), s.getPairs(), s.getEmitted(), s.getRestarts(),
         s.getFailed(), s.getRingDrops(), s.getUnreadAtStop(), s.getEntersWithoutExit(),
         s.getExitsWithoutEnter(), s.getMismatched(), s.getInFlightAtStop(), s.getBytesRead(),
-        s.getBytesWritten(), s.getBytesTransferred());
+        s.getBytesWritten(), s.getBytesTransferred(), s.getStraddled(), s.getInterrupted(),
+        s.getCompat(), s.getPathsCut(), s.getLateNames(), s.getKernelSkipped(),
+        s.getStorageFull(), s.getNamesLost(), s.getUringEnters(), s.getUringSubmitted());
     return new RunInfo(h.getHost(), h.getStartUnixNanos(), h.getDurationNanos(),
         h.getWriterVersion(), filters, stats, h.getCommandLineList());
   }

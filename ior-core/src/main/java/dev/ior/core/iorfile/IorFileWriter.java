@@ -94,6 +94,10 @@ public final class IorFileWriter {
         .setUnreadAtStop(s.unreadAtStop()).setEntersWithoutExit(s.entersWithoutExit())
         .setExitsWithoutEnter(s.exitsWithoutEnter()).setMismatched(s.mismatched())
         .setInFlightAtStop(s.inFlightAtStop()).setBytesRead(s.bytesRead())
-        .setBytesWritten(s.bytesWritten()).setBytesTransferred(s.bytesTransferred()).build();
+        .setBytesWritten(s.bytesWritten()).setBytesTransferred(s.bytesTransferred())
+        .setStraddled(s.straddled()).setInterrupted(s.interrupted()).setCompat(s.compat())
+        .setPathsCut(s.pathsCut()).setLateNames(s.lateNames()).setKernelSkipped(s.kernelSkipped())
+        .setStorageFull(s.storageFull()).setNamesLost(s.namesLost())
+        .setUringEnters(s.uringEnters()).setUringSubmitted(s.uringSubmitted()).build();
   }
 }

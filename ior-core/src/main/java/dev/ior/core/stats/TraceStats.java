@@ -42,13 +42,16 @@ package dev.ior.core.stats;
  * @param storageFull calls not traced because the kernel could not give the thread its state
  * @param namesLost file names the kernel could not hand over (ring full); their calls may show
  *     a late name
+ * @param uringEnters io_uring_enter calls: their operations run inside the kernel, not as
+ *     syscalls, so ior counts them but does not decode them
+ * @param uringSubmitted operations those calls submitted (their return values summed)
  */
 public record TraceStats(long durationNs, long records, long enters, long exits, long malformed,
     long pairs, long emitted, long restarts, long failed, long ringDrops, long unreadAtStop,
     long entersWithoutExit, long exitsWithoutEnter, long mismatched, long inFlightAtStop,
     long bytesRead, long bytesWritten, long bytesTransferred, long straddled, long interrupted,
     long compat, long pathsCut, long lateNames, long kernelSkipped, long storageFull,
-    long namesLost) {
+    long namesLost, long uringEnters, long uringSubmitted) {
 
   /** Stats of a source without the capture v2 counters (older .ior files, tests). */
   public TraceStats(long durationNs, long records, long enters, long exits, long malformed,
@@ -57,7 +60,7 @@ public record TraceStats(long durationNs, long records, long enters, long exits,
       long bytesRead, long bytesWritten, long bytesTransferred) {
     this(durationNs, records, enters, exits, malformed, pairs, emitted, restarts, failed,
         ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter, mismatched, inFlightAtStop,
-        bytesRead, bytesWritten, bytesTransferred, 0, 0, 0, 0, 0, 0, 0, 0);
+        bytesRead, bytesWritten, bytesTransferred, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /**
@@ -79,7 +82,8 @@ public record TraceStats(long durationNs, long records, long enters, long exits,
     return new TraceStats(durationNs, records, enters, exits, malformed, pairs, emitted,
         restarts, failed, ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter,
         mismatched, inFlightAtStop, bytesRead, bytesWritten, bytesTransferred, straddled,
-        interrupted, compat, pathsCut, lateNames, kernelSkipped, storageFull, namesLost);
+        interrupted, compat, pathsCut, lateNames, kernelSkipped, storageFull, namesLost,
+        uringEnters, uringSubmitted);
   }
 
   /** These stats with the kernel's own counters (-1 where the kernel did not say). */
@@ -87,6 +91,7 @@ public record TraceStats(long durationNs, long records, long enters, long exits,
     return new TraceStats(durationNs, records, enters, exits, malformed, pairs, emitted,
         restarts, failed, ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter,
         mismatched, inFlightAtStop, bytesRead, bytesWritten, bytesTransferred, straddled,
-        interrupted, compat, pathsCut, lateNames, kernelSkipped, storageFull, namesLost);
+        interrupted, compat, pathsCut, lateNames, kernelSkipped, storageFull, namesLost,
+        uringEnters, uringSubmitted);
   }
 }
