@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.cli.stream.WallClock;
 import dev.ior.core.TracePipeline;
 import dev.ior.core.config.TraceConfig;
@@ -52,20 +53,31 @@ public final class RecordOptions {
     TracePipeline pipeline = new TracePipeline(SyscallTable.standard(), filter, ProcFs.EMPTY, sink);
     outputs.forEach(TraceOutput::started);
     long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
-    RecordFileReader.replay(replay, (buf, off, len) -> {
-      if (len >= RecordLayout.HEAD_SIZE) {
-        long t = buf.getLong(off + RecordLayout.HEAD_TIME_NS);
-        span[0] = Math.min(span[0], t);
-        span[1] = Math.max(span[1], t);
-      }
-      pipeline.accept(buf, off, len);
-    });
+    RecordFileReader.Replay read;
+    try {
+      read = RecordFileReader.replay(replay, (buf, off, len) -> {
+        if (len >= RecordLayout.HEAD_SIZE) {
+          long t = buf.getLong(off + RecordLayout.HEAD_TIME_NS);
+          span[0] = Math.min(span[0], t);
+          span[1] = Math.max(span[1], t);
+        }
+        pipeline.accept(buf, off, len);
+      });
+    } catch (IOException e) { // damaged: refused before any record was replayed
+      err.println("ior: " + UserFiles.message(e));
+      return 1;
+    }
     pipeline.finish();
     long duration = span[1] >= span[0] ? span[1] - span[0] : 0;
     TraceStats stats = pipeline.stats().withRing(duration, 0, 0);
     err.print(StatsReport.format(stats, "ior: replayed " + replay + ": "
-        + String.format(java.util.Locale.ROOT, "%.1f s of trace", duration / 1e9)));
-    int rc = 0;
+        + String.format(java.util.Locale.ROOT, "%.1f s of trace", duration / 1e9),
+        read.cutShort()));
+    if (read.cutShort()) {
+      err.printf("ior: %s is %s (a full disk, a killed ior or a copy in progress?): every"
+          + " output covers only those%n", replay, read.describe());
+    }
+    int rc = read.cutShort() ? 1 : 0;
     for (TraceOutput o : outputs) {
       rc = Math.max(rc, o.finish(stats, err));
     }

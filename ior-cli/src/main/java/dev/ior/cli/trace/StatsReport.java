@@ -19,8 +19,16 @@ public final class StatsReport {
 
   /** The report under its own first line. */
   public static String format(TraceStats s, String headline) {
+    return format(s, headline, false);
+  }
+
+  /**
+   * The report under its own first line; with {@code incomplete} (a recording cut short) every
+   * total is a lower bound, as when events were lost.
+   */
+  public static String format(TraceStats s, String headline, boolean incomplete) {
     double secs = s.durationNs() / 1e9;
-    String atLeast = s.lossy() ? "at least " : "";
+    String atLeast = s.lossy() || incomplete ? "at least " : "";
     StringBuilder b = new StringBuilder();
     b.append(headline).append(System.lineSeparator());
     b.append(String.format(Locale.ROOT, "  tracepoints seen:   %s%,d (%,.0f/s; %,d enter, %,d exit)%n",
@@ -29,9 +37,11 @@ public final class StatsReport {
     b.append(String.format(Locale.ROOT, "  syscalls paired:    %s%,d (%,.0f/s)%n", atLeast, s.pairs(),
         secs > 0 ? s.pairs() / secs : 0));
     b.append(String.format(Locale.ROOT, "  after filter:       %s%,d%n", atLeast, s.emitted()));
-    b.append(String.format(Locale.ROOT, "  failed:             %,d (plus %,d interrupted and restarted)%n",
+    b.append(String.format(Locale.ROOT,
+        "  failed:             %s%,d (plus %,d interrupted and restarted)%n", atLeast,
         s.failed(), s.restarts()));
-    b.append(String.format(Locale.ROOT, "  bytes:              read %s, written %s, transferred %s%n",
+    b.append(String.format(Locale.ROOT,
+        "  bytes:              %sread %s, written %s, transferred %s%n", atLeast,
         bytes(s.bytesRead()), bytes(s.bytesWritten()), bytes(s.bytesTransferred())));
     b.append(String.format(Locale.ROOT,
         "  lost:               ring full %,d, unread at stop %,d, enter without exit %,d,"

@@ -20,7 +20,8 @@ import java.util.Locale;
  * <p>A recording cut short (a full disk, a killed writer, a copy in progress) replays the
  * records of its complete gzip members, whose CRC-32 and length could be checked, and says so in
  * the returned {@link Replay}; the records of the unfinished last member are left out, since a
- * damaged byte could make them look like other records. A damaged recording (wrong gzip data or
+ * damaged byte could make them look like other records (version-1 recordings, one member
+ * checked only at its end, replay every whole record before the cut). A damaged recording (wrong gzip data or
  * CRC-32, bytes after the end) is refused before any record reaches the sink.
  *
  * <pre>{@code
@@ -74,11 +75,10 @@ public final class RecordFileReader {
    */
   public static Replay replay(Path file, RecordSink sink) throws IOException {
     Pass check = read(file, DISCARD, Long.MAX_VALUE);
-    if (!check.cut()) {
-      read(file, sink, Long.MAX_VALUE);
-      return new Replay(check.records(), false);
-    }
-    return new Replay(read(file, sink, check.verifiedBytes()).records(), true);
+    // Version 1 wrote one gzip member, checked only at its end: of a cut version-1 file, every
+    // whole record is replayed, as nothing better can be known.
+    long limit = check.cut() && check.version() > 1 ? check.verifiedBytes() : Long.MAX_VALUE;
+    return new Replay(read(file, sink, limit).records(), check.cut());
   }
 
   /**
@@ -87,8 +87,9 @@ public final class RecordFileReader {
    * @param records records handed to the sink
    * @param cut whether the gzip data ended early
    * @param verifiedBytes decompressed bytes (header included) of the complete gzip members
+   * @param version the recording's format version
    */
-  private record Pass(long records, boolean cut, long verifiedBytes) {}
+  private record Pass(long records, boolean cut, long verifiedBytes, int version) {}
 
   /** Hands the records that end within the first {@code limit} decompressed bytes to a sink. */
   private static Pass read(Path file, RecordSink sink, long limit) throws IOException {
@@ -107,7 +108,7 @@ public final class RecordFileReader {
           if (hi < 0 || in.readNBytes(bytes, 0, len) != len) {
             // Checked data that ends inside a record: a writer cut off before its last record
             // was complete; the records before it are sound.
-            return new Pass(records, true, end);
+            return new Pass(records, true, end, version);
           }
           end += 2 + len;
           if (end > limit) {
@@ -117,9 +118,9 @@ public final class RecordFileReader {
         }
         // Version 1 had no end mark; a version-2 file without one was cut between two members.
         boolean marked = version == 1 || isEndMark(gz.extraField());
-        return new Pass(records, !marked, end);
+        return new Pass(records, !marked, end, version);
       } catch (EOFException e) {
-        return new Pass(records, true, gz.verifiedBytes());
+        return new Pass(records, true, gz.verifiedBytes(), version);
       } catch (IOException e) {
         throw new IOException(String.format(Locale.ROOT, "%s: %s (after %,d records)", file,
             e.getMessage(), records), e);
