@@ -40,6 +40,10 @@ final class InputProfiles {
     if (IorFileReader.isIorFile(file)) {
       return projection.project(IorFileReader.read(file).rows(), ProfileInfo.none());
     }
+    if (file.getFileName().toString().endsWith(".iorrec")) {
+      throw new IOException(file + ": a recording, not a profile: make one with ior -replay "
+          + file + " -flamegraph -name NAME, then use NAME.ior");
+    }
     if (isPprof(file)) {
       return PprofReader.read(file);
     }

@@ -34,20 +34,12 @@ final class StreamOutput implements TraceOutput {
 
     @Override
     public void flush() {
-      try {
-        sink.flush();
-      } catch (UncheckedIOException e) {
-        throw onStdout(e);
-      }
+      naming(sink::flush);
     }
 
     @Override
     public void finish() {
-      try {
-        sink.finish();
-      } catch (UncheckedIOException e) {
-        throw onStdout(e);
-      }
+      naming(sink::finish);
     }
   };
 
@@ -72,9 +64,16 @@ final class StreamOutput implements TraceOutput {
   /** The header goes out before the first pair so that an idle trace still shows its columns. */
   @Override
   public void started() {
-    try {
+    naming(() -> {
       sink.header();
       sink.flush();
+    });
+  }
+
+  /** Runs {@code write} (not per pair: a lambda per pair would allocate), naming stdout. */
+  private static void naming(Runnable write) {
+    try {
+      write.run();
     } catch (UncheckedIOException e) {
       throw onStdout(e);
     }

@@ -65,7 +65,8 @@ public final class Tui {
    * Leaves the alternate screen and restores the tty modes. On SIGTERM or SIGHUP lanterna's own
    * shutdown hook may have done so already (then stopScreen throws IllegalStateException), and
    * after a hang-up there is no terminal left to restore: neither may keep the outputs from
-   * being written.
+   * being written; neither may lanterna's close, which removes its hook and throws during
+   * shutdown.
    */
   private static void restore(Screen screen, Terminal terminal) {
     try {
@@ -75,8 +76,8 @@ public final class Tui {
     }
     try {
       terminal.close();
-    } catch (IOException e) {
-      // the terminal is gone
+    } catch (IOException | IllegalStateException e) {
+      // the terminal is gone, or the JVM is shutting down (close removes a shutdown hook)
     }
   }
 

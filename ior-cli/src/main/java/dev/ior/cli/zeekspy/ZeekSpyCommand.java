@@ -115,7 +115,7 @@ public final class ZeekSpyCommand implements Callable<Integer> {
       Optional<String> problem = UserFiles.outputProblem(out); // now, not after sampling
       if (problem.isPresent()) {
         err.println("zeekspy: " + problem.get() + "; nothing was sampled");
-        return 2;
+        return 1; // "cannot write the output", as docs/zeekspy.md lists the exit codes
       }
     }
     ZeekSpy spy;

@@ -4,7 +4,6 @@ package dev.ior.cli.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ior.testdata.Workload;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ class TuiSignalIT {
         + " echo \"IOR-EXITED $?\"; stty -g > stty.after; exec sleep 600";
     Tmux t = new Tmux(dir, 160, 48, cmd);
     t.await("1 Overview", 60);
-    awaitFile(dir.resolve("err.txt"), "Ctrl+C to stop");
+    TuiIT.awaitFile(dir.resolve("err.txt"), "Ctrl+C to stop");
     Requirements.runWorkload("seq", dir);
     t.await("the workload on the dashboard", s -> s.contains("iorwl"), 10);
     return t;
@@ -52,7 +51,7 @@ class TuiSignalIT {
     assertTrue(after.contains("IOR-EXITED " + status), after);
     assertEquals("0", t.display("#{alternate_on}"), "left the alternate screen");
     assertEndedWithOutputs();
-    awaitFile(dir.resolve("stty.after"), ":");
+    TuiIT.awaitFile(dir.resolve("stty.after"), ":");
     assertEquals(Files.readString(dir.resolve("stty.before")),
         Files.readString(dir.resolve("stty.after")), "terminal modes restored");
   }
@@ -95,15 +94,5 @@ class TuiSignalIT {
       h.onExit().get(60, TimeUnit.SECONDS);
     }
     assertEndedWithOutputs();
-  }
-
-  private static void awaitFile(Path file, String text) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      if (Files.exists(file) && Files.readString(file).contains(text)) {
-        return;
-      }
-      Thread.sleep(100); // a file another process writes; no event to wait on
-    }
-    fail(file + " never contained '" + text + "'");
   }
 }
