@@ -641,7 +641,8 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 	int compat = ior_is_compat(task);
 	__u32 slot = compat ? IOR_NR_SLOTS + nr : nr;
 	struct ior_sysent *s = bpf_map_lookup_elem(&ior_sys, &slot);
-	if (!s || !(s->flags & IOR_SYS_TRACED))
+	/* Not "traced" but "known": a syscall switched off while a call was in it still returns. */
+	if (!s || !s->id)
 		return 0;
 	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
 	if (!ts || ts->pending != slot + 1)

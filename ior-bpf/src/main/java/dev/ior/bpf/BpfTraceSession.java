@@ -152,6 +152,22 @@ public final class BpfTraceSession implements AutoCloseable {
     return bpf.attachedSyscalls();
   }
 
+  /**
+   * Starts or stops tracing {@code syscall} (a name of {@code syscalls.tsv}) while the trace
+   * runs: a map write in the kernel, no program is attached or detached. Calls already entered
+   * still return their exit.
+   *
+   * @throws IllegalArgumentException for an unknown syscall name
+   * @throws TraceException when the kernel refused the write
+   */
+  public void setTraced(String syscall, boolean traced) throws TraceException {
+    Syscall s = SyscallTable.standard().byName(syscall);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown syscall " + syscall);
+    }
+    bpf.setTraced(s, traced);
+  }
+
   /** Waits until the consumer ended (after {@link #stop()} or a failure). */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
     return session.awaitTermination(timeout);

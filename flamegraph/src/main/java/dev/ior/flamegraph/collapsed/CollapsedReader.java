@@ -22,9 +22,14 @@ import java.util.Map;
  *
  * <p>A line that does not end in whitespace and a non-negative integer (an empty line, a line
  * cut by a line break inside a file name, a fractional count) is skipped and reported with its
- * line number; it never stops the read. Identical stacks are summed. Bytes that are not UTF-8
+ * line number; it does not stop the read. Identical stacks are summed. Bytes that are not UTF-8
  * are kept as {@link NameBytes} escapes, so names that differ only there stay apart. Frames are
  * unescaped as described in {@link FrameEscaper} unless switched off.
+ *
+ * <p>Input that is not folded stacks at all is refused with an {@link IOException} naming the
+ * line: a NUL byte (binary data such as an image; folded text never holds one), a file whose
+ * non-blank lines are all malformed, and counts whose sum passes the range of a long (a sum that
+ * wrapped around would be a wrong number).
  *
  * <pre>{@code
  * CollapsedResult r = CollapsedReader.read(Path.of("out.collapsed"));
@@ -40,6 +45,8 @@ public final class CollapsedReader {
   private final Map<String, Frame> frames = new HashMap<>();
   private final List<MalformedLine> malformed = new ArrayList<>();
   private long malformedCount;
+  private long wellFormed;
+  private long blank;
   // The previous stack: its bytes, frames and where each frame's bytes end. Folded files are
   // sorted, so most lines repeat the previous line's leading frames; those are reused without
   // decoding or lookups.
@@ -58,14 +65,29 @@ public final class CollapsedReader {
     return read(path, CollapsedOptions.defaults());
   }
 
-  /** Reads {@code path}. */
+  /**
+   * Reads {@code path}.
+   *
+   * @throws IOException when it cannot be opened (the {@link java.nio.file.FileSystemException}
+   *     as thrown) or is not folded stacks (the message starts with the path, then the line)
+   */
   public static CollapsedResult read(Path path, CollapsedOptions options) throws IOException {
     try (InputStream in = Files.newInputStream(path)) {
-      return read(in, options);
+      try {
+        return read(in, options);
+      } catch (java.nio.file.FileSystemException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new IOException(path + ": " + e.getMessage(), e);
+      }
     }
   }
 
-  /** Reads {@code in} to its end; the stream is not closed. Bytes are decoded as UTF-8. */
+  /**
+   * Reads {@code in} to its end; the stream is not closed. Bytes are decoded as UTF-8.
+   *
+   * @throws IOException when reading fails or the input is not folded stacks (see above)
+   */
   public static CollapsedResult read(InputStream in, CollapsedOptions options) throws IOException {
     StackProfile.Builder builder = StackProfile.builder(List.of(options.sampleType()));
     LineReport report = stream(in, options, (stack, value) -> builder.add(stack, Map.of(), value));
@@ -76,18 +98,32 @@ public final class CollapsedReader {
   /**
    * Reads {@code in} to its end, handing every well-formed line to {@code consumer} in file
    * order; the stream is not closed.
+   *
+   * @throws IOException when reading fails or the input is not folded stacks (see above); an
+   *     {@link ArithmeticException} the consumer throws becomes one naming the line
    */
   public static LineReport stream(InputStream in, CollapsedOptions options,
       StackConsumer consumer) throws IOException {
     CollapsedReader reader = new CollapsedReader(options, consumer);
     LineSource lines = new LineSource(in);
     while (lines.advance()) {
-      reader.accept(lines);
+      try {
+        reader.accept(lines);
+      } catch (ArithmeticException e) {
+        throw new IOException("line " + lines.lineNumber() + ": the counts add up past "
+            + Long.MAX_VALUE + ", more than a 64-bit count holds", e);
+      }
+    }
+    if (reader.wellFormed == 0 && reader.malformedCount > reader.blank) {
+      MalformedLine first = reader.malformed.isEmpty() ? null : reader.malformed.get(0);
+      throw new IOException("not folded stacks: none of its " + lines.lineNumber()
+          + " lines is 'frame;frame;... COUNT'"
+          + (first == null ? "" : " (line " + first.lineNumber() + ": " + first.reason() + ")"));
     }
     return new LineReport(lines.lineNumber(), reader.malformedCount, reader.malformed);
   }
 
-  private void accept(LineSource lines) {
+  private void accept(LineSource lines) throws IOException {
     byte[] b = lines.buffer();
     int from = lines.lineStart();
     int to = lines.lineEnd();
@@ -97,15 +133,35 @@ public final class CollapsedReader {
     }
     String problem = problem(b, from, to, valueStart);
     if (problem != null) {
+      if (indexOfNul(b, from, to) >= 0) {
+        throw binary(lines.lineNumber());
+      }
+      if (from == to) {
+        blank++;
+      }
       reject(lines.line(), lines.lineNumber(), problem);
       return;
     }
+    wellFormed++;
     long value = 0;
     for (int i = valueStart; i < to; i++) {
       value = value * 10 + (b[i] - '0');
     }
     // flamegraph.pl's pattern takes exactly one whitespace character before the count.
-    consumer.accept(stack(b, from, valueStart - 1), value);
+    consumer.accept(stack(b, from, valueStart - 1, lines.lineNumber()), value);
+  }
+
+  private static IOException binary(long line) {
+    return new IOException("line " + line + " holds a NUL byte: binary data, not folded stacks");
+  }
+
+  private static int indexOfNul(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Why the line is malformed, or null; {@code valueStart} is where its trailing digits begin. */
@@ -128,8 +184,11 @@ public final class CollapsedReader {
     return null;
   }
 
-  /** The frames of the stack in {@code b[from, to)}. */
-  private List<Frame> stack(byte[] b, int from, int to) {
+  /**
+   * The frames of the stack in {@code b[from, to)}. Only bytes not shared with the previous stack
+   * are looked at, so the NUL check costs nothing for the repeated prefixes of sorted files.
+   */
+  private List<Frame> stack(byte[] b, int from, int to, long line) throws IOException {
     int length = to - from;
     if (length == 0) {
       return List.of();
@@ -156,6 +215,9 @@ public final class CollapsedReader {
       if (n == stack.length) {
         stack = Arrays.copyOf(stack, n * 2);
         ends = Arrays.copyOf(ends, n * 2);
+      }
+      if (indexOfNul(b, from + pos, from + semi) >= 0) {
+        throw binary(line);
       }
       stack[n] = frame(NameBytes.decode(b, from + pos, semi - pos));
       ends[n++] = semi;

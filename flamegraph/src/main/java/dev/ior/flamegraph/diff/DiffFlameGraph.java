@@ -49,18 +49,21 @@ public final class DiffFlameGraph {
    * Writes difffolded.pl's three-column format, {@code stack before after} per line, sorted by
    * stack, so that {@code flamegraph.pl} (which reads it directly) can draw our diffs too.
    * Frames are escaped as {@link CollapsedWriter} does.
+   *
+   * @throws ArithmeticException when two stacks that escape to the same text add up past the
+   *     range of a long
    */
   public static void writeFolded(StackProfile before, int beforeIndex, StackProfile after,
       int afterIndex, boolean normalize, Writer out) throws IOException {
     Map<String, long[]> rows = new TreeMap<>();
     double scale = normalize ? scale(before, beforeIndex, after, afterIndex) : 1.0;
     for (Sample s : before.samples()) {
-      rows.computeIfAbsent(CollapsedWriter.stackText(s.stack()), k -> new long[2])[0] +=
-          s.value(beforeIndex);
+      long[] row = rows.computeIfAbsent(CollapsedWriter.stackText(s.stack()), k -> new long[2]);
+      row[0] = Math.addExact(row[0], s.value(beforeIndex));
     }
     for (Sample s : after.samples()) {
-      rows.computeIfAbsent(CollapsedWriter.stackText(s.stack()), k -> new long[2])[1] +=
-          s.value(afterIndex);
+      long[] row = rows.computeIfAbsent(CollapsedWriter.stackText(s.stack()), k -> new long[2]);
+      row[1] = Math.addExact(row[1], s.value(afterIndex));
     }
     for (Map.Entry<String, long[]> e : rows.entrySet()) {
       long b = Math.round(e.getValue()[0] * scale);

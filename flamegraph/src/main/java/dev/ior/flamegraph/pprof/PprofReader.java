@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.pprof;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.ior.flamegraph.gzip.StrictGzipInputStream;
 import dev.ior.flamegraph.pprof.proto.ProfileProto;
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.SampleType;
@@ -40,17 +42,31 @@ import java.util.zip.GZIPInputStream;
 public final class PprofReader {
   private PprofReader() {}
 
-  /** Reads the file at {@code path}. */
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws IOException when the file cannot be opened (the {@link
+   *     java.nio.file.FileSystemException} as thrown), or is no profile or a damaged one (the
+   *     message starts with the path and says what is wrong)
+   */
   public static StackProfile read(Path path) throws IOException {
     try (InputStream in = Files.newInputStream(path)) {
-      return read(in);
+      try {
+        return read(in);
+      } catch (java.nio.file.FileSystemException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new IOException(path + ": " + e.getMessage(), e);
+      }
     }
   }
 
   /**
-   * Reads a profile from {@code in}, which is not closed; gzip is detected by its magic bytes.
+   * Reads a profile from {@code in}, which is not closed; gzip is detected by its magic bytes and
+   * checked strictly (CRC-32, length, nothing after the data).
    *
-   * @throws IOException when reading fails or the bytes are not a profile
+   * @throws IOException when reading fails or the bytes are not a profile, a damaged one, or one
+   *     whose values add up past the range of a long; the message says which in plain words
    */
   public static StackProfile read(InputStream in) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
@@ -58,16 +74,43 @@ public final class PprofReader {
     int b0 = buffered.read();
     int b1 = buffered.read();
     buffered.reset();
-    InputStream body = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-    return fromProto(ProfileProto.Profile.parseFrom(body));
+    if (b0 != 0x1f || b1 != 0x8b) {
+      return fromProto(parse(buffered));
+    }
+    // Closing the gzip reader frees its inflater and leaves the caller's stream open.
+    try (InputStream gz = new StrictGzipInputStream(buffered, true)) {
+      return fromProto(parse(gz));
+    }
   }
 
-  /** Converts a parsed message. */
+  private static ProfileProto.Profile parse(InputStream body) throws IOException {
+    try {
+      return ProfileProto.Profile.parseFrom(body);
+    } catch (InvalidProtocolBufferException e) {
+      // protobuf wraps the stream's own errors (damaged gzip, cut file): report those as such.
+      if (e.getCause() instanceof IOException && !(e.getCause() instanceof
+          InvalidProtocolBufferException)) {
+        throw (IOException) e.getCause();
+      }
+      throw new IOException("not a pprof profile, or a damaged one: its protobuf data cannot be"
+          + " decoded", e);
+    }
+  }
+
+  /**
+   * Converts a parsed message.
+   *
+   * @throws IOException when it refers to strings, functions or locations it does not have, or
+   *     its values add up past the range of a long
+   */
   public static StackProfile fromProto(ProfileProto.Profile p) throws IOException {
     try {
       return new Decoder(p).decode();
     } catch (IllegalArgumentException e) { // bad string index or sample type in the input
       throw new IOException("malformed pprof profile: " + e.getMessage(), e);
+    } catch (ArithmeticException e) {
+      throw new IOException("malformed pprof profile: its values add up past the range of a"
+          + " 64-bit number", e);
     }
   }
 
@@ -78,6 +121,10 @@ public final class PprofReader {
     private final Map<Long, String> mappingKinds = new HashMap<>();
     private final Map<Long, List<Frame>> locations = new HashMap<>();
     private final boolean escaped;
+    // Per column, the sums of the positive and of the negative values: when both fit in a long,
+    // every sum a writer or renderer forms from these samples fits too.
+    private long[] positive;
+    private long[] negative;
 
     Decoder(ProfileProto.Profile p) {
       this.p = p;
@@ -194,9 +241,18 @@ public final class PprofReader {
         throw new IOException("sample has " + s.getValueCount() + " values, profile has "
             + p.getSampleTypeCount() + " sample types");
       }
+      if (positive == null) {
+        positive = new long[s.getValueCount()];
+        negative = new long[s.getValueCount()];
+      }
       long[] values = new long[s.getValueCount()];
       for (int i = 0; i < values.length; i++) {
         values[i] = s.getValue(i);
+        if (values[i] >= 0) {
+          positive[i] = Math.addExact(positive[i], values[i]);
+        } else {
+          negative[i] = Math.addExact(negative[i], values[i]);
+        }
       }
       return values;
     }

@@ -102,11 +102,16 @@ public final class StackProfile {
     return comments;
   }
 
-  /** Sum of column {@code index} over all samples. */
+  /**
+   * Sum of column {@code index} over all samples.
+   *
+   * @throws ArithmeticException when the sum passes the range of a long (a damaged input; the
+   *     readers of this library refuse such files, so only hand-built profiles can get here)
+   */
   public long total(int index) {
     long sum = 0;
     for (Sample s : samples) {
-      sum += s.value(index);
+      sum = Math.addExact(sum, s.value(index));
     }
     return sum;
   }
@@ -167,6 +172,9 @@ public final class StackProfile {
     /**
      * Adds one stack (root first) with one value per sample type; values of an identical stack
      * with identical labels are added to it.
+     *
+     * @throws ArithmeticException when a merged value would pass the range of a long: a sum that
+     *     wrapped around would be a wrong number, never a result
      */
     public Builder add(List<Frame> stack, Map<String, String> labels, long... values) {
       if (values.length != sampleTypes.size()) {
@@ -176,7 +184,7 @@ public final class StackProfile {
       long[] sum = merged.computeIfAbsent(
           new Key(List.copyOf(stack), Map.copyOf(labels)), k -> new long[values.length]);
       for (int i = 0; i < values.length; i++) {
-        sum[i] += values[i];
+        sum[i] = Math.addExact(sum[i], values[i]);
       }
       return this;
     }

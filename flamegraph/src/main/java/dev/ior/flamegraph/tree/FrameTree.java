@@ -47,6 +47,8 @@ public final class FrameTree {
      * Adds {@code value} along {@code stack} (root first). Values of 0 or less are ignored: a
      * box cannot have a negative width (pprof diff profiles hold negative values; draw those
      * with {@link FrameTree#diff} instead).
+     *
+     * @throws ArithmeticException when the values added so far pass the range of a long
      */
     public Builder add(List<Frame> stack, long value) {
       if (value > 0) {
@@ -64,6 +66,8 @@ public final class FrameTree {
   /**
    * The tree of column {@code valueIndex}; samples whose value there is 0 or negative are left
    * out, so the total equals {@code profile.total(valueIndex)} for non-negative profiles.
+   *
+   * @throws ArithmeticException when the positive values add up past the range of a long
    */
   public static FrameTree of(StackProfile profile, int valueIndex) {
     checkColumn(profile, valueIndex);
@@ -78,6 +82,8 @@ public final class FrameTree {
    * A differential tree: widths from {@code after}, {@link FrameNode#before()} from {@code
    * before}. With {@code normalize} the baseline is scaled to the same total first (as
    * difffolded.pl -n does) so that only shifts in shape show, not a longer run.
+   *
+   * @throws ArithmeticException when either profile's values add up past the range of a long
    */
   public static FrameTree diff(StackProfile before, int beforeIndex, StackProfile after,
       int afterIndex, boolean normalize) {

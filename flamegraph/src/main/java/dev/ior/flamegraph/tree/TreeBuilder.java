@@ -81,11 +81,12 @@ final class TreeBuilder {
     }
   }
 
+  /** Adds to a column; a sum past the range of a long throws rather than wrapping. */
   private void count(long amount, boolean baseline) {
     if (baseline) {
-      before += amount;
+      before = Math.addExact(before, amount);
     } else {
-      value += amount;
+      value = Math.addExact(value, amount);
     }
   }
 

@@ -259,8 +259,29 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts or stops tracing {@code s} while the trace runs: a write of its table slots, seen by
+   * the next syscall on every CPU. Safe from any thread.
+   *
+   * @throws TraceException when the kernel refused the map write
+   */
+  public synchronized void setTraced(Syscall s, boolean traced) throws TraceException {
+    int fd = LibBpf.bpf_map__fd(map("ior_sys"));
+    for (int nr : nativeNumbers.numbers(s)) {
+      setSlot(fd, nr, s, traced);
+    }
+    for (int nr : compatNumbers.numbers(s)) {
+      setSlot(fd, NR_SLOTS + nr, s, traced);
+    }
+    if (traced && !attached.contains(s)) {
+      attached.add(s);
+    } else if (!traced) {
+      attached.remove(s);
+    }
+  }
+
   /** The syscalls whose numbers are in the kernel's table (selected and on this arch). */
-  public List<Syscall> attachedSyscalls() {
+  public synchronized List<Syscall> attachedSyscalls() {
     return List.copyOf(attached);
   }
 

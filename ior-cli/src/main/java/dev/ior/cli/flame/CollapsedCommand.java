@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.core.iorfile.IorFileReader;
 import dev.ior.core.projection.ProfileInfo;
 import dev.ior.core.projection.Projection;
@@ -9,6 +10,7 @@ import dev.ior.flamegraph.profile.StackProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,12 +58,18 @@ public final class CollapsedCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<String> missing = UserFiles.inputProblem(file);
+    if (missing.isPresent()) {
+      err.println("ior: " + missing.get());
+      return 2;
+    }
     try {
       StackProfile profile = p.project(IorFileReader.read(file).rows(), ProfileInfo.none());
       CollapsedWriter.write(profile, p.valueIndex(), out, terminal);
       return 0;
     } catch (IOException e) {
-      spec.commandLine().getErr().println("ior: " + e.getMessage());
+      err.println("ior: " + UserFiles.message(e));
       return 1;
     }
   }

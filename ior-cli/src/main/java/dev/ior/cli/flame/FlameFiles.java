@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.flamegraph.collapsed.CollapsedWriter;
 import dev.ior.flamegraph.pprof.PprofWriter;
 import dev.ior.flamegraph.profile.StackProfile;
@@ -31,37 +32,67 @@ final class FlameFiles {
     this.err = err;
   }
 
-  /** Writes what {@code s} asks for; returns 0, or 1 when the external tool failed. */
-  int write(StackProfile p, int column, SvgOptions svg, RenderSettings s) throws IOException {
+  /**
+   * Writes what {@code s} asks for; returns 0, or 1 when a file could not be written (it is
+   * named, and the others are still written) or the external tool failed.
+   */
+  int write(StackProfile p, int column, SvgOptions svg, RenderSettings s) {
     int rc = 0;
     if (s.flameGraph()) {
       Path collapsed = Path.of(s.base() + ".collapsed");
-      AtomicFiles.write(collapsed, out -> {
-        CollapsedWriter.write(p, column, out);
-        return null;
+      boolean haveCollapsed = attempt(collapsed, () -> {
+        AtomicFiles.write(collapsed, out -> {
+          CollapsedWriter.write(p, column, out);
+          return null;
+        });
+        long stacks = p.samples().stream().filter(x -> x.value(column) != 0).count();
+        err.printf(Locale.ROOT, "ior: wrote %s (%,d stacks, total %,d %s)%n", collapsed, stacks,
+            p.total(column), countName(p.sampleTypes().get(column).unit()));
       });
-      long stacks = p.samples().stream().filter(x -> x.value(column) != 0).count();
-      err.printf(Locale.ROOT, "ior: wrote %s (%,d stacks, total %,d %s)%n", collapsed, stacks,
-          p.total(column), countName(p.sampleTypes().get(column).unit()));
+      rc = haveCollapsed ? 0 : 1;
       Path svgFile = Path.of(s.base() + ".svg");
       if (s.tool().isEmpty()) {
-        SvgStats st = AtomicFiles.write(svgFile, out -> SvgRenderer.render(p, column, svg, out));
-        err.printf(Locale.ROOT, "ior: wrote %s (%,d frames, %,d bytes)%n", svgFile, st.frames(),
-            st.bytes());
+        rc |= attempt(svgFile, () -> {
+          SvgStats st = AtomicFiles.write(svgFile, out -> SvgRenderer.render(p, column, svg, out));
+          err.printf(Locale.ROOT, "ior: wrote %s (%,d frames, %,d bytes)%n", svgFile,
+              st.frames(), st.bytes());
+        }) ? 0 : 1;
+      } else if (haveCollapsed) {
+        int[] code = {0};
+        rc |= attempt(svgFile, () -> code[0] = runTool(s.tool(), collapsed, svgFile)) ? code[0]
+            : 1;
       } else {
-        rc = runTool(s.tool(), collapsed, svgFile);
+        err.printf("ior: %s not written: %s reads %s%n", svgFile, s.tool().get(0), collapsed);
       }
     }
     if (s.pprof()) {
       Path pb = Path.of(s.base() + ".pb.gz");
-      AtomicFiles.write(pb, out -> {
-        PprofWriter.write(p, out);
-        return null;
-      });
-      err.printf(Locale.ROOT, "ior: wrote %s (pprof; go tool pprof -top %s)%n", pb, pb);
+      rc |= attempt(pb, () -> {
+        AtomicFiles.write(pb, out -> {
+          PprofWriter.write(p, out);
+          return null;
+        });
+        err.printf(Locale.ROOT, "ior: wrote %s (pprof; go tool pprof -top %s)%n", pb, pb);
+      }) ? 0 : 1;
     }
     err.flush();
     return rc;
+  }
+
+  /** What writes one file. */
+  private interface FileWrite {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code write}; on failure names {@code file} and the reason, and returns false. */
+  private boolean attempt(Path file, FileWrite write) {
+    try {
+      write.run();
+      return true;
+    } catch (IOException e) {
+      err.println("ior: cannot write " + UserFiles.describe(file, e));
+      return false;
+    }
   }
 
   /** Runs {@code tool... collapsed} with stdout into the SVG, as ior's -flamegraphTool does. */
@@ -84,7 +115,7 @@ final class FlameFiles {
       return 0;
     } catch (IOException e) {
       err.printf("ior: cannot run -flamegraphTool %s: %s%n", String.join(" ", tool),
-          e.getMessage());
+          UserFiles.reason(e));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -8,8 +8,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import dev.ior.cli.UserFiles;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,11 +52,6 @@ public final class FlameOptions {
           + " trace, the input's name for conversions).")
   String name;
 
-  @Option(names = {"-ior", "--ior"}, paramLabel = "FILE",
-      description = "Re-project a .ior data file offline (no root): write"
-          + " FILE-FIELDS-by-COUNT.collapsed and .svg (and .pb.gz with -pprof).")
-  Path ior;
-
   @Option(names = {"-fields", "--fields"}, paramLabel = "F,F,...",
       description = "Frames of the flame graph, root first, from: path, comm, tracepoint, pid,"
           + " tid, flags (default: comm,path,tracepoint).")
@@ -66,15 +67,27 @@ public final class FlameOptions {
           + " or inferno-flamegraph: runs CMD NAME.collapsed > NAME.svg.")
   String tool;
 
-  @Option(names = {"-from-pprof", "--from-pprof"}, paramLabel = "FILE",
-      description = "Render any pprof profile (ours or another tool's) as NAME.collapsed and"
-          + " NAME.svg (no root).")
-  Path fromPprof;
+  /** The conversions that need no trace; picocli refuses more than one of them. */
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Conversion conversion;
 
-  @Option(names = {"-diff", "--diff"}, arity = "2", paramLabel = "FILE",
-      description = "Differential flame graph of two .ior, collapsed or pprof files, BEFORE"
-          + " AFTER: red grew, blue shrank (no root).")
-  List<Path> diff;
+  /** {@code -ior}, {@code -from-pprof} or {@code -diff}. */
+  static final class Conversion {
+    @Option(names = {"-ior", "--ior"}, paramLabel = "FILE",
+        description = "Re-project a .ior data file offline (no root): write"
+            + " FILE-FIELDS-by-COUNT.collapsed and .svg (and .pb.gz with -pprof).")
+    Path ior;
+
+    @Option(names = {"-from-pprof", "--from-pprof"}, paramLabel = "FILE",
+        description = "Render any pprof profile (ours or another tool's) as NAME.collapsed and"
+            + " NAME.svg (no root).")
+    Path fromPprof;
+
+    @Option(names = {"-diff", "--diff"}, arity = "2", paramLabel = "FILE",
+        description = "Differential flame graph of two .ior, collapsed or pprof files, BEFORE"
+            + " AFTER: red grew, blue shrank (no root).")
+    List<Path> diff;
+  }
 
   @Option(names = {"-normalize", "--normalize"},
       description = "With -diff: scale BEFORE to AFTER's total first.")
@@ -87,7 +100,7 @@ public final class FlameOptions {
 
   /** Whether this is a conversion that needs no trace ({@code -ior}, {@code -from-pprof}, diff). */
   public boolean offline() {
-    return ior != null || fromPprof != null || diff != null;
+    return conversion != null;
   }
 
   /** The projection of {@code -fields} and {@code -count}; a usage error when either is bad. */
@@ -108,23 +121,46 @@ public final class FlameOptions {
 
   /** Runs the conversion asked for; returns the exit code. */
   public int runOffline(PrintWriter err) {
-    if ((ior != null ? 1 : 0) + (fromPprof != null ? 1 : 0) + (diff != null ? 1 : 0) > 1) {
-      throw new ParameterException(mixee.commandLine(),
-          "-ior, -from-pprof and -diff are separate conversions: give one of them");
+    Conversion c = conversion;
+    List<Path> inputs = c.diff != null ? c.diff : List.of(c.ior != null ? c.ior : c.fromPprof);
+    for (Path in : inputs) {
+      Optional<String> problem = UserFiles.inputProblem(in);
+      if (problem.isPresent()) {
+        err.println("ior: " + problem.get());
+        return 2;
+      }
     }
     Offline offline = new Offline(err, projection(), name, toolCommand(), flamegraph, pprof);
     try {
-      if (diff != null) {
-        return offline.diff(diff.get(0), diff.get(1), normalize);
+      if (c.diff != null) {
+        return offline.diff(c.diff.get(0), c.diff.get(1), normalize);
       }
-      return ior != null ? offline.reproject(ior) : offline.fromPprof(fromPprof, count);
+      return c.ior != null ? offline.reproject(c.ior) : offline.fromPprof(c.fromPprof, count);
     } catch (IOException e) {
-      err.println("ior: " + e.getMessage());
+      err.println("ior: " + UserFiles.message(e));
       return 1;
     } catch (IllegalArgumentException e) {
       err.println("ior: " + e.getMessage());
       return 2;
     }
+  }
+
+  /**
+   * The files a trace will write, for checking before it starts; without {@code -name} the
+   * default name is stamped with the time the trace starts, so only its directory (the working
+   * directory) is certain.
+   */
+  public List<Path> plannedOutputs() {
+    String b = name != null ? name
+        : RunNames.traceName(RunNames.hostName(), Instant.now(), ZoneId.systemDefault());
+    List<Path> files = new ArrayList<>();
+    if (flamegraph) {
+      files.addAll(List.of(Path.of(b + ".ior"), Path.of(b + ".collapsed"), Path.of(b + ".svg")));
+    }
+    if (pprof) {
+      files.add(Path.of(b + ".pb.gz"));
+    }
+    return files;
   }
 
   private List<String> toolCommand() {

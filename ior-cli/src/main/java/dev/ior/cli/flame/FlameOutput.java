@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.cli.trace.TraceOutput;
 import dev.ior.core.aggregate.AggregatingSink;
 import dev.ior.core.config.TraceConfig;
@@ -97,15 +98,21 @@ public final class FlameOutput implements TraceOutput {
     RunInfo run = new RunInfo(host, startNs, stats.durationNs(), version(),
         RunFilters.of(config, attached), stats, args);
     IorData data = new IorData(run, sink.table().rows());
+    int rc = 0;
     if (flameGraph) {
       Path file = Path.of(base + ".ior");
-      IorFileWriter.write(file, data);
-      err.printf(Locale.ROOT, "ior: wrote %s (%,d rows, %,d calls; re-project with"
-          + " ior -ior %s -fields ... -count ...)%n", file, data.rows().size(),
-          sink.table().totalCount(), file);
+      try {
+        IorFileWriter.write(file, data);
+        err.printf(Locale.ROOT, "ior: wrote %s (%,d rows, %,d calls; re-project with"
+            + " ior -ior %s -fields ... -count ...)%n", file, data.rows().size(),
+            sink.table().totalCount(), file);
+      } catch (IOException e) { // the other files still carry the data
+        err.println("ior: cannot write " + UserFiles.describe(file, e));
+        rc = 1;
+      }
     }
-    return new IorRenderer(err).render(data, projection,
-        new RenderSettings(base, flameGraph, pprof, tool));
+    return Math.max(rc, new IorRenderer(err).render(data, projection,
+        new RenderSettings(base, flameGraph, pprof, tool)));
   }
 
   private static String version() {

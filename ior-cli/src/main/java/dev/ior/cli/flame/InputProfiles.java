@@ -25,6 +25,9 @@ import java.nio.file.Path;
  * }</pre>
  */
 final class InputProfiles {
+  /** Skipped lines reported one by one; the rest are counted. */
+  private static final int SHOWN = 5;
+
   private final PrintWriter err;
   private final Projection projection;
 
@@ -37,12 +40,19 @@ final class InputProfiles {
     if (IorFileReader.isIorFile(file)) {
       return projection.project(IorFileReader.read(file).rows(), ProfileInfo.none());
     }
+    if (file.getFileName().toString().endsWith(".iorrec")) {
+      throw new IOException(file + ": a recording, not a profile: make one with ior -replay "
+          + file + " -flamegraph -name NAME, then use NAME.ior");
+    }
     if (isPprof(file)) {
       return PprofReader.read(file);
     }
     CollapsedResult r = CollapsedReader.read(file);
-    for (MalformedLine m : r.malformed()) {
+    for (MalformedLine m : r.malformed().subList(0, Math.min(SHOWN, r.malformed().size()))) {
       err.printf("ior: %s:%d: skipped: %s%n", file, m.lineNumber(), m.reason());
+    }
+    if (r.malformedCount() > SHOWN) {
+      err.printf("ior: %s: %,d more malformed lines skipped%n", file, r.malformedCount() - SHOWN);
     }
     return r.profile();
   }

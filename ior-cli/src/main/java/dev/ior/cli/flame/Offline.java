@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.core.iorfile.IorData;
 import dev.ior.core.iorfile.IorFileReader;
 import dev.ior.core.projection.Projection;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The conversions that need no trace and no root: re-projecting a {@code .ior} file ({@code
@@ -47,9 +49,12 @@ final class Offline {
 
   /** {@code ior -ior FILE}: FILE-FIELDS-by-COUNT.collapsed and .svg (and .pb.gz with -pprof). */
   int reproject(Path file) throws IOException {
-    IorData data = IorFileReader.read(file);
     String base = name != null ? name
         : RunNames.stem(file, ".ior") + "-" + projection.describe();
+    if (!canWrite(base, flameGraph || !pprof ? ".svg" : null, pprof ? ".pb.gz" : null)) {
+      return 2;
+    }
+    IorData data = IorFileReader.read(file);
     err.printf(Locale.ROOT, "ior: %s: %,d rows from host %s, %.1f s%n", file,
         data.rows().size(), data.run().host(), data.run().durationNanos() / 1e9);
     return new IorRenderer(err).render(data, projection,
@@ -58,9 +63,12 @@ final class Offline {
 
   /** {@code ior -from-pprof FILE}: any pprof as folded stacks and SVG. */
   int fromPprof(Path file, String count) throws IOException {
+    String base = name != null ? name : RunNames.stem(file, ".pb.gz", ".pprof", ".pb", ".gz");
+    if (!canWrite(base, ".svg", pprof ? ".pb.gz" : null)) {
+      return 2;
+    }
     StackProfile p = PprofReader.read(file);
     int column = InputProfiles.column(p, count);
-    String base = name != null ? name : RunNames.stem(file, ".pb.gz", ".pprof", ".pb", ".gz");
     SvgOptions o = SvgOptions.defaults().withTitle(file.getFileName().toString())
         .withSubtitle(p.sampleTypes().get(column).type())
         .withCountName(InputProfiles.countName(p, column));
@@ -70,30 +78,59 @@ final class Offline {
 
   /** {@code ior -diff BEFORE AFTER}: NAME.svg, and difffolded.pl's columns in NAME.difffolded. */
   int diff(Path before, Path after, boolean normalize) throws IOException {
+    String base = name != null ? name
+        : RunNames.stem(after, ".ior", ".collapsed", ".pb.gz") + "-diff";
+    if (!canWrite(base, ".svg", ".difffolded")) {
+      return 2;
+    }
     InputProfiles in = new InputProfiles(err, projection);
     StackProfile b = in.load(before);
     StackProfile a = in.load(after);
     int bi = in.column(b);
     int ai = in.column(a);
-    String base = name != null ? name
-        : RunNames.stem(after, ".ior", ".collapsed", ".pb.gz") + "-diff";
     SvgOptions o = SvgOptions.defaults()
         .withTitle("Differential flame graph: red grew, blue shrank")
         .withSubtitle(before.getFileName() + " → " + after.getFileName()
             + (normalize ? " (before normalized to after's total)" : ""))
         .withCountName(InputProfiles.countName(a, ai));
     Path svg = Path.of(base + ".svg");
-    SvgStats s = AtomicFiles.write(svg, out -> DiffFlameGraph.render(b, bi, a, ai, normalize, o,
-        out));
     Path folded = Path.of(base + ".difffolded");
-    AtomicFiles.write(folded, out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      DiffFlameGraph.writeFolded(b, bi, a, ai, normalize, w);
-      return null;
-    });
-    err.printf(Locale.ROOT, "ior: wrote %s (%,d frames; before %,d, after %,d) and %s%n", svg,
-        s.frames(), b.total(bi), a.total(ai), folded);
+    int rc = 0;
+    try {
+      SvgStats s = AtomicFiles.write(svg, out -> DiffFlameGraph.render(b, bi, a, ai, normalize,
+          o, out));
+      err.printf(Locale.ROOT, "ior: wrote %s (%,d frames; before %,d, after %,d)%n", svg,
+          s.frames(), b.total(bi), a.total(ai));
+    } catch (IOException e) {
+      err.println("ior: cannot write " + UserFiles.describe(svg, e));
+      rc = 1;
+    }
+    try {
+      AtomicFiles.write(folded, out -> {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        DiffFlameGraph.writeFolded(b, bi, a, ai, normalize, w);
+        return null;
+      });
+      err.printf(Locale.ROOT, "ior: wrote %s (BEFORE AFTER counts per stack, for"
+          + " flamegraph.pl)%n", folded);
+    } catch (IOException e) {
+      err.println("ior: cannot write " + UserFiles.describe(folded, e));
+      rc = 1;
+    }
     err.flush();
-    return 0;
+    return rc;
+  }
+
+  /** Whether every named file of {@code base} can be written; says why not (nulls skipped). */
+  private boolean canWrite(String base, String... extensions) {
+    for (String ext : extensions) {
+      Optional<String> problem = ext == null ? Optional.empty()
+          : UserFiles.outputProblem(Path.of(base + ext));
+      if (problem.isPresent()) {
+        err.println("ior: " + problem.get());
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -13,10 +13,16 @@ import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.cli.UserFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +62,14 @@ import picocli.CommandLine.Spec;
       "",
       "ior format columns: durationToPrevNs (gap since the thread's previous syscall),"
           + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
-          + " ('old -> new' for renames and transfers)."
+          + " ('old -> new' for renames and transfers).",
+      "",
+      "Exit status: 0 done (also when -duration ends it or the traced -pid exits);"
+          + " 1 an input was damaged or an output could not be written (the others were);"
+          + " 2 nothing started: a bad or conflicting flag, a missing input, an output that"
+          + " cannot be created, no privileges; 130, 143, 129 stopped by Ctrl+C, SIGTERM,"
+          + " SIGHUP, every output written; 70 an internal error (a bug: please report the"
+          + " stack trace)."
     })
 public final class IorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -107,14 +120,22 @@ public final class IorCommand implements Callable<Integer> {
       description = "Ring buffer size, a power of two (e.g. 16M, the default; 4K..512M).")
   long mapSize = TraceConfig.DEFAULT_RING_BYTES;
 
-  @Option(names = {"-plain", "--plain"},
-      description = "Print RFC 4180 CSV with a header instead of ior's line format.")
-  boolean plain;
+  /** One stream format: picocli refuses -plain together with -format. */
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  StreamFormatOptions streamFormat;
 
-  @Option(names = {"-format", "--format"}, paramLabel = "ior|csv|json",
-      description = "Stream format: ior (default), csv (same as -plain) or json (one object per"
-          + " line).")
-  String format;
+  /** {@code -plain} or {@code -format}. */
+  static final class StreamFormatOptions {
+    @Option(names = {"-plain", "--plain"},
+        description = "Print RFC 4180 CSV with a header instead of ior's line format (the same as"
+            + " -format csv).")
+    boolean plain;
+
+    @Option(names = {"-format", "--format"}, paramLabel = "ior|csv|json",
+        description = "Stream format: ior (default), csv (same as -plain) or json (one object per"
+            + " line).")
+    String format;
+  }
 
   @Option(names = {"-tui", "--tui"},
       description = "Show a live terminal dashboard instead of the stream (press ? in it for the"
@@ -132,6 +153,7 @@ public final class IorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    FlagRules.check(spec.commandLine());
     if (flame.offline()) {
       return flame.runOffline(err); // conversions: no trace, no root
     }
@@ -141,6 +163,12 @@ public final class IorCommand implements Callable<Integer> {
     if (recording.replaying()) {
       return replay(config, fmt, err);
     }
+    TargetWatch target = TargetWatch.of(pid, tid);
+    if (target != null && !target.alive()) {
+      err.printf("ior: %s %d: no such %s%n", tid > 0 ? "-tid" : "-pid", tid > 0 ? tid : pid,
+          tid > 0 ? "thread" : "process");
+      return 2;
+    }
     try {
       // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
       SyscallSelection.select(SyscallTable.standard(), config.selection());
@@ -149,25 +177,53 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + e.getMessage());
       return 2;
     }
+    // Every output must be creatable now, not after a trace of -duration seconds.
+    if (!outputsCreatable(flame.plannedOutputs(), err)) {
+      return 2;
+    }
     List<TraceOutput> outputs = outputs(fmt, config);
     RecordingOutput recorder;
     try {
       recorder = recording.recordingOutput(clock);
-    } catch (java.io.IOException e) {
-      err.println("ior: cannot record: " + e.getMessage());
+    } catch (IOException e) {
+      err.println("ior: cannot record: " + UserFiles.describe(recording.record, e));
       return 2;
     }
     if (recorder != null) {
       outputs.add(recorder);
     }
-    BpfTraceSession session = start(config, outputs, recorder, err);
+    BpfTraceSession session;
+    try {
+      session = start(config, outputs, recorder, err);
+    } catch (UncheckedIOException e) { // the stream's header could not be written
+      if (recorder != null) {
+        recorder.writer().abort();
+      }
+      if (TraceRun.isBrokenPipe(e)) {
+        return 0; // `ior | head` whose head has already gone
+      }
+      err.println("ior: " + UserFiles.message(e.getCause()));
+      return 1;
+    }
     if (session == null) {
       return 2;
     }
     err.printf("ior: tracing %d syscalls%s%s (Ctrl+C to stop)%n", session.attachedSyscalls(),
         duration > 0 ? " for " + duration + " s" : "", describeFilters());
     err.flush();
-    return new TraceRun(session, outputs, err, duration).run();
+    return new TraceRun(session, outputs, err, duration, target).run();
+  }
+
+  /** Whether every file can be created; says why not for the first that cannot. */
+  private static boolean outputsCreatable(List<Path> files, PrintWriter err) {
+    for (Path f : files) {
+      Optional<String> problem = UserFiles.outputProblem(f);
+      if (problem.isPresent()) {
+        err.println("ior: " + problem.get() + "; nothing was traced");
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The trace configuration from the flags; a bad combination is a usage error. */
@@ -189,7 +245,7 @@ public final class IorCommand implements Callable<Integer> {
 
   /** Warms the outputs up and starts the session; null (after saying why) when it failed. */
   private BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
-      RecordingOutput recorder, PrintWriter err) throws java.io.IOException {
+      RecordingOutput recorder, PrintWriter err) throws IOException {
     for (TraceOutput o : outputs) {
       o.warmUp();
       o.started();
@@ -213,19 +269,19 @@ public final class IorCommand implements Callable<Integer> {
   }
 
   /** {@code -replay}: the recording through the pipeline into the outputs, no tracing. */
-  private int replay(TraceConfig config, StreamFormat fmt, PrintWriter err)
-      throws java.io.IOException {
-    if (tui) {
-      throw new ParameterException(spec.commandLine(),
-          "-tui shows a live trace; -replay works with the stream, -flamegraph and -pprof");
+  private int replay(TraceConfig config, StreamFormat fmt, PrintWriter err) throws IOException {
+    Optional<String> missing = UserFiles.inputProblem(recording.replay);
+    if (missing.isPresent()) {
+      err.println("ior: " + missing.get());
+      return 2;
     }
     try {
       clock = new WallClock(RecordFileReader.epochOffsetNs(recording.replay));
-    } catch (java.nio.file.NoSuchFileException e) {
-      err.println("ior: no such file: " + recording.replay);
+    } catch (IOException e) {
+      err.println("ior: " + UserFiles.message(e));
       return 2;
-    } catch (java.io.IOException e) {
-      err.println("ior: " + e.getMessage());
+    }
+    if (!outputsCreatable(flame.plannedOutputs(), err)) {
       return 2;
     }
     return recording.replay(config, outputs(fmt, config), err);
@@ -262,12 +318,13 @@ public final class IorCommand implements Callable<Integer> {
   }
 
   private StreamFormat streamFormat() {
+    String format = streamFormat == null ? null : streamFormat.format;
     if (format == null) {
-      return plain ? StreamFormat.CSV : StreamFormat.IOR;
+      return streamFormat != null && streamFormat.plain ? StreamFormat.CSV : StreamFormat.IOR;
     }
     switch (format.toLowerCase(java.util.Locale.ROOT)) {
       case "ior":
-        return plain ? StreamFormat.CSV : StreamFormat.IOR;
+        return StreamFormat.IOR;
       case "csv":
         return StreamFormat.CSV;
       case "json":

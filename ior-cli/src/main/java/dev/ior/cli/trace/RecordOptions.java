@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.cli.stream.WallClock;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.fd.ProcFs;
+import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.record.RecordFileWriter;
 import dev.ior.core.session.RecordingSource;
 import dev.ior.core.session.TraceSession;
@@ -49,19 +51,26 @@ public final class RecordOptions {
     outputs.forEach(TraceOutput::started);
     // The same session assembly as a live trace; no kernel filtered this stream, and the
     // recorded processes are gone, so /proc is no fallback.
-    TraceSession session = TraceSession.start(c, new RecordingSource(replay,
-        SyscallSelection.select(SyscallTable.standard(), c.selection())), false, ProcFs.EMPTY,
-        sink, null);
+    RecordingSource source = new RecordingSource(replay,
+        SyscallSelection.select(SyscallTable.standard(), c.selection()));
+    TraceSession session = TraceSession.start(c, source, false, ProcFs.EMPTY, sink, null);
     session.awaitEnd();
     session.close();
-    if (session.failure() instanceof IOException) {
-      throw (IOException) session.failure();
+    if (session.failure() instanceof IOException) { // damaged: refused before any record
+      err.println("ior: " + UserFiles.message((IOException) session.failure()));
+      return 1;
     }
+    RecordFileReader.Replay read = source.replayed();
     TraceStats stats = session.stats();
     long duration = stats.durationNs();
     err.print(StatsReport.format(stats, "ior: replayed " + replay + ": "
-        + String.format(java.util.Locale.ROOT, "%.1f s of trace", duration / 1e9)));
-    int rc = 0;
+        + String.format(java.util.Locale.ROOT, "%.1f s of trace", duration / 1e9),
+        read.cutShort()));
+    if (read.cutShort()) {
+      err.printf("ior: %s is %s (a full disk, a killed ior or a copy in progress?): every"
+          + " output covers only those%n", replay, read.describe());
+    }
+    int rc = read.cutShort() ? 1 : 0;
     for (TraceOutput o : outputs) {
       rc = Math.max(rc, o.finish(stats, err));
     }

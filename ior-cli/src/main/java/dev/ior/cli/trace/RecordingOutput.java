@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.core.record.RecordFileWriter;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.TraceStats;
@@ -32,7 +33,13 @@ final class RecordingOutput implements TraceOutput {
 
   @Override
   public int finish(TraceStats stats, PrintWriter err) throws IOException {
-    writer.close();
+    try {
+      writer.close();
+    } catch (IOException e) { // the writer kept what reached the disk under the final name
+      err.printf("ior: cannot finish %s: %s; it is kept, cut short (-replay reads the records it"
+          + " holds)%n", file, UserFiles.reason(e.getCause() != null ? e.getCause() : e));
+      return 1;
+    }
     err.printf("ior: wrote %s (%,d records; replay with: ior -replay %s)%n", file,
         writer.records(), file);
     return 0;

@@ -27,11 +27,13 @@ public final class SizeConverter implements ITypeConverter<Long> {
       v = v.substring(0, v.length() - 1);
     }
     try {
-      long n = Long.parseLong(v) * mult;
+      long n = Math.multiplyExact(Long.parseLong(v), mult);
       if (n <= 0) {
         throw new NumberFormatException();
       }
       return n;
+    } catch (ArithmeticException e) {
+      throw new TypeConversionException("'" + value + "' is too large for a size");
     } catch (NumberFormatException e) {
       throw new TypeConversionException("'" + value
           + "' is not a size: use bytes or a K/M/G suffix, e.g. 16M");

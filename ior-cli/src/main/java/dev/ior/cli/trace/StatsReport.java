@@ -19,8 +19,16 @@ public final class StatsReport {
 
   /** The report under its own first line. */
   public static String format(TraceStats s, String headline) {
+    return format(s, headline, false);
+  }
+
+  /**
+   * The report under its own first line; with {@code incomplete} (a recording cut short) every
+   * total is a lower bound, as when events were lost.
+   */
+  public static String format(TraceStats s, String headline, boolean incomplete) {
     double secs = s.durationNs() / 1e9;
-    String atLeast = s.lossy() ? "at least " : "";
+    String atLeast = s.lossy() || incomplete ? "at least " : "";
     StringBuilder b = new StringBuilder();
     b.append(headline).append(System.lineSeparator());
     b.append(String.format(Locale.ROOT, "  tracepoints seen:   %s%,d (%,.0f/s; %,d enter, %,d exit)%n",
@@ -29,13 +37,15 @@ public final class StatsReport {
     b.append(String.format(Locale.ROOT, "  syscalls paired:    %s%,d (%,.0f/s)%n", atLeast, s.pairs(),
         secs > 0 ? s.pairs() / secs : 0));
     b.append(String.format(Locale.ROOT, "  after filter:       %s%,d%n", atLeast, s.emitted()));
-    b.append(String.format(Locale.ROOT, "  failed:             %,d (plus %,d returned a restart"
-        + " code: %,d restarted, %,d seen as EINTR)%n", s.failed(), s.restarts(),
+    b.append(String.format(Locale.ROOT, "  failed:             %s%,d (plus %,d returned a restart"
+        + " code: %,d restarted, %,d seen as EINTR)%n", atLeast, s.failed(), s.restarts(),
         s.restarts() - s.interrupted(), s.interrupted()));
     if (s.compat() > 0) {
-      b.append(String.format(Locale.ROOT, "  32-bit calls:       %,d (marked compat)%n", s.compat()));
+      b.append(String.format(Locale.ROOT, "  32-bit calls:       %s%,d (marked compat)%n", atLeast,
+          s.compat()));
     }
-    b.append(String.format(Locale.ROOT, "  bytes:              read %s, written %s, transferred %s%n",
+    b.append(String.format(Locale.ROOT,
+        "  bytes:              %sread %s, written %s, transferred %s%n", atLeast,
         bytes(s.bytesRead()), bytes(s.bytesWritten()), bytes(s.bytesTransferred())));
     b.append(String.format(Locale.ROOT,
         "  lost:               ring full %,d, unread at stop %,d, enter without exit %,d,"

@@ -2,9 +2,11 @@
 package dev.ior.cli.trace;
 
 import dev.ior.bpf.BpfTraceSession;
+import dev.ior.cli.UserFiles;
 import dev.ior.core.stats.TraceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,21 +14,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A started trace until its end: the duration, Ctrl+C or SIGTERM (a shutdown hook), the
- * consumer's end or the dashboard's quit; then stop, statistics, every output finished, detach.
+ * A started trace until its end: the duration, Ctrl+C, SIGTERM or SIGHUP (a shutdown hook), the
+ * traced process's exit, the consumer's end or the dashboard's quit; then stop, statistics,
+ * every output finished, detach. Outputs are finished however the wait ended, also when the
+ * dashboard failed.
  */
 final class TraceRun {
   private final BpfTraceSession session;
   private final List<TraceOutput> outputs;
   private final PrintWriter err;
   private final int durationSeconds;
+  private final TargetWatch target;
 
+  /** A run of {@code durationSeconds} (0: until stopped) that ends with {@code target} if set. */
   TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
-      int durationSeconds) {
+      int durationSeconds, TargetWatch target) {
     this.session = session;
     this.outputs = outputs;
     this.err = err;
     this.durationSeconds = durationSeconds;
+    this.target = target;
   }
 
   /** Runs to the end; the exit code. */
@@ -42,35 +49,52 @@ final class TraceRun {
       }
     }, "ior-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    int rc = 0;
     try {
       awaitEnd(stop);
-      return report();
     } finally {
-      // Also when reporting failed: the hook must not hold a Ctrl+C'd JVM for a minute.
-      session.close();
-      reported.countDown();
-      if (stop.getCount() > 0) {
-        Runtime.getRuntime().removeShutdownHook(hook);
+      // Also when the dashboard failed: what was captured is written before the error shows.
+      try {
+        rc = report();
+      } finally {
+        // Also when reporting failed: the hook must not hold a Ctrl+C'd JVM for a minute.
+        session.close();
+        reported.countDown();
+        if (stop.getCount() > 0) {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        }
       }
     }
+    return rc;
   }
 
   private void awaitEnd(CountDownLatch stop) throws InterruptedException {
-    long deadline = durationSeconds > 0
-        ? System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos() : 0;
-    BooleanSupplier running = () -> !session.isDone() && stop.getCount() > 0
-        && (deadline == 0 || System.nanoTime() < deadline);
+    long start = System.nanoTime();
+    long limit = durationSeconds > 0 ? Duration.ofSeconds(durationSeconds).toNanos() : 0;
+    boolean[] targetExited = {false};
+    BooleanSupplier running = () -> {
+      if (session.isDone() || stop.getCount() == 0
+          || limit > 0 && System.nanoTime() - start >= limit) {
+        return false;
+      }
+      targetExited[0] = target != null && !target.alive();
+      return !targetExited[0];
+    };
     InteractiveOutput ui = (InteractiveOutput) outputs.stream()
         .filter(o -> o instanceof InteractiveOutput).findFirst().orElse(null);
     if (ui != null) {
       try {
         ui.run(running, err); // the dashboard's loop, on this thread, until quit
       } catch (IOException e) {
-        err.println("ior: terminal: " + e.getMessage() + " (the trace stops; outputs are written)");
+        err.println("ior: terminal: " + UserFiles.reason(e)
+            + " (the trace stops; outputs are written)");
       }
     }
     while (ui == null && running.getAsBoolean()) {
       stop.await(100, TimeUnit.MILLISECONDS);
+    }
+    if (targetExited[0]) {
+      err.println("ior: " + target.what() + " exited; the trace ends");
     }
   }
 
@@ -83,20 +107,22 @@ final class TraceRun {
       try {
         rc = Math.max(rc, o.finish(stats, err));
       } catch (IOException e) {
-        err.println("ior: " + e.getMessage());
+        err.println("ior: " + UserFiles.message(e));
         rc = 1;
       }
     }
     Throwable failure = session.failure();
     if (failure != null && !isBrokenPipe(failure)) {
-      err.println("ior: stopped early: " + failure);
+      err.println("ior: stopped early: " + (failure instanceof UncheckedIOException u
+          ? UserFiles.message(u.getCause()) : "internal error: " + failure));
       rc = 1;
     }
     err.flush();
     return rc;
   }
 
-  private static boolean isBrokenPipe(Throwable t) {
+  /** Whether {@code t} comes from writing to a pipe whose reader has gone. */
+  static boolean isBrokenPipe(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof IOException && String.valueOf(c.getMessage()).contains("Broken pipe")) {
         return true;

@@ -2,6 +2,8 @@
 package dev.ior.cli.trace;
 
 import dev.ior.bpf.BpfTraceSession;
+import dev.ior.bpf.TraceException;
+import dev.ior.cli.tui.SyscallSwitch;
 import dev.ior.cli.tui.CsvExport;
 import dev.ior.cli.tui.Dashboard;
 import dev.ior.cli.tui.PlainReport;
@@ -27,6 +29,7 @@ final class TuiOutput implements InteractiveOutput {
   private final String filters;
   private final boolean pickTarget;
   private Supplier<TraceStats> tracer = () -> null;
+  private SyscallSwitch syscalls = SyscallSwitch.NONE;
 
   TuiOutput(String filters, boolean pickTarget) {
     this.filters = filters;
@@ -41,6 +44,14 @@ final class TuiOutput implements InteractiveOutput {
   @Override
   public void attached(BpfTraceSession session) {
     tracer = session::liveStats;
+    syscalls = (name, on) -> {
+      try {
+        session.setTraced(name, on);
+        return (on ? "tracing " : "stopped tracing ") + name + " (in the kernel; X resumes all)";
+      } catch (TraceException | IllegalArgumentException e) {
+        return "cannot switch " + name + ": " + e.getMessage();
+      }
+    };
   }
 
   @Override
@@ -60,7 +71,7 @@ final class TuiOutput implements InteractiveOutput {
     }
     String what = filters.strip().replaceFirst("^of ", ""); // " of comm ~ x" -> "comm ~ x"
     TuiOptions options = new TuiOptions(what, pickTarget, ProcessSource.proc(),
-        CsvExport.inDirectory(Path.of("")), tracer);
+        CsvExport.inDirectory(Path.of("")), tracer, syscalls);
     new Tui(new Dashboard(live, options, System::nanoTime)).run(running);
   }
 }

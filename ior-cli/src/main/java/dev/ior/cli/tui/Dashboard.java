@@ -167,6 +167,28 @@ public final class Dashboard {
     message = m;
   }
 
+  /** Syscalls switched off in the kernel from this dashboard. */
+  private final java.util.Set<String> switchedOff = new java.util.TreeSet<>();
+
+  /** Stops tracing {@code syscall} in the kernel, or starts it again when it was stopped here. */
+  void switchSyscall(String syscall) {
+    boolean on = switchedOff.remove(syscall);
+    if (!on) {
+      switchedOff.add(syscall);
+    }
+    message = options.syscalls().set(syscall, on);
+  }
+
+  /** Starts tracing again every syscall stopped here. */
+  void resumeSyscalls() {
+    for (String s : switchedOff) {
+      options.syscalls().set(s, true);
+    }
+    message = switchedOff.isEmpty() ? "no syscall was stopped"
+        : "tracing again: " + String.join(", ", switchedOff);
+    switchedOff.clear();
+  }
+
   void target(int pid, String label) {
     live.target(pid);
     reset();

@@ -146,6 +146,16 @@ final class TableView implements TabView {
           dash.showLatency(kind, byDir, shown.get(selected).key());
         }
         return true;
+      case 'x':
+        if (kind == TableKind.SYSCALLS && selected < shown.size()) {
+          dash.switchSyscall(shown.get(selected).key());
+        }
+        return true;
+      case 'X':
+        if (kind == TableKind.SYSCALLS) {
+          dash.resumeSyscalls();
+        }
+        return true;
       default:
         return false;
     }
@@ -174,7 +184,8 @@ final class TableView implements TabView {
   @Override
   public String hint() {
     return "s sort(" + sort.label() + ")  ↑↓ select  Enter filter stream  l latency"
-        + (kind == TableKind.FILES ? "  g " + (byDir ? "ungroup" : "group by dir") : "");
+        + (kind == TableKind.FILES ? "  g " + (byDir ? "ungroup" : "group by dir") : "")
+        + (kind == TableKind.SYSCALLS ? "  x stop/resume tracing it  X resume all" : "");
   }
 
   @Override

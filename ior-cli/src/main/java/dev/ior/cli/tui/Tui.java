@@ -57,8 +57,27 @@ public final class Tui {
       screen.setCursorPosition(null);
       return loop(screen, running);
     } finally {
-      screen.stopScreen(); // leaves the alternate screen, restores the tty modes
+      restore(screen, terminal);
+    }
+  }
+
+  /**
+   * Leaves the alternate screen and restores the tty modes. On SIGTERM or SIGHUP lanterna's own
+   * shutdown hook may have done so already (then stopScreen throws IllegalStateException), and
+   * after a hang-up there is no terminal left to restore: neither may keep the outputs from
+   * being written; neither may lanterna's close, which removes its hook and throws during
+   * shutdown.
+   */
+  private static void restore(Screen screen, Terminal terminal) {
+    try {
+      screen.stopScreen();
+    } catch (IOException | IllegalStateException e) {
+      // restored by lanterna's shutdown hook, or the terminal is gone
+    }
+    try {
       terminal.close();
+    } catch (IOException | IllegalStateException e) {
+      // the terminal is gone, or the JVM is shutting down (close removes a shutdown hook)
     }
   }
 

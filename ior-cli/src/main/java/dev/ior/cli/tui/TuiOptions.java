@@ -17,9 +17,16 @@ import java.util.function.Supplier;
  * @param processes where the picker lists processes from
  * @param export where {@code e} writes the current table
  * @param tracer the tracer's live counters (events, losses), null while unknown
+ * @param syscalls switches syscalls on and off in the kernel while the trace runs
  */
 public record TuiOptions(String filters, boolean pickTarget, ProcessSource processes,
-    CsvExport export, Supplier<TraceStats> tracer) {
+    CsvExport export, Supplier<TraceStats> tracer, SyscallSwitch syscalls) {
+
+  /** Options whose syscalls cannot be switched. */
+  public TuiOptions(String filters, boolean pickTarget, ProcessSource processes,
+      CsvExport export, Supplier<TraceStats> tracer) {
+    this(filters, pickTarget, processes, export, tracer, SyscallSwitch.NONE);
+  }
 
   /** Options without the tracer's counters (replays, tests). */
   public TuiOptions(String filters, boolean pickTarget, ProcessSource processes,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.zeekspy;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.zeekspy.ReadMode;
 import dev.ior.zeekspy.SamplingResult;
 import dev.ior.zeekspy.ZeekSpy;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +111,13 @@ public final class ZeekSpyCommand implements Callable<Integer> {
       return 0;
     }
     ZeekSpyConfig config = config();
+    for (Path out : flamegraph == null ? List.of(profile) : List.of(profile, flamegraph)) {
+      Optional<String> problem = UserFiles.outputProblem(out); // now, not after sampling
+      if (problem.isPresent()) {
+        err.println("zeekspy: " + problem.get() + "; nothing was sampled");
+        return 1; // "cannot write the output", as docs/zeekspy.md lists the exit codes
+      }
+    }
     ZeekSpy spy;
     try {
       spy = ZeekSpy.open(config);
@@ -222,15 +232,20 @@ public final class ZeekSpyCommand implements Callable<Integer> {
     try {
       ProfileFiles.writePprof(r.profile(), profile);
       err.printf(Locale.ROOT, "zeekspy: wrote %s (%d samples)%n", profile, r.stats().samples());
-      if (flamegraph != null) {
+    } catch (IOException e) {
+      err.println("zeekspy: cannot write " + UserFiles.describe(profile, e));
+      rc = 1;
+    }
+    if (flamegraph != null) { // also when the profile failed: the samples are in both
+      try {
         ProfileFiles.writeFlameGraph(r.profile(), String.format(Locale.ROOT,
             "pid %d, Zeek %s, %d Hz, %d samples", pid, spy.target().version(), hz,
             r.stats().samples()), flamegraph);
         err.println("zeekspy: wrote " + flamegraph);
+      } catch (IOException e) {
+        err.println("zeekspy: cannot write " + UserFiles.describe(flamegraph, e));
+        rc = 1;
       }
-    } catch (IOException e) {
-      err.println("zeekspy: cannot write the profile: " + e);
-      rc = 1;
     }
     err.flush();
     return rc;

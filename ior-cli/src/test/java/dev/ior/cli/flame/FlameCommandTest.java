@@ -68,7 +68,8 @@ class FlameCommandTest {
     assertFalse(c.err().contains("\tat "), c.err());
     Result two = IorRun.run("-ior", ior.toString(), "-from-pprof", ior.toString());
     assertEquals(2, two.code(), two.err());
-    assertTrue(two.err().contains("give one of them"), two.err());
+    assertTrue(two.err().startsWith("ior: -ior=FILE, -from-pprof=FILE are mutually exclusive"),
+        two.err());
   }
 
   @Test

@@ -78,7 +78,7 @@ class IorCliIT {
         onlyA.out().lines().count());
     CliProcess missing = new CliProcess("ior", "-replay", rec + ".nope");
     assertEquals(2, missing.waitFor(60));
-    assertEquals("ior: no such file: " + rec + ".nope\n", missing.err());
+    assertEquals("ior: " + rec + ".nope: no such file\n", missing.err());
   }
 
   @Test

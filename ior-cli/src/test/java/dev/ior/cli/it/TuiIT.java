@@ -102,8 +102,10 @@ class TuiIT {
       t.await("Files ungrouped", s -> line(s, mixFile) != null, 5);
 
       t.keys("e");
-      String exported = t.await("exported ", 5);
-      Matcher m = Pattern.compile("exported (\\d+) rows to (\\S+\\.csv)").matcher(exported);
+      Pattern export = Pattern.compile("exported (\\d+) rows to (\\S+\\.csv)");
+      // The whole message, not its start: tmux may capture the status line half redrawn.
+      String exported = t.await("the export message", s -> export.matcher(s).find(), 5);
+      Matcher m = export.matcher(exported);
       assertTrue(m.find(), exported);
       List<String> csv = Files.readAllLines(Path.of(m.group(2)), StandardCharsets.UTF_8);
       assertEquals("file,count,total_ns,avg_ns,max_ns,bytes_read,bytes_written,errors",
@@ -227,7 +229,7 @@ class TuiIT {
         .map(String::strip).orElse(null);
   }
 
-  private static void awaitFile(Path file, String text) throws Exception {
+  static void awaitFile(Path file, String text) throws Exception {
     for (int i = 0; i < 600; i++) {
       if (Files.exists(file) && Files.readString(file).contains(text)) {
         return;

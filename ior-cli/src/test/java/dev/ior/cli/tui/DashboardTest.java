@@ -68,6 +68,28 @@ class DashboardTest {
   }
 
   @Test
+  void xStopsAndResumesTracingTheSelectedSyscallInTheKernel() {
+    List<String> switched = new java.util.ArrayList<>();
+    CsvExport export = new CsvExport(dir, Clock.systemUTC());
+    live.accept(pair("db", 10, "read", "/d/a", 3_000, 100));
+    Dashboard d = new Dashboard(live, new TuiOptions("all", false, List::of, export, () -> null,
+        (name, on) -> {
+          switched.add(name + "=" + on);
+          return (on ? "tracing " : "stopped ") + name;
+        }), () -> now);
+    d.update();
+    d.handle(ch('3'));
+    assertTrue(screen(d).contains("x stop/resume tracing it"), screen(d));
+    d.handle(ch('x'));
+    assertTrue(screen(d).contains("stopped read"), screen(d));
+    d.handle(ch('x'));
+    d.handle(ch('x'));
+    d.handle(ch('X'));
+    assertEquals(List.of("read=false", "read=true", "read=false", "read=true"), switched);
+    assertTrue(screen(d).contains("tracing again: read"), screen(d));
+  }
+
+  @Test
   void overviewShowsTheTracersEventRateAndEveryLoss() {
     java.util.concurrent.atomic.AtomicReference<TraceStats> tracer =
         new java.util.concurrent.atomic.AtomicReference<>(stats(1_000_000_000L, 1_000, 0));

@@ -9,9 +9,9 @@ import dev.ior.core.iorfile.proto.Row;
 import dev.ior.core.iorfile.proto.Stats;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.util.StringInterner;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.ior.flamegraph.gzip.StrictGzipInputStream;
 import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,12 +19,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads {@code .ior} data files written by {@link IorFileWriter} (any version up to {@link
- * IorFileFormat#VERSION}). A wrong magic, a newer version or a cut file is an {@link IOException}
- * that says which.
+ * IorFileFormat#VERSION}) and refuses damaged ones: a wrong magic, a newer version, a cut file,
+ * a gzip CRC-32 or length that does not match, data after the end, undecodable messages, fewer
+ * or more rows than the header announces, and impossible values (negative counts, durations,
+ * bytes or ids; sums past the range of a long). Each is an {@link IOException} whose message
+ * starts with the file's name and says which in plain words, so that a damaged file is never
+ * read as different numbers.
  *
  * <pre>{@code
  * IorData data = IorFileReader.read(Path.of("ior-earth-20261126-070500.ior"));
@@ -34,13 +37,15 @@ import java.util.zip.GZIPInputStream;
 public final class IorFileReader {
   private IorFileReader() {}
 
-  /** Reads {@code file}. */
+  /**
+   * Reads {@code file}.
+   *
+   * @throws IOException a {@link java.nio.file.FileSystemException} as thrown when the file
+   *     cannot be opened; else one whose message starts with the file's name
+   */
   public static IorData read(Path file) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       return read(in, file.toString());
-    } catch (IOException e) {
-      throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
-          : new IOException(file + ": " + e.getMessage(), e);
     }
   }
 
@@ -51,37 +56,37 @@ public final class IorFileReader {
     }
   }
 
-  /** Reads {@code in} to the end of the data; {@code name} labels errors. */
+  /**
+   * Reads {@code in} to its end, which is not closed; {@code name} starts every error message.
+   */
   public static IorData read(InputStream in, String name) throws IOException {
-    DataInputStream head = new DataInputStream(in);
-    byte[] magic = head.readNBytes(IorFileFormat.MAGIC.length);
+    byte[] magic = in.readNBytes(IorFileFormat.MAGIC.length);
     if (!Arrays.equals(magic, IorFileFormat.MAGIC)) {
       throw new IOException(name + ": not an .ior data file (no IORDATA magic)");
     }
-    int version = head.readUnsignedShort();
+    byte[] v = in.readNBytes(2);
+    if (v.length < 2) {
+      throw new IOException(name + ": cut short in its header");
+    }
+    int version = (v[0] & 0xff) << 8 | v[1] & 0xff;
     if (version < 1 || version > IorFileFormat.VERSION) {
       throw new IOException(name + ": .ior format version " + version + " is not supported"
           + " (this ior reads 1.." + IorFileFormat.VERSION + "; update ior)");
     }
-    GZIPInputStream gz = new GZIPInputStream(in, 1 << 16);
-    Header h = Header.parseDelimitedFrom(gz);
-    if (h == null) {
-      throw new EOFException(name + ": no header (file cut short)");
-    }
-    List<AggregateRow> rows = new ArrayList<>((int) Math.min(h.getRowCount(), 1 << 20));
-    StringInterner names = new StringInterner(1 << 14); // rows share their paths and comms
-    for (long i = 0; i < h.getRowCount(); i++) {
-      Row r = Row.parseDelimitedFrom(gz);
-      if (r == null) {
-        throw new EOFException(name + ": file cut short after " + i + " of " + h.getRowCount()
-            + " rows");
+    try (StrictGzipInputStream gz = new StrictGzipInputStream(in, false)) {
+      return readMessages(gz);
+    } catch (InvalidProtocolBufferException e) {
+      // protobuf wraps the stream's own errors (damaged gzip, cut file): report those as such.
+      if (e.getCause() instanceof IOException c && !(c instanceof InvalidProtocolBufferException)) {
+        throw new IOException(name + ": " + c.getMessage(), c);
       }
-      rows.add(new AggregateRow(name(names, r.getPath()), r.getSyscall(),
-          name(names, r.getComm()), r.getPid(), r.getTid(), r.getFlags(), r.getCount(),
-          r.getDurationNanos(), r.getDurationToPrevNanos(), r.getBytes(),
-          name(names, r.getThread())));
+      throw new IOException(name + ": damaged: its data cannot be decoded", e);
+    } catch (IOException e) {
+      throw new IOException(name + ": " + e.getMessage(), e);
+    } catch (ArithmeticException e) {
+      throw new IOException(name + ": damaged: its totals add up past the range of a 64-bit"
+          + " number", e);
     }
-    return new IorData(run(h), rows);
   }
 
   private static String name(StringInterner names, ByteString bytes) {
@@ -89,19 +94,92 @@ public final class IorFileReader {
     return names.intern(b, b.length);
   }
 
-  private static RunInfo run(Header h) {
+  private static IorData readMessages(StrictGzipInputStream gz) throws IOException {
+    Header h = Header.parseDelimitedFrom(gz);
+    if (h == null) {
+      throw new IOException("cut short: no header");
+    }
+    RunInfo run = run(h);
+    long announced = h.getRowCount();
+    if (announced < 0) {
+      throw new IOException("damaged: its header announces " + announced + " rows");
+    }
+    List<AggregateRow> rows = new ArrayList<>((int) Math.min(announced, 1 << 20));
+    long[] sums = new long[4];
+    StringInterner names = new StringInterner(1 << 14); // rows share their paths and comms
+    for (long i = 0; i < announced; i++) {
+      Row r = Row.parseDelimitedFrom(gz);
+      if (r == null) {
+        throw new IOException("damaged: it holds " + i + " rows, its header announces "
+            + announced);
+      }
+      rows.add(row(r, i + 1, sums, names));
+    }
+    if (!gz.atEnd()) {
+      throw new IOException("damaged: it holds more than the " + announced
+          + " rows its header announces");
+    }
+    return new IorData(run, rows);
+  }
+
+  /** Row {@code number} (1-based), checked; its counters are added to {@code sums}. */
+  private static AggregateRow row(Row r, long number, long[] sums, StringInterner names)
+      throws IOException {
+    long[] counters = {r.getCount(), r.getDurationNanos(), r.getDurationToPrevNanos(),
+        r.getBytes()};
+    String[] counterNames = {"count", "duration", "durationToPrev", "bytes"};
+    for (int i = 0; i < counters.length; i++) {
+      if (counters[i] < 0) {
+        throw new IOException("damaged: row " + number + " has a negative " + counterNames[i]
+            + " ("
+            + counters[i] + ")");
+      }
+      sums[i] = Math.addExact(sums[i], counters[i]); // every projection's sums then fit
+    }
+    if (r.getPid() < 0 || r.getTid() < 0) {
+      throw new IOException("damaged: row " + number + " has a negative pid or tid");
+    }
+    return new AggregateRow(name(names, r.getPath()), r.getSyscall(), name(names, r.getComm()),
+        r.getPid(), r.getTid(), r.getFlags(), r.getCount(), r.getDurationNanos(),
+        r.getDurationToPrevNanos(), r.getBytes(), name(names, r.getThread()));
+  }
+
+  private static RunInfo run(Header h) throws IOException {
     Filters f = h.getFilters();
     RunFilters filters = new RunFilters(f.getPid(), f.getTid(), f.getComm(), f.getPath(),
         f.getTracepointsList(), f.getTracepointsExcludeList(), f.getAttachedSyscalls());
     Stats s = h.getStats();
-    TraceStats stats = new TraceStats(h.getDurationNanos(), s.getRecords(), s.getEnters(),
-        s.getExits(), s.getMalformed(), s.getPairs(), s.getEmitted(), s.getRestarts(),
-        s.getFailed(), s.getRingDrops(), s.getUnreadAtStop(), s.getEntersWithoutExit(),
-        s.getExitsWithoutEnter(), s.getMismatched(), s.getInFlightAtStop(), s.getBytesRead(),
-        s.getBytesWritten(), s.getBytesTransferred(), s.getStraddled(), s.getInterrupted(),
-        s.getCompat(), s.getPathsCut(), s.getLateNames(), s.getKernelSkipped(),
-        s.getStorageFull(), s.getNamesLost(), s.getUringEnters(), s.getUringSubmitted());
+    long[] counters = {h.getDurationNanos(), s.getRecords(), s.getEnters(), s.getExits(),
+        s.getMalformed(), s.getPairs(), s.getEmitted(), s.getRestarts(), s.getFailed(),
+        s.getRingDrops(), s.getUnreadAtStop(), s.getEntersWithoutExit(), s.getExitsWithoutEnter(),
+        s.getMismatched(), s.getInFlightAtStop(), s.getBytesRead(), s.getBytesWritten(),
+        s.getBytesTransferred(), s.getStraddled(), s.getInterrupted(), s.getCompat(),
+        s.getPathsCut(), s.getLateNames(), s.getStorageFull(), s.getNamesLost(),
+        s.getUringEnters(), s.getUringSubmitted()};
+    long sum = 0;
+    for (long c : counters) {
+      if (c < 0) {
+        throw new IOException("damaged: its run statistics hold a negative number (" + c + ")");
+      }
+      sum = Math.addExact(sum, c); // TraceStats.lost() adds some of them up
+    }
+    if (h.getStartUnixNanos() < 0 || f.getPid() < 0 || f.getTid() < 0
+        || f.getAttachedSyscalls() < 0) {
+      throw new IOException("damaged: its header holds a negative start time, pid or count");
+    }
+    if (s.getKernelSkipped() < -1) {
+      throw new IOException("damaged: its run statistics hold a negative number ("
+          + s.getKernelSkipped() + ")");
+    }
+    // kernelSkipped is -1 when the kernel did not say: the one counter allowed below zero.
+    TraceStats stats = new TraceStats(counters[0], counters[1], counters[2], counters[3],
+        counters[4], counters[5], counters[6], counters[7], counters[8], counters[9],
+        counters[10], counters[11], counters[12], counters[13], counters[14], counters[15],
+        counters[16], counters[17], counters[18], counters[19], counters[20], counters[21],
+        counters[22], s.getKernelSkipped(), counters[23], counters[24], counters[25],
+        counters[26]);
     return new RunInfo(h.getHost(), h.getStartUnixNanos(), h.getDurationNanos(),
         h.getWriterVersion(), filters, stats, h.getCommandLineList());
   }
+
 }

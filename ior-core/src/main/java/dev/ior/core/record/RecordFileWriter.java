@@ -19,6 +19,11 @@ import java.util.zip.GZIPOutputStream;
  * output (stream, flame graph, pprof) can then be produced from it. Written to a temporary
  * name and renamed on {@link #close()}, so a file under the final name is always complete.
  *
+ * <p>The gzip data is a series of members (RFC 1952 allows that; every gzip reader joins them),
+ * one ending every {@link #MEMBER_BYTES} of records and flushed to the file: when a recording is
+ * cut short (a full disk, a killed process), every member before the cut carries its CRC-32 and
+ * length, so a replay can trust those records and leave out only the unfinished member's.
+ *
  * <pre>{@code
  * try (RecordFileWriter rec = RecordFileWriter.create(Path.of("db.iorrec"), offsetNs)) {
  *   session = BpfTraceSession.start(config, sink, warnings::add, rec);
@@ -29,20 +34,38 @@ import java.util.zip.GZIPOutputStream;
 public final class RecordFileWriter implements RecordSink, AutoCloseable {
   /** First bytes of every recording. */
   public static final byte[] MAGIC = "IORREC\n".getBytes(StandardCharsets.US_ASCII);
-  /** Format version written after the magic; 2: capture v2 records (RecordLayout). */
-  public static final int VERSION = 2;
+  /**
+   * Format version written after the magic: 3, capture v2 records ({@code RecordLayout}) in gzip
+   * members ending with {@link #END_MEMBER}. Versions 1 and 2 held records this ior cannot
+   * decode.
+   */
+  public static final int VERSION = 3;
+  /** Uncompressed bytes of records per gzip member (the last one may be shorter). */
+  public static final int MEMBER_BYTES = 1 << 18;
+  /**
+   * The last gzip member of a version-2 recording: empty, with the extra-field subfield {@code
+   * IE} (ior end). A recording that lacks it was cut short, even exactly between two members.
+   */
+  static final byte[] END_MEMBER = {0x1f, (byte) 0x8b, 8, 4 /* FEXTRA */, 0, 0, 0, 0, 0,
+      (byte) 0xff, 4, 0 /* XLEN */, 'I', 'E', 0, 0 /* subfield IE, no data */,
+      3, 0 /* an empty final deflate block */, 0, 0, 0, 0 /* CRC-32 */, 0, 0, 0, 0 /* size */};
 
   private final Path target;
   private final Path temp;
+  private final Members members;
   private final OutputStream out;
   private final byte[] scratch = new byte[4096];
   private long records;
+  private final int memberSize;
+  private long memberBytes;
   private boolean closed;
 
-  private RecordFileWriter(Path target, Path temp, OutputStream out) {
+  private RecordFileWriter(Path target, Path temp, Members members, int memberBytes) {
     this.target = target;
+    this.memberSize = memberBytes;
     this.temp = temp;
-    this.out = out;
+    this.members = members;
+    this.out = new BufferedOutputStream(members, 1 << 16);
   }
 
   /**
@@ -52,21 +75,22 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
    *     another boot or machine shows the original wall-clock times
    */
   public static RecordFileWriter create(Path file, long epochOffsetNs) throws IOException {
+    return create(file, epochOffsetNs, MEMBER_BYTES);
+  }
+
+  /** {@link #create(Path, long)} with gzip members of about {@code memberBytes} each. */
+  static RecordFileWriter create(Path file, long epochOffsetNs, int memberBytes)
+      throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    // Fast compression: the consumer thread writes this, and records compress well anyway.
-    OutputStream out = new BufferedOutputStream(new GZIPOutputStream(
-        Files.newOutputStream(temp), 1 << 16) {
-      {
-        def.setLevel(Deflater.BEST_SPEED);
-      }
-    }, 1 << 16);
-    out.write(MAGIC);
-    out.write(VERSION);
+    RecordFileWriter w = new RecordFileWriter(file, temp,
+        new Members(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)), memberBytes);
+    w.out.write(MAGIC);
+    w.out.write(VERSION);
     for (int i = 0; i < 8; i++) {
-      out.write((int) (epochOffsetNs >>> (8 * i)));
+      w.out.write((int) (epochOffsetNs >>> (8 * i)));
     }
-    return new RecordFileWriter(file, temp, out);
+    return w;
   }
 
   /** Drops the recording (the trace never started): no file appears. */
@@ -85,8 +109,15 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
       buf.get(offset, scratch, 0, length);
       out.write(scratch, 0, length);
       records++;
+      memberBytes += 2 + length;
+      if (memberBytes >= memberSize) {
+        out.flush();
+        members.end();
+        memberBytes = 0;
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The user named the recording, not its temporary file: say which file failed.
+      throw new UncheckedIOException(new IOException(target + ": " + e.getMessage(), e));
     }
   }
 
@@ -95,14 +126,87 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
     return records;
   }
 
-  /** Finishes the file and moves it to its final name. */
+  /**
+   * Finishes the file and moves it to its final name.
+   *
+   * @throws IOException naming the recording when its end cannot be written (e.g. the disk is
+   *     full); what reached the disk is then still moved to the final name: a recording cut
+   *     short, which a replay reads up to its last complete member
+   */
   @Override
   public void close() throws IOException {
     if (closed) {
       return;
     }
     closed = true;
-    out.close();
+    try {
+      out.close();
+    } catch (IOException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      throw new IOException(target + ": " + e.getMessage() + "; it is cut short after at most "
+          + records + " records (-replay reads what it holds)", e);
+    }
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The gzip members of the file, each begun on the first write after the previous ended. */
+  private static final class Members extends OutputStream {
+    private final OutputStream file;
+    private Member current;
+
+    Members(OutputStream file) {
+      this.file = file;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      member().write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      member().write(b, off, len);
+    }
+
+    private Member member() throws IOException {
+      if (current == null) {
+        current = new Member(file);
+      }
+      return current;
+    }
+
+    /** Ends the current member (its trailer) and hands it to the file system. */
+    void end() throws IOException {
+      if (current != null) {
+        current.finish();
+        current.release();
+        current = null;
+      }
+      file.flush();
+    }
+
+    /** Ends the last member, marks the regular end and closes the file. */
+    @Override
+    public void close() throws IOException {
+      try {
+        end();
+        file.write(END_MEMBER);
+      } finally {
+        file.close();
+      }
+    }
+  }
+
+  /** One gzip member; fast compression, since the consumer thread writes it. */
+  private static final class Member extends GZIPOutputStream {
+    Member(OutputStream out) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
+
+    void release() {
+      def.end();
+    }
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public final class RecordingSource implements RecordSource {
   private final Path file;
   private final List<Syscall> attached;
-  private boolean done;
+  private volatile RecordFileReader.Replay replayed;
 
   /** A source replaying {@code file}; {@code attached} is what the recording traced. */
   public RecordingSource(Path file, List<Syscall> attached) {
@@ -22,11 +22,16 @@ public final class RecordingSource implements RecordSource {
 
   @Override
   public long poll(RecordSink sink, int timeoutMs) throws IOException {
-    if (done) {
+    if (replayed != null) {
       return -1;
     }
-    done = true;
-    return RecordFileReader.replay(file, sink);
+    replayed = RecordFileReader.replay(file, sink);
+    return replayed.records();
+  }
+
+  /** What the replay read (records, whether the recording was cut short); null before. */
+  public RecordFileReader.Replay replayed() {
+    return replayed;
   }
 
   @Override

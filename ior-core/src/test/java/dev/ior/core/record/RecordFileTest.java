@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.record;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,8 +52,8 @@ class RecordFileTest {
     assertEquals(1_234_567_890L, RecordFileReader.epochOffsetNs(file));
     List<PairRecord> replayed = new ArrayList<>();
     TracePipeline replay = pipeline(replayed);
-    long n = RecordFileReader.replay(file, replay::accept);
-    assertEquals(stream.records(), n);
+    RecordFileReader.Replay r = RecordFileReader.replay(file, replay::accept);
+    assertEquals(new RecordFileReader.Replay(stream.records(), false), r);
     assertEquals(live, replayed);
     assertEquals(livePipeline.stats(), replay.stats());
   }
@@ -61,7 +62,7 @@ class RecordFileTest {
   void notARecordingNewerVersionAndCutFilesAreClearErrors() throws IOException {
     Path text = Files.writeString(dir.resolve("x.txt"), "hello");
     IOException e = assertThrows(IOException.class, () -> RecordFileReader.replay(text, (b, o, l) -> { }));
-    assertTrue(e.getMessage().contains("is not an ior recording"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("x.txt: not an ior recording (.iorrec)"), e.getMessage());
 
     Path newer = dir.resolve("newer.iorrec");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(newer))) {
@@ -81,8 +82,88 @@ class RecordFileTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(cut))) {
       out.write(Arrays.copyOf(raw, raw.length - 5));
     }
-    e = assertThrows(IOException.class, () -> RecordFileReader.replay(cut, (b, o, l) -> { }));
-    assertTrue(e.getMessage().contains("cut short after 119 records"), e.getMessage());
+    List<Integer> lengths = new ArrayList<>();
+    RecordFileReader.Replay r = RecordFileReader.replay(cut, (b, o, l) -> lengths.add(l));
+    assertEquals(new RecordFileReader.Replay(119, true), r, "checked data cut inside a record");
+    assertEquals(119, lengths.size());
+    assertEquals("cut short after 119 records", r.describe());
+  }
+
+  /** Records of {@code file} as byte arrays, or null when the reader refused it properly. */
+  private static List<byte[]> replayOrRefuse(Path file, List<byte[]> whole, String what) {
+    List<byte[]> got = new ArrayList<>();
+    try {
+      RecordFileReader.Replay r = RecordFileReader.replay(file, (b, o, l) -> {
+        byte[] rec = new byte[l];
+        b.get(o, rec, 0, l);
+        got.add(rec);
+      });
+      assertEquals(got.size(), r.records(), what);
+      if (whole != null) {
+        assertTrue(got.size() <= whole.size(), what);
+        assertTrue(got.size() == whole.size() || r.cutShort(), what + ": fewer, not cut short");
+        for (int i = 0; i < got.size(); i++) {
+          assertArrayEquals(whole.get(i), got.get(i), what + ", record " + i);
+        }
+      }
+      return got;
+    } catch (IOException e) {
+      assertTrue(e.getMessage().startsWith(file + ": "), what + ": " + e.getMessage());
+      return null;
+    } catch (RuntimeException e) {
+      throw new AssertionError(what + ": unexpected " + e, e);
+    }
+  }
+
+  /** A recording of a small synthetic stream in gzip members of about 512 bytes. */
+  private byte[] smallRecording() throws IOException {
+    Path whole = dir.resolve("whole.iorrec");
+    try (RecordFileWriter rec = RecordFileWriter.create(whole, 0, 512)) {
+      SyntheticStream.encode(T, 3).forEach(rec);
+    }
+    return Files.readAllBytes(whole);
+  }
+
+  @Test
+  void aCutRecordingReplaysEveryRecordOfItsCompleteMembers() throws IOException {
+    byte[] good = smallRecording();
+    List<byte[]> all = replayOrRefuse(dir.resolve("whole.iorrec"), null, "whole");
+    Path cut = dir.resolve("cut.iorrec");
+    long previous = 0;
+    int refused = 0;
+    for (int len = 0; len < good.length; len++) {
+      Files.write(cut, Arrays.copyOf(good, len));
+      List<byte[]> got = replayOrRefuse(cut, all, "cut at " + len);
+      if (got == null) {
+        refused++;
+        assertEquals(0, previous, "once records replay, a longer prefix is never refused");
+        continue;
+      }
+      assertTrue(got.size() >= previous, "a longer prefix never replays fewer records");
+      assertTrue(RecordFileReader.replay(cut, (b, o, l) -> { }).cutShort(),
+          "every cut is reported, also one between two gzip members: " + len);
+      previous = got.size();
+    }
+    assertTrue(refused > 0 && previous > all.size() / 2, refused + " refused, " + previous
+        + " of " + all.size() + " replayed from the longest cut");
+  }
+
+  @Test
+  void everySingleByteFlipReplaysIdenticalRecordsACheckedPrefixOrIsRefused() throws IOException {
+    byte[] good = smallRecording();
+    List<byte[]> all = replayOrRefuse(dir.resolve("whole.iorrec"), null, "whole");
+    Path flipped = dir.resolve("flipped.iorrec");
+    int[] outcomes = new int[3]; // identical, prefix, refused
+    for (int pos = 0; pos < good.length; pos++) {
+      byte[] b = good.clone();
+      b[pos] ^= (byte) 0xff;
+      Files.write(flipped, b);
+      List<byte[]> got = replayOrRefuse(flipped, all, "flip at " + pos);
+      outcomes[got == null ? 2 : got.size() == all.size() ? 0 : 1]++;
+    }
+    System.out.printf("%d flips: %d identical, %d a checked prefix, %d refused%n", good.length,
+        outcomes[0], outcomes[1], outcomes[2]);
+    assertTrue(outcomes[2] > good.length * 9 / 10, "most flips are refused");
   }
 
   @Test
