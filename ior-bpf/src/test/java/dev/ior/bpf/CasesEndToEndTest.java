@@ -182,6 +182,90 @@ class CasesEndToEndTest {
     assertEquals(3, run.stats.compat());
   }
 
+  /** Starts the workload waiting for a line on stdin (IORWL_WAIT), so a tracer can take its pid. */
+  private Process gated(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(exe));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    pb.environment().put("IORWL_WAIT", "1");
+    return pb.start();
+  }
+
+  private static void release(Process p) throws Exception {
+    p.getOutputStream().write('\n');
+    p.getOutputStream().flush();
+    assertEquals(0, p.waitFor());
+  }
+
+  @Test
+  void followTracesAProcessAndItsChildrenAndNothingElse() throws Exception {
+    Path mine = Files.createDirectories(dir.resolve("followed"));
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Process followed = gated("child", mine.toString());
+    Process bystander = gated("child", other.toString());
+    List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
+    TraceConfig cfg = TraceConfig.builder().follow((int) followed.pid())
+        .syscalls(List.of("open", "write", "close")).build();
+    BpfTraceSession s = BpfTraceSession.start(cfg, p -> pairs.add(p.copy()), w -> { });
+    try {
+      release(followed);
+      release(bystander);
+      s.stop();
+    } finally {
+      s.close();
+    }
+    List<PairRecord> writes = pairs.stream().filter(p -> p.syscall().name().equals("write"))
+        .collect(Collectors.toList());
+    assertEquals(4, writes.size(), pairs.toString());
+    assertTrue(writes.stream().anyMatch(p -> p.pid() != followed.pid()), "the child is traced");
+    assertTrue(pairs.stream().allMatch(p -> p.file() == null || p.file().startsWith(mine.toString())),
+        "nothing of the bystander: " + pairs);
+    assertEquals(mine.resolve("parent.txt").toString(), writes.stream()
+        .filter(p -> p.bytes() == 11).findFirst().orElseThrow().file(), "inherited fd");
+  }
+
+  @Test
+  void cgroupFilterTracesOnlyTasksInTheCgroup() throws Exception {
+    Path root = cgroup2Root();
+    Path group = root.resolve("ior-test-" + comm);
+    Files.createDirectory(group);
+    try {
+      Process inside = gated("hello");
+      Process outside = gated("hello");
+      Files.writeString(group.resolve("cgroup.procs"), Long.toString(inside.pid()));
+      long id = (Long) Files.getAttribute(group, "unix:ino");
+      List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
+      TraceConfig cfg = TraceConfig.builder().cgroup(id).syscalls(List.of("write")).build();
+      BpfTraceSession s = BpfTraceSession.start(cfg, p -> pairs.add(p.copy()), w -> { });
+      try {
+        release(inside);
+        release(outside);
+        s.stop();
+      } finally {
+        s.close();
+      }
+      List<PairRecord> hello = pairs.stream().filter(p -> p.bytes() == 6)
+          .collect(Collectors.toList());
+      assertEquals(1, hello.size(), pairs.toString());
+      assertEquals(inside.pid(), hello.get(0).pid());
+      assertEquals(id, hello.get(0).cgroupId(), "the record carries the cgroup id");
+    } finally {
+      Files.delete(group);
+    }
+  }
+
+  private static Path cgroup2Root() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+      String[] f = line.split(" ");
+      int dash = List.of(f).indexOf("-");
+      if (dash > 0 && f[dash + 1].equals("cgroup2")) {
+        return Path.of(f[4]);
+      }
+    }
+    throw new AssertionError("no cgroup2 mounted");
+  }
+
   @Test
   void noPairIsMadeAcrossALoss() throws Exception {
     // A 64 KiB ring and a consumer that stalls at first: records are lost, and no write(3) may

@@ -337,17 +337,17 @@ static int forkreuse(const char *dir)
 
 int main(int argc, char **argv)
 {
+	if (getenv("IORWL_WAIT")) {
+		char line[16];
+		if (!fgets(line, sizeof(line), stdin))
+			return 3;
+	}
 	if (argc == 2 && !strcmp(argv[1], "hello"))
 		return hello();
 	if (argc < 3) {
 		fprintf(stderr, "usage: iorwl seq|threads|child|untouched|renamed|mainexit|int80 DIR |"
 			" chdir B | hello | mix N DIR | burst N DIR | longpath DIR N | devnull N\n");
 		return 2;
-	}
-	if (getenv("IORWL_WAIT")) {
-		char line[16];
-		if (!fgets(line, sizeof(line), stdin))
-			return 3;
 	}
 	memset(buf, 'x', sizeof(buf));
 	if (!strcmp(argv[1], "seq"))
