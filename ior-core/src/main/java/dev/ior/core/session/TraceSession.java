@@ -136,8 +136,8 @@ public final class TraceSession implements AutoCloseable {
 
   private TraceStats withSource(TraceStats s, long durationNs) {
     SourceLosses l = source.losses();
-    return s.withRing(durationNs, l.ringDrops(), l.unreadAtStop())
-        .withKernel(l.kernelSkipped(), l.storageFull(), l.namesLost());
+    return s.withSource(durationNs, l.ringDrops(), l.unreadAtStop(), l.kernelSkipped(),
+        l.storageFull(), l.namesLost());
   }
 
   /** Hands the counters so far to other threads, four times a second at most. */

@@ -77,17 +77,12 @@ public record TraceStats(long durationNs, long records, long enters, long exits,
     return lost() > 0;
   }
 
-  /** These stats with the ring's own losses and the run's duration filled in. */
-  public TraceStats withRing(long durationNs, long ringDrops, long unreadAtStop) {
-    return new TraceStats(durationNs, records, enters, exits, malformed, pairs, emitted,
-        restarts, failed, ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter,
-        mismatched, inFlightAtStop, bytesRead, bytesWritten, bytesTransferred, straddled,
-        interrupted, compat, pathsCut, lateNames, kernelSkipped, storageFull, namesLost,
-        uringEnters, uringSubmitted);
-  }
-
-  /** These stats with the kernel's own counters (-1 where the kernel did not say). */
-  public TraceStats withKernel(long kernelSkipped, long storageFull, long namesLost) {
+  /**
+   * These stats with what only the record source knows filled in: the run's duration (ns), the
+   * ring's losses and the kernel's counters (kernelSkipped -1 when the kernel did not say).
+   */
+  public TraceStats withSource(long durationNs, long ringDrops, long unreadAtStop,
+      long kernelSkipped, long storageFull, long namesLost) {
     return new TraceStats(durationNs, records, enters, exits, malformed, pairs, emitted,
         restarts, failed, ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter,
         mismatched, inFlightAtStop, bytesRead, bytesWritten, bytesTransferred, straddled,
