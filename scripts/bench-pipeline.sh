@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 mvn -B -q -ntp -pl ior-core -am test-compile >/dev/null
 exec java -Xms256m -Xmx256m -XX:+UseSerialGC \
-  -cp ior-core/target/classes:ior-core/target/test-classes \
+  -cp ior-core/target/classes:ior-core/target/test-classes:flamegraph/target/classes \
   dev.ior.core.bench.PipelineBenchmark "$@"
