@@ -8,6 +8,7 @@ import dev.ior.flamegraph.collapsed.CollapsedWriter;
 import dev.ior.flamegraph.collapsed.LineReport;
 import dev.ior.flamegraph.collapsed.MalformedLine;
 import dev.ior.flamegraph.html.HtmlRenderer;
+import dev.ior.flamegraph.io.AtomicFile;
 import dev.ior.flamegraph.html.HtmlStats;
 import dev.ior.flamegraph.pprof.PprofReader;
 import dev.ior.flamegraph.pprof.PprofWriter;
@@ -19,11 +20,9 @@ import dev.ior.flamegraph.tree.FrameTree;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -184,26 +183,8 @@ public final class Main {
     return unit.isEmpty() || unit.equals("count") ? "samples" : unit;
   }
 
-  /** Writes to a temporary file beside {@code out}, then renames: no half-written outputs. */
-  private static <T> T write(Path out, Body<T> body) throws IOException {
-    Path dir = out.toAbsolutePath().getParent();
-    // Not createTempFile: its 0600 mode would survive the rename; this one gets the umask's.
-    Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    Files.deleteIfExists(tmp);
-    try {
-      T result;
-      try (OutputStream s = Files.newOutputStream(tmp)) {
-        result = body.write(s);
-      }
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return result;
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  private static <T> T write(Path out, AtomicFile.Body<T> body) throws IOException {
+    return AtomicFile.write(out, body);
   }
 
-  /** Writes one output and returns what the writer reports. */
-  private interface Body<T> {
-    T write(OutputStream out) throws IOException;
-  }
 }

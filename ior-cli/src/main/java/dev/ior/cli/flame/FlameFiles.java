@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
+import dev.ior.flamegraph.io.AtomicFile;
 import dev.ior.flamegraph.collapsed.CollapsedWriter;
 import dev.ior.flamegraph.pprof.PprofWriter;
 import dev.ior.flamegraph.profile.StackProfile;
@@ -10,7 +11,6 @@ import dev.ior.flamegraph.svg.SvgStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ final class FlameFiles {
     int rc = 0;
     if (s.flameGraph()) {
       Path collapsed = Path.of(s.base() + ".collapsed");
-      AtomicFiles.write(collapsed, out -> {
+      AtomicFile.write(collapsed, out -> {
         CollapsedWriter.write(p, column, out);
         return null;
       });
@@ -45,7 +45,7 @@ final class FlameFiles {
           p.total(column), countName(p.sampleTypes().get(column).unit()));
       Path svgFile = Path.of(s.base() + ".svg");
       if (s.tool().isEmpty()) {
-        SvgStats st = AtomicFiles.write(svgFile, out -> SvgRenderer.render(p, column, svg, out));
+        SvgStats st = AtomicFile.write(svgFile, out -> SvgRenderer.render(p, column, svg, out));
         err.printf(Locale.ROOT, "ior: wrote %s (%,d frames, %,d bytes)%n", svgFile, st.frames(),
             st.bytes());
       } else {
@@ -54,7 +54,7 @@ final class FlameFiles {
     }
     if (s.pprof()) {
       Path pb = Path.of(s.base() + ".pb.gz");
-      AtomicFiles.write(pb, out -> {
+      AtomicFile.write(pb, out -> {
         PprofWriter.write(p, out);
         return null;
       });
@@ -66,31 +66,32 @@ final class FlameFiles {
 
   /** Runs {@code tool... collapsed} with stdout into the SVG, as ior's -flamegraphTool does. */
   private int runTool(List<String> tool, Path collapsed, Path svg) throws IOException {
-    Path tmp = svg.toAbsolutePath().getParent()
-        .resolve("." + svg.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     List<String> cmd = new ArrayList<>(tool);
     cmd.add(collapsed.toString());
+    Process p;
     try {
-      Process p = new ProcessBuilder(cmd).redirectOutput(tmp.toFile())
-          .redirectError(Redirect.INHERIT).start();
+      p = new ProcessBuilder(cmd).redirectError(Redirect.INHERIT).start();
+    } catch (IOException e) {
+      err.printf("ior: cannot run -flamegraphTool %s: %s%n", String.join(" ", tool),
+          e.getMessage());
+      return 1;
+    }
+    try (AtomicFile.Output out = AtomicFile.open(svg)) {
+      p.getOutputStream().close();
+      p.getInputStream().transferTo(out.stream());
       int code = p.waitFor();
       if (code != 0) {
         err.printf("ior: %s exited with %d; %s not written%n", String.join(" ", cmd), code, svg);
         return 1;
       }
-      Files.move(tmp, svg, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      out.commit();
       err.printf(Locale.ROOT, "ior: wrote %s (by %s)%n", svg, String.join(" ", tool));
       return 0;
-    } catch (IOException e) {
-      err.printf("ior: cannot run -flamegraphTool %s: %s%n", String.join(" ", tool),
-          e.getMessage());
-      return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
     } finally {
-      Files.deleteIfExists(tmp);
+      p.destroy();
     }
   }
 

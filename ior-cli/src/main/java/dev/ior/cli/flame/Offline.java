@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
+import dev.ior.flamegraph.io.AtomicFile;
 import dev.ior.core.iorfile.IorData;
 import dev.ior.core.iorfile.IorFileReader;
 import dev.ior.core.projection.Projection;
@@ -83,10 +84,10 @@ final class Offline {
             + (normalize ? " (before normalized to after's total)" : ""))
         .withCountName(InputProfiles.countName(a, ai));
     Path svg = Path.of(base + ".svg");
-    SvgStats s = AtomicFiles.write(svg, out -> DiffFlameGraph.render(b, bi, a, ai, normalize, o,
+    SvgStats s = AtomicFile.write(svg, out -> DiffFlameGraph.render(b, bi, a, ai, normalize, o,
         out));
     Path folded = Path.of(base + ".difffolded");
-    AtomicFiles.write(folded, out -> {
+    AtomicFile.write(folded, out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       DiffFlameGraph.writeFolded(b, bi, a, ai, normalize, w);
       return null;

@@ -1,23 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.record;
 
+import dev.ior.flamegraph.io.AtomicFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Records the raw ring-buffer stream to a file ({@code .iorrec}, see docs/formats.md) so that a
  * trace can be replayed later, elsewhere and without root, through the same pipeline: every
- * output (stream, flame graph, pprof) can then be produced from it. Written to a temporary
- * name and renamed on {@link #close()}, so a file under the final name is always complete.
+ * output (stream, flame graph, pprof) can then be produced from it. Written through {@link
+ * AtomicFile}: the file appears on {@link #close()}, complete, and never on {@link #abort()}.
  *
  * <pre>{@code
  * try (RecordFileWriter rec = RecordFileWriter.create(Path.of("db.iorrec"), offsetNs)) {
@@ -32,16 +31,14 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
   /** Format version written after the magic. */
   public static final int VERSION = 1;
 
-  private final Path target;
-  private final Path temp;
+  private final AtomicFile.Output file;
   private final OutputStream out;
   private final byte[] scratch = new byte[4096];
   private long records;
   private boolean closed;
 
-  private RecordFileWriter(Path target, Path temp, OutputStream out) {
-    this.target = target;
-    this.temp = temp;
+  private RecordFileWriter(AtomicFile.Output file, OutputStream out) {
+    this.file = file;
     this.out = out;
   }
 
@@ -52,28 +49,30 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
    *     another boot or machine shows the original wall-clock times
    */
   public static RecordFileWriter create(Path file, long epochOffsetNs) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    // Fast compression: the consumer thread writes this, and records compress well anyway.
-    OutputStream out = new BufferedOutputStream(new GZIPOutputStream(
-        Files.newOutputStream(temp), 1 << 16) {
-      {
-        def.setLevel(Deflater.BEST_SPEED);
+    AtomicFile.Output target = AtomicFile.open(file);
+    try {
+      // Fast compression: the consumer thread writes this, and records compress well anyway.
+      OutputStream out = new BufferedOutputStream(new GZIPOutputStream(target.stream(), 1 << 16) {
+        {
+          def.setLevel(Deflater.BEST_SPEED);
+        }
+      }, 1 << 16);
+      out.write(MAGIC);
+      out.write(VERSION);
+      for (int i = 0; i < 8; i++) {
+        out.write((int) (epochOffsetNs >>> (8 * i)));
       }
-    }, 1 << 16);
-    out.write(MAGIC);
-    out.write(VERSION);
-    for (int i = 0; i < 8; i++) {
-      out.write((int) (epochOffsetNs >>> (8 * i)));
+      return new RecordFileWriter(target, out);
+    } catch (IOException | RuntimeException e) {
+      target.close();
+      throw e;
     }
-    return new RecordFileWriter(file, temp, out);
   }
 
   /** Drops the recording (the trace never started): no file appears. */
   public void abort() throws IOException {
     closed = true;
-    out.close();
-    Files.deleteIfExists(temp);
+    file.close();
   }
 
   /** Appends one record: a little-endian u16 length, then the bytes. */
@@ -102,7 +101,9 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
       return;
     }
     closed = true;
-    out.close();
-    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try (AtomicFile.Output f = file) {
+      out.close(); // finishes the gzip stream; the file's own stream ignores the close
+      f.commit();
+    }
   }
 }
