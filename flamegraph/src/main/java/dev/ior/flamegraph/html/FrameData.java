@@ -25,7 +25,7 @@ final class FrameData {
   FrameData(FrameTree tree, SvgOptions options) {
     this.tree = tree;
     this.o = options;
-    this.maxDelta = tree.isDifferential() ? maxDelta(tree.root()) : 0;
+    this.maxDelta = tree.isDifferential() ? tree.maxDelta() : 0;
   }
 
   int frames() {
@@ -34,7 +34,13 @@ final class FrameData {
 
   /** The JSON text; every string is escaped by {@link Json} so it is safe inside a script. */
   String json() {
-    add(tree.root(), 0);
+    tree.walk((n, depth, start) -> {
+      if (n.value() <= 0) {
+        return false;
+      }
+      add(n, depth);
+      return true;
+    });
     StringBuilder b = new StringBuilder(frames.length() + 1024);
     b.append("{\"title\":");
     Json.string(b, o.title()).append(",\"countName\":");
@@ -51,9 +57,6 @@ final class FrameData {
   }
 
   private void add(FrameNode n, int depth) {
-    if (n.value() <= 0) {
-      return;
-    }
     if (count++ > 0) {
       frames.append(',');
     }
@@ -65,16 +68,5 @@ final class FrameData {
     if (tree.isDifferential()) {
       frames.append(',').append(n.before());
     }
-    for (FrameNode c : n.children()) {
-      add(c, depth + 1);
-    }
-  }
-
-  private static long maxDelta(FrameNode n) {
-    long max = Math.abs(n.value() - n.before());
-    for (FrameNode c : n.children()) {
-      max = Math.max(max, maxDelta(c));
-    }
-    return max;
   }
 }

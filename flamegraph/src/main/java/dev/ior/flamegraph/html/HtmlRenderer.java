@@ -5,14 +5,13 @@ import dev.ior.flamegraph.svg.FrameColors;
 import dev.ior.flamegraph.svg.Palette;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.svg.Text;
-import dev.ior.flamegraph.tree.FrameNode;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * Renders a flame graph as one self-contained HTML page drawn on a canvas, for graphs too large
@@ -84,10 +83,7 @@ public final class HtmlRenderer {
       swatch(b, FrameColors.delta(0, 1), "unchanged");
       return b.toString();
     }
-    TreeSet<String> kinds = new TreeSet<>();
-    for (FrameNode c : tree.root().children()) {
-      collectKinds(c, kinds);
-    }
+    SortedSet<String> kinds = tree.kinds();
     kinds.remove("");
     if (o.palette() == Palette.KIND && !kinds.isEmpty()) {
       for (String k : kinds) {
@@ -95,13 +91,6 @@ public final class HtmlRenderer {
       }
     }
     return b.toString();
-  }
-
-  private static void collectKinds(FrameNode n, TreeSet<String> kinds) {
-    kinds.add(n.isMerged() ? FrameNode.MERGED_KIND : n.kind());
-    for (FrameNode c : n.children()) {
-      collectKinds(c, kinds);
-    }
   }
 
   private static void swatch(StringBuilder b, String color, String label) {

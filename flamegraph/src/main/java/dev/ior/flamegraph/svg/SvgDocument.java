@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.SortedSet;
 
 /** Builds the text of one SVG: header, script, frames (pre-order), legend. */
 final class SvgDocument {
@@ -33,7 +33,7 @@ final class SvgDocument {
     this.tree = full.mergeNarrow(minValue);
     this.legendItems = o.legend() ? legendItems() : List.of();
     this.g = Geometry.of(o, tree.maxDepth(), total, !legendItems.isEmpty());
-    this.maxDelta = tree.isDifferential() ? maxDelta(tree.root()) : 0;
+    this.maxDelta = tree.isDifferential() ? tree.maxDelta() : 0;
   }
 
   StringBuilder build() {
@@ -46,7 +46,7 @@ final class SvgDocument {
         .append("\" data-top=\"").append(g.top())
         .append("\" data-rows=\"").append(g.rows())
         .append("\" data-inv=\"").append(o.inverted() ? 1 : 0).append("\">\n");
-    frame(tree.root(), 0, 0);
+    frames();
     b.append("</g>\n");
     if (!legendItems.isEmpty()) {
       legend();
@@ -90,13 +90,20 @@ final class SvgDocument {
   }
 
   /**
-   * Writes {@code n} at value offset {@code start} and depth, then its children in order and
-   * side by side from the parent's start: the script relies on that pre-order layout.
+   * Writes the frames in pre-order, children side by side from their parent's start: the
+   * script relies on that layout. Frames without value are not drawn.
    */
+  private void frames() {
+    tree.walk((n, depth, start) -> {
+      if (n.value() <= 0) {
+        return false;
+      }
+      frame(n, start, depth);
+      return true;
+    });
+  }
+
   private void frame(FrameNode n, long start, int depth) {
-    if (n.value() <= 0) {
-      return;
-    }
     frames++;
     merged += n.isMerged() ? 1 : 0;
     double x = g.xpad() + start * g.scale();
@@ -116,11 +123,6 @@ final class SvgDocument {
       Text.xml(b, label).append("</text>");
     }
     b.append("</g>\n");
-    long childStart = start;
-    for (FrameNode c : n.children()) {
-      frame(c, childStart, depth + 1);
-      childStart += c.value();
-    }
   }
 
   /** Tooltip: "name (1,234 samples, 5.67%)", plus the change in a differential graph. */
@@ -153,25 +155,13 @@ final class SvgDocument {
       items.add(new String[] {FrameColors.delta(0, 1), "unchanged"});
       return items;
     }
-    TreeSet<String> kinds = new TreeSet<>();
-    for (FrameNode c : tree.root().children()) { // the root "all" has no kind of its own
-      collectKinds(c, kinds);
-    }
+    SortedSet<String> kinds = tree.kinds();
     if (o.palette() == Palette.KIND && !onlyUnknownKinds(kinds)) {
       for (String k : kinds) {
         items.add(new String[] {FrameColors.swatch(k), k.isEmpty() ? "other" : k});
       }
     }
     return items;
-  }
-
-  private static void collectKinds(FrameNode n, TreeSet<String> kinds) {
-    if (n.value() > 0) {
-      kinds.add(n.isMerged() ? FrameNode.MERGED_KIND : n.kind());
-      for (FrameNode c : n.children()) {
-        collectKinds(c, kinds);
-      }
-    }
   }
 
   private void legend() {
@@ -191,21 +181,13 @@ final class SvgDocument {
     b.append("</g>\n");
   }
 
-  private static boolean onlyUnknownKinds(TreeSet<String> kinds) {
+  private static boolean onlyUnknownKinds(SortedSet<String> kinds) {
     for (String k : kinds) {
       if (!k.isEmpty() && !k.equals(FrameNode.MERGED_KIND)) {
         return false;
       }
     }
     return true;
-  }
-
-  private static long maxDelta(FrameNode n) {
-    long max = Math.abs(n.value() - n.before());
-    for (FrameNode c : n.children()) {
-      max = Math.max(max, maxDelta(c));
-    }
-    return max;
   }
 
   private static String resource(String name) {
