@@ -25,6 +25,8 @@ test_pkgs=(
   "tmux:tmux"
   "chromium:chromium"
   "binutils:readelf"
+  "perl:perl"
+  "time:/usr/bin/time"
 )
 
 have() {

@@ -44,11 +44,15 @@ final class FrameData {
     StringBuilder b = new StringBuilder(frames.length() + 1024);
     b.append("{\"title\":");
     Json.string(b, o.title()).append(",\"countName\":");
-    Json.string(b, o.countName()).append(",\"total\":").append(tree.total())
+    Json.string(b, o.countName()).append(",\"nameType\":");
+    Json.string(b, o.nameType()).append(",\"total\":").append(tree.total())
         .append(",\"inverted\":").append(o.inverted())
         .append(",\"diff\":").append(tree.isDifferential())
+        .append(",\"negate\":").append(o.negate())
         .append(",\"fh\":").append(o.frameHeight())
         .append(",\"fs\":").append(o.fontSize())
+        .append(",\"font\":");
+    Json.string(b, o.fontType())
         .append(",\"names\":");
     Json.strings(b, names.keys()).append(",\"colors\":");
     Json.strings(b, colors.keys()).append(",\"frames\":[");
@@ -60,8 +64,9 @@ final class FrameData {
     if (count++ > 0) {
       frames.append(',');
     }
+    long delta = o.negate() ? n.before() - n.value() : n.value() - n.before();
     String color = tree.isDifferential()
-        ? FrameColors.delta(n.value() - n.before(), maxDelta)
+        ? FrameColors.delta(delta, maxDelta)
         : FrameColors.fill(n, o.palette());
     frames.append(depth).append(',').append(names.index(n.name())).append(',')
         .append(n.value()).append(',').append(colors.index(color));

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.html;
 
-import dev.ior.flamegraph.svg.FrameColors;
-import dev.ior.flamegraph.svg.Palette;
+import dev.ior.flamegraph.svg.Legend;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.svg.Text;
 import dev.ior.flamegraph.tree.FrameTree;
@@ -11,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.SortedSet;
 
 /**
  * Renders a flame graph as one self-contained HTML page drawn on a canvas, for graphs too large
@@ -74,21 +72,8 @@ public final class HtmlRenderer {
 
   private static String legend(FrameTree tree, SvgOptions o) {
     StringBuilder b = new StringBuilder();
-    if (!o.legend()) {
-      return "";
-    }
-    if (tree.isDifferential()) {
-      swatch(b, FrameColors.delta(1, 1), "grew");
-      swatch(b, FrameColors.delta(-1, 1), "shrank");
-      swatch(b, FrameColors.delta(0, 1), "unchanged");
-      return b.toString();
-    }
-    SortedSet<String> kinds = tree.kinds();
-    kinds.remove("");
-    if (o.palette() == Palette.KIND && !kinds.isEmpty()) {
-      for (String k : kinds) {
-        swatch(b, FrameColors.swatch(k), k);
-      }
+    for (Legend.Item i : Legend.items(tree, o)) {
+      swatch(b, i.color(), i.label());
     }
     return b.toString();
   }

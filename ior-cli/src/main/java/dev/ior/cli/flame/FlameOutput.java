@@ -89,15 +89,21 @@ public final class FlameOutput implements TraceOutput {
     RunInfo run = new RunInfo(host, startNs, stats.durationNs(), version(),
         RunFilters.of(config, attached), stats, args);
     IorData data = new IorData(run, sink.table().rows());
+    int rc = 0;
     if (flameGraph) {
       Path file = Path.of(base + ".ior");
-      IorFileWriter.write(file, data);
-      err.printf(Locale.ROOT, "ior: wrote %s (%,d rows, %,d calls; re-project with"
-          + " ior -ior %s -fields ... -count ...)%n", file, data.rows().size(),
-          sink.table().totalCount(), file);
+      try {
+        IorFileWriter.write(file, data);
+        err.printf(Locale.ROOT, "ior: wrote %s (%,d rows, %,d calls; re-project with"
+            + " ior -ior %s -fields ... -count ...)%n", file, data.rows().size(),
+            sink.table().totalCount(), file);
+      } catch (IOException e) {
+        err.println("ior: " + e.getMessage()); // the other files are still written
+        rc = 1;
+      }
     }
-    return new IorRenderer(err).render(data, projection,
-        new RenderSettings(base, flameGraph, pprof, tool));
+    return Math.max(rc, Offline.render(err, data, projection,
+        new RenderSettings(base, flameGraph, pprof, tool)));
   }
 
   private static String version() {
