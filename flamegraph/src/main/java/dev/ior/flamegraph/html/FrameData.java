@@ -2,6 +2,7 @@
 package dev.ior.flamegraph.html;
 
 import dev.ior.flamegraph.intern.Interner;
+import dev.ior.flamegraph.io.Json;
 import dev.ior.flamegraph.svg.FrameColors;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.tree.FrameNode;
