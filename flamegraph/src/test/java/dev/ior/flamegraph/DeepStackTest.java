@@ -15,13 +15,13 @@ import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.svg.SvgRenderer;
+import dev.ior.flamegraph.testing.SmallStack;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -53,7 +53,7 @@ class DeepStackTest {
 
   @Test
   void tenThousandFramesThroughEveryWriterAndReaderOnASmallThreadStack() throws Throwable {
-    onSmallStack(() -> {
+    SmallStack.run(128 * 1024, () -> {
       StackProfile p = deepProfile();
 
       // collapsed: write, read back, same stacks
@@ -92,22 +92,5 @@ class DeepStackTest {
       assertTrue(fromPprof.samples().get(0).stack().size() == DEPTH);
       return null;
     });
-  }
-
-  /** Runs {@code body} on a thread with a 128 KiB stack and rethrows what it threw. */
-  static void onSmallStack(java.util.concurrent.Callable<Void> body) throws Throwable {
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread t = new Thread(null, () -> {
-      try {
-        body.call();
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    }, "small-stack", 128 * 1024);
-    t.start();
-    t.join();
-    if (failure.get() != null) {
-      throw failure.get();
-    }
   }
 }

@@ -52,11 +52,6 @@ public final class ProfileCollector implements StackConsumer {
     diff.add(stack, Map.of(), before, after);
   }
 
-  /** Whether a line had two counts. */
-  public boolean differential() {
-    return diff != null;
-  }
-
   /** The profile of the lines so far. */
   public StackProfile build() {
     return diff != null ? diff.build() : single.build();

@@ -5,16 +5,16 @@ import dev.ior.flamegraph.collapsed.LineReport;
 import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
 import dev.ior.flamegraph.tree.FrameTree;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@link ProfileLoader} read, ready to draw or convert.
  *
  * <pre>{@code
  * Loaded in = loader.load(inputs, LoadOptions.treeOnly());
- * for (Loaded.Report r : in.reports()) {
- *   r.report().malformed().forEach(m -> System.err.println(r.source() + ":" + m.lineNumber()));
- * }
+ * in.skippedLines().forEach(line -> System.err.println("tool: " + line));
  * }</pre>
  *
  * @param format {@code folded}, {@code pprof} or the name of a caller's format
@@ -37,10 +37,22 @@ public record Loaded(String format, StackProfile profile, FrameTree tree, int co
     reports = List.copyOf(reports);
   }
 
-  /** Whether the input had two counts per line (difffolded.pl's output). */
-  public boolean differential() {
-    return profile != null ? profile.indexOf("before") == 0 && format.equals("folded")
-        && profile.sampleTypes().size() == 2 : tree != null && tree.isDifferential();
+  /**
+   * The skipped lines, one message each, {@code SOURCE:LINE: skipped: REASON}, then {@code
+   * SOURCE: N more malformed lines skipped} beyond those kept; for the caller to print.
+   */
+  public List<String> skippedLines() {
+    List<String> lines = new ArrayList<>();
+    for (Report r : reports) {
+      r.report().malformed().forEach(m -> lines.add(r.source() + ":" + m.lineNumber()
+          + ": skipped: " + m.reason()));
+      long more = r.report().malformedCount() - r.report().malformed().size();
+      if (more > 0) {
+        lines.add(String.format(Locale.ROOT, "%s: %,d more malformed lines skipped", r.source(),
+            more));
+      }
+    }
+    return lines;
   }
 
   /**

@@ -78,7 +78,7 @@ final class Offline {
   int fromPprof(Path file, String count) throws IOException {
     Loaded in = loader().load(Input.file(file),
         LoadOptions.profileOnly().withValue(count == null ? "" : count));
-    report(err, "ior: ", in);
+    in.skippedLines().forEach(l -> err.println("ior: " + l));
     String base = name != null ? name : RunNames.stem(file, ".pb.gz", ".pprof", ".pb", ".gz");
     SvgOptions o = svgOptions(in).withTitle(file.getFileName().toString())
         .withSubtitle(in.sampleType().type());
@@ -91,8 +91,8 @@ final class Offline {
     LoadOptions lo = LoadOptions.profileOnly();
     Loaded b = loader().load(Input.file(before), lo);
     Loaded a = loader().load(Input.file(after), lo);
-    report(err, "ior: ", b);
-    report(err, "ior: ", a);
+    b.skippedLines().forEach(l -> err.println("ior: " + l));
+    a.skippedLines().forEach(l -> err.println("ior: " + l));
     StackProfile bp = b.profile();
     StackProfile ap = a.profile();
     String base = name != null ? name
@@ -134,18 +134,5 @@ final class Offline {
   /** What every graph of a loaded input shares: its unit's name and ior's palette. */
   private static SvgOptions svgOptions(Loaded in) {
     return SvgOptions.defaults().withCountName(in.countName()).withPalette(Field.palette());
-  }
-
-  /** Prints the lines the loader skipped, "FILE:LINE: skipped: reason". */
-  static void report(PrintWriter err, String prefix, Loaded in) {
-    for (Loaded.Report r : in.reports()) {
-      r.report().malformed().forEach(m -> err.printf("%s%s:%d: skipped: %s%n", prefix,
-          r.source(), m.lineNumber(), m.reason()));
-      long more = r.report().malformedCount() - r.report().malformed().size();
-      if (more > 0) {
-        err.printf(Locale.ROOT, "%s%s: %,d more malformed lines skipped%n", prefix, r.source(),
-            more);
-      }
-    }
   }
 }

@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -226,15 +225,7 @@ public final class FlameGraphCommand implements Callable<Integer> {
     ProfileLoader loader = ProfileLoader.standard().with(new IorDataFormat(Projection.defaults()));
     Loaded in = loader.load(inputs, lo.withValue(value)
         .withFolded(CollapsedOptions.defaults().withUnescape(false)));
-    for (Loaded.Report r : in.reports()) {
-      r.report().malformed().forEach(m -> err.printf("flamegraph: %s:%d: skipped: %s%n",
-          r.source(), m.lineNumber(), m.reason()));
-      long more = r.report().malformedCount() - r.report().malformed().size();
-      if (more > 0) {
-        err.printf(Locale.ROOT, "flamegraph: %s: %,d more malformed lines skipped%n",
-            r.source(), more);
-      }
-    }
+    in.skippedLines().forEach(l -> err.println("flamegraph: " + l));
     return in;
   }
 

@@ -13,6 +13,7 @@ import dev.ior.core.projection.Projection;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.flamegraph.pprof.PprofReader;
+import dev.ior.flamegraph.testing.SmallStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -21,8 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * that fails does not stop the others.
  */
 class DeepOutputsTest {
+  /** bin/.launch runs the JVM with -Xss512k. */
+  static final int BIN_IOR_STACK = 512 * 1024;
+
   @TempDir Path dir;
 
   static String deepPath() {
@@ -52,8 +54,9 @@ class DeepOutputsTest {
     o.sink().accept(new PairRecord(SyscallTable.standard().byName("openat"), 7, 7, "evil", 100,
         200, 0, 3, -1, deepPath(), null, 0, 0));
     StringWriter err = new StringWriter();
-    int rc = onSmallStack(() -> o.finish(new TraceStats(1_000_000_000L, 2, 1, 1, 0, 1, 1, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0), new PrintWriter(err)));
+    TraceStats stats = new TraceStats(1_000_000_000L, 2, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0);
+    int rc = SmallStack.run(BIN_IOR_STACK, () -> o.finish(stats, new PrintWriter(err)));
     assertEquals(0, rc, err.toString());
     for (String ext : List.of(".ior", ".collapsed", ".svg", ".pb.gz")) {
       assertTrue(Files.size(Path.of(name + ext)) > 0, ext + "\n" + err);
@@ -61,8 +64,8 @@ class DeepOutputsTest {
     assertEquals(10_003, PprofReader.read(Path.of(name + ".pb.gz")).samples().get(0).stack()
         .size(), "comm, 10,001 path frames, syscall");
 
-    IorRun.Result again = onSmallStack(() -> IorRun.run("-ior", name + ".ior", "-pprof",
-        "-flamegraph", "-name", name + "-again"));
+    IorRun.Result again = SmallStack.run(BIN_IOR_STACK, () -> IorRun.run("-ior",
+        name + ".ior", "-pprof", "-flamegraph", "-name", name + "-again"));
     assertEquals(0, again.code(), again.err());
     assertEquals(Files.readString(Path.of(name + ".collapsed")),
         Files.readString(Path.of(name + "-again.collapsed")));
@@ -82,24 +85,5 @@ class DeepOutputsTest {
     assertFalse(r.err().contains(".tmp"), r.err());
     assertTrue(Files.size(Path.of(name + ".collapsed")) > 0);
     assertTrue(Files.size(Path.of(name + ".pb.gz")) > 0, "written after the failed SVG");
-  }
-
-  /** Runs {@code body} on a thread with bin/ior's 512 KiB stack. */
-  static <T> T onSmallStack(Callable<T> body) throws Throwable {
-    AtomicReference<T> result = new AtomicReference<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread t = new Thread(null, () -> {
-      try {
-        result.set(body.call());
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    }, "512k-stack", 512 * 1024);
-    t.start();
-    t.join();
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    return result.get();
   }
 }

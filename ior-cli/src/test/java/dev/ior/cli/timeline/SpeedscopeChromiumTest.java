@@ -9,18 +9,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ior.cli.testing.IorRun;
 import dev.ior.flamegraph.testing.Chromium;
 import dev.ior.flamegraph.testing.ExternalTool;
-import dev.ior.flamegraph.testing.MiniJson;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +53,7 @@ class SpeedscopeChromiumTest {
         String text = awaitText(c, "postgres (pid 100)");
         assertTrue(text.contains("(1/8)"), "one profile per thread: " + text);
         TimeUnit.MILLISECONDS.sleep(500); // the flame chart is drawn on the next frame
-        BufferedImage shot = screenshot(c, Files.createDirectories(Path.of("target", "chromium"))
+        BufferedImage shot = c.screenshot(Files.createDirectories(Path.of("target", "chromium"))
             .resolve("speedscope-timeline.png"));
         assertTrue(coloured(shot, 30, 110) > 500, "the timeline shows the calls as coloured"
             + " slices");
@@ -98,14 +94,6 @@ class SpeedscopeChromiumTest {
       TimeUnit.MILLISECONDS.sleep(100);
     }
     throw new AssertionError("speedscope did not show '" + text + "'; page text: " + seen);
-  }
-
-  private static BufferedImage screenshot(Chromium c, Path png) throws Exception {
-    String data = (String) MiniJson.at(c.call("Page.captureScreenshot", "{\"format\":\"png\"}"),
-        "data");
-    byte[] bytes = Base64.getDecoder().decode(data);
-    Files.write(png, bytes);
-    return ImageIO.read(new ByteArrayInputStream(bytes));
   }
 
   /** Pixels in rows [top, bottom) that are clearly coloured (not white, grey or black). */
