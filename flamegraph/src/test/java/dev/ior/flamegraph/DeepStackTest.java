@@ -15,11 +15,11 @@ import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.svg.SvgRenderer;
+import dev.ior.flamegraph.testing.DeepStacks;
 import dev.ior.flamegraph.testing.SmallStack;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -32,21 +32,12 @@ import org.w3c.dom.Document;
  * 512 KiB): nothing may depend on the depth of the thread's stack.
  */
 class DeepStackTest {
-  static final int DEPTH = 10_000;
-
-  static List<Frame> deepStack(String leaf) {
-    List<Frame> stack = new ArrayList<>(DEPTH);
-    for (int i = 0; i < DEPTH - 1; i++) {
-      stack.add(Frame.of("/d" + i, "path"));
-    }
-    stack.add(Frame.of(leaf, "syscall"));
-    return stack;
-  }
+  static final int DEPTH = DeepStacks.DEPTH;
 
   static StackProfile deepProfile() {
     return StackProfile.builder(List.of(new SampleType("count", "count")))
-        .add(deepStack("openat"), Map.of(), 3)
-        .add(deepStack("read"), Map.of(), 5)
+        .add(DeepStacks.stack("openat"), Map.of(), 3)
+        .add(DeepStacks.stack("read"), Map.of(), 5)
         .add(List.of(Frame.of("shallow")), Map.of(), 2)
         .build();
   }

@@ -8,8 +8,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a {@link Timeline} in the Chrome trace event format (the JSON object form that
@@ -75,15 +77,14 @@ public final class ChromeTraceWriter {
     }
 
     private void names() throws IOException {
-      Integer lastPid = null;
+      Set<Integer> named = new HashSet<>();
       for (Map.Entry<Integer, Integer> e : t.threads().entrySet()) {
         int tid = e.getKey();
         int pid = e.getValue();
-        if (lastPid == null || lastPid != pid) {
+        if (named.add(pid)) {
           metadata("process_name", pid, pid, t.processName(pid));
         }
         metadata("thread_name", pid, tid, t.threadName(tid));
-        lastPid = pid;
       }
     }
 
