@@ -103,11 +103,6 @@ public final class AtomicFile {
           1 << 16);
     }
 
-    /** The target's name as the caller gave it. */
-    public Path target() {
-      return target;
-    }
-
     /**
      * Where to write the content; buffered. Write errors name the target. Closing it does
      * nothing: {@link #commit()} and {@link #close()} end the file.

@@ -74,11 +74,6 @@ public final class Palette {
     return new Palette(scheme, Collections.unmodifiableMap(copy));
   }
 
-  /** The flamegraph.pl scheme used for frames whose kind has no hue range. */
-  public String scheme() {
-    return scheme;
-  }
-
   /** The kinds with a hue range of their own, in the order they were added. */
   public Set<String> kinds() {
     return kinds.keySet();
