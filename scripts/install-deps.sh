@@ -27,6 +27,13 @@ test_pkgs=(
   "binutils:readelf"
   "python3:python3"
   "perl:perl"
+  "time:/usr/bin/time"
+  "nodejs:node"
+  "npm:npm"
+)
+# npm packages the tests use (a real viewer for the timeline), pinned: name@version
+test_npm=(
+  "speedscope@1.25.0"
 )
 
 have() {
@@ -53,17 +60,34 @@ for entry in "${build_pkgs[@]}" $([ $want_test = 1 ] && printf '%s ' "${test_pkg
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: everything needed is installed"
-  exit 0
-fi
 if [ "$(id -u)" -ne 0 ]; then
   SUDO=sudo
 else
   SUDO=
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "install-deps: done"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+npm_missing=()
+if [ $want_test = 1 ]; then
+  root=$(npm root -g)
+  for spec in "${test_npm[@]}"; do
+    name=${spec%@*} version=${spec##*@}
+    have_version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$root/$name/package.json" 2>/dev/null || true)
+    [ "$have_version" = "$version" ] || npm_missing+=("$spec")
+  done
+fi
+if [ ${#npm_missing[@]} -gt 0 ]; then
+  echo "install-deps: installing npm packages ${npm_missing[*]}"
+  $SUDO npm install -g --no-audit --no-fund --loglevel=error "${npm_missing[@]}" >/dev/null
+fi
+
+if [ ${#missing[@]} -eq 0 ] && [ ${#npm_missing[@]} -eq 0 ]; then
+  echo "install-deps: everything needed is installed"
+else
+  echo "install-deps: done"
+fi

@@ -1,47 +1,60 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# Benchmark: render a folded file to SVG with the stand-alone front end, JVM start included,
-# measured by /usr/bin/time -v (wall time, peak RSS), then the in-process phase breakdown.
+# Benchmark: bin/flamegraph against flamegraph.pl on the same folded file, in one run, taking
+# turns (so both see the same machine load), JVM and Perl start included: wall time and peak
+# RSS from /usr/bin/time -v. Then the in-process phases of the renderer once the JIT is warm.
 # Prints numbers only; nothing is asserted.
 #
 # usage: flamegraph/bench/render-bench.sh [IN.collapsed[.zst]] [RUNS]
-# needs: java 17, /usr/bin/time (Debian package "time"), zstd for .zst inputs, and
-#        `mvn -q -B -pl flamegraph compile` run once before.
+# needs: java 17, perl, /usr/bin/time (Debian package "time"), zstd for .zst inputs,
+#        flamegraph.pl in ../shared/third_party/FlameGraph (or $FLAMEGRAPH_PL), and a build:
+#        mvn -q -B -pl ior-cli -am package -DskipTests
 set -eu
-module=$(cd "$(dirname "$0")/.." && pwd)
-in=${1:-$module/../../shared/testdata/ior-earth-pid-path-tracepoint-by-count.collapsed.zst}
-runs=${2:-5}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+shared=$repo/../shared
+[ -d "$shared" ] || shared=/work/shared
+in=${1:-$shared/testdata/ior-earth-pid-path-tracepoint-by-count.collapsed.zst}
+runs=${2:-7}
+pl=${FLAMEGRAPH_PL:-$shared/third_party/FlameGraph/flamegraph.pl}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 case "$in" in
   *.zst) zstd -q -dc "$in" > "$work/in.collapsed"; in=$work/in.collapsed ;;
 esac
-[ -d "$module/target/classes/dev/ior/flamegraph" ] || {
-  echo "build first: mvn -q -B -pl flamegraph compile" >&2; exit 2; }
-# A private copy, so a concurrent build of the module cannot swap classes mid-run.
-cp -r "$module/target/classes" "$work/classes"
-cp="$work/classes"
+[ -f "$pl" ] || { echo "flamegraph.pl not found at $pl (set FLAMEGRAPH_PL)" >&2; exit 2; }
+ls "$repo"/ior-cli/target/ior-cli-*.jar >/dev/null 2>&1 || {
+  echo "build first: mvn -q -B -pl ior-cli -am package -DskipTests" >&2; exit 2; }
 
-measure() { # label, then java options
-  label=$1; shift
-  echo "== $label: java $* -cp ... dev.ior.flamegraph.Main render IN OUT.svg"
-  i=1
-  while [ "$i" -le "$runs" ]; do
-    /usr/bin/time -v java "$@" -cp "$cp" dev.ior.flamegraph.Main render "$in" "$work/out.svg" \
-      2> "$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }
-    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-    user=$(sed -n 's/.*User time (seconds): //p' "$work/time.txt")
-    frames=$(grep -o '^[0-9]* frames ([0-9]* merged)' "$work/time.txt" || true)
-    echo "run $i: wall $wall  user ${user}s  peak RSS $((rss / 1024)) MB  $frames" \
-      "$(wc -c < "$work/out.svg") bytes"
-    i=$((i + 1))
-  done
+# measure KEY LABEL OUT COMMAND...: one run; appends "wall_s rss_kb" to $work/KEY.txt
+measure() {
+  key=$1 label=$2 out=$3; shift 3
+  /usr/bin/time -v "$@" > "$out" 2> "$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" \
+    | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+  echo "$wall $rss" >> "$work/$key.txt"
+  printf '  %-14s wall %6.2f s  peak RSS %4d MB  %8d bytes\n' "$label" "$wall" \
+    $((rss / 1024)) "$(wc -c < "$out")"
 }
 
-echo "input: $in ($(wc -l < "$in") lines, $(wc -c < "$in") bytes); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-measure "default JVM flags"
-measure "short-run JVM flags" -XX:+UseSerialGC -XX:TieredStopAtLevel=1
-echo "== in-process phases (same JVM, warming up)"
-java -XX:+UseSerialGC -cp "$cp" dev.ior.flamegraph.bench.RenderBenchmark "$in" "$work/out.svg" "$runs"
+median() { # KEY COLUMN: the median of a column of $work/KEY.txt
+  sort -n -k"$2" "$work/$1.txt" | awk -v c="$2" '{ v[NR] = $c } END { print v[int((NR + 1) / 2)] }'
+}
+
+echo "input: $in ($(wc -l < "$in") lines, $(wc -c < "$in") bytes)"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(perl -e 'print "perl $^V"')"
+i=1
+while [ "$i" -le "$runs" ]; do
+  echo "run $i:"
+  measure pl flamegraph.pl "$work/pl.svg" perl "$pl" "$in"
+  measure ours bin/flamegraph "$work/ours.svg" "$repo/bin/flamegraph" "$in"
+  i=$((i + 1))
+done
+plw=$(median pl 1); ourw=$(median ours 1)
+plr=$(median pl 2); ourr=$(median ours 2)
+echo "median of $runs: flamegraph.pl ${plw} s, $((plr / 1024)) MB; bin/flamegraph ${ourw} s," \
+  "$((ourr / 1024)) MB; bin/flamegraph is $(awk -v a="$plw" -v b="$ourw" 'BEGIN { printf "%.1f", a / b }')x faster"
+echo "== in-process phases (one JVM, warming up)"
+java -XX:+UseSerialGC -cp "$repo/ior-cli/target/lib/*" dev.ior.flamegraph.bench.RenderBenchmark \
+  "$in" "$work/out.svg" 5

@@ -78,6 +78,10 @@ public final class UserFiles {
    * is the name the user gave, so that temporary names never show.
    */
   public static String describe(Path file, IOException e) {
+    String m = e.getMessage();
+    if (!(e instanceof FileSystemException) && m != null && m.startsWith(file + ": ")) {
+      return m; // a writer's error that names the file already (AtomicFile)
+    }
     return file + ": " + reason(e);
   }
 

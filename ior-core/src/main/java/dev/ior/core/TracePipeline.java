@@ -241,11 +241,22 @@ public final class TracePipeline implements RecordHandler {
       }
     }
     files.processes().exec(pid);
+    if (processShown(pid)) {
+      sink.exec(pid, tid, timeNs, comm);
+    }
+  }
+
+  /** Whether process events of {@code pid} pass the user-space pid filter (replays). */
+  private boolean processShown(int pid) {
+    return filter.pid() == 0 || filter.pid() == pid;
   }
 
   @Override
   public void fork(int pid, int tid, long timeNs, int childPid, int childTid) {
     files.processes().fork(pid, childPid);
+    if (processShown(pid)) {
+      sink.fork(pid, tid, childPid, timeNs);
+    }
   }
 
   @Override
@@ -258,6 +269,9 @@ public final class TracePipeline implements RecordHandler {
       }
     }
     files.processes().taskExit(pid, groupDead);
+    if (processShown(pid)) {
+      sink.taskExit(pid, tid, timeNs);
+    }
   }
 
   @Override

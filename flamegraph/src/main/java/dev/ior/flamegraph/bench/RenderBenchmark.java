@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * Benchmark program: renders a folded file to SVG several times in one JVM (streaming lines
- * into the frame tree, as {@code Main render} does) and prints, per run, the wall time of each
+ * into the frame tree, as {@code bin/flamegraph} does) and prints, per run, the wall time of each
  * phase (read and tree, render), then output size, frame count, JVM uptime
  * and peak RSS (VmHWM from /proc/self/status). It prints numbers and asserts nothing; for the
  * JVM-start-included number run {@code flamegraph/bench/render-bench.sh}.

@@ -20,9 +20,13 @@ import java.util.regex.Pattern;
  * @param maxReported how many malformed lines to keep in the result (all are counted)
  * @param kindRules rules giving frames a kind (first match wins), since the folded format has no
  *     place for kinds; empty by default
+ * @param refuseNonStacks whether input whose non-blank lines are all malformed is refused with
+ *     an {@code IOException} (default true); off, it reads as an empty profile, as flamegraph.pl
+ *     takes it (it draws an error image)
  */
 public record CollapsedOptions(
-    SampleType sampleType, boolean unescape, int maxReported, List<KindRule> kindRules) {
+    SampleType sampleType, boolean unescape, int maxReported, List<KindRule> kindRules,
+    boolean refuseNonStacks) {
   public CollapsedOptions {
     Objects.requireNonNull(sampleType, "sampleType");
     kindRules = List.copyOf(kindRules);
@@ -41,22 +45,27 @@ public record CollapsedOptions(
 
   /** Counts as {@code samples/count}, unescapes, reports up to 1000 malformed lines. */
   public static CollapsedOptions defaults() {
-    return new CollapsedOptions(new SampleType("samples", "count"), true, 1000, List.of());
+    return new CollapsedOptions(new SampleType("samples", "count"), true, 1000, List.of(), true);
   }
 
   /** A copy with another sample type. */
   public CollapsedOptions withSampleType(SampleType type) {
-    return new CollapsedOptions(type, unescape, maxReported, kindRules);
+    return new CollapsedOptions(type, unescape, maxReported, kindRules, refuseNonStacks);
   }
 
   /** A copy with escapes on or off. */
   public CollapsedOptions withUnescape(boolean on) {
-    return new CollapsedOptions(sampleType, on, maxReported, kindRules);
+    return new CollapsedOptions(sampleType, on, maxReported, kindRules, refuseNonStacks);
   }
 
   /** A copy with kind rules. */
   public CollapsedOptions withKindRules(List<KindRule> rules) {
-    return new CollapsedOptions(sampleType, unescape, maxReported, rules);
+    return new CollapsedOptions(sampleType, unescape, maxReported, rules, refuseNonStacks);
+  }
+
+  /** A copy that refuses input of no well-formed line, or reads it as an empty profile. */
+  public CollapsedOptions withRefuseNonStacks(boolean on) {
+    return new CollapsedOptions(sampleType, unescape, maxReported, kindRules, on);
   }
 
   /** The kind the rules give {@code name}, or empty. */

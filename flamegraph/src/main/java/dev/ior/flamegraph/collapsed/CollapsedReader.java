@@ -22,9 +22,11 @@ import java.util.Map;
  *
  * <p>A line that does not end in whitespace and a non-negative integer (an empty line, a line
  * cut by a line break inside a file name, a fractional count) is skipped and reported with its
- * line number; it does not stop the read. Identical stacks are summed. Bytes that are not UTF-8
- * are kept as {@link NameBytes} escapes, so names that differ only there stay apart. Frames are
- * unescaped as described in {@link FrameEscaper} unless switched off.
+ * line number; it does not stop the read. A line ending in two such counts is differential
+ * (difffolded.pl's {@code stack before after}), as flamegraph.pl reads it. Identical stacks are
+ * summed. Bytes that are not UTF-8 are kept as {@link NameBytes} escapes, so names that differ
+ * only there stay apart. Frames are unescaped as described in {@link FrameEscaper} unless
+ * switched off.
  *
  * <p>Input that is not folded stacks at all is refused with an {@link IOException} naming the
  * line: a NUL byte (binary data such as an image; folded text never holds one), a file whose
@@ -84,20 +86,22 @@ public final class CollapsedReader {
   }
 
   /**
-   * Reads {@code in} to its end; the stream is not closed. Bytes are decoded as UTF-8.
+   * Reads {@code in} to its end; the stream is not closed. Bytes are decoded as UTF-8. A file
+   * with lines of two counts (difffolded.pl's output) gives a profile of two sample types,
+   * {@code before} and {@code after} (the default), in which one-count lines count as unchanged.
    *
    * @throws IOException when reading fails or the input is not folded stacks (see above)
    */
   public static CollapsedResult read(InputStream in, CollapsedOptions options) throws IOException {
-    StackProfile.Builder builder = StackProfile.builder(List.of(options.sampleType()));
-    LineReport report = stream(in, options, (stack, value) -> builder.add(stack, Map.of(), value));
+    ProfileCollector collector = new ProfileCollector(options.sampleType());
+    LineReport report = stream(in, options, collector);
     return new CollapsedResult(
-        builder.build(), report.lines(), report.malformedCount(), report.malformed());
+        collector.build(), report.lines(), report.malformedCount(), report.malformed());
   }
 
   /**
    * Reads {@code in} to its end, handing every well-formed line to {@code consumer} in file
-   * order; the stream is not closed.
+   * order (lines with two counts to its two-value method); the stream is not closed.
    *
    * @throws IOException when reading fails or the input is not folded stacks (see above); an
    *     {@link ArithmeticException} the consumer throws becomes one naming the line
@@ -114,7 +118,8 @@ public final class CollapsedReader {
             + Long.MAX_VALUE + ", more than a 64-bit count holds", e);
       }
     }
-    if (reader.wellFormed == 0 && reader.malformedCount > reader.blank) {
+    if (options.refuseNonStacks() && reader.wellFormed == 0
+        && reader.malformedCount > reader.blank) {
       MalformedLine first = reader.malformed.isEmpty() ? null : reader.malformed.get(0);
       throw new IOException("not folded stacks: none of its " + lines.lineNumber()
           + " lines is 'frame;frame;... COUNT'"
@@ -127,10 +132,7 @@ public final class CollapsedReader {
     byte[] b = lines.buffer();
     int from = lines.lineStart();
     int to = lines.lineEnd();
-    int valueStart = to;
-    while (valueStart > from && isDigit(b[valueStart - 1])) {
-      valueStart--;
-    }
+    int valueStart = digitsBefore(b, from, to);
     String problem = problem(b, from, to, valueStart);
     if (problem != null) {
       if (indexOfNul(b, from, to) >= 0) {
@@ -143,12 +145,36 @@ public final class CollapsedReader {
       return;
     }
     wellFormed++;
+    long value = parse(b, valueStart, to);
+    // flamegraph.pl's pattern takes exactly one whitespace character before the count. When
+    // what precedes it ends in the same pattern, the line has two counts (difffolded.pl's
+    // before and after), as flamegraph.pl reads it.
+    int stackEnd = valueStart - 1;
+    int firstStart = digitsBefore(b, from, stackEnd);
+    if (firstStart < stackEnd && firstStart > from && isBlank(b[firstStart - 1])
+        && stackEnd - firstStart <= 18) {
+      consumer.accept(stack(b, from, firstStart - 1, lines.lineNumber()),
+          parse(b, firstStart, stackEnd), value);
+    } else {
+      consumer.accept(stack(b, from, stackEnd, lines.lineNumber()), value);
+    }
+  }
+
+  /** Where the run of digits that ends at {@code to} starts. */
+  private static int digitsBefore(byte[] b, int from, int to) {
+    int start = to;
+    while (start > from && isDigit(b[start - 1])) {
+      start--;
+    }
+    return start;
+  }
+
+  private static long parse(byte[] b, int from, int to) {
     long value = 0;
-    for (int i = valueStart; i < to; i++) {
+    for (int i = from; i < to; i++) {
       value = value * 10 + (b[i] - '0');
     }
-    // flamegraph.pl's pattern takes exactly one whitespace character before the count.
-    consumer.accept(stack(b, from, valueStart - 1, lines.lineNumber()), value);
+    return value;
   }
 
   private static IOException binary(long line) {

@@ -20,4 +20,12 @@ public interface StackConsumer {
    * frames of equal text are the same instance) and its count.
    */
   void accept(List<Frame> stack, long value);
+
+  /**
+   * One line with two counts, difffolded.pl's {@code stack before after}; by default the line
+   * counts with its {@code after} value, which is what flamegraph.pl draws.
+   */
+  default void accept(List<Frame> stack, long before, long after) {
+    accept(stack, after);
+  }
 }

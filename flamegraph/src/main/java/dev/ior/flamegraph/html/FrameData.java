@@ -2,6 +2,7 @@
 package dev.ior.flamegraph.html;
 
 import dev.ior.flamegraph.intern.Interner;
+import dev.ior.flamegraph.io.Json;
 import dev.ior.flamegraph.svg.FrameColors;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.text.NameEscaper;
@@ -27,7 +28,7 @@ final class FrameData {
   FrameData(FrameTree tree, SvgOptions options) {
     this.tree = tree;
     this.o = options;
-    this.maxDelta = tree.isDifferential() ? maxDelta(tree.root()) : 0;
+    this.maxDelta = tree.isDifferential() ? tree.maxDelta() : 0;
   }
 
   int frames() {
@@ -36,15 +37,25 @@ final class FrameData {
 
   /** The JSON text; every string is escaped by {@link Json} so it is safe inside a script. */
   String json() {
-    add(tree.root(), 0);
+    tree.walk((n, depth, start) -> {
+      if (n.value() <= 0) {
+        return false;
+      }
+      add(n, depth);
+      return true;
+    });
     StringBuilder b = new StringBuilder(frames.length() + 1024);
     b.append("{\"title\":");
     Json.string(b, o.title()).append(",\"countName\":");
-    Json.string(b, o.countName()).append(",\"total\":").append(tree.total())
+    Json.string(b, o.countName()).append(",\"nameType\":");
+    Json.string(b, o.nameType()).append(",\"total\":").append(tree.total())
         .append(",\"inverted\":").append(o.inverted())
         .append(",\"diff\":").append(tree.isDifferential())
+        .append(",\"negate\":").append(o.negate())
         .append(",\"fh\":").append(o.frameHeight())
         .append(",\"fs\":").append(o.fontSize())
+        .append(",\"font\":");
+    Json.string(b, o.fontType())
         .append(",\"names\":");
     Json.strings(b, names.keys()).append(",\"colors\":");
     Json.strings(b, colors.keys()).append(",\"frames\":[");
@@ -53,30 +64,17 @@ final class FrameData {
   }
 
   private void add(FrameNode n, int depth) {
-    if (n.value() <= 0) {
-      return;
-    }
     if (count++ > 0) {
       frames.append(',');
     }
+    long delta = o.negate() ? n.before() - n.value() : n.value() - n.before();
     String color = tree.isDifferential()
-        ? FrameColors.delta(n.value() - n.before(), maxDelta)
+        ? FrameColors.delta(delta, maxDelta)
         : FrameColors.fill(n, o.palette());
     frames.append(depth).append(',').append(names.index(NameEscaper.TEXT.escape(n.name())))
         .append(',').append(n.value()).append(',').append(colors.index(color));
     if (tree.isDifferential()) {
       frames.append(',').append(n.before());
     }
-    for (FrameNode c : n.children()) {
-      add(c, depth + 1);
-    }
-  }
-
-  private static long maxDelta(FrameNode n) {
-    long max = Math.abs(n.value() - n.before());
-    for (FrameNode c : n.children()) {
-      max = Math.max(max, maxDelta(c));
-    }
-    return max;
   }
 }

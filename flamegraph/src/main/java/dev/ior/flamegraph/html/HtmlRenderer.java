@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.html;
 
-import dev.ior.flamegraph.svg.FrameColors;
-import dev.ior.flamegraph.svg.Palette;
+import dev.ior.flamegraph.svg.Legend;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.svg.Text;
-import dev.ior.flamegraph.tree.FrameNode;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.TreeSet;
 
 /**
  * Renders a flame graph as one self-contained HTML page drawn on a canvas, for graphs too large
@@ -75,33 +72,10 @@ public final class HtmlRenderer {
 
   private static String legend(FrameTree tree, SvgOptions o) {
     StringBuilder b = new StringBuilder();
-    if (!o.legend()) {
-      return "";
-    }
-    if (tree.isDifferential()) {
-      swatch(b, FrameColors.delta(1, 1), "grew");
-      swatch(b, FrameColors.delta(-1, 1), "shrank");
-      swatch(b, FrameColors.delta(0, 1), "unchanged");
-      return b.toString();
-    }
-    TreeSet<String> kinds = new TreeSet<>();
-    for (FrameNode c : tree.root().children()) {
-      collectKinds(c, kinds);
-    }
-    kinds.remove("");
-    if (o.palette() == Palette.KIND && !kinds.isEmpty()) {
-      for (String k : kinds) {
-        swatch(b, FrameColors.swatch(k), k);
-      }
+    for (Legend.Item i : Legend.items(tree, o)) {
+      swatch(b, i.color(), i.label());
     }
     return b.toString();
-  }
-
-  private static void collectKinds(FrameNode n, TreeSet<String> kinds) {
-    kinds.add(n.isMerged() ? FrameNode.MERGED_KIND : n.kind());
-    for (FrameNode c : n.children()) {
-      collectKinds(c, kinds);
-    }
   }
 
   private static void swatch(StringBuilder b, String color, String label) {

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /** Builds the text of one SVG: header, script, frames (pre-order), legend. */
 final class SvgDocument {
@@ -22,7 +20,7 @@ final class SvgDocument {
   private final Geometry g;
   private final long maxDelta;
   private final StringBuilder b = new StringBuilder(1 << 16);
-  private final List<String[]> legendItems;
+  private final List<Legend.Item> legendItems;
   private int frames;
   private int merged;
 
@@ -32,9 +30,9 @@ final class SvgDocument {
     // The smallest value that is at least minWidth px wide; merging never changes totals.
     long minValue = total == 0 ? 1 : (long) Math.ceil(o.minWidth() * total / (o.width() - 20.0));
     this.tree = full.mergeNarrow(minValue);
-    this.legendItems = o.legend() ? legendItems() : List.of();
+    this.legendItems = Legend.items(tree, o);
     this.g = Geometry.of(o, tree.maxDepth(), total, !legendItems.isEmpty());
-    this.maxDelta = tree.isDifferential() ? maxDelta(tree.root()) : 0;
+    this.maxDelta = tree.isDifferential() ? tree.maxDelta() : 0;
   }
 
   StringBuilder build() {
@@ -46,8 +44,9 @@ final class SvgDocument {
         .append("\" data-fs=\"").append(o.fontSize())
         .append("\" data-top=\"").append(g.top())
         .append("\" data-rows=\"").append(g.rows())
-        .append("\" data-inv=\"").append(o.inverted() ? 1 : 0).append("\">\n");
-    frame(tree.root(), 0, 0);
+        .append("\" data-inv=\"").append(o.inverted() ? 1 : 0)
+        .append("\" data-nametype=\"").append(Text.xml(o.nameType())).append("\">\n");
+    frames();
     b.append("</g>\n");
     if (!legendItems.isEmpty()) {
       legend();
@@ -67,7 +66,9 @@ final class SvgDocument {
         .append("<svg version=\"1.1\" id=\"flamegraph\" width=\"").append(w)
         .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ')
         .append(h).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n")
-        .append("<style>\ntext { font-size: ").append(o.fontSize()).append("px; }\n")
+        .append(notes())
+        .append("<style>\ntext { font-family: ").append(Text.xml(o.fontType()))
+        .append("; font-size: ").append(o.fontSize()).append("px; }\n")
         .append(STYLE).append("</style>\n")
         .append("<script><![CDATA[\n").append(SCRIPT).append("]]></script>\n")
         .append("<rect width=\"100%\" height=\"100%\" fill=\"#f8f8f2\"/>\n");
@@ -81,6 +82,18 @@ final class SvgDocument {
     text("matched", w - g.xpad(), g.detailsY(o), " ", "");
   }
 
+  /** The notes as an XML comment; "--" cannot appear in one and becomes "- -". */
+  private String notes() {
+    if (o.notes().isEmpty()) {
+      return "";
+    }
+    String text = Text.xml(o.notes());
+    while (text.contains("--")) {
+      text = text.replace("--", "- -");
+    }
+    return "<!-- NOTES: " + (text.endsWith("-") ? text + " " : text) + " -->\n";
+  }
+
   private void text(String id, double x, int y, String s, String cls) {
     b.append("<text id=\"").append(id).append('"');
     if (!cls.isEmpty()) {
@@ -91,125 +104,103 @@ final class SvgDocument {
   }
 
   /**
-   * Writes {@code n} at value offset {@code start} and depth, then its children in order and
-   * side by side from the parent's start: the script relies on that pre-order layout.
+   * Writes the frames in pre-order, children side by side from their parent's start: the
+   * script relies on that layout. Frames without value are not drawn.
    */
+  private void frames() {
+    tree.walk((n, depth, start) -> {
+      if (n.value() <= 0) {
+        return false;
+      }
+      frame(n, start, depth);
+      return true;
+    });
+  }
+
   private void frame(FrameNode n, long start, int depth) {
-    if (n.value() <= 0) {
-      return;
-    }
     frames++;
     merged += n.isMerged() ? 1 : 0;
     double x = g.xpad() + start * g.scale();
     double width = n.value() * g.scale();
     int y = g.y(depth, o);
     // No start/value attributes: the script recovers both from the pre-order and the title.
-    // Names are shown escaped (NameEscaper): a control character or a byte that is not UTF-8
-    // must neither break the XML nor make two names look alike.
-    String name = NameEscaper.TEXT.escape(n.name());
     b.append("<g><title>");
-    title(n, name);
+    title(n, depth);
     Text.num(b.append("</title><rect x=\""), x, 2);
     Text.num(b.append("\" y=\"").append(y).append("\" width=\""), width, 2);
     b.append("\" height=\"").append(o.frameHeight() - 1).append("\" fill=\"").append(fill(n))
         .append("\"/>");
-    String label = Text.fit(name, width, o.fontSize());
+    String label = Text.fit(label(n), width, o.fontSize());
     if (!label.isEmpty()) {
       Text.num(b.append("<text x=\""), x + 3, 2).append("\" y=\"")
           .append(y + (o.frameHeight() + o.fontSize()) / 2 - 2).append("\">");
       Text.xml(b, label).append("</text>");
     }
     b.append("</g>\n");
-    long childStart = start;
-    for (FrameNode c : n.children()) {
-      frame(c, childStart, depth + 1);
-      childStart += c.value();
-    }
   }
 
-  /** Tooltip: "name (1,234 samples, 5.67%)", plus the change in a differential graph. */
-  private void title(FrameNode n, String name) {
-    Text.xml(b, name).append(" (");
+  /**
+   * Tooltip, as flamegraph.pl writes it: "name (1,234 samples, 5.67%)" ("all (..., 100%)" for
+   * the root), plus the change in a differential graph: "; was 100, +200", or with negate
+   * (the graph has the earlier profile's shape) "; becomes 300, +200".
+   */
+  private void title(FrameNode n, int depth) {
+    Text.xml(b, label(n)).append(" (");
     Text.grouped(b, n.value()).append(' ');
     Text.xml(b, o.countName()).append(", ");
-    Text.percent(b, n.value(), tree.total());
+    if (depth == 0) {
+      b.append("100%");
+    } else {
+      Text.percent(b, n.value(), tree.total());
+    }
     if (tree.isDifferential()) {
-      long delta = n.value() - n.before();
-      Text.grouped(b.append("; was "), n.before()).append(", ");
+      long delta = o.negate() ? n.before() - n.value() : n.value() - n.before();
+      Text.grouped(b.append(o.negate() ? "; becomes " : "; was "), n.before()).append(", ");
       Text.grouped(b.append(delta >= 0 ? "+" : ""), delta);
     }
     b.append(')');
   }
 
+  /** The name as shown: without perf's trailing annotation when asked (flamegraph.pl's way). */
+  /**
+   * The name shown: escaped (NameEscaper), since a control character or a byte that is not UTF-8
+   * must neither break the XML nor make two names look alike — or verbatim when asked, as the
+   * drop-in for flamegraph.pl shows them; flamegraph.pl's annotations stripped when asked.
+   */
+  private String label(FrameNode n) {
+    String name = o.verbatimNames() ? n.name() : NameEscaper.TEXT.escape(n.name());
+    int len = name.length();
+    if (o.stripAnnotations() && len >= 4 && name.charAt(len - 4) == '_'
+        && name.charAt(len - 3) == '[' && name.charAt(len - 1) == ']'
+        && "kwij".indexOf(name.charAt(len - 2)) >= 0) {
+      return name.substring(0, len - 4);
+    }
+    return name;
+  }
+
   private String fill(FrameNode n) {
     if (tree.isDifferential()) {
-      return FrameColors.delta(n.value() - n.before(), maxDelta);
+      long delta = n.value() - n.before();
+      return FrameColors.delta(o.negate() ? -delta : delta, maxDelta);
     }
     return FrameColors.fill(n, o.palette());
   }
 
-  /** Swatch colour and label pairs: diff colours, or the kinds drawn when any is known. */
-  private List<String[]> legendItems() {
-    List<String[]> items = new ArrayList<>();
-    if (tree.isDifferential()) {
-      items.add(new String[] {FrameColors.delta(1, 1), "grew"});
-      items.add(new String[] {FrameColors.delta(-1, 1), "shrank"});
-      items.add(new String[] {FrameColors.delta(0, 1), "unchanged"});
-      return items;
-    }
-    TreeSet<String> kinds = new TreeSet<>();
-    for (FrameNode c : tree.root().children()) { // the root "all" has no kind of its own
-      collectKinds(c, kinds);
-    }
-    if (o.palette() == Palette.KIND && !onlyUnknownKinds(kinds)) {
-      for (String k : kinds) {
-        items.add(new String[] {FrameColors.swatch(k), k.isEmpty() ? "other" : k});
-      }
-    }
-    return items;
-  }
-
-  private static void collectKinds(FrameNode n, TreeSet<String> kinds) {
-    if (n.value() > 0) {
-      kinds.add(n.isMerged() ? FrameNode.MERGED_KIND : n.kind());
-      for (FrameNode c : n.children()) {
-        collectKinds(c, kinds);
-      }
-    }
-  }
-
   private void legend() {
-    List<String[]> items = legendItems;
+    List<Legend.Item> items = legendItems;
     b.append("<g id=\"legend\">\n");
     double x = g.xpad();
     int y = g.detailsY(o) + 2 * o.fontSize() - 4;
-    for (String[] item : items) {
+    for (Legend.Item item : items) {
       Text.num(b.append("<rect x=\""), x, 2).append("\" y=\"").append(y - o.fontSize() + 2)
           .append("\" width=\"").append(o.fontSize()).append("\" height=\"").append(o.fontSize())
-          .append("\" fill=\"").append(item[0]).append("\"/>");
+          .append("\" fill=\"").append(item.color()).append("\"/>");
       Text.num(b.append("<text x=\""), x + o.fontSize() + 4, 2).append("\" y=\"").append(y)
           .append("\">");
-      Text.xml(b, item[1]).append("</text>\n");
-      x += o.fontSize() + 14 + item[1].length() * o.fontSize() * 0.62;
+      Text.xml(b, item.label()).append("</text>\n");
+      x += o.fontSize() + 14 + item.label().length() * o.fontSize() * 0.62;
     }
     b.append("</g>\n");
-  }
-
-  private static boolean onlyUnknownKinds(TreeSet<String> kinds) {
-    for (String k : kinds) {
-      if (!k.isEmpty() && !k.equals(FrameNode.MERGED_KIND)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static long maxDelta(FrameNode n) {
-    long max = Math.abs(n.value() - n.before());
-    for (FrameNode c : n.children()) {
-      max = Math.max(max, maxDelta(c));
-    }
-    return max;
   }
 
   private static String resource(String name) {

@@ -4,102 +4,308 @@ package dev.ior.flamegraph.svg;
 import java.util.Objects;
 
 /**
- * Everything the SVG renderer needs to know, as one immutable value; renderers never read
- * command-line flags.
+ * Everything the SVG and HTML renderers need to know, as one immutable value; renderers never
+ * read command-line flags. Each setting has flamegraph.pl's meaning where that tool has it.
  *
  * <pre>{@code
  * SvgOptions o = SvgOptions.defaults()
  *     .withTitle("I/O by path")
  *     .withSubtitle("host earth, 60 s")
- *     .withCountName("syscalls")
+ *     .withCountName("calls")
+ *     .withPalette(Palette.hot().withKind("syscall", 0, 28))
  *     .withInverted(true);
  * }</pre>
- *
- * @param title heading at the top
- * @param subtitle second heading line, empty for none
- * @param countName what one unit of value is called in tooltips, e.g. {@code samples}, {@code ns}
- * @param width image width in px (at least 100)
- * @param frameHeight height of one frame row in px (at least 4)
- * @param fontSize label font size in px
- * @param minWidth frames narrower than this many px are merged (see {@link
- *     dev.ior.flamegraph.tree.FrameTree#mergeNarrow})
- * @param inverted draw an icicle graph: root at the top, stacks growing down
- * @param palette how frames are coloured (ignored by differential graphs, which are red/blue)
- * @param legend whether to draw a legend of frame kinds (or of the diff colours)
  */
-public record SvgOptions(
-    String title,
-    String subtitle,
-    String countName,
-    int width,
-    int frameHeight,
-    int fontSize,
-    double minWidth,
-    boolean inverted,
-    Palette palette,
-    boolean legend) {
-  public SvgOptions {
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(subtitle, "subtitle");
-    Objects.requireNonNull(countName, "countName");
-    Objects.requireNonNull(palette, "palette");
-    if (width < 100 || frameHeight < 4 || fontSize < 4 || !(minWidth >= 0)) {
-      throw new IllegalArgumentException("need width >= 100, frameHeight >= 4, fontSize >= 4, "
-          + "minWidth >= 0; got " + width + ", " + frameHeight + ", " + fontSize + ", " + minWidth);
-    }
+public final class SvgOptions {
+  private static final SvgOptions DEFAULTS = new SvgOptions();
+
+  private String title = "Flame Graph";
+  private String subtitle = "";
+  private String countName = "samples";
+  private String nameType = "";
+  private int width = 1200;
+  private int frameHeight = 16;
+  private int fontSize = 12;
+  private String fontType = "Verdana, \"DejaVu Sans\", sans-serif";
+  private double minWidth = 0.1;
+  private boolean inverted;
+  private Palette palette = Palette.hot();
+  private boolean legend = true;
+  private boolean negate;
+  private String notes = "";
+  private boolean stripAnnotations;
+  private boolean verbatimNames;
+
+  private SvgOptions() {}
+
+  private SvgOptions copy() {
+    SvgOptions c = new SvgOptions();
+    c.title = title;
+    c.subtitle = subtitle;
+    c.countName = countName;
+    c.nameType = nameType;
+    c.width = width;
+    c.frameHeight = frameHeight;
+    c.fontSize = fontSize;
+    c.fontType = fontType;
+    c.minWidth = minWidth;
+    c.inverted = inverted;
+    c.palette = palette;
+    c.legend = legend;
+    c.negate = negate;
+    c.notes = notes;
+    c.stripAnnotations = stripAnnotations;
+    c.verbatimNames = verbatimNames;
+    return c;
   }
 
-  /** "Flame Graph", 1200 px wide, 16 px rows, 12 px font, 0.1 px minimum, kind colours. */
+  /**
+   * "Flame Graph", 1200 px wide, 16 px rows, 12 px Verdana, 0.1 px minimum width, count name
+   * "samples", flamegraph.pl's "hot" palette, a legend where the palette colours kinds.
+   */
   public static SvgOptions defaults() {
-    return new SvgOptions("Flame Graph", "", "samples", 1200, 16, 12, 0.1, false,
-        Palette.KIND, true);
+    return DEFAULTS;
+  }
+
+  /** Heading at the top. */
+  public String title() {
+    return title;
+  }
+
+  /** Second heading line, empty for none. */
+  public String subtitle() {
+    return subtitle;
+  }
+
+  /** What one unit of value is called in tooltips, e.g. {@code samples}, {@code ns}. */
+  public String countName() {
+    return countName;
+  }
+
+  /** Label before the frame under the mouse in the line under the graph, e.g. "Function:". */
+  public String nameType() {
+    return nameType;
+  }
+
+  /** Image width in px, at least 100. */
+  public int width() {
+    return width;
+  }
+
+  /** Height of one frame row in px, at least 4. */
+  public int frameHeight() {
+    return frameHeight;
+  }
+
+  /** Label font size in px, at least 4. */
+  public int fontSize() {
+    return fontSize;
+  }
+
+  /** CSS font family of all text. */
+  public String fontType() {
+    return fontType;
+  }
+
+  /**
+   * Frames narrower than this many px are merged (see {@link
+   * dev.ior.flamegraph.tree.FrameTree#mergeNarrow}); at least 0.
+   */
+  public double minWidth() {
+    return minWidth;
+  }
+
+  /** Whether to draw an icicle graph: root at the top, stacks growing down. */
+  public boolean inverted() {
+    return inverted;
+  }
+
+  /** How frames are coloured (differential graphs are red/blue whatever the palette). */
+  public Palette palette() {
+    return palette;
+  }
+
+  /** Whether to draw a legend of the palette's kinds (or of the diff colours). */
+  public boolean legend() {
+    return legend;
+  }
+
+  /**
+   * In a differential graph, whether red and blue are swapped (flamegraph.pl's {@code
+   * --negate}): for graphs drawn in the shape of the earlier profile, so that red still means
+   * grew.
+   */
+  public boolean negate() {
+    return negate;
+  }
+
+  /** Text kept in an XML comment at the top of the SVG, empty for none. */
+  public String notes() {
+    return notes;
+  }
+
+  /**
+   * Whether a trailing {@code _[k]}, {@code _[w]}, {@code _[i]} or {@code _[j]} annotation
+   * (perf's kernel, waker, inlined and JIT marks) is left out of labels and tooltips, as
+   * flamegraph.pl does; the palette still sees it.
+   */
+  public boolean stripAnnotations() {
+    return stripAnnotations;
+  }
+
+  /**
+   * Whether frame names are shown as they are (only made XML-safe), as flamegraph.pl shows them,
+   * instead of with the reversible name escape ({@code \\}, {@code \xNN}) ior's own outputs use.
+   */
+  public boolean verbatimNames() {
+    return verbatimNames;
+  }
+
+  /** A copy that shows names verbatim or escaped. */
+  public SvgOptions withVerbatimNames(boolean v) {
+    SvgOptions c = copy();
+    c.verbatimNames = v;
+    return c;
   }
 
   /** A copy with another title. */
   public SvgOptions withTitle(String t) {
-    return new SvgOptions(t, subtitle, countName, width, frameHeight, fontSize, minWidth,
-        inverted, palette, legend);
+    SvgOptions c = copy();
+    c.title = Objects.requireNonNull(t, "title");
+    return c;
   }
 
   /** A copy with another subtitle. */
   public SvgOptions withSubtitle(String s) {
-    return new SvgOptions(title, s, countName, width, frameHeight, fontSize, minWidth,
-        inverted, palette, legend);
+    SvgOptions c = copy();
+    c.subtitle = Objects.requireNonNull(s, "subtitle");
+    return c;
   }
 
   /** A copy with another count name. */
-  public SvgOptions withCountName(String c) {
-    return new SvgOptions(title, subtitle, c, width, frameHeight, fontSize, minWidth,
-        inverted, palette, legend);
+  public SvgOptions withCountName(String n) {
+    SvgOptions c = copy();
+    c.countName = Objects.requireNonNull(n, "countName");
+    return c;
   }
 
-  /** A copy with another width in px. */
+  /** A copy with another name type label. */
+  public SvgOptions withNameType(String n) {
+    SvgOptions c = copy();
+    c.nameType = Objects.requireNonNull(n, "nameType");
+    return c;
+  }
+
+  /**
+   * A copy with another width in px.
+   *
+   * @throws IllegalArgumentException when below 100
+   */
   public SvgOptions withWidth(int w) {
-    return new SvgOptions(title, subtitle, countName, w, frameHeight, fontSize, minWidth,
-        inverted, palette, legend);
+    if (w < 100) {
+      throw new IllegalArgumentException("width must be at least 100 px: " + w);
+    }
+    SvgOptions c = copy();
+    c.width = w;
+    return c;
   }
 
-  /** A copy with another minimum frame width in px. */
+  /**
+   * A copy with another frame height in px.
+   *
+   * @throws IllegalArgumentException when below 4
+   */
+  public SvgOptions withFrameHeight(int h) {
+    if (h < 4) {
+      throw new IllegalArgumentException("frame height must be at least 4 px: " + h);
+    }
+    SvgOptions c = copy();
+    c.frameHeight = h;
+    return c;
+  }
+
+  /**
+   * A copy with another font size in px.
+   *
+   * @throws IllegalArgumentException when below 4
+   */
+  public SvgOptions withFontSize(int s) {
+    if (s < 4) {
+      throw new IllegalArgumentException("font size must be at least 4 px: " + s);
+    }
+    SvgOptions c = copy();
+    c.fontSize = s;
+    return c;
+  }
+
+  /**
+   * A copy with another font family (a CSS font-family list).
+   *
+   * @throws IllegalArgumentException when it holds characters that could end the style rule
+   */
+  public SvgOptions withFontType(String f) {
+    if (!f.matches("[\\p{L}\\p{N} ,\"'_.-]+")) {
+      throw new IllegalArgumentException("font type may hold letters, digits, spaces, quotes,"
+          + " commas, dots, dashes and underscores: " + f);
+    }
+    SvgOptions c = copy();
+    c.fontType = f;
+    return c;
+  }
+
+  /**
+   * A copy with another minimum frame width in px.
+   *
+   * @throws IllegalArgumentException when negative or not a number
+   */
   public SvgOptions withMinWidth(double m) {
-    return new SvgOptions(title, subtitle, countName, width, frameHeight, fontSize, m,
-        inverted, palette, legend);
+    if (!(m >= 0)) {
+      throw new IllegalArgumentException("minimum width must be >= 0 px: " + m);
+    }
+    SvgOptions c = copy();
+    c.minWidth = m;
+    return c;
   }
 
   /** A copy drawn as an icicle graph or not. */
   public SvgOptions withInverted(boolean i) {
-    return new SvgOptions(title, subtitle, countName, width, frameHeight, fontSize, minWidth,
-        i, palette, legend);
+    SvgOptions c = copy();
+    c.inverted = i;
+    return c;
   }
 
   /** A copy with another palette. */
   public SvgOptions withPalette(Palette p) {
-    return new SvgOptions(title, subtitle, countName, width, frameHeight, fontSize, minWidth,
-        inverted, p, legend);
+    SvgOptions c = copy();
+    c.palette = Objects.requireNonNull(p, "palette");
+    return c;
   }
 
   /** A copy with or without legend. */
   public SvgOptions withLegend(boolean l) {
-    return new SvgOptions(title, subtitle, countName, width, frameHeight, fontSize, minWidth,
-        inverted, palette, l);
+    SvgOptions c = copy();
+    c.legend = l;
+    return c;
+  }
+
+  /** A copy with differential colours swapped or not. */
+  public SvgOptions withNegate(boolean n) {
+    SvgOptions c = copy();
+    c.negate = n;
+    return c;
+  }
+
+  /** A copy with other notes. */
+  public SvgOptions withNotes(String n) {
+    SvgOptions c = copy();
+    c.notes = Objects.requireNonNull(n, "notes");
+    return c;
+  }
+
+  /** A copy that strips perf's annotations from labels or not. */
+  public SvgOptions withStripAnnotations(boolean s) {
+    SvgOptions c = copy();
+    c.stripAnnotations = s;
+    return c;
   }
 }

@@ -43,6 +43,28 @@ public final class SvgRenderer {
     return doc.stats(bytes.length);
   }
 
+  /**
+   * Writes an SVG that only shows {@code message} (as flamegraph.pl does when it found no
+   * stacks), for pipelines that always expect an image; flushed, not closed.
+   */
+  public static void renderMessage(String message, SvgOptions options, OutputStream out)
+      throws IOException {
+    int w = options.width();
+    int h = options.fontSize() * 5;
+    StringBuilder b = new StringBuilder(256);
+    b.append("<?xml version=\"1.0\" standalone=\"no\"?>\n")
+        .append("<svg version=\"1.1\" width=\"").append(w).append("\" height=\"").append(h)
+        .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n<text x=\"").append(w / 2)
+        .append("\" y=\"").append(options.fontSize() * 2)
+        .append("\" text-anchor=\"middle\" style=\"font-family: ")
+        .append(Text.xml(options.fontType())).append("; font-size: ")
+        .append(options.fontSize()).append("px\">");
+    Text.xml(b, message).append("</text>\n</svg>\n");
+    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
   /** Renders {@code tree} to a string, for tests and embedding. */
   public static String renderToString(FrameTree tree, SvgOptions options) {
     return new SvgDocument(tree, options).build().toString();

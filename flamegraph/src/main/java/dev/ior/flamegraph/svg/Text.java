@@ -2,6 +2,8 @@
 package dev.ior.flamegraph.svg;
 
 import dev.ior.flamegraph.text.NameEscaper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Locale-free number formatting and XML escaping for the SVG and HTML writers: hand-written
@@ -53,15 +55,15 @@ public final class Text {
     return b;
   }
 
-  /** Appends {@code part/whole} as a percentage with two decimals, e.g. {@code 12.34%}. */
+  /**
+   * Appends {@code part/whole} as a percentage with two decimals, e.g. {@code 12.34%}, rounded
+   * as C's printf("%.2f") rounds the same double (exact value, ties to even), so that tooltips
+   * read as flamegraph.pl's do.
+   */
   static StringBuilder percent(StringBuilder b, long part, long whole) {
-    long hundredths = whole == 0 ? 0 : Math.round(part * 10000.0 / whole);
-    b.append(hundredths / 100).append('.');
-    long frac = Math.abs(hundredths % 100);
-    if (frac < 10) {
-      b.append('0');
-    }
-    return b.append(frac).append('%');
+    double pct = whole == 0 ? 0 : 100.0 * part / whole;
+    return b.append(new BigDecimal(pct).setScale(2, RoundingMode.HALF_EVEN).toPlainString())
+        .append('%');
   }
 
   /** {@code s} escaped as {@link #xml(StringBuilder, String)} does. */

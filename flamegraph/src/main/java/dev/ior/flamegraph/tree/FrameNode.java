@@ -82,6 +82,11 @@ public final class FrameNode {
     return Collections.unmodifiableList(Arrays.asList(children));
   }
 
+  /** The children array itself, for copies that keep them. */
+  FrameNode[] childArray() {
+    return children;
+  }
+
   int childCount() {
     return children.length;
   }

@@ -5,8 +5,11 @@ import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.Sample;
 import dev.ior.flamegraph.profile.StackProfile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The frame tree of a flame graph: stacks of one value column merged by common prefix under a
@@ -31,35 +34,63 @@ public final class FrameTree {
   /**
    * Starts a tree to be fed stack by stack, e.g. straight from {@link
    * dev.ior.flamegraph.collapsed.CollapsedReader#stream} without an intermediate profile.
+   * Children are merged by name and kind and sorted, as flamegraph.pl does.
    */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(false);
+  }
+
+  /**
+   * Starts a flame chart (flamegraph.pl's {@code --flamechart}): stacks are not sorted, and a
+   * frame merges only with the same frame of the stack added just before, so the x axis is the
+   * order in which stacks were added (time, for a profiler that writes them in time order).
+   */
+  public static Builder chartBuilder() {
+    return new Builder(true);
   }
 
   /** Adds stacks to a new tree; not thread-safe; {@link #build()} once. */
   public static final class Builder {
-    private final TreeBuilder root = new TreeBuilder("all", "");
-    private final TreeBuilder.Cursor cursor = new TreeBuilder.Cursor(root);
+    private final TreeBuilder root;
+    private final TreeBuilder.Cursor cursor;
+    private boolean differential;
 
-    private Builder() {}
+    private Builder(boolean chart) {
+      root = new TreeBuilder("all", "", chart);
+      cursor = new TreeBuilder.Cursor(root);
+    }
 
     /**
      * Adds {@code value} along {@code stack} (root first). Values of 0 or less are ignored: a
      * box cannot have a negative width (pprof diff profiles hold negative values; draw those
-     * with {@link FrameTree#diff} instead).
+     * with {@link FrameTree#diff} instead). In a differential tree the stack counts as
+     * unchanged: its value is its baseline too.
      *
      * @throws ArithmeticException when the values added so far pass the range of a long
      */
     public Builder add(List<Frame> stack, long value) {
       if (value > 0) {
-        cursor.add(stack, value, false);
+        cursor.add(stack, value, value);
+      }
+      return this;
+    }
+
+    /**
+     * Adds a stack with two values, as a line of difffolded.pl's output holds: the box widths
+     * come from {@code after}, {@link FrameNode#before()} from {@code before}. The tree is
+     * differential from the first such stack on. Negative values count as 0.
+     */
+    public Builder add(List<Frame> stack, long before, long after) {
+      differential = true;
+      if (before > 0 || after > 0) {
+        cursor.add(stack, Math.max(0, after), Math.max(0, before));
       }
       return this;
     }
 
     /** The finished tree. */
     public FrameTree build() {
-      return new FrameTree(root.freeze(), false);
+      return new FrameTree(root.freeze(differential), differential);
     }
   }
 
@@ -70,8 +101,12 @@ public final class FrameTree {
    * @throws ArithmeticException when the positive values add up past the range of a long
    */
   public static FrameTree of(StackProfile profile, int valueIndex) {
+    return of(profile, valueIndex, builder());
+  }
+
+  /** Column {@code valueIndex} of {@code profile} added to {@code b} (e.g. a chart), built. */
+  public static FrameTree of(StackProfile profile, int valueIndex, Builder b) {
     checkColumn(profile, valueIndex);
-    Builder b = new Builder();
     for (Sample s : profile.samples()) {
       b.add(s.stack(), s.value(valueIndex));
     }
@@ -92,15 +127,14 @@ public final class FrameTree {
     long beforeTotal = before.total(beforeIndex);
     long afterTotal = after.total(afterIndex);
     double scale = normalize && beforeTotal > 0 ? (double) afterTotal / beforeTotal : 1.0;
-    TreeBuilder b = new TreeBuilder("all", "");
-    TreeBuilder.Cursor cursor = new TreeBuilder.Cursor(b);
+    Builder b = new Builder(false);
     for (Sample s : after.samples()) {
-      cursor.add(s.stack(), s.value(afterIndex), false);
+      b.add(s.stack(), 0, s.value(afterIndex));
     }
     for (Sample s : before.samples()) {
-      cursor.add(s.stack(), Math.round(s.value(beforeIndex) * scale), true);
+      b.add(s.stack(), Math.round(s.value(beforeIndex) * scale), 0);
     }
-    return new FrameTree(b.freeze(), true);
+    return b.build();
   }
 
   private static void checkColumn(StackProfile p, int index) {
@@ -125,30 +159,100 @@ public final class FrameTree {
     return differential;
   }
 
-  /** Number of nodes, the root included. */
-  public int nodeCount() {
-    return count(root);
+  /**
+   * Visits every node in pre-order (see {@link FrameVisitor}), without recursion: any depth
+   * works. Children of a node whose visit returns false are skipped.
+   */
+  public void walk(FrameVisitor visitor) {
+    if (!visitor.visit(root, 0, 0)) {
+      return;
+    }
+    FrameNode[] path = new FrameNode[16];
+    int[] next = new int[16];
+    long[] starts = new long[16];
+    path[0] = root;
+    int top = 0;
+    while (top >= 0) {
+      FrameNode n = path[top];
+      if (next[top] == n.childCount()) {
+        path[top--] = null;
+        continue;
+      }
+      FrameNode c = n.child(next[top]++);
+      long start = starts[top];
+      starts[top] += c.value();
+      if (visitor.visit(c, top + 1, start)) {
+        if (++top == path.length) {
+          path = Arrays.copyOf(path, top * 2);
+          next = Arrays.copyOf(next, top * 2);
+          starts = Arrays.copyOf(starts, top * 2);
+        }
+        path[top] = c;
+        next[top] = 0;
+        starts[top] = start;
+      }
+    }
   }
 
-  private static int count(FrameNode n) {
-    int c = 1;
-    for (int i = 0; i < n.childCount(); i++) {
-      c += count(n.child(i));
-    }
-    return c;
+  /** Number of nodes, the root included. */
+  public int nodeCount() {
+    int[] count = {0};
+    walk((n, depth, start) -> {
+      count[0]++;
+      return true;
+    });
+    return count[0];
   }
 
   /** Depth of the deepest node; 0 when only the root exists. */
   public int maxDepth() {
-    return depth(root);
+    int[] max = {0};
+    walk((n, depth, start) -> {
+      max[0] = Math.max(max[0], depth);
+      return true;
+    });
+    return max[0];
   }
 
-  private static int depth(FrameNode n) {
-    int d = 0;
-    for (int i = 0; i < n.childCount(); i++) {
-      d = Math.max(d, 1 + depth(n.child(i)));
+  /**
+   * The kinds of the frames with a value, the root's excluded (it has none of its own);
+   * aggregates of merged frames count as {@value FrameNode#MERGED_KIND}. For legends.
+   */
+  public SortedSet<String> kinds() {
+    SortedSet<String> kinds = new TreeSet<>();
+    walk((n, depth, start) -> {
+      if (n.value() <= 0) {
+        return false;
+      }
+      if (depth > 0) {
+        kinds.add(n.isMerged() ? FrameNode.MERGED_KIND : n.kind());
+      }
+      return true;
+    });
+    return kinds;
+  }
+
+  /** The largest |value - before| of any node: what differential colours are scaled to. */
+  public long maxDelta() {
+    long[] max = {0};
+    walk((n, depth, start) -> {
+      max[0] = Math.max(max[0], Math.abs(n.value() - n.before()));
+      return true;
+    });
+    return max[0];
+  }
+
+  /**
+   * A copy whose root's value is {@code total} when that is larger (flamegraph.pl's {@code
+   * --total}): boxes and percentages are then relative to that total, as when comparing graphs
+   * of runs with a known total; the difference is the root's own value.
+   */
+  public FrameTree withTotal(long total) {
+    if (total <= root.value()) {
+      return this;
     }
-    return d;
+    return new FrameTree(new FrameNode(root.name(), root.kind(), total, root.before(),
+        root.mergedFrames(), root.childArray()), differential);
   }
 
   /**
@@ -156,44 +260,70 @@ public final class FrameTree {
    * replaced by one aggregate child ({@link FrameNode#isMerged()}, kind {@value
    * FrameNode#MERGED_KIND}, placed last) holding their summed value, when that sum reaches {@code
    * minValue}. Smaller remainders are left out of the children but stay in their parent's value,
-   * so every total is unchanged; only what can be drawn is reduced.
+   * so every total is unchanged; only what can be drawn is reduced. Iterative: any depth works.
    */
   public FrameTree mergeNarrow(long minValue) {
-    return new FrameTree(merge(root, Math.max(1, minValue)), differential);
+    long min = Math.max(1, minValue);
+    List<Merging> path = new ArrayList<>();
+    path.add(new Merging(root));
+    while (true) {
+      Merging m = path.get(path.size() - 1);
+      if (m.next < m.node.childCount()) {
+        FrameNode c = m.node.child(m.next++);
+        if (c.value() >= min) {
+          path.add(new Merging(c));
+        } else {
+          m.narrow(c);
+        }
+        continue;
+      }
+      FrameNode done = m.finish(min);
+      path.remove(path.size() - 1);
+      if (path.isEmpty()) {
+        return new FrameTree(done, differential);
+      }
+      path.get(path.size() - 1).kept.add(done);
+    }
   }
 
-  private static FrameNode merge(FrameNode n, long minValue) {
-    List<FrameNode> kept = new ArrayList<>(n.childCount());
-    long narrowValue = 0;
-    long narrowBefore = 0;
-    int narrow = 0;
-    for (int i = 0; i < n.childCount(); i++) {
-      FrameNode c = n.child(i);
-      if (c.value() >= minValue) {
-        kept.add(merge(c, minValue));
-      } else {
-        narrow++;
-        narrowValue += c.value();
-        narrowBefore += c.before();
-      }
-    }
-    if (narrow > 1 && narrowValue >= minValue) {
-      kept.add(new FrameNode(narrow + " frames merged", FrameNode.MERGED_KIND, narrowValue,
-          narrowBefore, narrow, new FrameNode[0]));
-    }
-    if (narrow == 0 && kept.size() == n.childCount() && sameChildren(n, kept)) {
-      return n;
-    }
-    return new FrameNode(n.name(), n.kind(), n.value(), n.before(), n.mergedFrames(),
-        kept.toArray(new FrameNode[0]));
-  }
+  /** One node of {@link #mergeNarrow}'s walk: the children kept so far and the narrow sums. */
+  private static final class Merging {
+    final FrameNode node;
+    final List<FrameNode> kept = new ArrayList<>();
+    int next;
+    int narrow;
+    long narrowValue;
+    long narrowBefore;
 
-  private static boolean sameChildren(FrameNode n, List<FrameNode> kept) {
-    for (int i = 0; i < kept.size(); i++) {
-      if (kept.get(i) != n.child(i)) {
-        return false;
-      }
+    Merging(FrameNode node) {
+      this.node = node;
     }
-    return true;
+
+    void narrow(FrameNode c) {
+      narrow++;
+      narrowValue += c.value();
+      narrowBefore += c.before();
+    }
+
+    FrameNode finish(long min) {
+      if (narrow > 1 && narrowValue >= min) {
+        kept.add(new FrameNode(narrow + " frames merged", FrameNode.MERGED_KIND, narrowValue,
+            narrowBefore, narrow, new FrameNode[0]));
+      }
+      if (narrow == 0 && sameChildren()) {
+        return node;
+      }
+      return new FrameNode(node.name(), node.kind(), node.value(), node.before(),
+          node.mergedFrames(), kept.toArray(new FrameNode[0]));
+    }
+
+    private boolean sameChildren() {
+      for (int i = 0; i < kept.size(); i++) {
+        if (kept.get(i) != node.child(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

@@ -29,21 +29,27 @@ final class TreeBuilder {
 
   private final String name;
   private final String kind;
+  private final boolean chart;
   private long value;
   private long before;
   private TreeBuilder[] kids;
   private int kidCount;
   private Map<Key, TreeBuilder> index;
 
-  TreeBuilder(String name, String kind) {
+  /**
+   * A node; in a {@code chart} (a flame chart) children keep their input order and a frame is
+   * merged only with the child added just before it, so the x axis stays the input's order.
+   */
+  TreeBuilder(String name, String kind, boolean chart) {
     this.name = name;
     this.kind = kind;
+    this.chart = chart;
   }
 
   /**
-   * Adds {@code amount} along {@code stack} (root first); {@code baseline} picks the column.
-   * Nodes of the prefix shared with the previous stack added through this cursor are reused
-   * without lookups: adjacent stacks in folded files and profiles mostly share long prefixes.
+   * Adds values along stacks (root first). Nodes of the prefix shared with the previous stack
+   * added through this cursor are reused without lookups: adjacent stacks in folded files and
+   * profiles mostly share long prefixes.
    */
   static final class Cursor {
     private final TreeBuilder root;
@@ -54,7 +60,8 @@ final class TreeBuilder {
       this.root = root;
     }
 
-    void add(List<Frame> stack, long amount, boolean baseline) {
+    /** Adds {@code amount} to every node on {@code stack} and {@code baseline} to their before. */
+    void add(List<Frame> stack, long amount, long baseline) {
       if (chain.length < stack.size()) {
         chain = Arrays.copyOf(chain, Math.max(stack.size(), chain.length * 2));
       }
@@ -63,7 +70,9 @@ final class TreeBuilder {
       while (shared < max && sameFrame(stack.get(shared), previous.get(shared))) {
         shared++;
       }
-      root.count(amount, baseline);
+      // Sums past the range of a long throw rather than wrap into a wrong number.
+      root.value = Math.addExact(root.value, amount);
+      root.before = Math.addExact(root.before, baseline);
       TreeBuilder node = root;
       for (int i = 0; i < stack.size(); i++) {
         if (i >= shared) {
@@ -71,7 +80,8 @@ final class TreeBuilder {
           chain[i] = node.child(f.name(), f.kind());
         }
         node = chain[i];
-        node.count(amount, baseline);
+        node.value = Math.addExact(node.value, amount);
+        node.before = Math.addExact(node.before, baseline);
       }
       previous = stack;
     }
@@ -81,16 +91,12 @@ final class TreeBuilder {
     }
   }
 
-  /** Adds to a column; a sum past the range of a long throws rather than wrapping. */
-  private void count(long amount, boolean baseline) {
-    if (baseline) {
-      before = Math.addExact(before, amount);
-    } else {
-      value = Math.addExact(value, amount);
-    }
-  }
-
   private TreeBuilder child(String childName, String childKind) {
+    if (chart) {
+      TreeBuilder last = kidCount == 0 ? null : kids[kidCount - 1];
+      return last != null && last.name.equals(childName) && last.kind.equals(childKind) ? last
+          : append(childName, childKind);
+    }
     if (index != null) {
       Key key = new Key(childName, childKind);
       TreeBuilder child = index.get(key);
@@ -122,21 +128,50 @@ final class TreeBuilder {
     } else if (kidCount == kids.length) {
       kids = Arrays.copyOf(kids, kidCount * 2);
     }
-    TreeBuilder child = new TreeBuilder(childName, childKind);
+    TreeBuilder child = new TreeBuilder(childName, childKind, chart);
     kids[kidCount++] = child;
     return child;
   }
 
-  FrameNode freeze() {
-    if (kidCount == 0) {
-      return new FrameNode(name, kind, value, before, 0, NO_CHILDREN);
+  /**
+   * The immutable tree below this node, children sorted (unless a chart), the baselines kept
+   * for a differential tree (else 0). Iterative, post-order
+   * with an explicit stack: stacks can be any depth, the thread's stack is not.
+   */
+  FrameNode freeze(boolean keepBefore) {
+    TreeBuilder[] path = new TreeBuilder[16];
+    int[] next = new int[16];
+    FrameNode[][] done = new FrameNode[16][];
+    int top = 0;
+    path[0] = this;
+    done[0] = kidCount == 0 ? NO_CHILDREN : new FrameNode[kidCount];
+    while (true) {
+      TreeBuilder b = path[top];
+      if (next[top] < b.kidCount) {
+        TreeBuilder c = b.kids[next[top]];
+        if (++top == path.length) {
+          path = Arrays.copyOf(path, top * 2);
+          next = Arrays.copyOf(next, top * 2);
+          done = Arrays.copyOf(done, top * 2);
+        }
+        path[top] = c;
+        next[top] = 0;
+        done[top] = c.kidCount == 0 ? NO_CHILDREN : new FrameNode[c.kidCount];
+        continue;
+      }
+      FrameNode[] nodes = done[top];
+      if (!chart && nodes.length > 1) {
+        Arrays.sort(nodes, ORDER); // inputs are usually sorted already: one linear pass then
+      }
+      FrameNode n = new FrameNode(b.name, b.kind, b.value, keepBefore ? b.before : 0, 0, nodes);
+      path[top] = null;
+      done[top] = null;
+      if (top == 0) {
+        return n;
+      }
+      top--;
+      done[top][next[top]++] = n;
     }
-    FrameNode[] nodes = new FrameNode[kidCount];
-    for (int i = 0; i < kidCount; i++) {
-      nodes[i] = kids[i].freeze();
-    }
-    Arrays.sort(nodes, ORDER); // inputs are usually sorted already: one linear pass then
-    return new FrameNode(name, kind, value, before, 0, nodes);
   }
 
   /** Child key; methods written out because generated record methods are slow when cold. */

@@ -17,7 +17,8 @@
     geo = {
       total: num(layer, 'data-total'), xpad: num(layer, 'data-xpad'), w: num(layer, 'data-w'),
       fh: num(layer, 'data-fh'), fs: num(layer, 'data-fs'), top: num(layer, 'data-top'),
-      rows: num(layer, 'data-rows'), inv: layer.getAttribute('data-inv') === '1'
+      rows: num(layer, 'data-rows'), inv: layer.getAttribute('data-inv') === '1',
+      nametype: layer.getAttribute('data-nametype') || ''
     };
     frames = [];
     // Frames come in pre-order and children sit side by side from their parent's start, so a
@@ -36,7 +37,7 @@
     });
     layer.addEventListener('mouseover', function (e) {
       var f = frameOf(e.target);
-      setText('details', f ? f.title.textContent : ' ');
+      setText('details', f ? (geo.nametype ? geo.nametype + ' ' : '') + f.title.textContent : ' ');
     });
     layer.addEventListener('mouseout', function () { setText('details', ' '); });
     document.getElementById('unzoom').addEventListener('click', unzoom);

@@ -131,7 +131,7 @@ class CollapsedReaderTest {
   @Test
   void capsTheReportButCountsEveryMalformedLine() throws IOException {
     CollapsedOptions o = new CollapsedOptions(
-        CollapsedOptions.defaults().sampleType(), true, 2, List.of());
+        CollapsedOptions.defaults().sampleType(), true, 2, List.of(), true);
     CollapsedResult r = read("x\ny\nz\nok 1\n", o);
     assertEquals(3, r.malformedCount());
     assertEquals(2, r.malformed().size());

@@ -6,19 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.flamegraph.collapsed.CollapsedOptions;
 import dev.ior.flamegraph.collapsed.CollapsedReader;
+import dev.ior.flamegraph.profile.Frame;
+import dev.ior.flamegraph.profile.SampleType;
+import dev.ior.flamegraph.profile.StackProfile;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.testing.Chromium;
+import dev.ior.flamegraph.testing.DeepStacks;
 import dev.ior.flamegraph.testing.ExternalTool;
 import dev.ior.flamegraph.testing.MiniJson;
 import dev.ior.flamegraph.testing.TestData;
 import dev.ior.flamegraph.tree.FrameNode;
 import dev.ior.flamegraph.tree.FrameTree;
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +71,38 @@ class HtmlChromiumTest {
       searchByTyping(c, "^enter_read$");
       assertEquals(expectedMatch(tree.root(), tree.total()),
           c.eval("document.getElementById('matched').textContent"));
-      screenshot(c, Files.createDirectories(Path.of("target", "chromium"))
+      BufferedImage shot = c.screenshot(Files.createDirectories(Path.of("target", "chromium"))
           .resolve("earth-html-zoomed-searched.png"));
+      assertTrue(shot.getWidth() > 0, "a real picture");
+    }
+  }
+
+  /**
+   * A stack 10,000 frames deep is 160,000 px tall, more than a browser draws on one canvas:
+   * the page shows a window of rows from the zoomed frame's depth, so every frame is reachable.
+   */
+  @Test
+  void tenThousandFramesDeepStayDrawable() throws Exception {
+    Path browser = ExternalTool.require("checking the HTML page in a browser", "chromium",
+        "chromium-browser", "google-chrome");
+    StackProfile p = StackProfile.builder(List.of(new SampleType("samples", "count")))
+        .add(DeepStacks.stack("read"), Map.of(), 5)
+        .add(List.of(Frame.of("shallow")), Map.of(), 5)
+        .build();
+    Path page = dir.resolve("deep.html");
+    try (OutputStream out = Files.newOutputStream(page)) {
+      HtmlRenderer.render(FrameTree.of(p, 0), SvgOptions.defaults(), out);
+    }
+    try (Chromium c = Chromium.open(browser, page.toUri().toString(), dir.resolve("profile"),
+        1200, 600)) {
+      awaitReady(c);
+      double height = (Double) c.eval("document.getElementById('canvas').height");
+      assertTrue(height > 0 && height <= 32000, "canvas " + height + " px");
+      int deep = 9_000; // pre-order index = depth on the deep chain (root 0, then /d0, ...)
+      c.eval("window.flamegraph.zoom(" + deep + ")");
+      double y = ((Number) c.eval("window.flamegraph.boxOf(" + deep + ").y")).doubleValue();
+      assertTrue(y >= 0 && y < height, "the zoomed frame is on the canvas: y " + y);
+      assertEquals("/d8999", c.eval("window.flamegraph.nameOf(" + deep + ")"));
     }
   }
 
@@ -163,13 +197,5 @@ class HtmlChromiumTest {
         + "\"windowsVirtualKeyCode\":13,\"text\":\"\\r\"}");
     c.call("Input.dispatchKeyEvent", "{\"type\":\"keyUp\",\"key\":\"Enter\",\"code\":\"Enter\","
         + "\"windowsVirtualKeyCode\":13}");
-  }
-
-  private static void screenshot(Chromium c, Path png) throws Exception {
-    String data = (String) MiniJson.at(c.call("Page.captureScreenshot", "{\"format\":\"png\"}"),
-        "data");
-    byte[] bytes = Base64.getDecoder().decode(data);
-    assertTrue(bytes.length > 5000, "a real picture");
-    Files.write(png, bytes);
   }
 }

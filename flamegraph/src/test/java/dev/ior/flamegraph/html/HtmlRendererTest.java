@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ior.flamegraph.io.Json;
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
+import dev.ior.flamegraph.svg.Palette;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.testing.MiniJson;
 import dev.ior.flamegraph.tree.FrameTree;
@@ -46,7 +48,8 @@ class HtmlRendererTest {
   @Test
   @SuppressWarnings("unchecked")
   void embedsEveryFrameInPreOrderWithNamesAndColours() throws IOException {
-    String page = page(FrameTree.of(sample(), 0), SvgOptions.defaults().withTitle("T <1>"));
+    String page = page(FrameTree.of(sample(), 0), SvgOptions.defaults().withTitle("T <1>")
+        .withPalette(Palette.hot().withKind("path", 190, 30).withKind("syscall", 0, 28)));
     Map<String, Object> d = data(page);
     List<Object> names = (List<Object>) d.get("names");
     List<Object> f = (List<Object>) d.get("frames");

@@ -13,12 +13,10 @@ import dev.ior.flamegraph.testing.MiniJson;
 import dev.ior.flamegraph.testing.TestData;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +60,7 @@ class ChromiumFlameGraphTest {
       int target = busiestBelowDepth(boxes, boxes.get(0).y() - 32);
       checkZoom(c, boxes, target);
       checkSearch(c, boxes, stats.total());
-      screenshot(c, artifacts.resolve("earth-zoomed-searched.png"));
+      c.screenshot(artifacts.resolve("earth-zoomed-searched.png"));
       checkEscapeResets(c, boxes.get(target), target);
     }
   }
@@ -100,7 +97,7 @@ class ChromiumFlameGraphTest {
   /** The root frame's pixels have its fill colour, and the frame area is colourful. */
   private static void checkScreenshot(Chromium c, List<SvgDom.FrameBox> boxes, Path png)
       throws Exception {
-    BufferedImage shot = screenshot(c, png);
+    BufferedImage shot = c.screenshot(png);
     SvgDom.FrameBox root = boxes.get(0);
     assertColor(root.fill(), shot.getRGB(600, (int) root.y() + 7));
     assertTrue(distinctColors(shot, (int) root.y() - 100, (int) root.y()) > 30,
@@ -227,14 +224,6 @@ class ChromiumFlameGraphTest {
     for (var f : pendingClick) {
       f.get(30, TimeUnit.SECONDS);
     }
-  }
-
-  private static BufferedImage screenshot(Chromium c, Path png) throws Exception {
-    String data = (String) MiniJson.at(c.call("Page.captureScreenshot", "{\"format\":\"png\"}"),
-        "data");
-    byte[] bytes = Base64.getDecoder().decode(data);
-    Files.write(png, bytes);
-    return ImageIO.read(new ByteArrayInputStream(bytes));
   }
 
   private static void assertColor(String hex, int argb) {

@@ -41,7 +41,7 @@ class RealFileSvgTest {
     String svg = out.toString(StandardCharsets.UTF_8);
     List<SvgDom.FrameBox> frames = new SvgDom(svg).frames();
     assertEquals(stats.frames(), frames.size());
-    assertEquals("all (966,341 samples, 100.00%)", frames.get(0).title());
+    assertEquals("all (966,341 samples, 100%)", frames.get(0).title());
     double perUnit = 1180.0 / 966_341;
     long merged = 0;
     for (SvgDom.FrameBox f : frames) {

@@ -3,6 +3,7 @@ package dev.ior.flamegraph.svg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.flamegraph.profile.Frame;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /** Structure of the SVG: frames, geometry proportional to values, tooltips, options, golden. */
 class SvgRendererTest {
+  /** A producer's palette: the library itself knows no frame kinds. */
+  static final Palette KINDS = Palette.hot().withKind("syscall", 0, 28).withKind("path", 190, 30)
+      .withKind("process", 95, 40);
+
   static StackProfile sample() {
     return StackProfile.builder(List.of(new SampleType("count", "count")))
         .add(List.of(Frame.of("bash", "process"), Frame.of("/etc", "path"),
@@ -43,7 +48,7 @@ class SvgRendererTest {
     List<SvgDom.FrameBox> frames = dom.frames();
     // all, bash, /etc, openat, read, cat..., read
     assertEquals(7, frames.size());
-    assertEquals("all (1,000 samples, 100.00%)", frames.get(0).title());
+    assertEquals("all (1,000 samples, 100%)", frames.get(0).title());
     assertEquals("1000", dom.byId("frames").getAttribute("data-total"));
     double perUnit = 1180.0 / 1000;
     for (SvgDom.FrameBox f : frames) {
@@ -82,11 +87,11 @@ class SvgRendererTest {
   @Test
   void titleSubtitleCountNameAndLegend() throws Exception {
     SvgOptions o = SvgOptions.defaults().withTitle("I/O <by> path").withSubtitle("host earth")
-        .withCountName("syscalls");
+        .withCountName("syscalls").withPalette(KINDS);
     SvgDom dom = new SvgDom(render(sample(), o));
     assertEquals("I/O <by> path", dom.byId("title").getTextContent());
     assertEquals("host earth", dom.byId("subtitle").getTextContent());
-    assertEquals("all (1,000 syscalls, 100.00%)", dom.frames().get(0).title());
+    assertEquals("all (1,000 syscalls, 100%)", dom.frames().get(0).title());
     String legend = dom.byId("legend").getTextContent();
     assertTrue(legend.contains("path") && legend.contains("process") && legend.contains("syscall"),
         legend);
@@ -95,15 +100,34 @@ class SvgRendererTest {
 
   @Test
   void coloursFollowKindsAndAreStable() throws Exception {
-    List<SvgDom.FrameBox> f = new SvgDom(render(sample(), SvgOptions.defaults())).frames();
+    List<SvgDom.FrameBox> f =
+        new SvgDom(render(sample(), SvgOptions.defaults().withPalette(KINDS))).frames();
     // Same name and kind, different places: same colour. Different kinds: different hues.
     assertEquals(f.get(4).fill(), f.get(6).fill());
     assertNotEquals(f.get(1).fill(), f.get(2).fill());
     Set<String> hot = new HashSet<>();
-    new SvgDom(render(sample(), SvgOptions.defaults().withPalette(Palette.HOT))).frames()
-        .forEach(b -> hot.add(b.fill()));
-    assertTrue(hot.stream().allMatch(c -> Integer.parseInt(c.substring(1, 3), 16) > 0xb0),
-        "HOT colours are warm (strong red): " + hot);
+    SvgDom plain = new SvgDom(render(sample(), SvgOptions.defaults()));
+    plain.frames().forEach(b -> hot.add(b.fill()));
+    assertTrue(hot.stream().allMatch(c -> Integer.parseInt(c.substring(1, 3), 16) >= 205),
+        "the default, flamegraph.pl's hot, is warm (strong red): " + hot);
+    assertEquals(null, plain.byId("legend"), "no kind coloured: no legend");
+    Set<String> io = new HashSet<>();
+    new SvgDom(render(sample(), SvgOptions.defaults().withPalette(Palette.scheme("io"))))
+        .frames().forEach(b -> io.add(b.fill()));
+    assertTrue(io.stream().allMatch(c -> Integer.parseInt(c.substring(5, 7), 16) >= 190),
+        "io is blue: " + io);
+    assertThrows(IllegalArgumentException.class, () -> Palette.scheme("rainbow"));
+  }
+
+  @Test
+  void javaPaletteColoursByNameAndAnnotation() {
+    Palette java = Palette.scheme("java");
+    int kernelRed = Integer.parseInt(java.fill("do_sys_open_[k]", "").substring(1, 3), 16);
+    int kernelBlue = Integer.parseInt(java.fill("do_sys_open_[k]", "").substring(5, 7), 16);
+    assertTrue(kernelRed >= 190 && kernelBlue == 0, "kernel frames are orange");
+    int jitGreen = Integer.parseInt(java.fill("Lcom/x/Y;::run_[j]", "").substring(3, 5), 16);
+    assertTrue(jitGreen >= 200, "JIT frames are green");
+    assertEquals("#a0a0a0", java.fill("--", ""));
   }
 
   @Test
@@ -158,7 +182,8 @@ class SvgRendererTest {
 
   @Test
   void goldenSvg() throws Exception {
-    String svg = render(sample(), SvgOptions.defaults().withTitle("golden").withSubtitle("sub"));
+    String svg = render(sample(), SvgOptions.defaults().withTitle("golden").withSubtitle("sub")
+        .withPalette(KINDS));
     Path golden = Path.of("src/test/resources/dev/ior/flamegraph/svg/sample.svg");
     if ("1".equals(System.getenv("IOR_UPDATE_GOLDEN")) || Boolean.getBoolean("golden.update")) {
       Files.writeString(golden, svg, StandardCharsets.UTF_8);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.testing;
 
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -10,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * Headless Chromium driven over the DevTools protocol with the JDK's own HTTP and WebSocket
@@ -164,6 +169,15 @@ public final class Chromium implements AutoCloseable {
       throw new IOException("script failed: " + MiniJson.at(r, "exceptionDetails"));
     }
     return MiniJson.at(r, "result", "value");
+  }
+
+  /** Takes a PNG screenshot of the page, saves it as {@code png} and returns it decoded. */
+  public BufferedImage screenshot(Path png) throws Exception {
+    String data = (String) MiniJson.at(call("Page.captureScreenshot", "{\"format\":\"png\"}"),
+        "data");
+    byte[] bytes = Base64.getDecoder().decode(data);
+    Files.write(png, bytes);
+    return ImageIO.read(new ByteArrayInputStream(bytes));
   }
 
   /** Waits for the next event named {@code method}, dropping others. */

@@ -40,6 +40,42 @@ public final class ExternalTool {
     return null; // unreachable
   }
 
+  /**
+   * The directory of the npm package {@code name} installed globally (by {@code
+   * scripts/install-deps.sh --test}), in {@code $IOR_NPM_ROOT}, {@code npm root -g},
+   * /usr/local/lib/node_modules or /usr/lib/node_modules; skips or fails the test when absent.
+   */
+  public static Path npmPackage(String purpose, String name) {
+    List<Path> roots = new ArrayList<>();
+    String env = System.getenv("IOR_NPM_ROOT");
+    if (env != null) {
+      roots.add(Path.of(env));
+    }
+    try {
+      Run npm = run(30, List.of("npm", "root", "-g"));
+      if (npm.exitCode() == 0 && !npm.stdout().isBlank()) {
+        roots.add(Path.of(npm.stdout().trim()));
+      }
+    } catch (IOException | AssertionError e) {
+      // no npm: the fixed places below
+    }
+    roots.add(Path.of("/usr/local/lib/node_modules"));
+    roots.add(Path.of("/usr/lib/node_modules"));
+    for (Path r : roots) {
+      if (Files.isDirectory(r.resolve(name))) {
+        return r.resolve(name);
+      }
+    }
+    String reason = "skipped: npm package " + name + " not installed in " + roots + " (needed"
+        + " for " + purpose + "; scripts/install-deps.sh --test installs it)";
+    if ("1".equals(System.getenv("IOR_REQUIRE_TOOLS"))) {
+      fail(reason.replace("skipped: ", "") + " but IOR_REQUIRE_TOOLS=1");
+    }
+    System.out.println(reason);
+    Assumptions.abort(reason);
+    return null; // unreachable
+  }
+
   /** Result of a finished process. */
   public record Run(int exitCode, String stdout, String stderr) {}
 

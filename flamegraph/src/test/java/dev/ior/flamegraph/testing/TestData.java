@@ -24,23 +24,36 @@ public final class TestData {
 
   /** The fixture's path; skips the test (fails under IOR_REQUIRE_TOOLS=1) when it is absent. */
   public static Path require(String name) {
+    return find("testdata", "IOR_TESTDATA_DIR", name);
+  }
+
+  /**
+   * A reference tool kept beside the repository, e.g. {@code FlameGraph/flamegraph.pl} in
+   * {@code ../shared/third_party} (or {@code $IOR_THIRD_PARTY_DIR}); skips the test (fails
+   * under IOR_REQUIRE_TOOLS=1) when it is absent.
+   */
+  public static Path thirdParty(String relative) {
+    return find("third_party", "IOR_THIRD_PARTY_DIR", relative);
+  }
+
+  private static Path find(String sharedDir, String env, String name) {
     List<Path> candidates = new ArrayList<>();
-    String dir = System.getenv("IOR_TESTDATA_DIR");
+    String dir = System.getenv(env);
     if (dir != null) {
       candidates.add(Path.of(dir, name));
     }
     String root = System.getenv("IOR_REPO_ROOT");
     if (root != null) {
-      candidates.add(Path.of(root).resolve("../shared/testdata").resolve(name).normalize());
+      candidates.add(Path.of(root).resolve("../shared").resolve(sharedDir).resolve(name)
+          .normalize());
     }
-    candidates.add(Path.of("/work/shared/testdata", name));
+    candidates.add(Path.of("/work/shared", sharedDir, name));
     for (Path p : candidates) {
       if (Files.isReadable(p)) {
         return p;
       }
     }
-    String reason = "skipped: fixture " + name + " not found in " + candidates
-        + " (set IOR_TESTDATA_DIR)";
+    String reason = "skipped: " + name + " not found in " + candidates + " (set " + env + ")";
     if ("1".equals(System.getenv("IOR_REQUIRE_TOOLS"))) {
       fail(reason);
     }

@@ -135,4 +135,40 @@ class FrameTreeTest {
     }
     assertTrue(sum <= n.value(), n + " has children worth " + sum);
   }
+
+  @Test
+  void chartKeepsInputOrderAndMergesOnlyAdjacentFrames() {
+    StackProfile p = profile("m;b 1", "m;a 2", "m;b 3", "z 4", "m;b 5");
+    FrameTree chart = FrameTree.of(p, 0, FrameTree.chartBuilder());
+    // profile() sums the two "m;b" lines it reads; a chart sees what the builder is fed.
+    assertEquals("all=15{m=11{b=9,a=2},z=4}", dump(chart.root()));
+    FrameTree.Builder b = FrameTree.chartBuilder();
+    for (String line : List.of("m;b 1", "m;a 2", "m;b 3", "z 4", "m;b 5")) {
+      b.add(profile(line).samples().get(0).stack(), Long.parseLong(line.split(" ")[1]));
+    }
+    assertEquals("all=15{m=6{b=1,a=2,b=3},z=4,m=5{b=5}}", dump(b.build().root()));
+  }
+
+  @Test
+  void twoValueStacksMakeADifferentialTreeAndOneValueStacksCountAsUnchanged() {
+    FrameTree.Builder b = FrameTree.builder();
+    b.add(profile("m;a 5").samples().get(0).stack(), 5);
+    assertEquals(false, b.build().isDifferential());
+    b.add(profile("m;b 1").samples().get(0).stack(), 10, 4);
+    FrameTree t = b.build();
+    assertTrue(t.isDifferential());
+    FrameNode m = t.root().children().get(0);
+    assertEquals(9, m.value());
+    assertEquals(15, m.before());
+    assertEquals(6, t.maxDelta());
+    assertEquals(0, FrameTree.of(profile("m;a 5"), 0).root().before(), "not differential");
+  }
+
+  @Test
+  void totalOverrideWidensTheRootOnly() {
+    FrameTree t = FrameTree.of(profile("m;a 5", "m;b 5"), 0);
+    assertEquals(100, t.withTotal(100).total());
+    assertEquals(90, t.withTotal(100).root().self());
+    assertEquals(10, t.withTotal(7).total(), "a smaller total is ignored, as flamegraph.pl does");
+  }
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
-import dev.ior.cli.UserFiles;
 import dev.ior.cli.trace.TraceOutput;
 import dev.ior.core.aggregate.AggregatingSink;
 import dev.ior.core.config.TraceConfig;
@@ -106,12 +105,12 @@ public final class FlameOutput implements TraceOutput {
         err.printf(Locale.ROOT, "ior: wrote %s (%,d rows, %,d calls; re-project with"
             + " ior -ior %s -fields ... -count ...)%n", file, data.rows().size(),
             sink.table().totalCount(), file);
-      } catch (IOException e) { // the other files still carry the data
-        err.println("ior: cannot write " + UserFiles.describe(file, e));
+      } catch (IOException e) {
+        err.println("ior: " + e.getMessage()); // the other files are still written
         rc = 1;
       }
     }
-    return Math.max(rc, new IorRenderer(err).render(data, projection,
+    return Math.max(rc, Offline.render(err, data, projection,
         new RenderSettings(base, flameGraph, pprof, tool)));
   }
 

@@ -6,8 +6,10 @@ import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
+import dev.ior.cli.flame.RunNames;
 import dev.ior.cli.stream.StreamFormat;
 import dev.ior.cli.stream.WallClock;
+import dev.ior.cli.timeline.TimelineOptions;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.sink.PairSink;
@@ -57,6 +59,7 @@ import picocli.CommandLine.Spec;
       "  ior -ior NAME.ior -fields pid,path -count duration   re-project, no root",
       "  ior collapsed NAME.ior | flamegraph.pl > io.svg      folded stacks",
       "  ior -diff before.ior after.ior -name change  red grew, blue shrank",
+      "  sudo ior -comm java -timeline t.json         per-thread timeline (Perfetto)",
       "  sudo ior -comm nginx -record ng.iorrec       keep the raw stream...",
       "  ior -replay ng.iorrec -path /var/log -plain  ...and use it later, no root",
       "",
@@ -146,6 +149,8 @@ public final class IorCommand implements Callable<Integer> {
   @Mixin FlameOptions flame;
 
   @Mixin RecordOptions recording;
+
+  @Mixin TimelineOptions timeline;
 
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
@@ -290,8 +295,15 @@ public final class IorCommand implements Callable<Integer> {
   /** What this run produces; the live stream unless another output replaces it. */
   private List<TraceOutput> outputs(StreamFormat fmt, TraceConfig config) {
     List<TraceOutput> outputs = new ArrayList<>();
-    outputs.add(flame.aggregates() ? flame.output(config)
-        : new StreamOutput(fmt, System.console() != null, clock));
+    if (flame.aggregates()) {
+      outputs.add(flame.output(config));
+    }
+    if (timeline.enabled()) {
+      outputs.add(timeline.output(clock, RunNames.hostName()));
+    }
+    if (outputs.isEmpty()) { // file outputs replace the live stream
+      outputs.add(new StreamOutput(fmt, System.console() != null, clock));
+    }
     if (tui) {
       // The dashboard owns the terminal: it replaces the stream, never a file output.
       outputs.removeIf(o -> o instanceof StreamOutput);

@@ -2,12 +2,12 @@
 package dev.ior.cli.tui;
 
 import dev.ior.flamegraph.text.NameEscaper;
+import dev.ior.flamegraph.io.AtomicFile;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,14 +52,15 @@ public final class CsvExport {
     }
     Path file = dir.resolve("ior-" + tab.toLowerCase(Locale.ROOT) + "-"
         + STAMP.format(clock.instant()) + ".csv").toAbsolutePath();
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      AtomicFile.write(file, out -> {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         for (List<String> r : rows) {
           w.write(line(r));
         }
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        w.flush();
+        return null;
+      });
       return "exported " + (rows.size() - 1) + " rows to " + file;
     } catch (IOException e) {
       return "export failed: " + e.getMessage();

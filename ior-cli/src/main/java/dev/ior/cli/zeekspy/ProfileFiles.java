@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.zeekspy;
 
+import dev.ior.flamegraph.io.AtomicFile;
 import dev.ior.flamegraph.pprof.PprofWriter;
 import dev.ior.flamegraph.profile.StackProfile;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.svg.SvgRenderer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes zeekspy's outputs completely or not at all: into a temporary file next to the target,
@@ -37,15 +36,9 @@ final class ProfileFiles {
   }
 
   private static void atomically(Path file, Content content) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        content.writeTo(out);
-      }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(file, out -> {
+      content.writeTo(out);
+      return null;
+    });
   }
 }

@@ -89,7 +89,7 @@ class HostileInputTest {
     Path text = Files.writeString(dir.resolve("notes.txt"), "hello\nworld\n");
     assertRefused(1, "notes.txt: not folded stacks", "-diff", text.toString(), good.toString(),
         "-name", dir.resolve("d").toString());
-    assertRefused(1, "notes.txt: not a pprof profile", "-from-pprof", text.toString(), "-name",
+    assertRefused(1, "notes.txt: not folded stacks", "-from-pprof", text.toString(), "-name",
         dir.resolve("p").toString());
     assertRefused(1, "notes.txt: not an .ior data file", "collapsed", text.toString());
     Path pb = dir.resolve("p.pb.gz");

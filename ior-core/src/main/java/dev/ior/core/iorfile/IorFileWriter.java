@@ -10,12 +10,11 @@ import dev.ior.core.iorfile.proto.Stats;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.flamegraph.text.NameBytes;
 import java.io.BufferedOutputStream;
+import dev.ior.flamegraph.io.AtomicFile;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -31,18 +30,16 @@ import java.util.zip.GZIPOutputStream;
 public final class IorFileWriter {
   private IorFileWriter() {}
 
-  /** Writes {@code data} to {@code file} via a temporary file and an atomic rename. */
+  /**
+   * Writes {@code data} to {@code file} through {@link AtomicFile}: complete or not at all.
+   *
+   * @throws IOException naming {@code file} when it cannot be written
+   */
   public static void write(Path file, IorData data) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        write(out, data);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(file, out -> {
+      write(out, data);
+      return null;
+    });
   }
 
   /** Writes {@code data} to {@code out}, which is finished but not closed. */

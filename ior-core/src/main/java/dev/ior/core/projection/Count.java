@@ -2,6 +2,7 @@
 package dev.ior.core.projection;
 
 import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.flamegraph.load.CountNames;
 import dev.ior.flamegraph.profile.SampleType;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,11 @@ public enum Count {
   /** The pprof sample type: ior's name and an honest unit. */
   public SampleType sampleType() {
     return new SampleType(id, unit);
+  }
+
+  /** What one unit is called in tooltips and messages: calls, ns or bytes. */
+  public String countName() {
+    return this == COUNT ? "calls" : CountNames.of(sampleType());
   }
 
   /** This counter's value in {@code row}. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.projection;
 
+import dev.ior.flamegraph.svg.Palette;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,27 +14,43 @@ import java.util.List;
  * }</pre>
  */
 public enum Field {
-  /** The file, one frame per directory level. */
-  PATH("path", "path"),
-  /** The process name (the thread group leader's comm). */
-  COMM("comm", "process"),
-  /** The thread's own name (prctl PR_SET_NAME, JVM and pool thread names). */
-  THREAD("thread", "thread"),
-  /** The syscall (ior calls it tracepoint). */
-  TRACEPOINT("tracepoint", "syscall"),
-  /** The process id. */
-  PID("pid", "pid"),
-  /** The thread id. */
-  TID("tid", "thread"),
-  /** The open flags, e.g. {@code O_RDONLY|O_CLOEXEC}. */
-  FLAGS("flags", "flags");
+  /** The file, one frame per directory level; blue. */
+  PATH("path", "path", 190, 30),
+  /** The process name (the thread group leader's comm); green. */
+  COMM("comm", "process", 95, 40),
+  /** The thread's own name (prctl PR_SET_NAME, JVM and pool thread names); sea green. */
+  THREAD("thread", "thread-name", 140, 30),
+  /** The syscall (ior calls it tracepoint); red-orange. */
+  TRACEPOINT("tracepoint", "syscall", 0, 28),
+  /** The process id; blue-violet. */
+  PID("pid", "pid", 186, 20),
+  /** The thread id; teal. */
+  TID("tid", "thread", 160, 20),
+  /** The open flags, e.g. {@code O_RDONLY|O_CLOEXEC}; violet. */
+  FLAGS("flags", "flags", 244, 20);
 
   private final String id;
   private final String kind;
+  private final int hue;
+  private final int hueRange;
 
-  Field(String id, String kind) {
+  Field(String id, String kind, int hue, int hueRange) {
     this.id = id;
     this.kind = kind;
+    this.hue = hue;
+    this.hueRange = hueRange;
+  }
+
+  /**
+   * ior's palette: flamegraph.pl's warm colours, and one hue family per field's frame kind
+   * (the flame-graph library knows no kinds; its caller supplies them).
+   */
+  public static Palette palette() {
+    Palette p = Palette.hot();
+    for (Field f : values()) {
+      p = p.withKind(f.kind, f.hue, f.hueRange);
+    }
+    return p;
   }
 
   /** ior's name of the field, as accepted by {@code -fields}. */

@@ -1,23 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.record;
 
+import dev.ior.flamegraph.io.AtomicFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Records the raw ring-buffer stream to a file ({@code .iorrec}, see docs/formats.md) so that a
  * trace can be replayed later, elsewhere and without root, through the same pipeline: every
- * output (stream, flame graph, pprof) can then be produced from it. Written to a temporary
- * name and renamed on {@link #close()}, so a file under the final name is always complete.
+ * output (stream, flame graph, pprof) can then be produced from it. Written through {@link
+ * AtomicFile}: the file appears on {@link #close()}, complete, and never on {@link #abort()}.
  *
  * <p>The gzip data is a series of members (RFC 1952 allows that; every gzip reader joins them),
  * one ending every {@link #MEMBER_BYTES} of records and flushed to the file: when a recording is
@@ -51,7 +50,7 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
       3, 0 /* an empty final deflate block */, 0, 0, 0, 0 /* CRC-32 */, 0, 0, 0, 0 /* size */};
 
   private final Path target;
-  private final Path temp;
+  private final AtomicFile.Output file;
   private final Members members;
   private final OutputStream out;
   private final byte[] scratch = new byte[4096];
@@ -60,10 +59,11 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
   private long memberBytes;
   private boolean closed;
 
-  private RecordFileWriter(Path target, Path temp, Members members, int memberBytes) {
+  private RecordFileWriter(Path target, AtomicFile.Output file, Members members,
+      int memberBytes) {
     this.target = target;
+    this.file = file;
     this.memberSize = memberBytes;
-    this.temp = temp;
     this.members = members;
     this.out = new BufferedOutputStream(members, 1 << 16);
   }
@@ -81,23 +81,26 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
   /** {@link #create(Path, long)} with gzip members of about {@code memberBytes} each. */
   static RecordFileWriter create(Path file, long epochOffsetNs, int memberBytes)
       throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    RecordFileWriter w = new RecordFileWriter(file, temp,
-        new Members(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)), memberBytes);
-    w.out.write(MAGIC);
-    w.out.write(VERSION);
-    for (int i = 0; i < 8; i++) {
-      w.out.write((int) (epochOffsetNs >>> (8 * i)));
+    AtomicFile.Output target = AtomicFile.open(file);
+    try {
+      RecordFileWriter w = new RecordFileWriter(file, target, new Members(target.stream()),
+          memberBytes);
+      w.out.write(MAGIC);
+      w.out.write(VERSION);
+      for (int i = 0; i < 8; i++) {
+        w.out.write((int) (epochOffsetNs >>> (8 * i)));
+      }
+      return w;
+    } catch (IOException | RuntimeException e) {
+      target.close();
+      throw e;
     }
-    return w;
   }
 
   /** Drops the recording (the trace never started): no file appears. */
   public void abort() throws IOException {
     closed = true;
-    out.close();
-    Files.deleteIfExists(temp);
+    file.close();
   }
 
   /** Appends one record: a little-endian u16 length, then the bytes. */
@@ -139,15 +142,16 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
       return;
     }
     closed = true;
-    try {
-      out.close();
-    } catch (IOException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      throw new IOException(target + ": " + e.getMessage() + "; it is cut short after at most "
-          + records + " records (-replay reads what it holds)", e);
+    try (AtomicFile.Output f = file) {
+      try {
+        out.close(); // ends the last member and marks the end
+      } catch (IOException e) {
+        f.keepWritten(); // what reached the disk stays, under the name the user gave
+        throw new IOException(target + ": " + e.getMessage() + "; it is cut short after at"
+            + " most " + records + " records (-replay reads what it holds)", e);
+      }
+      f.commit();
     }
-    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** The gzip members of the file, each begun on the first write after the previous ended. */

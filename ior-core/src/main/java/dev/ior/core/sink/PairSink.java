@@ -25,6 +25,29 @@ public interface PairSink {
   /** Called once after the last pair; flush buffered output here. */
   default void finish() {}
 
+  /**
+   * A task of process {@code pid} replaced its program (execve); {@code comm} is the new
+   * program's name. Consumer thread, like {@link #accept}.
+   *
+   * @param timeNs CLOCK_MONOTONIC ns
+   */
+  default void exec(int pid, int tid, long timeNs, String comm) {}
+
+  /**
+   * Task {@code tid} of process {@code pid} forked: {@code childPid} is the new process (or
+   * the new thread's id, for a thread).
+   *
+   * @param timeNs CLOCK_MONOTONIC ns
+   */
+  default void fork(int pid, int tid, int childPid, long timeNs) {}
+
+  /**
+   * Task {@code tid} of process {@code pid} exited.
+   *
+   * @param timeNs CLOCK_MONOTONIC ns
+   */
+  default void taskExit(int pid, int tid, long timeNs) {}
+
   /** A sink that feeds several sinks in order. */
   static PairSink tee(PairSink... sinks) {
     PairSink[] all = sinks.clone();
@@ -47,6 +70,27 @@ public interface PairSink {
       public void finish() {
         for (PairSink s : all) {
           s.finish();
+        }
+      }
+
+      @Override
+      public void exec(int pid, int tid, long timeNs, String comm) {
+        for (PairSink s : all) {
+          s.exec(pid, tid, timeNs, comm);
+        }
+      }
+
+      @Override
+      public void fork(int pid, int tid, int childPid, long timeNs) {
+        for (PairSink s : all) {
+          s.fork(pid, tid, childPid, timeNs);
+        }
+      }
+
+      @Override
+      public void taskExit(int pid, int tid, long timeNs) {
+        for (PairSink s : all) {
+          s.taskExit(pid, tid, timeNs);
         }
       }
     };

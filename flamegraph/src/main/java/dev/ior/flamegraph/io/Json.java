@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.flamegraph.html;
+package dev.ior.flamegraph.io;
 
 import java.util.List;
 
 /**
- * JSON string escaping that is also safe inside an HTML {@code <script>} element: {@code <} is
- * written as {@code \u003c} so no name can close the script, and line separators and lone
- * surrogates are escaped so every string survives any parser.
+ * JSON string escaping (RFC 8259) that is also safe inside an HTML {@code <script>} element:
+ * {@code <}, {@code >} and {@code &} are written as {@code \u003c} etc. so no name can close
+ * the script, and line separators and lone surrogates are escaped so every string survives any
+ * parser. Used by the HTML flame graph and ior's timeline writers.
+ *
+ * <pre>{@code
+ * Json.string(new StringBuilder(), "a\"b</script>"); // "a\"b\u003c/script\u003e"
+ * }</pre>
  */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static StringBuilder string(StringBuilder b, String s) {
+  /** Appends {@code s} as a quoted JSON string. */
+  public static StringBuilder string(StringBuilder b, String s) {
     b.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -27,7 +33,8 @@ final class Json {
     return b.append('"');
   }
 
-  static StringBuilder strings(StringBuilder b, List<String> list) {
+  /** Appends {@code list} as a JSON array of strings. */
+  public static StringBuilder strings(StringBuilder b, List<String> list) {
     b.append('[');
     for (int i = 0; i < list.size(); i++) {
       if (i > 0) {

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.flamegraph.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes a file completely or not at all: the content goes to a temporary file in the target's
+ * directory ({@code .NAME.PID.N.tmp}), which is flushed to disk (fsync) and then renamed over
+ * the target, so a reader, a crash or a second Ctrl+C never sees half a file under the real
+ * name. The temporary file is created like any new file (mode 0666 less the umask, not {@link
+ * Files#createTempFile}'s 0600, which the rename would keep) and is removed on every error.
+ * Errors name the target, never the temporary name: {@code out/io.svg: permission denied}.
+ *
+ * <pre>{@code
+ * SvgStats s = AtomicFile.write(Path.of("io.svg"), out -> SvgRenderer.render(tree, options, out));
+ *
+ * try (AtomicFile.Output rec = AtomicFile.open(Path.of("trace.iorrec"))) { // streaming form
+ *   rec.stream().write(bytes);
+ *   rec.commit(); // without commit, close() removes the temporary file
+ * }
+ * }</pre>
+ */
+public final class AtomicFile {
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  private AtomicFile() {}
+
+  /** Writes one file's content; the stream is buffered and must not be closed by the body. */
+  @FunctionalInterface
+  public interface Body<T> {
+    /** Writes the content to {@code out} and returns what the caller wants to know about it. */
+    T write(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} through {@code body} and returns what the body returned.
+   *
+   * @throws IOException naming {@code target} when creating, writing, syncing or renaming
+   *     fails; the target is then unchanged and no temporary file is left
+   */
+  public static <T> T write(Path target, Body<T> body) throws IOException {
+    try (Output out = open(target)) {
+      T result = body.write(out.stream());
+      out.commit();
+      return result;
+    }
+  }
+
+  /**
+   * Starts writing {@code target}: the file appears under its name only on {@link
+   * Output#commit()}; {@link Output#close()} without a commit discards it.
+   *
+   * @throws IOException naming {@code target} when the temporary file cannot be created
+   */
+  public static Output open(Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    String prefix = "." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".";
+    while (true) {
+      Path temp = dir.resolve(prefix + SEQUENCE.incrementAndGet() + ".tmp");
+      try {
+        // CREATE_NEW: never follows or reuses a file someone else put there.
+        FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
+            StandardOpenOption.CREATE_NEW);
+        return new Output(target, abs, temp, ch);
+      } catch (FileAlreadyExistsException e) {
+        // a leftover of a process with our pid: take the next number
+      } catch (IOException e) {
+        throw named(target, temp, e);
+      }
+    }
+  }
+
+  /** A file being written; see {@link AtomicFile#open}. Not thread-safe. */
+  public static final class Output implements AutoCloseable {
+    private final Path target;
+    private final Path abs;
+    private final Path temp;
+    private final FileChannel channel;
+    private final OutputStream stream;
+    private boolean done;
+
+    private Output(Path target, Path abs, Path temp, FileChannel channel) {
+      this.target = target;
+      this.abs = abs;
+      this.temp = temp;
+      this.channel = channel;
+      this.stream = new BufferedOutputStream(new TargetStream(Channels.newOutputStream(channel)),
+          1 << 16);
+    }
+
+    /**
+     * Where to write the content; buffered. Write errors name the target. Closing it does
+     * nothing: {@link #commit()} and {@link #close()} end the file.
+     */
+    public OutputStream stream() {
+      return stream;
+    }
+
+    /**
+     * Flushes, syncs and renames the file into place.
+     *
+     * @throws IOException naming the target; the temporary file is removed then
+     */
+    public void commit() throws IOException {
+      if (done) {
+        throw new IllegalStateException(target + " is already finished");
+      }
+      done = true;
+      try {
+        stream.flush();
+        channel.force(true);
+        channel.close();
+        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        discard();
+        throw named(target, temp, e);
+      }
+      syncDirectory(abs.getParent());
+    }
+
+    /**
+     * Moves what already reached the disk into place without writing the rest (what is still
+     * buffered is dropped): for a file whose own format tells a reader where it was cut (a
+     * recording whose last gzip member is incomplete), after a write failed.
+     *
+     * @throws IOException naming the target when even the move fails (the temp is removed then)
+     */
+    public void keepWritten() throws IOException {
+      if (done) {
+        throw new IllegalStateException(target + " is already finished");
+      }
+      done = true;
+      try {
+        channel.close();
+        Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        discard();
+        throw named(target, temp, e);
+      }
+    }
+
+    /** Discards the file unless it was committed; the target is left as it was. */
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        done = true;
+        discard();
+      }
+    }
+
+    private void discard() throws IOException {
+      try {
+        channel.close();
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
+
+    /** The file's stream: write errors name the target; closing is left to the Output. */
+    private final class TargetStream extends OutputStream {
+      private final OutputStream out;
+
+      TargetStream(OutputStream out) {
+        this.out = out;
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        try {
+          out.write(b);
+        } catch (IOException e) {
+          throw named(target, temp, e);
+        }
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          throw named(target, temp, e);
+        }
+      }
+
+      @Override
+      public void close() {
+        // commit() and close() of the Output end the file
+      }
+    }
+  }
+
+  /** The rename is durable only once the directory is synced; not every file system can. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort: the file itself is synced
+    }
+  }
+
+  /** {@code e} retold about {@code target}: users never chose the temporary name. */
+  static IOException named(Path target, Path temp, IOException e) {
+    if (e instanceof TargetException) {
+      return e;
+    }
+    String reason;
+    if (e instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e instanceof NoSuchFileException) {
+      reason = "no such directory";
+    } else if (e instanceof DirectoryNotEmptyException) {
+      reason = "is a directory";
+    } else if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      reason = lower(((FileSystemException) e).getReason());
+    } else {
+      reason = lower(String.valueOf(e.getMessage()).replace(temp.toString(), target.toString()));
+    }
+    return new TargetException(target + ": " + reason, e);
+  }
+
+  /** An error already retold about the target. */
+  private static final class TargetException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TargetException(String message, IOException cause) {
+      super(message, cause);
+    }
+  }
+
+  private static String lower(String reason) {
+    return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0))
+        + reason.substring(1);
+  }
+}
