@@ -19,6 +19,9 @@
 //       share of time each stack is current is known (8:5:3:1 of a 17 ms cycle)
 //   zeek_fixture [-v VERSION] [-ready FILE] bench DEPTH
 //       holds one stack of DEPTH script functions (Bench::f0 .. f<DEPTH-1>) and sleeps
+//   -busy (before cycle or bench) spins on its CPU instead of sleeping, as a loaded Zeek does:
+//       cycle busy-waits for each slice's deadline; bench spins forever, rewriting the top
+//       frame's statement pointer so the stack's memory stays hot in the fixture's cache
 //
 // The expected stacks are repeated in the Java tests (FixtureScenarios); keep both in sync.
 
@@ -253,6 +256,22 @@ static void mark_ready(const char* path) {
   }
 }
 
+static bool busy = false;
+
+// Waits until the absolute CLOCK_MONOTONIC time `t`: sleeping, or spinning with -busy.
+static void wait_until(const struct timespec& t) {
+  if (!busy) {
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, nullptr) != 0) {
+    }
+    return;
+  }
+  for (;;) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec > t.tv_sec || (now.tv_sec == t.tv_sec && now.tv_nsec >= t.tv_nsec)) return;
+  }
+}
+
 static int run_cycle(const char* ready, long exit_after_ms) {
   std::vector<Scenario> all = scenarios();
   std::vector<std::vector<Frame*>> frames;
@@ -268,8 +287,7 @@ static int run_cycle(const char* ready, long exit_after_ms) {
       enter(all[i].calls, frames[i]);
       add_us(&next, all[i].slice_us);
       // Absolute deadlines: slices do not drift, so the shares stay exact over a long run.
-      while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, nullptr) != 0) {
-      }
+      wait_until(next);
       if (exit_after_ms > 0 && elapsed_ms(start) >= exit_after_ms) return 0;
     }
   }
@@ -286,6 +304,14 @@ static int run_bench(int depth, const char* ready) {
   std::vector<Frame*> frames = frames_for(calls);
   enter(calls, frames);
   mark_ready(ready);
+  if (busy) {
+    // The interpreter at work: the top frame moves between two statements of the same line.
+    Frame* top = frames.back();
+    const Stmt* stmts[2] = {top->next_stmt, new Stmt(top->next_stmt->location)};
+    for (unsigned long n = 0;; n++) {
+      *(const Stmt* volatile*)&top->next_stmt = stmts[(n >> 10) & 1];
+    }
+  }
   for (;;) {
     struct timespec t = {3600, 0};
     nanosleep(&t, nullptr);
@@ -296,8 +322,14 @@ int main(int argc, char** argv) {
   const char* ready = nullptr;
   long exit_after_ms = 0;
   int i = 1;
-  for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
-    if (strcmp(argv[i], "-v") == 0) {
+  for (; i < argc && argv[i][0] == '-'; i += 2) {
+    if (strcmp(argv[i], "-busy") == 0) {
+      busy = true;
+      i--;
+    } else if (i + 1 >= argc) {
+      fprintf(stderr, "option %s needs a value\n", argv[i]);
+      return 2;
+    } else if (strcmp(argv[i], "-v") == 0) {
       snprintf(version, sizeof(version), "%s", argv[i + 1]);
     } else if (strcmp(argv[i], "-ready") == 0) {
       ready = argv[i + 1];
@@ -310,6 +342,6 @@ int main(int argc, char** argv) {
   }
   if (i < argc && strcmp(argv[i], "cycle") == 0) return run_cycle(ready, exit_after_ms);
   if (i + 1 < argc && strcmp(argv[i], "bench") == 0) return run_bench(atoi(argv[i + 1]), ready);
-  fprintf(stderr, "usage: %s [-v VERSION] [-ready FILE] [-exit-after MS] cycle | bench DEPTH\n", argv[0]);
+  fprintf(stderr, "usage: %s [-v VERSION] [-ready FILE] [-exit-after MS] [-busy] cycle | bench DEPTH\n", argv[0]);
   return 2;
 }

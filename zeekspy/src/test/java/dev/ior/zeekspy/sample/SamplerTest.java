@@ -45,7 +45,7 @@ class SamplerTest {
   @Test
   void samplesAtTheRequestedRateUntilStopped() throws Exception {
     Sampler s = new Sampler(walker(false), TargetStopper.none(), 200, sink, System::nanoTime,
-        () -> false);
+        () -> false, 0);
     Thread t = new Thread(s::run);
     t.start();
     Thread.sleep(500);
@@ -58,6 +58,28 @@ class SamplerTest {
     assertTrue(st.busyNanos() > 0 && st.busyNanos() < st.elapsedNanos());
     assertTrue(st.format().startsWith("samples=" + st.samples() + " empty=0 torn=0 skipped="),
         st.format());
+  }
+
+  @Test
+  void warmUpWalksBetweenTicksWithoutTakingSamples() throws Exception {
+    FakeZeek z = new FakeZeek(o);
+    long f = z.func("zeek_init", 0, z.location("init.zeek", 1));
+    z.stacks(List.of(new long[] {0, f}), List.of(z.frame(z.stmt(z.location("init.zeek", 2)))));
+    StackWalker w = new StackWalker(z.memory(), o, FakeZeek.CALL_STACK, FakeZeek.FRAME_STACK,
+        Limits.DEFAULT);
+    Sampler s = new Sampler(w, TargetStopper.none(), 200, sink, System::nanoTime, () -> false,
+        2_000);
+    Thread t = new Thread(s::run);
+    t.start();
+    Thread.sleep(500);
+    s.requestStop();
+    t.join(2000);
+    SamplerStats st = s.stats();
+    assertTrue(st.samples() >= 80 && st.samples() <= 110, st.format());
+    assertEquals(st.samples(), stacks.get(), "warm-up walks must not reach the sink");
+    assertTrue(z.memory().reads() >= 2_000 + st.samples(), "reads " + z.memory().reads());
+    assertEquals(st.samples(), st.sampleNanos().getTotalCount());
+    assertTrue(st.microsPerSampleAt(99) >= st.microsPerSampleAt(50), st.format());
   }
 
   @Test
@@ -81,7 +103,7 @@ class SamplerTest {
       @Override
       public void close() {}
     };
-    Sampler s = new Sampler(walker(true), slow, 500, sink, System::nanoTime, () -> false);
+    Sampler s = new Sampler(walker(true), slow, 500, sink, System::nanoTime, () -> false, 0);
     Thread t = new Thread(s::run);
     t.start();
     Thread.sleep(300);
@@ -100,7 +122,7 @@ class SamplerTest {
     z.memory().putLong(FakeZeek.CALL_STACK + 8, 8); // not a vector: every sample is torn
     StackWalker w = new StackWalker(z.memory(), o, FakeZeek.CALL_STACK, FakeZeek.FRAME_STACK,
         Limits.DEFAULT);
-    Sampler s = new Sampler(w, TargetStopper.none(), 1000, sink, System::nanoTime, () -> true);
+    Sampler s = new Sampler(w, TargetStopper.none(), 1000, sink, System::nanoTime, () -> true, 0);
     ZeekSpyException e = assertThrows(ZeekSpyException.class, s::run);
     assertEquals(ZeekSpyException.Reason.TARGET_EXITED, e.reason());
   }
@@ -115,6 +137,6 @@ class SamplerTest {
     assertEquals(0.001, d.busyShare(), 1e-12);
     assertEquals(0.001, d.cpuShare(), 1e-12);
     assertEquals("samples=100 empty=2 torn=2 skipped=1 rate=102.0/s sampling=0.10% of wall"
-        + " (9.8 us/sample, thread cpu 0.10%)", d.format());
+        + " (9.8 us/sample, p99 0.0 us, thread cpu 0.10%)", d.format());
   }
 }
