@@ -12,6 +12,10 @@
 //   -DZEEK_LAYOUT=31   Zeek 3.1.x: Location is a plain struct (filename at 0, lines at 8/12)
 //   -DZEEK_NAMESPACED  globals live in zeek::detail (mangled _ZN4zeek6detail10call_stackE), as in
 //                      newer Zeek releases
+//   -DZEEK_LAYOUT=40   Zeek 4.x names: zeek::Obj, zeek::Func (Kind SCRIPT_FUNC), and the rest in
+//                      zeek::detail (implies ZEEK_NAMESPACED); Location as in 3.1; version 4.0.0
+//   -DZEEK_REORDER     the members of CallInfo, Func, Frame and Location in another order than
+//                      Zeek's: only offsets read from this build's DWARF (-g) describe it
 //
 // Usage:
 //   zeek_fixture [-v VERSION] [-ready FILE] [-exit-after MS] cycle
@@ -38,8 +42,40 @@
 #endif
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
+#pragma GCC diagnostic ignored "-Wreorder"
 
-#if ZEEK_LAYOUT == 30
+#if ZEEK_LAYOUT == 40
+// Zeek 4 moved everything into namespaces and renamed BroObj to Obj and BRO_FUNC to SCRIPT_FUNC.
+#define ZEEK_NAMESPACED
+#define NS_ZEEK_BEGIN namespace zeek {
+#define NS_ZEEK_END }
+#define NS_DETAIL_BEGIN namespace zeek { namespace detail {
+#define NS_DETAIL_END } }
+#define BroObj Obj
+#define BRO_FUNC SCRIPT_FUNC
+namespace zeek { namespace detail {} }
+using namespace zeek;
+using namespace zeek::detail;
+#else
+#define NS_ZEEK_BEGIN
+#define NS_ZEEK_END
+#define NS_DETAIL_BEGIN
+#define NS_DETAIL_END
+#endif
+
+NS_DETAIL_BEGIN
+#if ZEEK_LAYOUT == 30 && defined(ZEEK_REORDER)
+class Location {
+ public:
+  Location(const char* file, int first, int last) : filename(file), first_line(first), last_line(last) {}
+  virtual ~Location() {}
+  int first_line;
+  int last_line;
+  const char* filename;
+};
+static_assert(offsetof(Location, first_line) == 8, "reordered Location.first_line");
+static_assert(offsetof(Location, filename) == 16, "reordered Location.filename");
+#elif ZEEK_LAYOUT == 30
 // Zeek 3.0: Location derives from SerialObj and therefore starts with a vtable pointer.
 class Location {
  public:
@@ -57,7 +93,7 @@ class Location {
 static_assert(offsetof(Location, filename) == 8, "3.0 Location.filename");
 static_assert(offsetof(Location, first_line) == 16, "3.0 Location.first_line");
 static_assert(offsetof(Location, last_line) == 20, "3.0 Location.last_line");
-#elif ZEEK_LAYOUT == 31
+#elif ZEEK_LAYOUT == 31 || ZEEK_LAYOUT == 40
 // Zeek 3.1: Location became a plain struct.
 struct Location {
   Location(const char* file, int first, int last) : filename(file), first_line(first), last_line(last) {}
@@ -69,10 +105,12 @@ static_assert(offsetof(Location, filename) == 0, "3.1 Location.filename");
 static_assert(offsetof(Location, first_line) == 8, "3.1 Location.first_line");
 static_assert(sizeof(Location) == 16, "3.1 Location size");
 #else
-#error "ZEEK_LAYOUT must be 30 or 31"
+#error "ZEEK_LAYOUT must be 30, 31 or 40"
 #endif
+NS_DETAIL_END
 
 // Every Zeek object: vtable, then its Location*.
+NS_ZEEK_BEGIN
 class BroObj {
  public:
   virtual ~BroObj() {}
@@ -80,7 +118,9 @@ class BroObj {
   int ref_cnt = 1;
   bool in_ser_cache = false;
 };
+NS_ZEEK_END
 
+NS_DETAIL_BEGIN
 class Stmt : public BroObj {
  public:
   explicit Stmt(Location* loc) { location = loc; }
@@ -100,40 +140,84 @@ class CallExpr : public Expr {
   void* args = nullptr;
 };
 
+NS_DETAIL_END
+
+NS_ZEEK_BEGIN
 class Func : public BroObj {
  public:
+#ifndef ZEEK_REORDER
   enum Kind { BRO_FUNC = 0, BUILTIN_FUNC = 1 };
+#else
+  enum Kind { BUILTIN_FUNC = 0, BRO_FUNC = 1 };
+#endif
   Func(const char* n, Kind k, Location* loc) : kind(k), name(n) { location = loc; }
+#ifndef ZEEK_REORDER
   std::vector<void*> bodies;  // 24..48
   void* scope = nullptr;      // 48..56
   Kind kind;                  // 56
   void* type = nullptr;       // 64
   std::string name;           // 72: data pointer first, then size
   int unique_id = 0;
+#else
+  Kind kind;                  // 24
+  int unique_id = 0;          // 28
+  std::string name;           // 32
+  std::vector<void*> bodies;
+  void* scope = nullptr;
+  void* type = nullptr;
+#endif
 };
+#ifndef ZEEK_REORDER
 static_assert(offsetof(Func, location) == 8, "Func.location");
 static_assert(offsetof(Func, kind) == 56, "Func.kind");
 static_assert(offsetof(Func, name) == 72, "Func.name");
+#else
+static_assert(offsetof(Func, kind) == 24, "reordered Func.kind");
+static_assert(offsetof(Func, name) == 32, "reordered Func.name");
+#endif
+NS_ZEEK_END
 
+NS_DETAIL_BEGIN
 class Frame : public BroObj {
  public:
   Frame(const Func* f, const Stmt* s) : function(f), next_stmt(s) {}
+#ifdef ZEEK_REORDER
+  const Stmt* next_stmt;      // 24
+#endif
   void** frame = nullptr;
   int size = 0;
   const Func* function;
   void* func_args = nullptr;
   char other_state[88] = {};  // trigger, call, delayed, closure, ... in the real Frame
+#ifndef ZEEK_REORDER
   const Stmt* next_stmt;      // 144
+#endif
   bool break_before_next_stmt = false;
 };
+#ifndef ZEEK_REORDER
 static_assert(offsetof(Frame, next_stmt) == 144, "Frame.next_stmt");
+#else
+static_assert(offsetof(Frame, next_stmt) == 24, "reordered Frame.next_stmt");
+#endif
 
 struct CallInfo {
+#ifndef ZEEK_REORDER
   const CallExpr* call;
   const Func* func;
   const void* args;
+#else
+  const void* args;
+  const Func* func;
+  const CallExpr* call;
+  const void* padding;  // a size the hand-written layouts do not expect either
+#endif
 };
+#ifndef ZEEK_REORDER
 static_assert(sizeof(CallInfo) == 24, "CallInfo size");
+#else
+static_assert(sizeof(CallInfo) == 32, "reordered CallInfo size");
+#endif
+NS_DETAIL_END
 
 #ifdef ZEEK_NAMESPACED
 namespace zeek {
@@ -153,8 +237,10 @@ std::vector<Frame*> g_frame_stack;
 // pretend to be another version (-v).
 #if ZEEK_LAYOUT == 30
 char version[32] = "3.0.1";
-#else
+#elif ZEEK_LAYOUT == 31
 char version[32] = "3.1.2";
+#else
+char version[32] = "4.0.0";
 #endif
 
 // ---------------------------------------------------------------------------------------------
@@ -221,7 +307,10 @@ static void enter(const std::vector<Call>& calls, std::vector<Frame*>& frames) {
     if (c.func->kind == Func::BRO_FUNC) {
       g_frame_stack.push_back(frames[i]);
     }
-    call_stack.push_back(CallInfo{c.call, c.func, nullptr});
+    CallInfo ci{};
+    ci.call = c.call;
+    ci.func = c.func;
+    call_stack.push_back(ci);
   }
 }
 

@@ -82,7 +82,7 @@ public final class ZeekSpy implements AutoCloseable {
     VmReadvMemory memory = new VmReadvMemory(config.pid());
     try {
       ZeekTarget target = TargetResolver.resolve(config.pid(), LayoutCatalog.builtIn(), override,
-          memory);
+          config.debugRoot(), memory);
       return new ZeekSpy(config, target, memory);
     } catch (RuntimeException e) {
       memory.close();

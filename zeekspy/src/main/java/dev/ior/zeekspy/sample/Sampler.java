@@ -23,7 +23,7 @@ import org.HdrHistogram.SingleWriterRecorder;
  * may be read from any thread.
  *
  * <p>Until the walker has run {@code warmUpWalks} times, each tick also walks the stack again, back
- * to back, for up to half a period after its sample (reading the target without stopping it;
+ * to back, for up to a quarter period after its sample (reading the target without stopping it;
  * nothing reaches the sink, the time is not counted as sampling). At 100 Hz the walker's code
  * would otherwise run interpreted for seconds and reach the optimising compiler only after about
  * a minute, costing several times more per sample meanwhile (measured: docs/benchmarks.md). Done
@@ -37,8 +37,11 @@ import org.HdrHistogram.SingleWriterRecorder;
  * }</pre>
  */
 public final class Sampler {
-  /** Warm-up walks before the first tick: enough for the JIT's optimising tier (C2). */
-  public static final int DEFAULT_WARM_UP_WALKS = 10_000;
+  /**
+   * Warm-up walks: enough for HotSpot's optimising tier (C2 compiles a method after about 5,000
+   * calls).
+   */
+  public static final int DEFAULT_WARM_UP_WALKS = 6_000;
   /** Sample costs above this are recorded as this (a sample is never that slow but when stopped). */
   private static final long MAX_RECORDED_NANOS = 60_000_000_000L;
 
@@ -134,7 +137,8 @@ public final class Sampler {
       busyNanos += t1 - t0;
       costs.recordValue(Math.min(Math.max(t1 - t0, 1), MAX_RECORDED_NANOS));
       if (warmUpLeft > 0) {
-        warmUp(t1 + periodNanos / 2);
+        // A quarter period: a thread that keeps its CPU busy is woken later by the scheduler.
+        warmUp(t1 + periodNanos / 4);
         t1 = clock.getAsLong();
       }
       long next = (t1 - start) / periodNanos + 1;

@@ -3,6 +3,7 @@ package dev.ior.zeekspy.sample;
 
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.zeekspy.layout.Offsets;
+import dev.ior.zeekspy.layout.StringAbi;
 import dev.ior.zeekspy.proc.ReadBatch;
 import dev.ior.zeekspy.proc.RemoteMemory;
 import java.util.Arrays;
@@ -61,6 +62,7 @@ public final class StackWalker {
   private FuncInfo[] infos = new FuncInfo[64];
   private long sampleNumber;
   private long lastTop;
+  private long nameLength;
   private String reason = "";
 
   /** A walker reading {@code memory} with layout {@code offsets} at the given vector addresses. */
@@ -262,8 +264,8 @@ public final class StackWalker {
     }
     long loc = batch.getLong(h, o.objLocation() - start);
     int kind = batch.getInt(h, o.funcKind() - start);
-    long data = batch.getLong(h, o.funcName() + o.stringData() - start);
-    long len = batch.getLong(h, o.funcName() + o.stringSize() - start);
+    long data = nameData(h, o.funcName() - start, funcs[i] + o.funcName());
+    long len = nameLength;
     boolean badLoc = loc != 0 && !Pointers.plausible(loc);
     if (badLoc || data == 0 || len < 0 || len > limits.maxString()) {
       torn(String.format("function 0x%x: location 0x%x, name 0x%x length %d",
@@ -277,6 +279,35 @@ public final class StackWalker {
       resolver.wantLocation(loc);
     }
     return true;
+  }
+
+  /**
+   * Decodes the std::string at byte {@code at} of request {@code h} (remote address {@code
+   * remote}): returns where its characters are and leaves their count in {@link #nameLength}. A
+   * short libc++ string keeps its characters inside the object: their remote address is returned.
+   */
+  private long nameData(int h, int at, long remote) {
+    switch (o.stringAbi()) {
+      case LIBCXX: {
+        int b0 = Byte.toUnsignedInt(batch.getByte(h, at));
+        if ((b0 & 1) == 0) {
+          nameLength = b0 >>> 1;
+          return remote + 1;
+        }
+        break;
+      }
+      case LIBCXX_ALTERNATE: {
+        int b23 = Byte.toUnsignedInt(batch.getByte(h, at + StringAbi.LIBCXX_SIZE - 1));
+        if ((b23 & 0x80) == 0) {
+          nameLength = b23 & 0x7f;
+          return remote;
+        }
+        break;
+      }
+      default:
+    }
+    nameLength = batch.getLong(h, at + o.stringSize());
+    return batch.getLong(h, at + o.stringData());
   }
 
   private boolean decodeCall(int i) {

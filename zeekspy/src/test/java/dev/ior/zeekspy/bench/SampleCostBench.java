@@ -4,6 +4,7 @@ package dev.ior.zeekspy.bench;
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.zeekspy.ZeekSpy;
 import dev.ior.zeekspy.ZeekSpyConfig;
+import dev.ior.zeekspy.dwarf.DebugFiles;
 import dev.ior.zeekspy.layout.LayoutCatalog;
 import dev.ior.zeekspy.proc.PtraceStopper;
 import dev.ior.zeekspy.proc.TargetStopper;
@@ -68,7 +69,8 @@ public final class SampleCostBench {
   private static void measure(long pid, int depth, String mode, TargetStopper stopper, int n) {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     try (VmReadvMemory mem = new VmReadvMemory(pid); TargetStopper s = stopper) {
-      ZeekTarget t = TargetResolver.resolve(pid, LayoutCatalog.builtIn(), null, mem);
+      ZeekTarget t = TargetResolver.resolve(pid, LayoutCatalog.builtIn(), null,
+          DebugFiles.DEFAULT_ROOT, mem);
       StackWalker w = new StackWalker(mem, t.layout().offsets(), t.callStackAddress(),
           t.frameStackAddress(), Limits.DEFAULT);
       List<Frame> frames = new ArrayList<>();
