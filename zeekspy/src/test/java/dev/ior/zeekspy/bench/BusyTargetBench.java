@@ -3,9 +3,18 @@ package dev.ior.zeekspy.bench;
 
 import dev.ior.zeekspy.ZeekSpy;
 import dev.ior.zeekspy.ZeekSpyConfig;
+import dev.ior.zeekspy.dwarf.DebugFiles;
+import dev.ior.zeekspy.layout.LayoutCatalog;
 import dev.ior.zeekspy.proc.ReadBatch;
+import dev.ior.zeekspy.proc.TargetStopper;
 import dev.ior.zeekspy.proc.VmReadvMemory;
+import dev.ior.zeekspy.profile.ProfileBuilder;
+import dev.ior.zeekspy.sample.Limits;
+import dev.ior.zeekspy.sample.Sampler;
 import dev.ior.zeekspy.sample.SamplerStats;
+import dev.ior.zeekspy.sample.StackWalker;
+import dev.ior.zeekspy.target.TargetResolver;
+import dev.ior.zeekspy.target.ZeekTarget;
 import dev.ior.zeekspy.testing.FixtureProcess;
 import dev.ior.zeekspy.testing.Fixtures;
 import java.lang.management.ManagementFactory;
@@ -27,12 +36,19 @@ import java.util.concurrent.locks.LockSupport;
  * nothing.
  *
  * <p>Run as root: {@code scripts/bench-zeekspy.sh [DEPTH [SECONDS,... [HZ,...]]]} (defaults 10,
- * {@code 5,60}, {@code 100,331}).
+ * {@code 5,60}, {@code 100,331}). {@code scripts/bench-zeekspy.sh jit [SECONDS]} instead shows
+ * what the warm-up buys: second by second at 100 Hz, the sampler without and with it, each in a
+ * JVM of its own ({@code BusyTargetBench jit SECONDS WARM_UP_WALKS}).
  */
 public final class BusyTargetBench {
   private BusyTargetBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("jit")) {
+      jit(args.length > 1 ? Integer.parseInt(args[1]) : 10,
+          args.length > 2 ? Integer.parseInt(args[2]) : Sampler.DEFAULT_WARM_UP_WALKS);
+      return;
+    }
     int depth = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int[] seconds = ints(args.length > 1 ? args[1] : "5,60");
     int[] rates = ints(args.length > 2 ? args[2] : "100,331");
@@ -65,6 +81,39 @@ public final class BusyTargetBench {
       t.waitFor();
     }
     return p;
+  }
+
+  /**
+   * Second by second at 100 Hz, depth 10: a sampler with {@code warm} warm-up walks. Run it in a
+   * fresh JVM: code compiled by an earlier run would hide the difference.
+   */
+  private static void jit(int seconds, int warm) throws Exception {
+    Path exe = Fixtures.build(Fixtures.Variant.ZEEK30);
+    System.out.printf(Locale.ROOT, "%d warm-up walks, 100 Hz, depth 10, load average %s%n", warm,
+        loadAverage());
+    System.out.printf(Locale.ROOT, "%6s %8s %10s %10s %9s%n", "second", "samples", "mean us",
+        "p99 us", "cpu %");
+    try (FixtureProcess p = busyTarget(exe, 10, Runtime.getRuntime().availableProcessors());
+        VmReadvMemory mem = new VmReadvMemory(p.pid())) {
+      ZeekTarget t = TargetResolver.resolve(p.pid(), LayoutCatalog.builtIn(), null,
+          DebugFiles.DEFAULT_ROOT, mem);
+      Sampler s = new Sampler(new StackWalker(mem, t.layout().offsets(), t.callStackAddress(),
+          t.frameStackAddress(), Limits.DEFAULT), TargetStopper.none(), 100,
+          new ProfileBuilder(100), System::nanoTime, () -> false, warm);
+      Thread th = new Thread(s::run, "bench-sampler");
+      th.start();
+      SamplerStats last = s.stats();
+      for (int i = 1; i <= seconds; i++) {
+        Thread.sleep(1000);
+        SamplerStats now = s.stats();
+        SamplerStats d = now.since(last);
+        System.out.printf(Locale.ROOT, "%6d %8d %10.1f %10.1f %9.2f%n", i, d.samples(),
+            d.microsPerSample(), d.microsPerSampleAt(99), d.cpuShare() * 100);
+        last = now;
+      }
+      s.requestStop();
+      th.join();
+    }
   }
 
   /** One zeekspy run of {@code seconds} at {@code hz}: the first second, then the rest. */
