@@ -37,6 +37,14 @@ public final class LayoutDeriver {
     TYPES.put("Location", List.of("Location", "zeek::detail::Location"));
   }
 
+  /** Members a candidate must have to be taken (another library may define a global Frame). */
+  private static final Map<String, List<String>> MEMBERS = Map.of(
+      "CallInfo", List.of("call", "func"),
+      "Frame", List.of("next_stmt"),
+      "Func", List.of("kind", "name", "location"),
+      "Stmt", List.of("location"),
+      "Location", List.of("filename", "first_line"));
+
   private static final List<String> CALL_STACK = List.of("call_stack",
       "zeek::detail::call_stack");
 
@@ -117,7 +125,8 @@ public final class LayoutDeriver {
         case Dw.TAG_STRUCTURE_TYPE:
           if (!d.declaration && !d.children.isEmpty()) {
             for (Map.Entry<String, List<String>> t : TYPES.entrySet()) {
-              if (t.getValue().contains(q) && !found.containsKey(t.getKey())) {
+              if (t.getValue().contains(q) && !found.containsKey(t.getKey())
+                  && MEMBERS.get(t.getKey()).stream().allMatch(m -> findMember(d, m, 0) >= 0)) {
                 found.put(t.getKey(), d);
               }
             }
