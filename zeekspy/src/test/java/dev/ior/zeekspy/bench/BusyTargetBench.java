@@ -65,6 +65,14 @@ public final class BusyTargetBench {
         }
       }
     }
+    // A target whose stack changes every 1-8 ms (the four stacks of `cycle`): top frames and
+    // depths differ between samples, so samples take the second read and may be retried.
+    for (int hz : rates) {
+      try (FixtureProcess p = pin(FixtureProcess.start(exe, "-busy", "cycle"), cpus)) {
+        System.out.println("changing stacks (zeek_fixture -busy cycle):");
+        run(p.pid(), hz, 10);
+      }
+    }
     for (int hz : rates) {
       try (FixtureProcess p = busyTarget(exe, depth, cpus)) {
         floor(p.pid(), hz, 5);
@@ -73,7 +81,11 @@ public final class BusyTargetBench {
   }
 
   private static FixtureProcess busyTarget(Path exe, int depth, int cpus) throws Exception {
-    FixtureProcess p = FixtureProcess.start(exe, "-busy", "bench", Integer.toString(depth));
+    return pin(FixtureProcess.start(exe, "-busy", "bench", Integer.toString(depth)), cpus);
+  }
+
+  /** Pins {@code p} to the last CPU, leaving the others to zeekspy (and everything else). */
+  private static FixtureProcess pin(FixtureProcess p, int cpus) throws Exception {
     if (cpus > 1) {
       Process t = new ProcessBuilder("taskset", "-p", "-c", Integer.toString(cpus - 1),
           Long.toString(p.pid())).redirectErrorStream(true).start();

@@ -31,13 +31,7 @@ import java.util.Locale;
  * and the sampling share of wall time of real 1,000 Hz and 10,000 Hz runs. Prints numbers,
  * asserts nothing.
  *
- * <p>Run (as root, after {@code mvn -q -B -pl zeekspy -am test-compile}):
- * <pre>
- * java -cp "zeekspy/target/test-classes:zeekspy/target/classes:flamegraph/target/classes:$(ls
- *     ~/.m2/repository/net/java/dev/jna/jna/5.17.0/jna-5.17.0.jar):$(ls
- *     ~/.m2/repository/com/google/protobuf/protobuf-java/4.32.1/protobuf-java-4.32.1.jar)"
- *     dev.ior.zeekspy.bench.SampleCostBench [samples-per-measurement]
- * </pre>
+ * <p>Run as root: {@code scripts/bench-zeekspy.sh warm [samples-per-measurement]}.
  */
 public final class SampleCostBench {
   private static final int[] DEPTHS = {1, 10, 50};
