@@ -23,8 +23,9 @@ import org.HdrHistogram.SingleWriterRecorder;
  * may be read from any thread.
  *
  * <p>Until the walker has run {@code warmUpWalks} times, each tick also walks the stack again, back
- * to back, for up to a quarter period after its sample (reading the target without stopping it;
- * nothing reaches the sink, the time is not counted as sampling). At 100 Hz the walker's code
+ * to back, for up to a quarter period after its sample: once in the first tick, then twice as
+ * often in each tick after (interpreted walks are slow; compiled ones are not), reading the target
+ * without stopping it; nothing reaches the sink, the time is not counted as sampling. At 100 Hz the walker's code
  * would otherwise run interpreted for seconds and reach the optimising compiler only after about
  * a minute, costing several times more per sample meanwhile (measured: docs/benchmarks.md). Done
  * between ticks, the warm-up takes no sample's place and delays none.
@@ -52,6 +53,7 @@ public final class Sampler {
   private final LongSupplier clock;
   private final BooleanSupplier targetGone;
   private int warmUpLeft;
+  private int warmUpBatch = 1;
   private final List<Frame> frames = new ArrayList<>();
   private final SingleWriterRecorder costs = new SingleWriterRecorder(1, MAX_RECORDED_NANOS, 2);
   private final Histogram allCosts = new Histogram(1, MAX_RECORDED_NANOS, 2);
@@ -113,15 +115,19 @@ public final class Sampler {
     }
   }
 
-  /** Walks the stack, dropping the result, until {@code deadline} or the warm-up is done. */
+  /**
+   * Walks the stack up to {@link #warmUpBatch} times, dropping the results, until {@code deadline}
+   * or the warm-up is done; the next batch is twice as large.
+   */
   private void warmUp(long deadline) {
-    while (warmUpLeft > 0 && !stopRequested) {
+    for (int i = 0; i < warmUpBatch && warmUpLeft > 0 && !stopRequested; i++) {
       walker.walk(frames);
       warmUpLeft--;
       if (clock.getAsLong() >= deadline) {
         break;
       }
     }
+    warmUpBatch = Math.min(warmUpBatch * 2, 1 << 16);
     frames.clear();
   }
 
