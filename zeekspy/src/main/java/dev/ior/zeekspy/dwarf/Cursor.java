@@ -29,21 +29,15 @@ final class Cursor {
 
   /** ULEB128; bits past 64 are dropped. */
   long uleb() {
-    long v = 0;
-    int shift = 0;
-    int b;
-    do {
-      b = u8();
-      if (shift < 64) {
-        v |= (long) (b & 0x7f) << shift;
-      }
-      shift += 7;
-    } while ((b & 0x80) != 0);
-    return v;
+    return leb128(false);
   }
 
   /** SLEB128. */
   long sleb() {
+    return leb128(true);
+  }
+
+  private long leb128(boolean signed) {
     long v = 0;
     int shift = 0;
     int b;
@@ -54,7 +48,7 @@ final class Cursor {
       }
       shift += 7;
     } while ((b & 0x80) != 0);
-    if (shift < 64 && (b & 0x40) != 0) {
+    if (signed && shift < 64 && (b & 0x40) != 0) {
       v |= -1L << shift;
     }
     return v;

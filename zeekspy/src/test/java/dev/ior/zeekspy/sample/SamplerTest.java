@@ -32,8 +32,10 @@ class SamplerTest {
     }
   };
 
+  private FakeZeek z;
+
   private StackWalker walker(boolean empty) {
-    FakeZeek z = new FakeZeek(o);
+    z = new FakeZeek(o);
     long f = z.func("zeek_init", 0, z.location("init.zeek", 1));
     if (!empty) {
       z.stacks(List.of(new long[] {0, f}), List.of(z.frame(z.stmt(z.location("init.zeek", 2)))));
@@ -42,16 +44,20 @@ class SamplerTest {
         Limits.DEFAULT);
   }
 
-  @Test
-  void samplesAtTheRequestedRateUntilStopped() throws Exception {
-    Sampler s = new Sampler(walker(false), TargetStopper.none(), 200, sink, System::nanoTime,
-        () -> false, 0);
+  /** Runs {@code s} on its own thread for {@code millis} ms, stops it and returns its counters. */
+  private static SamplerStats runFor(Sampler s, long millis) throws InterruptedException {
     Thread t = new Thread(s::run);
     t.start();
-    Thread.sleep(500);
+    Thread.sleep(millis);
     s.requestStop();
     t.join(2000);
-    SamplerStats st = s.stats();
+    return s.stats();
+  }
+
+  @Test
+  void samplesAtTheRequestedRateUntilStopped() throws Exception {
+    SamplerStats st = runFor(new Sampler(walker(false), TargetStopper.none(), 200, sink,
+        System::nanoTime, () -> false, 0), 500);
     assertTrue(st.samples() >= 80 && st.samples() <= 110, st.format());
     assertEquals(st.samples(), stacks.get());
     assertEquals(0, st.empty());
@@ -62,19 +68,8 @@ class SamplerTest {
 
   @Test
   void warmUpWalksBetweenTicksWithoutTakingSamples() throws Exception {
-    FakeZeek z = new FakeZeek(o);
-    long f = z.func("zeek_init", 0, z.location("init.zeek", 1));
-    z.stacks(List.of(new long[] {0, f}), List.of(z.frame(z.stmt(z.location("init.zeek", 2)))));
-    StackWalker w = new StackWalker(z.memory(), o, FakeZeek.CALL_STACK, FakeZeek.FRAME_STACK,
-        Limits.DEFAULT);
-    Sampler s = new Sampler(w, TargetStopper.none(), 200, sink, System::nanoTime, () -> false,
-        2_000);
-    Thread t = new Thread(s::run);
-    t.start();
-    Thread.sleep(500);
-    s.requestStop();
-    t.join(2000);
-    SamplerStats st = s.stats();
+    SamplerStats st = runFor(new Sampler(walker(false), TargetStopper.none(), 200, sink,
+        System::nanoTime, () -> false, 2_000), 500);
     assertTrue(st.samples() >= 80 && st.samples() <= 110, st.format());
     assertEquals(st.samples(), stacks.get(), "warm-up walks must not reach the sink");
     assertTrue(z.memory().reads() >= 2_000 + st.samples(), "reads " + z.memory().reads());
@@ -103,13 +98,8 @@ class SamplerTest {
       @Override
       public void close() {}
     };
-    Sampler s = new Sampler(walker(true), slow, 500, sink, System::nanoTime, () -> false, 0);
-    Thread t = new Thread(s::run);
-    t.start();
-    Thread.sleep(300);
-    s.requestStop();
-    t.join(2000);
-    SamplerStats st = s.stats();
+    SamplerStats st = runFor(new Sampler(walker(true), slow, 500, sink, System::nanoTime,
+        () -> false, 0), 300);
     assertTrue(st.skipped() >= st.samples(), st.format());
     assertEquals(st.samples(), st.empty());
     assertEquals(st.empty(), empties.get());
