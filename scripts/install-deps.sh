@@ -30,6 +30,8 @@ test_pkgs=(
   "time:/usr/bin/time"
   "nodejs:node"
   "npm:npm"
+  "libc++-dev:/usr/lib/$(uname -m)-linux-gnu/libc++.so"
+  "libc++abi-dev:/usr/lib/$(uname -m)-linux-gnu/libc++abi.so"
 )
 # npm packages the tests use (a real viewer for the timeline), pinned: name@version
 test_npm=(

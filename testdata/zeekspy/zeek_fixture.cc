@@ -12,6 +12,10 @@
 //   -DZEEK_LAYOUT=31   Zeek 3.1.x: Location is a plain struct (filename at 0, lines at 8/12)
 //   -DZEEK_NAMESPACED  globals live in zeek::detail (mangled _ZN4zeek6detail10call_stackE), as in
 //                      newer Zeek releases
+//   -DZEEK_LAYOUT=40   Zeek 4.x names: zeek::Obj, zeek::Func (Kind SCRIPT_FUNC), and the rest in
+//                      zeek::detail (implies ZEEK_NAMESPACED); Location as in 3.1; version 4.0.0
+//   -DZEEK_REORDER     the members of CallInfo, Func, Frame and Location in another order than
+//                      Zeek's: only offsets read from this build's DWARF (-g) describe it
 //
 // Usage:
 //   zeek_fixture [-v VERSION] [-ready FILE] [-exit-after MS] cycle
@@ -19,6 +23,9 @@
 //       share of time each stack is current is known (8:5:3:1 of a 17 ms cycle)
 //   zeek_fixture [-v VERSION] [-ready FILE] bench DEPTH
 //       holds one stack of DEPTH script functions (Bench::f0 .. f<DEPTH-1>) and sleeps
+//   -busy (before cycle or bench) spins on its CPU instead of sleeping, as a loaded Zeek does:
+//       cycle busy-waits for each slice's deadline; bench spins forever, rewriting the top
+//       frame's statement pointer so the stack's memory stays hot in the fixture's cache
 //
 // The expected stacks are repeated in the Java tests (FixtureScenarios); keep both in sync.
 
@@ -35,8 +42,40 @@
 #endif
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
+#pragma GCC diagnostic ignored "-Wreorder"
 
-#if ZEEK_LAYOUT == 30
+#if ZEEK_LAYOUT == 40
+// Zeek 4 moved everything into namespaces and renamed BroObj to Obj and BRO_FUNC to SCRIPT_FUNC.
+#define ZEEK_NAMESPACED
+#define NS_ZEEK_BEGIN namespace zeek {
+#define NS_ZEEK_END }
+#define NS_DETAIL_BEGIN namespace zeek { namespace detail {
+#define NS_DETAIL_END } }
+#define BroObj Obj
+#define BRO_FUNC SCRIPT_FUNC
+namespace zeek { namespace detail {} }
+using namespace zeek;
+using namespace zeek::detail;
+#else
+#define NS_ZEEK_BEGIN
+#define NS_ZEEK_END
+#define NS_DETAIL_BEGIN
+#define NS_DETAIL_END
+#endif
+
+NS_DETAIL_BEGIN
+#if ZEEK_LAYOUT == 30 && defined(ZEEK_REORDER)
+class Location {
+ public:
+  Location(const char* file, int first, int last) : filename(file), first_line(first), last_line(last) {}
+  virtual ~Location() {}
+  int first_line;
+  int last_line;
+  const char* filename;
+};
+static_assert(offsetof(Location, first_line) == 8, "reordered Location.first_line");
+static_assert(offsetof(Location, filename) == 16, "reordered Location.filename");
+#elif ZEEK_LAYOUT == 30
 // Zeek 3.0: Location derives from SerialObj and therefore starts with a vtable pointer.
 class Location {
  public:
@@ -54,7 +93,7 @@ class Location {
 static_assert(offsetof(Location, filename) == 8, "3.0 Location.filename");
 static_assert(offsetof(Location, first_line) == 16, "3.0 Location.first_line");
 static_assert(offsetof(Location, last_line) == 20, "3.0 Location.last_line");
-#elif ZEEK_LAYOUT == 31
+#elif ZEEK_LAYOUT == 31 || ZEEK_LAYOUT == 40
 // Zeek 3.1: Location became a plain struct.
 struct Location {
   Location(const char* file, int first, int last) : filename(file), first_line(first), last_line(last) {}
@@ -66,10 +105,12 @@ static_assert(offsetof(Location, filename) == 0, "3.1 Location.filename");
 static_assert(offsetof(Location, first_line) == 8, "3.1 Location.first_line");
 static_assert(sizeof(Location) == 16, "3.1 Location size");
 #else
-#error "ZEEK_LAYOUT must be 30 or 31"
+#error "ZEEK_LAYOUT must be 30, 31 or 40"
 #endif
+NS_DETAIL_END
 
 // Every Zeek object: vtable, then its Location*.
+NS_ZEEK_BEGIN
 class BroObj {
  public:
   virtual ~BroObj() {}
@@ -77,7 +118,9 @@ class BroObj {
   int ref_cnt = 1;
   bool in_ser_cache = false;
 };
+NS_ZEEK_END
 
+NS_DETAIL_BEGIN
 class Stmt : public BroObj {
  public:
   explicit Stmt(Location* loc) { location = loc; }
@@ -97,40 +140,84 @@ class CallExpr : public Expr {
   void* args = nullptr;
 };
 
+NS_DETAIL_END
+
+NS_ZEEK_BEGIN
 class Func : public BroObj {
  public:
+#ifndef ZEEK_REORDER
   enum Kind { BRO_FUNC = 0, BUILTIN_FUNC = 1 };
+#else
+  enum Kind { BUILTIN_FUNC = 0, BRO_FUNC = 1 };
+#endif
   Func(const char* n, Kind k, Location* loc) : kind(k), name(n) { location = loc; }
+#ifndef ZEEK_REORDER
   std::vector<void*> bodies;  // 24..48
   void* scope = nullptr;      // 48..56
   Kind kind;                  // 56
   void* type = nullptr;       // 64
   std::string name;           // 72: data pointer first, then size
   int unique_id = 0;
+#else
+  Kind kind;                  // 24
+  int unique_id = 0;          // 28
+  std::string name;           // 32
+  std::vector<void*> bodies;
+  void* scope = nullptr;
+  void* type = nullptr;
+#endif
 };
+#ifndef ZEEK_REORDER
 static_assert(offsetof(Func, location) == 8, "Func.location");
 static_assert(offsetof(Func, kind) == 56, "Func.kind");
 static_assert(offsetof(Func, name) == 72, "Func.name");
+#else
+static_assert(offsetof(Func, kind) == 24, "reordered Func.kind");
+static_assert(offsetof(Func, name) == 32, "reordered Func.name");
+#endif
+NS_ZEEK_END
 
+NS_DETAIL_BEGIN
 class Frame : public BroObj {
  public:
   Frame(const Func* f, const Stmt* s) : function(f), next_stmt(s) {}
+#ifdef ZEEK_REORDER
+  const Stmt* next_stmt;      // 24
+#endif
   void** frame = nullptr;
   int size = 0;
   const Func* function;
   void* func_args = nullptr;
   char other_state[88] = {};  // trigger, call, delayed, closure, ... in the real Frame
+#ifndef ZEEK_REORDER
   const Stmt* next_stmt;      // 144
+#endif
   bool break_before_next_stmt = false;
 };
+#ifndef ZEEK_REORDER
 static_assert(offsetof(Frame, next_stmt) == 144, "Frame.next_stmt");
+#else
+static_assert(offsetof(Frame, next_stmt) == 24, "reordered Frame.next_stmt");
+#endif
 
 struct CallInfo {
+#ifndef ZEEK_REORDER
   const CallExpr* call;
   const Func* func;
   const void* args;
+#else
+  const void* args;
+  const Func* func;
+  const CallExpr* call;
+  const void* padding;  // a size the hand-written layouts do not expect either
+#endif
 };
+#ifndef ZEEK_REORDER
 static_assert(sizeof(CallInfo) == 24, "CallInfo size");
+#else
+static_assert(sizeof(CallInfo) == 32, "reordered CallInfo size");
+#endif
+NS_DETAIL_END
 
 #ifdef ZEEK_NAMESPACED
 namespace zeek {
@@ -150,8 +237,10 @@ std::vector<Frame*> g_frame_stack;
 // pretend to be another version (-v).
 #if ZEEK_LAYOUT == 30
 char version[32] = "3.0.1";
-#else
+#elif ZEEK_LAYOUT == 31
 char version[32] = "3.1.2";
+#else
+char version[32] = "4.0.0";
 #endif
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +307,10 @@ static void enter(const std::vector<Call>& calls, std::vector<Frame*>& frames) {
     if (c.func->kind == Func::BRO_FUNC) {
       g_frame_stack.push_back(frames[i]);
     }
-    call_stack.push_back(CallInfo{c.call, c.func, nullptr});
+    CallInfo ci{};
+    ci.call = c.call;
+    ci.func = c.func;
+    call_stack.push_back(ci);
   }
 }
 
@@ -253,6 +345,22 @@ static void mark_ready(const char* path) {
   }
 }
 
+static bool busy = false;
+
+// Waits until the absolute CLOCK_MONOTONIC time `t`: sleeping, or spinning with -busy.
+static void wait_until(const struct timespec& t) {
+  if (!busy) {
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, nullptr) != 0) {
+    }
+    return;
+  }
+  for (;;) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec > t.tv_sec || (now.tv_sec == t.tv_sec && now.tv_nsec >= t.tv_nsec)) return;
+  }
+}
+
 static int run_cycle(const char* ready, long exit_after_ms) {
   std::vector<Scenario> all = scenarios();
   std::vector<std::vector<Frame*>> frames;
@@ -268,8 +376,7 @@ static int run_cycle(const char* ready, long exit_after_ms) {
       enter(all[i].calls, frames[i]);
       add_us(&next, all[i].slice_us);
       // Absolute deadlines: slices do not drift, so the shares stay exact over a long run.
-      while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, nullptr) != 0) {
-      }
+      wait_until(next);
       if (exit_after_ms > 0 && elapsed_ms(start) >= exit_after_ms) return 0;
     }
   }
@@ -286,6 +393,14 @@ static int run_bench(int depth, const char* ready) {
   std::vector<Frame*> frames = frames_for(calls);
   enter(calls, frames);
   mark_ready(ready);
+  if (busy) {
+    // The interpreter at work: the top frame moves between two statements of the same line.
+    Frame* top = frames.back();
+    const Stmt* stmts[2] = {top->next_stmt, new Stmt(top->next_stmt->location)};
+    for (unsigned long n = 0;; n++) {
+      *(const Stmt* volatile*)&top->next_stmt = stmts[(n >> 10) & 1];
+    }
+  }
   for (;;) {
     struct timespec t = {3600, 0};
     nanosleep(&t, nullptr);
@@ -296,8 +411,14 @@ int main(int argc, char** argv) {
   const char* ready = nullptr;
   long exit_after_ms = 0;
   int i = 1;
-  for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
-    if (strcmp(argv[i], "-v") == 0) {
+  for (; i < argc && argv[i][0] == '-'; i += 2) {
+    if (strcmp(argv[i], "-busy") == 0) {
+      busy = true;
+      i--;
+    } else if (i + 1 >= argc) {
+      fprintf(stderr, "option %s needs a value\n", argv[i]);
+      return 2;
+    } else if (strcmp(argv[i], "-v") == 0) {
       snprintf(version, sizeof(version), "%s", argv[i + 1]);
     } else if (strcmp(argv[i], "-ready") == 0) {
       ready = argv[i + 1];
@@ -310,6 +431,6 @@ int main(int argc, char** argv) {
   }
   if (i < argc && strcmp(argv[i], "cycle") == 0) return run_cycle(ready, exit_after_ms);
   if (i + 1 < argc && strcmp(argv[i], "bench") == 0) return run_bench(atoi(argv[i + 1]), ready);
-  fprintf(stderr, "usage: %s [-v VERSION] [-ready FILE] [-exit-after MS] cycle | bench DEPTH\n", argv[0]);
+  fprintf(stderr, "usage: %s [-v VERSION] [-ready FILE] [-exit-after MS] [-busy] cycle | bench DEPTH\n", argv[0]);
   return 2;
 }

@@ -63,7 +63,7 @@ public final class ZeekSpy implements AutoCloseable {
     StackWalker walker = new StackWalker(memory, target.layout().offsets(),
         target.callStackAddress(), target.frameStackAddress(), config.limits());
     this.sampler = new Sampler(walker, stopper(config), config.hz(), profile, System::nanoTime,
-        () -> ProcessState.isGone(config.pid()));
+        () -> ProcessState.isGone(config.pid()), Sampler.DEFAULT_WARM_UP_WALKS);
   }
 
   private static TargetStopper stopper(ZeekSpyConfig config) {
@@ -82,7 +82,7 @@ public final class ZeekSpy implements AutoCloseable {
     VmReadvMemory memory = new VmReadvMemory(config.pid());
     try {
       ZeekTarget target = TargetResolver.resolve(config.pid(), LayoutCatalog.builtIn(), override,
-          memory);
+          config.debugRoot(), memory);
       return new ZeekSpy(config, target, memory);
     } catch (RuntimeException e) {
       memory.close();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.zeekspy;
 
+import dev.ior.zeekspy.dwarf.DebugFiles;
 import dev.ior.zeekspy.sample.Limits;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,11 +20,13 @@ import java.util.Optional;
  * @param pid the Zeek process
  * @param hz samples per second (1..10000)
  * @param mode how memory is read
- * @param layoutFile a layout to use instead of choosing a built-in one by version
+ * @param layoutFile a layout to use instead of deriving one from DWARF or choosing a built-in one
  * @param limits plausibility bounds and retries
+ * @param debugRoot where separate debug files are looked up by build id and debug link
+ *     ({@code /usr/lib/debug})
  */
 public record ZeekSpyConfig(
-    long pid, int hz, ReadMode mode, Optional<Path> layoutFile, Limits limits) {
+    long pid, int hz, ReadMode mode, Optional<Path> layoutFile, Limits limits, Path debugRoot) {
   /** zeek-spy's default rate. */
   public static final int DEFAULT_HZ = 100;
 
@@ -37,30 +40,37 @@ public record ZeekSpyConfig(
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(layoutFile, "layoutFile");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(debugRoot, "debugRoot");
   }
 
-  /** Defaults for {@code pid}: 100 Hz, {@link ReadMode#READV}, built-in layouts. */
+  /** Defaults for {@code pid}: 100 Hz, {@link ReadMode#READV}, layout from DWARF or built in. */
   public static ZeekSpyConfig of(long pid) {
-    return new ZeekSpyConfig(pid, DEFAULT_HZ, ReadMode.READV, Optional.empty(), Limits.DEFAULT);
+    return new ZeekSpyConfig(pid, DEFAULT_HZ, ReadMode.READV, Optional.empty(), Limits.DEFAULT,
+        DebugFiles.DEFAULT_ROOT);
   }
 
   /** A copy with another rate. */
   public ZeekSpyConfig withHz(int rate) {
-    return new ZeekSpyConfig(pid, rate, mode, layoutFile, limits);
+    return new ZeekSpyConfig(pid, rate, mode, layoutFile, limits, debugRoot);
   }
 
   /** A copy with another read mode. */
   public ZeekSpyConfig withMode(ReadMode m) {
-    return new ZeekSpyConfig(pid, hz, m, layoutFile, limits);
+    return new ZeekSpyConfig(pid, hz, m, layoutFile, limits, debugRoot);
   }
 
   /** A copy that uses the layout in {@code file} (null: choose by version). */
   public ZeekSpyConfig withLayoutFile(Path file) {
-    return new ZeekSpyConfig(pid, hz, mode, Optional.ofNullable(file), limits);
+    return new ZeekSpyConfig(pid, hz, mode, Optional.ofNullable(file), limits, debugRoot);
+  }
+
+  /** A copy that looks for separate debug files under {@code root} instead. */
+  public ZeekSpyConfig withDebugRoot(Path root) {
+    return new ZeekSpyConfig(pid, hz, mode, layoutFile, limits, root);
   }
 
   /** A copy with other limits. */
   public ZeekSpyConfig withLimits(Limits l) {
-    return new ZeekSpyConfig(pid, hz, mode, layoutFile, l);
+    return new ZeekSpyConfig(pid, hz, mode, layoutFile, l, debugRoot);
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.flamegraph.profile.Frame;
+import dev.ior.zeekspy.layout.LayoutCatalog;
+import dev.ior.zeekspy.layout.LayoutFile;
 import dev.ior.zeekspy.testing.FixtureProcess;
 import dev.ior.zeekspy.testing.FixtureScenarios;
 import dev.ior.zeekspy.testing.Fixtures;
@@ -15,12 +17,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * End to end: zeekspy samples the Zeek 3.0 and 3.1 stand-ins in both read modes and must report
- * their stacks, files, lines and time shares.
+ * End to end: zeekspy samples the Zeek 3.0, 3.1 and 4 stand-ins in both read modes, with built-in
+ * layouts (no debug info) or offsets from their DWARF (in the executable, in a separate debug file,
+ * with libc++, with members in another order), and must report their stacks, files, lines and
+ * time shares.
  */
 class FixtureSamplingTest {
   private static final double TOLERANCE = 0.07;
@@ -29,7 +34,12 @@ class FixtureSamplingTest {
   @CsvSource({"ZEEK30, READV, 3.0.1, zeek-3.0-gcc-x86_64, call_stack",
       "ZEEK31_NAMESPACED, READV, 3.1.2, zeek-3.1-gcc-x86_64, _ZN4zeek6detail10call_stackE",
       "ZEEK30, PTRACE, 3.0.1, zeek-3.0-gcc-x86_64, call_stack",
-      "ZEEK31_NAMESPACED, PTRACE, 3.1.2, zeek-3.1-gcc-x86_64, _ZN4zeek6detail10call_stackE"})
+      "ZEEK31_NAMESPACED, PTRACE, 3.1.2, zeek-3.1-gcc-x86_64, _ZN4zeek6detail10call_stackE",
+      "ZEEK30_DWARF, READV, 3.0.1, zeek-3.0.1-dwarf-x86_64, call_stack",
+      "ZEEK30_REORDERED_DWARF, READV, 3.0.1, zeek-3.0.1-dwarf-x86_64, call_stack",
+      "ZEEK40_DWARF, READV, 4.0.0, zeek-4.0.0-dwarf-x86_64, _ZN4zeek6detail10call_stackE",
+      "ZEEK30_LIBCXX_DWARF, READV, 3.0.1, zeek-3.0.1-dwarf-x86_64, call_stack",
+      "ZEEK30_DEBUGLINK, PTRACE, 3.0.1, zeek-3.0.1-dwarf-x86_64, call_stack"})
   void reportsKnownStacksAndShares(Variant variant, ReadMode mode, String version, String layout,
       String symbol) throws Exception {
     Path exe = Fixtures.build(variant);
@@ -40,6 +50,9 @@ class FixtureSamplingTest {
         assertEquals(version, spy.target().version());
         assertEquals(layout, spy.target().layout().name());
         assertEquals(symbol, spy.target().callStackSymbol());
+        assertTrue(spy.target().layoutNote().startsWith(layout.contains("dwarf")
+            ? "layout derived from the DWARF of " + exe
+            : "no DWARF debug info for " + exe), spy.target().layoutNote());
         start(spy);
         spy.awaitEnd(Duration.ofSeconds(4));
         r = spy.stop();
@@ -51,6 +64,32 @@ class FixtureSamplingTest {
       assertShares(FixtureScenarios.shares(r.profile()));
       assertTrue(fixture.alive(), "the fixture must survive sampling");
       assertTrue(!state(fixture.pid()).equals("t"), "the fixture must not be left stopped");
+    }
+  }
+
+  /** The hand-written layout of Zeek 3.0 on a build with other member offsets: no right stack. */
+  @Test
+  void theHandLayoutMisreadsAReorderedBuild() throws Exception {
+    Path layout = Files.writeString(Files.createTempFile("zeek-3.0", ".layout"), LayoutFile.format(
+        LayoutCatalog.builtIn().layouts().get(0), List.of()));
+    try (FixtureProcess fixture = FixtureProcess.start(
+        Fixtures.build(Variant.ZEEK30_REORDERED_DWARF), "cycle");
+        ZeekSpy spy = open(ZeekSpyConfig.of(fixture.pid()).withHz(250).withLayoutFile(layout))) {
+      assertEquals("zeek-3.0-gcc-x86_64", spy.target().layout().name());
+      start(spy);
+      spy.awaitEnd(Duration.ofSeconds(1));
+      SamplingResult r = spy.stop();
+      Map<List<Frame>, Double> shares = FixtureScenarios.shares(r.profile());
+      double right = 0;
+      for (Map.Entry<List<Frame>, Double> e : FixtureScenarios.EXPECTED.entrySet()) {
+        if (!e.getKey().equals(List.of(dev.ior.zeekspy.profile.ProfileBuilder.EMPTY_STACK))) {
+          right += shares.getOrDefault(e.getKey(), 0.0);
+        }
+      }
+      assertEquals(0.0, right, "no stack may come out right: " + r.stats().format() + " "
+          + shares);
+    } finally {
+      Files.deleteIfExists(layout);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.ior.zeekspy.ZeekSpy;
 import dev.ior.zeekspy.ZeekSpyConfig;
 import dev.ior.zeekspy.ZeekSpyException;
 import dev.ior.zeekspy.layout.LayoutCatalog;
+import dev.ior.zeekspy.layout.LayoutFile;
 import dev.ior.zeekspy.layout.ZeekLayout;
 import dev.ior.zeekspy.sample.SamplerStats;
 import java.io.IOException;
@@ -49,8 +50,10 @@ import picocli.CommandLine.Spec;
       "  sudo zeekspy -pid 4242 -hz 1000 -duration 60s -flamegraph zeek.svg",
       "  # consistent snapshots (stops Zeek's main thread per sample):",
       "  sudo zeekspy -pid 4242 -mode ptrace -stats 10s",
-      "  # a Zeek build zeekspy has no layout for:",
+      "  # a Zeek without debug info that zeekspy has no layout for:",
       "  sudo zeekspy -pid 4242 -layout zeek-3.2-clang.layout",
+      "  # keep the layout derived from a build's debug info:",
+      "  sudo zeekspy -pid 4242 -dump-layout > zeek-6.0.layout",
       "  # look at the result:",
       "  go tool pprof -http=:8080 zeek.pb.gz",
       "",
@@ -91,8 +94,14 @@ public final class ZeekSpyCommand implements Callable<Integer> {
   String mode;
 
   @Option(names = {"-layout", "--layout"}, paramLabel = "FILE",
-      description = "Use this layout file instead of a built-in layout chosen by version.")
+      description = "Use this layout file instead of offsets from Zeek's debug info or a"
+          + " built-in layout chosen by version.")
   Path layout;
+
+  @Option(names = {"-dump-layout", "--dump-layout"},
+      description = "Print the layout zeekspy would use for -pid (derived from debug info, or"
+          + " the one chosen) in the layout-file format, and exit.")
+  boolean dumpLayout;
 
   @Option(names = {"-layouts", "--list-layouts"},
       description = "List the built-in layouts and exit.")
@@ -126,6 +135,9 @@ public final class ZeekSpyCommand implements Callable<Integer> {
       return 1;
     }
     try (spy) {
+      if (dumpLayout) {
+        return dumpLayout(spy, err);
+      }
       announce(spy, err);
       try {
         spy.start();
@@ -249,6 +261,19 @@ public final class ZeekSpyCommand implements Callable<Integer> {
     }
     err.flush();
     return rc;
+  }
+
+  private int dumpLayout(ZeekSpy spy, PrintWriter err) {
+    if (!spy.target().layoutNote().isEmpty()) {
+      err.println("zeekspy: note: " + spy.target().layoutNote());
+      err.flush();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(LayoutFile.format(spy.target().layout(), List.of(
+        "zeekspy -dump-layout -pid " + pid + ": " + spy.target().executable() + ", Zeek "
+            + spy.target().version())));
+    out.flush();
+    return 0;
   }
 
   private static void printLayouts(PrintWriter out) {

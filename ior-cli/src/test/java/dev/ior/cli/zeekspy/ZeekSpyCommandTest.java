@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ior.flamegraph.pprof.PprofReader;
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.StackProfile;
+import dev.ior.zeekspy.layout.LayoutCatalog;
+import dev.ior.zeekspy.layout.LayoutFile;
+import dev.ior.zeekspy.layout.ZeekLayout;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,7 +41,7 @@ class ZeekSpyCommandTest {
     Run r = run("--help");
     assertEquals(0, r.code());
     for (String flag : new String[] {"-pid", "-hz", "-profile", "-stats", "-debug", "-mode",
-        "-layout", "-duration", "-flamegraph"}) {
+        "-layout", "-dump-layout", "-duration", "-flamegraph"}) {
       assertTrue(r.out().contains(flag), flag + " missing:\n" + r.out());
     }
     assertTrue(r.out().contains("Examples:"), r.out());
@@ -115,6 +118,22 @@ class ZeekSpyCommandTest {
           .map(Frame::name).distinct().sorted().collect(Collectors.joining(","));
       assertTrue(functions.contains("HTTP::new_http_session"), functions);
       assertTrue(Files.readString(svg).contains("HTTP::new_http_session"));
+    }
+  }
+
+  @Test
+  void dumpLayoutPrintsALayoutFileAndSaysWhereItCameFrom() throws Exception {
+    try (CliFixture f = CliFixture.start("cycle")) {
+      Run r = run("-pid", Long.toString(f.pid()), "-dump-layout");
+      skipWithoutPermission(r);
+      assertEquals(0, r.code(), r.err());
+      // The stand-in is built without -g: the built-in layout, and a note saying why.
+      assertTrue(r.err().contains("zeekspy: note: no DWARF debug info for "), r.err());
+      assertTrue(r.err().contains("using the built-in layout zeek-3.0-gcc-x86_64 for Zeek 3.0.1"),
+          r.err());
+      ZeekLayout dumped = LayoutFile.parse(r.out(), "dump");
+      assertEquals(LayoutCatalog.builtIn().layouts().get(0), dumped);
+      assertTrue(r.out().startsWith("# zeekspy -dump-layout -pid " + f.pid()), r.out());
     }
   }
 

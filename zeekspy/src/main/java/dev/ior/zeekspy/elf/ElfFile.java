@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * A small reader for 64-bit little-endian ELF files: program headers, section headers, the
@@ -29,14 +32,19 @@ public final class ElfFile {
   private static final int PT_LOAD = 1;
   private static final int SYM_SIZE = 24;
 
+  private static final int ELFCOMPRESS_ZLIB = 1;
+  private static final int ELFCOMPRESS_ZSTD = 2;
+
+  private final Path path;
   private final ElfHeader header;
   private final List<ElfSection> sections;
   private final List<ElfSegment> segments;
   private final List<SymbolTable> symbolTables;
   private final String comment;
 
-  private ElfFile(ElfHeader header, List<ElfSection> sections, List<ElfSegment> segments,
-      List<SymbolTable> symbolTables, String comment) {
+  private ElfFile(Path path, ElfHeader header, List<ElfSection> sections,
+      List<ElfSegment> segments, List<SymbolTable> symbolTables, String comment) {
+    this.path = path;
     this.header = header;
     this.sections = List.copyOf(sections);
     this.segments = List.copyOf(segments);
@@ -68,9 +76,126 @@ public final class ElfFile {
           comment = commentText(readAt(ch, s.offset(), s.size(), path));
         }
       }
-      return new ElfFile(header, sections, segments, tables, comment);
+      return new ElfFile(path, header, sections, segments, tables, comment);
     }
   }
+
+  /** The file this was read from. */
+  public Path path() {
+    return path;
+  }
+
+  /** The first section called {@code name} that has contents in the file. */
+  public Optional<ElfSection> section(String name) {
+    return sections.stream().filter(s -> s.name().equals(name) && s.hasContents()).findFirst();
+  }
+
+  /**
+   * The bytes of {@code s}, little-endian: mapped from the file, or inflated when the section is
+   * compressed ({@code SHF_COMPRESSED} with zlib, as {@code objcopy --compress-debug-sections}
+   * and Debian's debug packages write them).
+   *
+   * @throws ElfFormatException when the section lies outside the file or uses a compression
+   *     other than zlib (zstd)
+   */
+  public ByteBuffer contents(ElfSection s) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      if (s.offset() < 0 || s.size() < 0 || s.offset() + s.size() > ch.size()) {
+        throw new ElfFormatException(path + ": section " + s.name() + " lies outside the file");
+      }
+      ByteBuffer raw = ch.map(FileChannel.MapMode.READ_ONLY, s.offset(), s.size())
+          .order(ByteOrder.LITTLE_ENDIAN);
+      return (s.flags() & ElfSection.SHF_COMPRESSED) == 0 ? raw : inflate(raw, s);
+    }
+  }
+
+  private ByteBuffer inflate(ByteBuffer raw, ElfSection s) throws IOException {
+    // Elf64_Chdr: ch_type (4), ch_reserved (4), ch_size (8), ch_addralign (8), then the data.
+    int type = raw.getInt(0);
+    long size = raw.getLong(8);
+    if (type != ELFCOMPRESS_ZLIB) {
+      throw new ElfFormatException(path + ": section " + s.name() + " is compressed with "
+          + (type == ELFCOMPRESS_ZSTD ? "zstd" : "method " + type) + "; only zlib is supported"
+          + " (objcopy --decompress-debug-sections makes a readable copy)");
+    }
+    if (size < 0 || size > Integer.MAX_VALUE - 8) {
+      throw new ElfFormatException(path + ": section " + s.name() + " inflates to " + size
+          + " bytes");
+    }
+    byte[] out = new byte[(int) size];
+    Inflater inf = new Inflater();
+    try {
+      inf.setInput(raw.position(24).slice());
+      int n = 0;
+      while (n < out.length && !inf.finished()) {
+        int got = inf.inflate(out, n, out.length - n);
+        if (got == 0 && (inf.needsInput() || inf.needsDictionary())) {
+          break;
+        }
+        n += got;
+      }
+      if (n != out.length) {
+        throw new ElfFormatException(path + ": section " + s.name() + " inflates to " + n
+            + " bytes, header says " + size);
+      }
+    } catch (DataFormatException e) {
+      throw new ElfFormatException(path + ": section " + s.name() + " is corrupt: " + e);
+    } finally {
+      inf.end();
+    }
+    return ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** The GNU build id ({@code .note.gnu.build-id}) as lower-case hex; empty when there is none. */
+  public String buildId() throws IOException {
+    Optional<ElfSection> note = section(".note.gnu.build-id");
+    if (note.isEmpty() || note.get().size() < 16) {
+      return "";
+    }
+    ByteBuffer b = contents(note.get());
+    // Elf_Nhdr: namesz, descsz, type (3 = NT_GNU_BUILD_ID), name "GNU\0" padded to 4, desc.
+    int namesz = b.getInt(0);
+    int descsz = b.getInt(4);
+    int at = 12 + ((namesz + 3) & ~3);
+    if (b.getInt(8) != 3 || descsz <= 0 || at + descsz > b.limit()) {
+      return "";
+    }
+    byte[] id = new byte[descsz];
+    b.get(at, id);
+    return HexFormat.of().formatHex(id);
+  }
+
+  /**
+   * The {@code .gnu_debuglink} of a stripped file: the separate debug file's name and the CRC-32
+   * of its contents; empty when there is none.
+   */
+  public Optional<DebugLink> debugLink() throws IOException {
+    Optional<ElfSection> s = section(".gnu_debuglink");
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    ByteBuffer b = contents(s.get());
+    int end = 0;
+    while (end < b.limit() && b.get(end) != 0) {
+      end++;
+    }
+    int crcAt = (end + 4) & ~3;
+    if (end == 0 || crcAt + 4 > b.limit()) {
+      return Optional.empty();
+    }
+    byte[] name = new byte[end];
+    b.get(0, name);
+    return Optional.of(new DebugLink(new String(name, StandardCharsets.UTF_8),
+        Integer.toUnsignedLong(b.getInt(crcAt))));
+  }
+
+  /**
+   * A {@code .gnu_debuglink} entry.
+   *
+   * @param fileName the debug file's name (no directory), e.g. {@code zeek.debug}
+   * @param crc32 CRC-32 (as zlib computes it) of the whole debug file
+   */
+  public record DebugLink(String fileName, long crc32) {}
 
   /** The identifying header. */
   public ElfHeader header() {

@@ -45,7 +45,7 @@ final class SectionTable {
     List<ElfSection> list = new ArrayList<>((int) shnum);
     for (int i = 0; i < shnum; i++) {
       int o = i * shentsize;
-      list.add(new ElfSection(i, name(names, sh.getInt(o)), sh.getInt(o + 4),
+      list.add(new ElfSection(i, name(names, sh.getInt(o)), sh.getInt(o + 4), sh.getLong(o + 8),
           sh.getLong(o + 16), sh.getLong(o + 24), sh.getLong(o + 32), sh.getInt(o + 40)));
     }
     return list;

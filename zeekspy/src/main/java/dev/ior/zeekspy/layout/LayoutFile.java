@@ -18,11 +18,13 @@ import java.util.TreeSet;
 
 /**
  * Reads a layout file: Java properties syntax ({@code key = value}, {@code #} comments), one key
- * per symbol list and offset. Every key is required and unknown keys are rejected, so a typo
- * cannot silently fall back to a default. The format is documented in {@code docs/zeekspy.md}.
+ * per symbol list and offset. Every key is required (but {@code string.abi}, which defaults to
+ * {@code libstdc++}) and unknown keys are rejected, so a typo cannot silently fall back to a
+ * default. The format is documented in {@code docs/zeekspy.md}; {@link #format} writes it.
  *
  * <pre>{@code
  * ZeekLayout mine = LayoutFile.read(Path.of("zeek-3.2-clang.layout"));
+ * String text = LayoutFile.format(mine);   // parse(text, ...) gives it back
  * }</pre>
  */
 public final class LayoutFile {
@@ -35,6 +37,8 @@ public final class LayoutFile {
   private static final List<String> TEXT_KEYS = List.of(
       "name", "description", "versions", "arch", "compiler",
       "symbol.call_stack", "symbol.g_frame_stack", "symbol.version");
+  /** The one optional key: layouts written before libc++ support are all libstdc++. */
+  private static final String STRING_ABI = "string.abi";
 
   private LayoutFile() {}
 
@@ -65,8 +69,14 @@ public final class LayoutFile {
     for (int i = 0; i < o.length; i++) {
       o[i] = number(p, OFFSET_KEYS.get(i), source);
     }
+    StringAbi abi;
+    try {
+      abi = StringAbi.parse(p.getProperty(STRING_ABI, StringAbi.LIBSTDCXX.key()));
+    } catch (IllegalArgumentException e) {
+      throw bad(source, e.getMessage());
+    }
     Offsets offsets = new Offsets(o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8], o[9],
-        o[10], o[11], o[12], o[13], o[14]);
+        o[10], o[11], o[12], o[13], o[14], abi);
     checkOffsets(offsets, source);
     return new ZeekLayout(text(p, "name"), text(p, "description"), list(p, "versions", source),
         text(p, "arch"), text(p, "compiler"), list(p, "symbol.call_stack", source),
@@ -77,6 +87,7 @@ public final class LayoutFile {
     Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
     unknown.removeAll(OFFSET_KEYS);
     unknown.removeAll(TEXT_KEYS);
+    unknown.remove(STRING_ABI);
     if (!unknown.isEmpty()) {
       throw bad(source, "unknown keys " + unknown + "; known keys: " + TEXT_KEYS + " "
           + OFFSET_KEYS);
@@ -112,6 +123,54 @@ public final class LayoutFile {
         throw bad(source, "pointer and size fields must be 8-byte aligned on 64-bit targets");
       }
     }
+  }
+
+  /**
+   * The layout as a layout file that {@link #parse} reads back to an equal layout, with a comment
+   * naming each structure; {@code header} lines (may be empty) become comments at the top.
+   */
+  public static String format(ZeekLayout l, List<String> header) {
+    Offsets o = l.offsets();
+    StringBuilder sb = new StringBuilder();
+    header.forEach(h -> sb.append("# ").append(h).append('\n'));
+    line(sb, "name", l.name());
+    line(sb, "description", l.description());
+    line(sb, "versions", String.join(", ", l.versions()));
+    line(sb, "arch", l.arch());
+    line(sb, "compiler", l.compiler());
+    line(sb, "symbol.call_stack", String.join(", ", l.callStackSymbols()));
+    line(sb, "symbol.g_frame_stack", String.join(", ", l.frameStackSymbols()));
+    line(sb, "symbol.version", String.join(", ", l.versionSymbols()));
+    sb.append("\n# std::vector<T>: first element, one past the last, end of storage\n");
+    line(sb, "vector.start", o.vectorStart());
+    line(sb, "vector.finish", o.vectorFinish());
+    line(sb, "vector.end_of_storage", o.vectorEndOfStorage());
+    sb.append("# CallInfo: size, CallExpr* call, Func* func\n");
+    line(sb, "callinfo.size", o.callInfoSize());
+    line(sb, "callinfo.call", o.callInfoCall());
+    line(sb, "callinfo.func", o.callInfoFunc());
+    sb.append("# Obj (BroObj): Location* location\n");
+    line(sb, "obj.location", o.objLocation());
+    sb.append("# Func: Kind kind, the value of kind for script functions, std::string name\n");
+    line(sb, "func.kind", o.funcKind());
+    line(sb, "func.script_kind", o.scriptKind());
+    line(sb, "func.name", o.funcName());
+    sb.append("# std::string: standard library, data pointer, length\n");
+    line(sb, STRING_ABI, o.stringAbi().key());
+    line(sb, "string.data", o.stringData());
+    line(sb, "string.size", o.stringSize());
+    sb.append("# Location: const char* filename, int first_line\n");
+    line(sb, "location.filename", o.locationFilename());
+    line(sb, "location.first_line", o.locationFirstLine());
+    sb.append("# Frame: const Stmt* next_stmt\n");
+    line(sb, "frame.next_stmt", o.frameNextStmt());
+    return sb.toString();
+  }
+
+  private static void line(StringBuilder sb, String key, Object value) {
+    // Properties syntax: a value's leading blanks would be dropped and '\\' starts an escape.
+    sb.append(key).append(" = ").append(String.valueOf(value).replace("\\", "\\\\"))
+        .append('\n');
   }
 
   private static int number(Properties p, String key, String source) {

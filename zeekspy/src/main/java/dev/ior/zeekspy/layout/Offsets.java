@@ -16,11 +16,12 @@ package dev.ior.zeekspy.layout;
  * @param funcKind {@code Func.kind} (a 32-bit enum)
  * @param scriptKind the value of {@code Func.kind} for script functions; others are built-ins
  * @param funcName {@code Func.name}: a std::string
- * @param stringData std::string: pointer to the characters
- * @param stringSize std::string: length in bytes
+ * @param stringData std::string: pointer to the characters (libc++: of a long string)
+ * @param stringSize std::string: length in bytes (libc++: of a long string)
  * @param locationFilename {@code Location.filename}: a NUL-terminated {@code char*}
  * @param locationFirstLine {@code Location.first_line} (32-bit)
  * @param frameNextStmt {@code Frame.next_stmt}: the {@code Stmt*} the frame executes
+ * @param stringAbi the standard library's std::string layout (short strings)
  */
 public record Offsets(
     int vectorStart,
@@ -37,7 +38,12 @@ public record Offsets(
     int stringSize,
     int locationFilename,
     int locationFirstLine,
-    int frameNextStmt) {
+    int frameNextStmt,
+    StringAbi stringAbi) {
+
+  public Offsets {
+    java.util.Objects.requireNonNull(stringAbi, "stringAbi");
+  }
 
   /** The size of a std::vector header this layout implies (the largest field end). */
   public int vectorSize() {
@@ -51,13 +57,22 @@ public record Offsets(
 
   /** First byte of a Func that zeekspy reads: the lowest of location, kind and name. */
   public int funcSpanStart() {
-    return Math.min(objLocation, Math.min(funcKind, funcName + Math.min(stringData, stringSize)));
+    return Math.min(objLocation, Math.min(funcKind, funcName + stringSpanStart()));
   }
 
-  /** Bytes to read from {@link #funcSpanStart()} to cover location, kind, name data and size. */
+  /** Bytes to read from {@link #funcSpanStart()} to cover location, kind and the name. */
   public int funcSpanLength() {
-    int end = Math.max(objLocation + 8,
-        Math.max(funcKind + 4, funcName + Math.max(stringData, stringSize) + 8));
+    int end = Math.max(objLocation + 8, Math.max(funcKind + 4, funcName + stringSpanEnd()));
     return end - funcSpanStart();
+  }
+
+  /** First byte of a std::string to read: the data pointer or the length (libc++: all of it). */
+  private int stringSpanStart() {
+    return stringAbi == StringAbi.LIBSTDCXX ? Math.min(stringData, stringSize) : 0;
+  }
+
+  private int stringSpanEnd() {
+    return stringAbi == StringAbi.LIBSTDCXX ? Math.max(stringData, stringSize) + 8
+        : Math.max(StringAbi.LIBCXX_SIZE, Math.max(stringData, stringSize) + 8);
   }
 }

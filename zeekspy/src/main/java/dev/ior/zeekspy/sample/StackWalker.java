@@ -3,6 +3,7 @@ package dev.ior.zeekspy.sample;
 
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.zeekspy.layout.Offsets;
+import dev.ior.zeekspy.layout.StringAbi;
 import dev.ior.zeekspy.proc.ReadBatch;
 import dev.ior.zeekspy.proc.RemoteMemory;
 import java.util.Arrays;
@@ -10,12 +11,19 @@ import java.util.List;
 
 /**
  * Reads Zeek's script call stack from another process and turns it into frames, validating what it
- * reads. Two batched reads per sample in the steady state, whatever the depth: (1) both vector
- * headers plus the element arrays where the previous sample found them (vectors rarely move);
- * (2) the top frame's {@code next_stmt} and both headers again. A header that changed between the
- * two means the stack moved under us: the sample is retried, then counted as torn. Funcs and call
- * sites come from caches; every {@link Limits#revalidateEvery()}-th sample, and for any address not
- * cached yet, they are read again and checked in read (2).
+ * reads. One batched read per sample in the steady state, whatever the depth: both vector headers,
+ * the element arrays where the previous sample found them (vectors rarely move), the {@code
+ * next_stmt} of the previous sample's top frame, then both headers again. {@code
+ * process_vm_readv} copies its ranges in order, so headers that did not change between the first
+ * and the last range mean the stack did not move while it was read. When a guess was wrong (the
+ * arrays moved, another top frame) or an object is not cached, a second read fetches what is
+ * missing, with both headers again at its end. A header that changed means the stack moved under
+ * us: the sample is retried, then counted as torn. Funcs and call sites come from caches; every
+ * {@link Limits#revalidateEvery()}-th sample, and for any address not cached yet, they are read
+ * again and checked in the second read.
+ *
+ * <p>Why one read matters: on a VM a system call made after the thread slept costs 10-25 µs
+ * (cold caches), several times the rest of the sample (docs/benchmarks.md).
  *
  * <p>Frames, outermost first: one per call, with the current line of a caller taken from the call
  * expression of its callee and the innermost script line from the top frame's {@code next_stmt}.
@@ -53,6 +61,8 @@ public final class StackWalker {
   private int[] callReads = new int[64];
   private FuncInfo[] infos = new FuncInfo[64];
   private long sampleNumber;
+  private long lastTop;
+  private long nameLength;
   private String reason = "";
 
   /** A walker reading {@code memory} with layout {@code offsets} at the given vector addresses. */
@@ -94,6 +104,9 @@ public final class StackWalker {
     int fs = batch.add(frameStackAddr, o.vectorSize());
     int csArray = csGuess.add(batch);
     int fsArray = fsGuess.add(batch);
+    int ns = lastTop != 0 ? batch.add(lastTop + o.frameNextStmt(), 8) : -1;
+    int cs2 = batch.add(callStackAddr, o.vectorSize());
+    int fs2 = batch.add(frameStackAddr, o.vectorSize());
     memory.read(batch);
     if (!batch.ok(cs) || !batch.ok(fs)) {
       return torn("cannot read the call_stack and g_frame_stack vectors");
@@ -123,11 +136,49 @@ public final class StackWalker {
     if (top == -1) {
       return WalkOutcome.TORN;
     }
-    long stmt = readFuncs(n, top, check);
+    boolean sameTop = top == lastTop;
+    lastTop = top;
+    long stmt = guessed && sameTop && !check && fromCaches(n)
+        ? stmtOfOneRead(top, ns, cs2, fs2) : readFuncs(n, top, check);
     if (stmt == -1) {
       return WalkOutcome.TORN;
     }
     return resolve(n, stmt) ? assemble(n, stmt, out) : torn(resolver.reason());
+  }
+
+  /**
+   * The steady state: everything came with the first read. Returns the top frame's next_stmt (0
+   * if none), or -1 when the headers read last differ from the first (torn).
+   */
+  private long stmtOfOneRead(long top, int ns, int cs2, int fs2) {
+    if (!batch.ok(cs2) || !batch.ok(fs2) || !sameHeader(cs2, fs2)) {
+      torn("the stack changed while it was read");
+      return -1;
+    }
+    if (top == 0) {
+      return 0;
+    }
+    if (!batch.ok(ns)) {
+      torn(String.format("unreadable frame at 0x%x", top));
+      return -1;
+    }
+    return plausibleStmt(batch.getLong(ns, 0));
+  }
+
+  /** True when every Func and call site of the stack is cached; fills infos and callLocs. */
+  private boolean fromCaches(int n) {
+    for (int i = 0; i < n; i++) {
+      infos[i] = resolver.func(funcs[i]);
+      Long cached = calls[i] == 0 ? null : resolver.callLocation(calls[i]);
+      if (infos[i] == null || calls[i] != 0 && cached == null) {
+        return false;
+      }
+      callLocs[i] = cached == null ? 0 : cached;
+    }
+    for (int i = 0; i < n; i++) {
+      resolver.wantLocation(infos[i].locationPtr());
+    }
+    return true;
   }
 
   /** The arrays were not where the guess put them: read them exactly (one more read). */
@@ -190,7 +241,10 @@ public final class StackWalker {
         return -1;
       }
     }
-    long stmt = ns >= 0 && batch.ok(ns) ? batch.getLong(ns, 0) : 0;
+    return ns >= 0 && batch.ok(ns) ? plausibleStmt(batch.getLong(ns, 0)) : 0;
+  }
+
+  private long plausibleStmt(long stmt) {
     if (stmt != 0 && !Pointers.plausible(stmt)) {
       torn(String.format("next_stmt 0x%x", stmt));
       return -1;
@@ -210,8 +264,8 @@ public final class StackWalker {
     }
     long loc = batch.getLong(h, o.objLocation() - start);
     int kind = batch.getInt(h, o.funcKind() - start);
-    long data = batch.getLong(h, o.funcName() + o.stringData() - start);
-    long len = batch.getLong(h, o.funcName() + o.stringSize() - start);
+    long data = nameData(h, o.funcName() - start, funcs[i] + o.funcName());
+    long len = nameLength;
     boolean badLoc = loc != 0 && !Pointers.plausible(loc);
     if (badLoc || data == 0 || len < 0 || len > limits.maxString()) {
       torn(String.format("function 0x%x: location 0x%x, name 0x%x length %d",
@@ -225,6 +279,35 @@ public final class StackWalker {
       resolver.wantLocation(loc);
     }
     return true;
+  }
+
+  /**
+   * Decodes the std::string at byte {@code at} of request {@code h} (remote address {@code
+   * remote}): returns where its characters are and leaves their count in {@link #nameLength}. A
+   * short libc++ string keeps its characters inside the object: their remote address is returned.
+   */
+  private long nameData(int h, int at, long remote) {
+    switch (o.stringAbi()) {
+      case LIBCXX: {
+        int b0 = Byte.toUnsignedInt(batch.getByte(h, at));
+        if ((b0 & 1) == 0) {
+          nameLength = b0 >>> 1;
+          return remote + 1;
+        }
+        break;
+      }
+      case LIBCXX_ALTERNATE: {
+        int b23 = Byte.toUnsignedInt(batch.getByte(h, at + StringAbi.LIBCXX_SIZE - 1));
+        if ((b23 & 0x80) == 0) {
+          nameLength = b23 & 0x7f;
+          return remote;
+        }
+        break;
+      }
+      default:
+    }
+    nameLength = batch.getLong(h, at + o.stringSize());
+    return batch.getLong(h, at + o.stringData());
   }
 
   private boolean decodeCall(int i) {

@@ -3,6 +3,7 @@ package dev.ior.zeekspy.target;
 
 import dev.ior.zeekspy.ZeekSpyException;
 import dev.ior.zeekspy.ZeekSpyException.Reason;
+import dev.ior.zeekspy.dwarf.DebugFiles;
 import dev.ior.zeekspy.elf.ElfFile;
 import dev.ior.zeekspy.elf.ElfHeader;
 import dev.ior.zeekspy.elf.ElfSymbol;
@@ -23,7 +24,8 @@ import java.util.List;
 /**
  * Resolves a pid into a {@link ZeekTarget}: checks the process and its architecture, reads the
  * executable's symbols, computes the load bias from {@code /proc/PID/maps}, reads the Zeek
- * version from the process and picks the layout. Every failure is a {@link ZeekSpyException}
+ * version from the process and chooses the layout (a layout file, else derived from DWARF, else
+ * built in by version). Every failure is a {@link ZeekSpyException}
  * saying what is wrong and what to do.
  *
  * <pre>{@code
@@ -39,11 +41,12 @@ public final class TargetResolver {
    * Resolves {@code pid}.
    *
    * @param catalog the layouts to choose from by version
-   * @param override a layout to use regardless of version, or null
+   * @param override a layout to use regardless of DWARF and version, or null
+   * @param debugRoot where separate debug files are installed ({@link DebugFiles#DEFAULT_ROOT})
    * @param memory reads the process (used for the version string)
    */
   public static ZeekTarget resolve(long pid, LayoutCatalog catalog, ZeekLayout override,
-      RemoteMemory memory) {
+      Path debugRoot, RemoteMemory memory) {
     if (pid <= 0 || !ProcessState.exists(pid)) {
       throw new ZeekSpyException(Reason.NO_SUCH_PROCESS, "no such process: " + pid);
     }
@@ -57,17 +60,10 @@ public final class TargetResolver {
         : catalog.versionSymbols();
     ElfSymbol versionSym = symbol(elf, versionNames, "version", exePath);
     String version = VersionReader.read(memory, bias + versionSym.value(), versionSym.size(), pid);
-    ZeekLayout layout;
-    String note;
-    if (override != null) {
-      layout = override;
-      note = "layout file" + (override.matchesVersion(version) ? ""
-          : "; note: it lists versions " + override.versions() + ", process says " + version);
-    } else {
-      LayoutCatalog.Selection s = catalog.select(version, header.architecture(), elf.comment());
-      layout = s.layout();
-      note = s.note();
-    }
+    LayoutChooser.Choice choice = LayoutChooser.choose(elf, exePath, debugRoot, version,
+        header.architecture(), catalog, override);
+    ZeekLayout layout = choice.layout();
+    String note = choice.note();
     if (!layout.arch().equals(header.architecture())) {
       throw new ZeekSpyException(Reason.WRONG_ARCHITECTURE, "layout " + layout.name() + " is for "
           + layout.arch() + " but process " + pid + " (" + exePath + ") is "

@@ -8,7 +8,8 @@ import dev.ior.zeekspy.layout.ZeekLayout;
  * layout chosen for it and the run-time addresses of the two stacks.
  *
  * <pre>{@code
- * ZeekTarget t = TargetResolver.resolve(1234, LayoutCatalog.builtIn(), null, memory);
+ * ZeekTarget t = TargetResolver.resolve(1234, LayoutCatalog.builtIn(), null,
+ *     DebugFiles.DEFAULT_ROOT, memory);
  * System.out.printf("%s %s at 0x%x%n", t.version(), t.layout().name(), t.callStackAddress());
  * }</pre>
  *
@@ -18,8 +19,8 @@ import dev.ior.zeekspy.layout.ZeekLayout;
  * @param loadBias what the dynamic loader added to link-time addresses (0 for non-PIE)
  * @param version the Zeek version string read from the process, e.g. {@code 3.0.1}
  * @param layout the layout used to read the stacks
- * @param layoutNote non-empty when the layout is a compromise (e.g. compiler mismatch) or the
- *     user overrode it
+ * @param layoutNote where the layout comes from when not simply built in: derived from DWARF (and
+ *     which file), a layout file, or why DWARF could not be used and a built-in layout was
  * @param callStackSymbol the linker name found for {@code call_stack}
  * @param callStackAddress run-time address of the {@code call_stack} vector
  * @param frameStackSymbol the linker name found for {@code g_frame_stack}

@@ -4,6 +4,7 @@ package dev.ior.zeekspy.bench;
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.zeekspy.ZeekSpy;
 import dev.ior.zeekspy.ZeekSpyConfig;
+import dev.ior.zeekspy.dwarf.DebugFiles;
 import dev.ior.zeekspy.layout.LayoutCatalog;
 import dev.ior.zeekspy.proc.PtraceStopper;
 import dev.ior.zeekspy.proc.TargetStopper;
@@ -30,13 +31,7 @@ import java.util.Locale;
  * and the sampling share of wall time of real 1,000 Hz and 10,000 Hz runs. Prints numbers,
  * asserts nothing.
  *
- * <p>Run (as root, after {@code mvn -q -B -pl zeekspy -am test-compile}):
- * <pre>
- * java -cp "zeekspy/target/test-classes:zeekspy/target/classes:flamegraph/target/classes:$(ls
- *     ~/.m2/repository/net/java/dev/jna/jna/5.17.0/jna-5.17.0.jar):$(ls
- *     ~/.m2/repository/com/google/protobuf/protobuf-java/4.32.1/protobuf-java-4.32.1.jar)"
- *     dev.ior.zeekspy.bench.SampleCostBench [samples-per-measurement]
- * </pre>
+ * <p>Run as root: {@code scripts/bench-zeekspy.sh warm [samples-per-measurement]}.
  */
 public final class SampleCostBench {
   private static final int[] DEPTHS = {1, 10, 50};
@@ -68,7 +63,8 @@ public final class SampleCostBench {
   private static void measure(long pid, int depth, String mode, TargetStopper stopper, int n) {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     try (VmReadvMemory mem = new VmReadvMemory(pid); TargetStopper s = stopper) {
-      ZeekTarget t = TargetResolver.resolve(pid, LayoutCatalog.builtIn(), null, mem);
+      ZeekTarget t = TargetResolver.resolve(pid, LayoutCatalog.builtIn(), null,
+          DebugFiles.DEFAULT_ROOT, mem);
       StackWalker w = new StackWalker(mem, t.layout().offsets(), t.callStackAddress(),
           t.frameStackAddress(), Limits.DEFAULT);
       List<Frame> frames = new ArrayList<>();

@@ -41,6 +41,35 @@ class LayoutFileTest {
   }
 
   @Test
+  void formatReadsBackToTheSameLayout() throws Exception {
+    for (ZeekLayout l : LayoutCatalog.builtIn().layouts()) {
+      String text = LayoutFile.format(l, List.of("a header line"));
+      assertTrue(text.startsWith("# a header line\n"), text);
+      assertEquals(l, LayoutFile.parse(text, "formatted"));
+    }
+    ZeekLayout l = LayoutCatalog.builtIn().layouts().get(0);
+    Offsets o = l.offsets();
+    ZeekLayout libcxx = new ZeekLayout("c", "d", List.of("4.*"), "x86_64", "clang",
+        l.callStackSymbols(), l.frameStackSymbols(), l.versionSymbols(), new Offsets(
+            o.vectorStart(), o.vectorFinish(), o.vectorEndOfStorage(), o.callInfoSize(),
+            o.callInfoCall(), o.callInfoFunc(), o.objLocation(), o.funcKind(), o.scriptKind(),
+            o.funcName(), 16, 8, o.locationFilename(), o.locationFirstLine(),
+            o.frameNextStmt(), StringAbi.LIBCXX));
+    String text = LayoutFile.format(libcxx, List.of());
+    assertTrue(text.contains("string.abi = libc++\n"), text);
+    assertEquals(libcxx, LayoutFile.parse(text, "formatted"));
+  }
+
+  @Test
+  void stringAbiIsOptionalAndChecked() throws Exception {
+    assertEquals(StringAbi.LIBSTDCXX, LayoutFile.parse(builtIn30(), "x").offsets().stringAbi());
+    assertEquals(StringAbi.LIBCXX_ALTERNATE, LayoutFile.parse(builtIn30()
+        + "\nstring.abi = libc++-alternate\n", "x").offsets().stringAbi());
+    assertTrue(bad(builtIn30() + "\nstring.abi = msvc\n").getMessage()
+        .contains("string.abi must be libstdc++, libc++ or libc++-alternate"));
+  }
+
+  @Test
   void unknownKeyIsAnError() throws Exception {
     ZeekSpyException e = bad(builtIn30() + "\nframe.next_stmnt = 144\n");
     assertTrue(e.getMessage().contains("unknown keys [frame.next_stmnt]"), e.getMessage());

@@ -32,8 +32,10 @@ class SamplerTest {
     }
   };
 
+  private FakeZeek z;
+
   private StackWalker walker(boolean empty) {
-    FakeZeek z = new FakeZeek(o);
+    z = new FakeZeek(o);
     long f = z.func("zeek_init", 0, z.location("init.zeek", 1));
     if (!empty) {
       z.stacks(List.of(new long[] {0, f}), List.of(z.frame(z.stmt(z.location("init.zeek", 2)))));
@@ -42,22 +44,37 @@ class SamplerTest {
         Limits.DEFAULT);
   }
 
-  @Test
-  void samplesAtTheRequestedRateUntilStopped() throws Exception {
-    Sampler s = new Sampler(walker(false), TargetStopper.none(), 200, sink, System::nanoTime,
-        () -> false);
+  /** Runs {@code s} on its own thread for {@code millis} ms, stops it and returns its counters. */
+  private static SamplerStats runFor(Sampler s, long millis) throws InterruptedException {
     Thread t = new Thread(s::run);
     t.start();
-    Thread.sleep(500);
+    Thread.sleep(millis);
     s.requestStop();
     t.join(2000);
-    SamplerStats st = s.stats();
+    return s.stats();
+  }
+
+  @Test
+  void samplesAtTheRequestedRateUntilStopped() throws Exception {
+    SamplerStats st = runFor(new Sampler(walker(false), TargetStopper.none(), 200, sink,
+        System::nanoTime, () -> false, 0), 500);
     assertTrue(st.samples() >= 80 && st.samples() <= 110, st.format());
     assertEquals(st.samples(), stacks.get());
     assertEquals(0, st.empty());
     assertTrue(st.busyNanos() > 0 && st.busyNanos() < st.elapsedNanos());
     assertTrue(st.format().startsWith("samples=" + st.samples() + " empty=0 torn=0 skipped="),
         st.format());
+  }
+
+  @Test
+  void warmUpWalksBetweenTicksWithoutTakingSamples() throws Exception {
+    SamplerStats st = runFor(new Sampler(walker(false), TargetStopper.none(), 200, sink,
+        System::nanoTime, () -> false, 2_000), 500);
+    assertTrue(st.samples() >= 80 && st.samples() <= 110, st.format());
+    assertEquals(st.samples(), stacks.get(), "warm-up walks must not reach the sink");
+    assertTrue(z.memory().reads() >= 2_000 + st.samples(), "reads " + z.memory().reads());
+    assertEquals(st.samples(), st.sampleNanos().getTotalCount());
+    assertTrue(st.microsPerSampleAt(99) >= st.microsPerSampleAt(50), st.format());
   }
 
   @Test
@@ -81,13 +98,8 @@ class SamplerTest {
       @Override
       public void close() {}
     };
-    Sampler s = new Sampler(walker(true), slow, 500, sink, System::nanoTime, () -> false);
-    Thread t = new Thread(s::run);
-    t.start();
-    Thread.sleep(300);
-    s.requestStop();
-    t.join(2000);
-    SamplerStats st = s.stats();
+    SamplerStats st = runFor(new Sampler(walker(true), slow, 500, sink, System::nanoTime,
+        () -> false, 0), 300);
     assertTrue(st.skipped() >= st.samples(), st.format());
     assertEquals(st.samples(), st.empty());
     assertEquals(st.empty(), empties.get());
@@ -100,7 +112,7 @@ class SamplerTest {
     z.memory().putLong(FakeZeek.CALL_STACK + 8, 8); // not a vector: every sample is torn
     StackWalker w = new StackWalker(z.memory(), o, FakeZeek.CALL_STACK, FakeZeek.FRAME_STACK,
         Limits.DEFAULT);
-    Sampler s = new Sampler(w, TargetStopper.none(), 1000, sink, System::nanoTime, () -> true);
+    Sampler s = new Sampler(w, TargetStopper.none(), 1000, sink, System::nanoTime, () -> true, 0);
     ZeekSpyException e = assertThrows(ZeekSpyException.class, s::run);
     assertEquals(ZeekSpyException.Reason.TARGET_EXITED, e.reason());
   }
@@ -115,6 +127,6 @@ class SamplerTest {
     assertEquals(0.001, d.busyShare(), 1e-12);
     assertEquals(0.001, d.cpuShare(), 1e-12);
     assertEquals("samples=100 empty=2 torn=2 skipped=1 rate=102.0/s sampling=0.10% of wall"
-        + " (9.8 us/sample, thread cpu 0.10%)", d.format());
+        + " (9.8 us/sample, p99 0.0 us, thread cpu 0.10%)", d.format());
   }
 }

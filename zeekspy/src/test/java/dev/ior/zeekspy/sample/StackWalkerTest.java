@@ -80,7 +80,7 @@ class StackWalkerTest {
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1})
-  void steadyStateCostsTwoReadsAtAnyDepth(int layout) {
+  void steadyStateCostsOneReadAtAnyDepth(int layout) {
     setUp(layout, Limits.DEFAULT.withRevalidateEvery(1000));
     walk(WalkOutcome.STACK);
     walk(WalkOutcome.STACK);
@@ -88,7 +88,36 @@ class StackWalkerTest {
     for (int i = 0; i < 10; i++) {
       walk(WalkOutcome.STACK);
     }
-    assertEquals(20, z.memory().reads() - before);
+    assertEquals(10, z.memory().reads() - before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void aRevalidatingSampleCostsTwoReads(int layout) {
+    setUp(layout, Limits.DEFAULT.withRevalidateEvery(4));
+    walk(WalkOutcome.STACK);
+    int before = z.memory().reads();
+    for (int i = 0; i < 8; i++) {
+      walk(WalkOutcome.STACK);
+    }
+    assertEquals(8 + 2, z.memory().reads() - before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void stackChangingWithinTheSingleReadIsNoticed(int layout) {
+    setUp(layout, Limits.DEFAULT.withRevalidateEvery(1000).withRetries(0));
+    List<Frame> first = walk(WalkOutcome.STACK);
+    walk(WalkOutcome.STACK);
+    long finish = readLong(FakeZeek.CALL_STACK + 8);
+    // A pop after the arrays were copied and before the headers are read again.
+    z.memory().onRange((n, range) -> z.memory().putLong(FakeZeek.CALL_STACK + 8,
+        range >= 3 ? finish - 24 : finish));
+    walk(WalkOutcome.TORN);
+    assertTrue(walker.lastTornReason().contains("changed"), walker.lastTornReason());
+    z.memory().onRange((n, range) -> {});
+    z.memory().putLong(FakeZeek.CALL_STACK + 8, finish);
+    assertEquals(first, walk(WalkOutcome.STACK));
   }
 
   @ParameterizedTest

@@ -9,7 +9,9 @@ import java.util.TreeMap;
 
 /**
  * An address space in a map of byte arrays, for testing the stack walker without a process. A
- * hook runs before every batch read, so a test can change memory between the walker's rounds.
+ * hook runs before every batch read, so a test can change memory between the walker's rounds, and
+ * another before every range of a read, as ranges are copied in order like {@code
+ * process_vm_readv} copies them.
  *
  * <pre>{@code
  * FakeMemory m = new FakeMemory();
@@ -23,8 +25,14 @@ public final class FakeMemory implements RemoteMemory {
     void beforeRead(int readNumber);
   }
 
+  /** Called with the batch read's number and the 0-based index of the range about to be copied. */
+  public interface RangeHook {
+    void beforeRange(int readNumber, int range);
+  }
+
   private final TreeMap<Long, byte[]> regions = new TreeMap<>();
   private Hook hook = n -> {};
+  private RangeHook rangeHook = (n, i) -> {};
   private int reads;
 
   /** Maps {@code bytes} (kept, not copied) at {@code address}. */
@@ -35,6 +43,11 @@ public final class FakeMemory implements RemoteMemory {
   /** Installs the read hook. */
   public void onRead(Hook h) {
     hook = h;
+  }
+
+  /** Installs the per-range hook. */
+  public void onRange(RangeHook h) {
+    rangeHook = h;
   }
 
   /** Batch reads so far. */
@@ -70,6 +83,7 @@ public final class FakeMemory implements RemoteMemory {
     hook.beforeRead(++reads);
     ByteBuffer data = batch.data();
     for (int i = 0; i < batch.size(); i++) {
+      rangeHook.beforeRange(reads, i);
       long a = batch.address(i);
       int len = batch.length(i);
       Map.Entry<Long, byte[]> r = regions.floorEntry(a);

@@ -19,24 +19,45 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Fixtures {
-  /** The fixture builds tests use. */
+  /** The fixture builds tests use. {@code {out}} in a post-build step is the executable. */
   public enum Variant {
     /** Zeek 3.0 layout, plain global names. */
-    ZEEK30("zeek_fixture.cc", "g++", "-O1", "-rdynamic", "-DZEEK_LAYOUT=30"),
+    ZEEK30("zeek_fixture.cc", List.of("g++", "-O1", "-rdynamic", "-DZEEK_LAYOUT=30")),
     /** Zeek 3.1 layout, names in zeek::detail (mangled). */
-    ZEEK31_NAMESPACED("zeek_fixture.cc", "g++", "-O1", "-rdynamic", "-DZEEK_LAYOUT=31",
-        "-DZEEK_NAMESPACED"),
+    ZEEK31_NAMESPACED("zeek_fixture.cc", List.of("g++", "-O1", "-rdynamic", "-DZEEK_LAYOUT=31",
+        "-DZEEK_NAMESPACED")),
     /** Zeek 3.0 layout, not exported and stripped: no symbols at all. */
-    STRIPPED("zeek_fixture.cc", "g++", "-O1", "-s", "-DZEEK_LAYOUT=30"),
+    STRIPPED("zeek_fixture.cc", List.of("g++", "-O1", "-s", "-DZEEK_LAYOUT=30")),
     /** A 32-bit x86 program (wrong architecture). */
-    I386("i386_sleeper.c", "gcc", "-m32", "-nostdlib", "-static", "-O1");
+    I386("i386_sleeper.c", List.of("gcc", "-m32", "-nostdlib", "-static", "-O1")),
+    /** ZEEK30 with DWARF in the executable. */
+    ZEEK30_DWARF("zeek_fixture.cc", List.of("g++", "-g", "-O1", "-rdynamic", "-DZEEK_LAYOUT=30")),
+    /** Zeek 3.0's version and names, members in another order: only its DWARF describes it. */
+    ZEEK30_REORDERED_DWARF("zeek_fixture.cc", List.of("g++", "-g", "-O1", "-rdynamic",
+        "-DZEEK_LAYOUT=30", "-DZEEK_REORDER")),
+    /** Zeek 4 names (zeek::Func, zeek::detail::...), version 4.0.0: no built-in layout. */
+    ZEEK40_DWARF("zeek_fixture.cc", List.of("g++", "-g", "-O1", "-rdynamic", "-DZEEK_LAYOUT=40")),
+    /** ZEEK30 built by clang with libc++ (short strings inside the object). */
+    ZEEK30_LIBCXX_DWARF("zeek_fixture.cc", List.of("clang++", "-stdlib=libc++", "-g", "-O1",
+        "-rdynamic", "-DZEEK_LAYOUT=30")),
+    /** ZEEK30 with its DWARF moved to {@code zeek.debug} next to it, named by .gnu_debuglink. */
+    ZEEK30_DEBUGLINK("zeek_fixture.cc", List.of("g++", "-g", "-O1", "-rdynamic",
+        "-DZEEK_LAYOUT=30", "-Wl,--build-id"),
+        List.of("objcopy", "--only-keep-debug", "{out}", "{out}.debug"),
+        List.of("objcopy", "--strip-debug", "--add-gnu-debuglink={out}.debug", "{out}")),
+    /** ZEEK30 with its DWARF in a split-DWARF object ({@code -gsplit-dwarf}). */
+    ZEEK30_SPLIT_DWARF("zeek_fixture.cc", List.of("g++", "-g", "-gsplit-dwarf", "-O1",
+        "-rdynamic", "-DZEEK_LAYOUT=30"));
 
     final String source;
     final List<String> command;
+    final List<List<String>> after;
 
-    Variant(String source, String... command) {
+    @SafeVarargs
+    Variant(String source, List<String> command, List<String>... after) {
       this.source = source;
-      this.command = List.of(command);
+      this.command = command;
+      this.after = List.of(after);
     }
   }
 
@@ -79,11 +100,21 @@ public final class Fixtures {
     Files.createDirectories(out.getParent());
     List<String> cmd = new ArrayList<>(v.command);
     cmd.addAll(List.of("-o", out.toString(), src.toString()));
+    run(v, cmd, out.getParent());
+    for (List<String> step : v.after) {
+      List<String> c = new ArrayList<>();
+      step.forEach(a -> c.add(a.replace("{out}", out.toString())));
+      run(v, c, out.getParent());
+    }
+  }
+
+  private static void run(Variant v, List<String> cmd, Path dir) throws IOException {
     Process p;
     try {
-      p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      // In the output's directory: split DWARF names its .dwo relative to where it was built.
+      p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     } catch (IOException e) {
-      Gate.toolMissing(v.command.get(0) + " is not installed: " + e.getMessage());
+      Gate.toolMissing(cmd.get(0) + " is not installed: " + e.getMessage());
       throw e;
     }
     try {
@@ -91,6 +122,10 @@ public final class Fixtures {
       if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
         if (v == Variant.I386) {
           Gate.toolMissing("cannot build a 32-bit program here: " + log.strip());
+        }
+        if (v == Variant.ZEEK30_LIBCXX_DWARF && log.contains("file not found")) {
+          Gate.toolMissing("libc++ is not installed (Debian: libc++-dev libc++abi-dev): "
+              + log.strip());
         }
         throw new IllegalStateException("fixture build failed: " + cmd + "\n" + log);
       }
