@@ -24,4 +24,9 @@ public final class Workload {
   public static Path binary() throws IOException {
     return NativeProgram.build("iorwl", "iorwl.c", "-pthread");
   }
+
+  /** The workload linked statically: runs in a root filesystem that has nothing else. */
+  public static Path staticBinary() throws IOException {
+    return NativeProgram.build("iorwl", "iorwl.c", "-pthread", "-static");
+  }
 }

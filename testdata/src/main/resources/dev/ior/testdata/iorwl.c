@@ -8,6 +8,11 @@
  *   iorwl threads DIR    two threads (comms iorwl-t1, iorwl-t2), 10 writes of 1000 bytes each
  *   iorwl child DIR      parent opens a file, forks; the child (iorwl-child) writes to the
  *                        inherited fd, then opens and writes its own file
+ *   iorwl spawn DIR      opens spawn.txt, writes 5 bytes, forks; the child execs
+ *                        "iorwl threads DIR" (a third program image); the parent waits for it,
+ *                        writes 6 bytes and closes
+ *   iorwl forkwrite N DIR  opens forkwrite.txt, then N times: fork, and the child's very first
+ *                        syscall is a 3-byte write to the inherited fd, then _exit
  *   iorwl mix N DIR      N iterations of openat/pwrite64/pread64/fstat/lseek/close (4 KiB),
  *                        plus fsync and rename every 100th; prints ns per syscall
  *   iorwl devnull N      N one-byte writes to /dev/null; prints ns per syscall
@@ -27,7 +32,8 @@
  *                        DIR/second.txt under the same number; the child then writes 5 bytes
  *                        to its inherited descriptor (first.txt), the parent 6 to second.txt
  *
- * With IORWL_WAIT set, waits for a line on stdin first (lets a tracer attach to a known pid).
+ * With IORWL_WAIT set, waits for a line on stdin first (lets a tracer attach to a known pid, or
+ * a test move it into a cgroup); what it execs does not wait.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -130,6 +136,45 @@ static int child(const char *dir)
 	int st;
 	waitpid(pid, &st, 0);
 	syscall(SYS_write, fd, buf, 5);
+	syscall(SYS_close, fd);
+	return 0;
+}
+
+static int spawn(const char *dir)
+{
+	/* exec by the binary's real path: a process exec'd through /proc/self/exe is named "exe" */
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n < 0)
+		return 1;
+	self[n] = 0;
+	long fd = sys_open(at(dir, "spawn.txt"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	syscall(SYS_write, fd, buf, 5);
+	pid_t pid = fork();
+	if (pid == 0) {
+		syscall(SYS_close, fd);
+		execl(self, "iorwl", "threads", dir, (char *)NULL);
+		_exit(127);
+	}
+	int st;
+	waitpid(pid, &st, 0);
+	syscall(SYS_write, fd, buf, 6);
+	syscall(SYS_close, fd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+}
+
+static int forkwrite(long n, const char *dir)
+{
+	long fd = sys_open(at(dir, "forkwrite.txt"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	for (long i = 0; i < n; i++) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			syscall(SYS_write, fd, buf, 3); /* the child's first syscall */
+			_exit(0);
+		}
+		int st;
+		waitpid(pid, &st, 0);
+	}
 	syscall(SYS_close, fd);
 	return 0;
 }
@@ -341,12 +386,14 @@ int main(int argc, char **argv)
 		char line[16];
 		if (!fgets(line, sizeof(line), stdin))
 			return 3;
+		unsetenv("IORWL_WAIT"); /* not for the programs it execs */
 	}
 	if (argc == 2 && !strcmp(argv[1], "hello"))
 		return hello();
 	if (argc < 3) {
-		fprintf(stderr, "usage: iorwl seq|threads|child|untouched|renamed|mainexit|int80 DIR |"
-			" chdir B | hello | mix N DIR | burst N DIR | longpath DIR N | devnull N\n");
+		fprintf(stderr, "usage: iorwl seq|threads|child|spawn|untouched|renamed|mainexit|int80 DIR"
+			" | chdir B | hello | mix N DIR | burst N DIR | forkwrite N DIR | longpath DIR N"
+			" | devnull N\n");
 		return 2;
 	}
 	memset(buf, 'x', sizeof(buf));
@@ -356,6 +403,10 @@ int main(int argc, char **argv)
 		return threads(argv[2]);
 	if (!strcmp(argv[1], "child"))
 		return child(argv[2]);
+	if (!strcmp(argv[1], "spawn"))
+		return spawn(argv[2]);
+	if (!strcmp(argv[1], "forkwrite") && argc >= 4)
+		return forkwrite(atol(argv[2]), argv[3]);
 	if (!strcmp(argv[1], "mix") && argc >= 4)
 		return mix(atol(argv[2]), argv[3]);
 	if (!strcmp(argv[1], "devnull"))

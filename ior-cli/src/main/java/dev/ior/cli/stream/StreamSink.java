@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.stream;
 
+import dev.ior.core.cgroup.CgroupInfo;
+import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.event.Errno;
 import dev.ior.core.event.PairMarks;
 import dev.ior.core.event.SyscallPair;
@@ -21,17 +23,29 @@ public final class StreamSink implements PairSink {
   /** Header of the ior format, as the original ior prints it. */
   public static final String IOR_HEADER = "durationToPrevNs,durationNs,comm@pid.tid,syscall=>ret,file";
   /** Header of the CSV format; the columns of every row. */
-  public static final String CSV_HEADER =
-      "time,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,file2,error,thread,compat,"
-          + "file_late";
+  public static final String CSV_HEADER = "time,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,"
+      + "bytes,file,file2,error,thread,compat,file_late,cgroup,container";
 
   private final LineBuffer line;
   private final StreamFormat format;
   private final WallClock clock;
   private final EscapedNames names;
+  private final CgroupLookup cgroups;
   private boolean headerWritten;
 
+  /** A sink without cgroup resolution: the cgroup columns show ids ({@code #<id>}). */
   public StreamSink(OutputStream out, StreamFormat format, WallClock clock, TextEscaper escaper) {
+    this(out, format, clock, escaper, CgroupLookup.NONE);
+  }
+
+  /**
+   * A sink writing {@code format} to {@code out}; the CSV and JSON {@code cgroup} and {@code
+   * container} columns come from {@code cgroups} (never waited for: a cgroup not resolved yet
+   * shows as {@code #<id>}).
+   */
+  public StreamSink(OutputStream out, StreamFormat format, WallClock clock, TextEscaper escaper,
+      CgroupLookup cgroups) {
+    this.cgroups = cgroups;
     this.line = new LineBuffer(out, 1 << 16);
     this.format = format;
     this.clock = clock;
@@ -103,7 +117,18 @@ public final class StreamSink implements PairSink {
     }
     line.ascii(',');
     name(p.thread());
-    line.ascii(p.compat() ? ",true," : ",false,").ascii(fileLate(p) ? "true" : "false");
+    line.ascii(p.compat() ? ",true," : ",false,").ascii(fileLate(p) ? "true" : "false")
+        .ascii(',');
+    CgroupInfo c = cgroups.lookup(p.cgroupId());
+    if (c != null) {
+      name(c.pathOrId());
+      line.ascii(',');
+      name(c.label());
+    } else if (p.cgroupId() != 0) {
+      line.ascii('#').number(p.cgroupId()).ascii(',');
+    } else {
+      line.ascii(',');
+    }
   }
 
   private static boolean fileLate(SyscallPair p) {
@@ -133,6 +158,20 @@ public final class StreamSink implements PairSink {
     jsonString(p.thread());
     line.ascii(",\"compat\":").ascii(p.compat() ? "true" : "false").ascii(",\"file_late\":")
         .ascii(fileLate(p) ? "true" : "false");
+    CgroupInfo c = cgroups.lookup(p.cgroupId());
+    line.ascii(",\"cgroup\":");
+    if (c != null) {
+      jsonString(c.pathOrId());
+      line.ascii(",\"container\":");
+      jsonString(c.label());
+    } else {
+      if (p.cgroupId() != 0) {
+        line.ascii("\"#").number(p.cgroupId()).ascii('"');
+      } else {
+        line.ascii("null");
+      }
+      line.ascii(",\"container\":null");
+    }
     line.ascii('}');
   }
 

@@ -42,7 +42,7 @@ class IorCliIT {
     assertEquals(130, code, "exit status after SIGINT; stderr:\n" + ior.err());
     List<String> lines = Arrays.asList(ior.out().split("\n"));
     assertEquals("time,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,file2,error,"
-        + "thread,compat,file_late", lines.get(0));
+        + "thread,compat,file_late,cgroup,container", lines.get(0));
     String a = dir.resolve("a.txt").toString();
     List<String> aRows = lines.stream().filter(l -> l.contains("," + a + ","))
         .collect(Collectors.toList());

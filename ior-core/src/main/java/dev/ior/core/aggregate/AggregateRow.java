@@ -4,8 +4,8 @@ package dev.ior.core.aggregate;
 import java.util.Objects;
 
 /**
- * One aggregated row of a trace: a key (path, syscall, comm, pid, tid, flags, thread) and its
- * counters.
+ * One aggregated row of a trace: a key (path, syscall, comm, pid, tid, flags, thread, cgroup)
+ * and its counters.
  * Immutable; produced by {@link AggregateTable#rows()} and by the {@code .ior} file reader.
  *
  * <pre>{@code
@@ -25,14 +25,25 @@ import java.util.Objects;
  * @param durationToPrevNs summed time since the thread's previous syscall, ns
  * @param bytes summed bytes read, written or transferred
  * @param thread the thread's own comm; equal to {@code comm} in files written before it existed
+ * @param cgroup the task's cgroup v2 path ({@code /system.slice/nginx.service}), {@code #<id>}
+ *     when only its id is known, "" when not even that (no cgroup v2, older files)
  */
 public record AggregateRow(String path, String syscall, String comm, int pid, int tid, int flags,
-    long count, long durationNs, long durationToPrevNs, long bytes, String thread) {
+    long count, long durationNs, long durationToPrevNs, long bytes, String thread,
+    String cgroup) {
   public AggregateRow {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(syscall, "syscall");
     Objects.requireNonNull(comm, "comm");
     thread = thread == null || thread.isEmpty() ? comm : thread;
+    cgroup = cgroup == null ? "" : cgroup;
+  }
+
+  /** A row without a cgroup. */
+  public AggregateRow(String path, String syscall, String comm, int pid, int tid, int flags,
+      long count, long durationNs, long durationToPrevNs, long bytes, String thread) {
+    this(path, syscall, comm, pid, tid, flags, count, durationNs, durationToPrevNs, bytes, thread,
+        "");
   }
 
   /** A row whose thread is named like its process. */

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.aggregate;
 
+import dev.ior.core.cgroup.CgroupInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
- * A flat open-addressing table of (path, syscall, comm, pid, tid, flags, thread) keys with four counters
- * each, kept in parallel arrays. Adding to an existing key hashes and compares the fields and
+ * A flat open-addressing table of (path, syscall, comm, pid, tid, flags, thread, cgroup) keys with
+ * four counters each, kept in parallel arrays. The cgroup is an id while tracing (turned into
+ * its path when the rows are taken, see {@link #rows(LongFunction)}) or a path for rows read
+ * from a file. Adding to an existing key hashes and compares the fields and
  * allocates nothing; only a new key costs a slot (and a resize now and then). Memory therefore
  * grows with distinct keys, not with events. Not thread-safe: one writer, the consumer thread.
  *
@@ -33,6 +40,8 @@ public final class AggregateTable {
   private int[] pids;
   private int[] tids;
   private int[] flags;
+  private long[] cgroupIds;
+  private String[] cgroupPaths;
   private long[] counts;
   private long[] durations;
   private long[] gaps;
@@ -57,6 +66,8 @@ public final class AggregateTable {
     pids = pids == null ? new int[n] : Arrays.copyOf(pids, n);
     tids = tids == null ? new int[n] : Arrays.copyOf(tids, n);
     flags = flags == null ? new int[n] : Arrays.copyOf(flags, n);
+    cgroupIds = cgroupIds == null ? new long[n] : Arrays.copyOf(cgroupIds, n);
+    cgroupPaths = cgroupPaths == null ? new String[n] : Arrays.copyOf(cgroupPaths, n);
     counts = counts == null ? new long[n] : Arrays.copyOf(counts, n);
     durations = durations == null ? new long[n] : Arrays.copyOf(durations, n);
     gaps = gaps == null ? new long[n] : Arrays.copyOf(gaps, n);
@@ -78,19 +89,37 @@ public final class AggregateTable {
   /** Like the other {@code add}, with the thread's own comm in the key. */
   public void add(String path, String syscall, String comm, String thread, int pid, int tid,
       int flag, long count, long durationNs, long gapNs, long byteCount) {
-    int h = hash(path, syscall, comm, pid, tid, flag) * 31 + thread.hashCode();
+    add(path, syscall, comm, thread, pid, tid, flag, 0, null, count, durationNs, gapNs,
+        byteCount);
+  }
+
+  /** Like the above, with the task's cgroup id (0 when unknown) in the key. */
+  public void add(String path, String syscall, String comm, String thread, int pid, int tid,
+      int flag, long cgroupId, long count, long durationNs, long gapNs, long byteCount) {
+    add(path, syscall, comm, thread, pid, tid, flag, cgroupId, null, count, durationNs, gapNs,
+        byteCount);
+  }
+
+  private void add(String path, String syscall, String comm, String thread, int pid, int tid,
+      int flag, long cgroupId, String cgroupPath, long count, long durationNs, long gapNs,
+      long byteCount) {
+    int h = (hash(path, syscall, comm, pid, tid, flag) * 31 + thread.hashCode()) * 31
+        + Long.hashCode(cgroupId);
     int i = h & mask;
     int row;
     while ((row = slots[i]) != EMPTY) {
       if (hashes[row] == h && pids[row] == pid && tids[row] == tid && flags[row] == flag
-          && syscalls[row].equals(syscall) && paths[row].equals(path)
-          && comms[row].equals(comm) && threads[row].equals(thread)) {
+          && cgroupIds[row] == cgroupId && syscalls[row].equals(syscall)
+          && paths[row].equals(path) && comms[row].equals(comm) && threads[row].equals(thread)
+          && Objects.equals(cgroupPaths[row], cgroupPath)) {
         break;
       }
       i = (i + 1) & mask;
     }
     if (row == EMPTY) {
       row = insert(i, h, path, syscall, comm, thread, pid, tid, flag);
+      cgroupIds[row] = cgroupId;
+      cgroupPaths[row] = cgroupPath;
     }
     counts[row] += count;
     durations[row] += durationNs;
@@ -98,10 +127,10 @@ public final class AggregateTable {
     bytes[row] += byteCount;
   }
 
-  /** Adds a whole row (e.g. one read from a file); equal keys are summed. */
+  /** Adds a whole row (e.g. one read from a file), keyed by its cgroup path; equal keys sum. */
   public void add(AggregateRow r) {
-    add(r.path(), r.syscall(), r.comm(), r.thread(), r.pid(), r.tid(), r.flags(), r.count(),
-        r.durationNs(), r.durationToPrevNs(), r.bytes());
+    add(r.path(), r.syscall(), r.comm(), r.thread(), r.pid(), r.tid(), r.flags(), 0, r.cgroup(),
+        r.count(), r.durationNs(), r.durationToPrevNs(), r.bytes());
   }
 
   private int insert(int slot, int h, String path, String syscall, String comm, String thread,
@@ -163,12 +192,23 @@ public final class AggregateTable {
     return n;
   }
 
-  /** A snapshot of the rows in first-seen order. */
+  /** A snapshot of the rows in first-seen order; cgroup ids show as {@code #<id>}. */
   public List<AggregateRow> rows() {
+    return rows(CgroupInfo::idLabel);
+  }
+
+  /**
+   * A snapshot of the rows in first-seen order, cgroup ids turned into paths by {@code
+   * cgroupPath} (called once per distinct id, never for 0, which becomes "").
+   */
+  public List<AggregateRow> rows(LongFunction<String> cgroupPath) {
+    Map<Long, String> names = new HashMap<>();
     List<AggregateRow> out = new ArrayList<>(size);
     for (int row = 0; row < size; row++) {
+      String cgroup = cgroupPaths[row] != null ? cgroupPaths[row]
+          : cgroupIds[row] == 0 ? "" : names.computeIfAbsent(cgroupIds[row], cgroupPath::apply);
       out.add(new AggregateRow(paths[row], syscalls[row], comms[row], pids[row], tids[row],
-          flags[row], counts[row], durations[row], gaps[row], bytes[row], threads[row]));
+          flags[row], counts[row], durations[row], gaps[row], bytes[row], threads[row], cgroup));
     }
     return out;
   }

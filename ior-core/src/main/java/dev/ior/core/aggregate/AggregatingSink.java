@@ -6,9 +6,9 @@ import dev.ior.core.sink.PairSink;
 
 /**
  * A {@link PairSink} that sums pairs into an {@link AggregateTable} by (path, syscall, comm,
- * pid, tid, flags), as {@code ior -flamegraph} does. A pair without a known file counts under
- * the path "" (shown as {@code [unknown]} by the projection). No allocation per pair once its
- * key exists.
+ * pid, tid, flags, thread, cgroup id), as {@code ior -flamegraph} does. A pair without a known
+ * file counts under the path "" (shown as {@code [unknown]} by the projection). No allocation
+ * per pair once its key exists.
  *
  * <pre>{@code
  * AggregatingSink agg = new AggregatingSink();
@@ -35,8 +35,8 @@ public final class AggregatingSink implements PairSink {
     String file = p.file();
     String comm = p.comm() == null ? "" : p.comm();
     table.add(file == null ? "" : file, p.syscall().name(), comm,
-        p.thread() == null ? comm : p.thread(), p.pid(), p.tid(), p.flags(), 1, p.durationNs(),
-        p.gapNs(), p.bytes());
+        p.thread() == null ? comm : p.thread(), p.pid(), p.tid(), p.flags(), p.cgroupId(), 1,
+        p.durationNs(), p.gapNs(), p.bytes());
   }
 
   /** The table being filled; read it on the consumer thread or after the trace stopped. */

@@ -27,19 +27,23 @@ import java.util.List;
  * @param syscalls one row per syscall seen
  * @param files one row per file seen ({@code "(none)"} for calls without a file)
  * @param processes one row per pid (key: the pid; detail: the comm)
+ * @param containers one row per container, service or session, else cgroup path (key: the
+ *     label; detail: how many processes), summing its processes
  * @param flows one entry per (pid, syscall, file), for the flame graph
  * @param recent the newest pairs, oldest first
  */
 public record LiveSnapshot(long sequence, long takenNs, long elapsedNs, long intervalNs,
     long intervalPairs, long intervalBytesRead, long intervalBytesWritten, long skipped,
     int target, GroupStats total, List<GroupStats> syscalls, List<GroupStats> files,
-    List<GroupStats> processes, List<FlowStats> flows, List<PairRecord> recent) {
+    List<GroupStats> processes, List<GroupStats> containers, List<FlowStats> flows,
+    List<PairRecord> recent) {
 
   /** Copies the lists so that the snapshot stays immutable. */
   public LiveSnapshot {
     syscalls = List.copyOf(syscalls);
     files = List.copyOf(files);
     processes = List.copyOf(processes);
+    containers = List.copyOf(containers);
     flows = List.copyOf(flows);
     recent = List.copyOf(recent);
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.live;
 
+import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.event.SyscallPair;
 import dev.ior.core.sink.PairSink;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,7 @@ import java.util.function.LongSupplier;
  */
 public final class LiveStats implements PairSink {
   private final LongSupplier clock;
+  private final CgroupLookup cgroups;
   private final LiveTotals totals;
   private final AtomicReference<LiveSnapshot> latest = new AtomicReference<>();
   private volatile LiveTables active;
@@ -46,7 +48,16 @@ public final class LiveStats implements PairSink {
    * @param recentCapacity how many of the newest pairs a snapshot carries
    */
   public LiveStats(LongSupplier clock, int recentCapacity) {
+    this(clock, recentCapacity, CgroupLookup.NONE);
+  }
+
+  /**
+   * A live sink whose snapshots group processes by container through {@code cgroups} (looked
+   * up on the reader's thread, never waited for).
+   */
+  public LiveStats(LongSupplier clock, int recentCapacity, CgroupLookup cgroups) {
     this.clock = clock;
+    this.cgroups = cgroups;
     this.totals = new LiveTotals(recentCapacity);
     this.active = new LiveTables(recentCapacity);
     this.spare = new LiveTables(recentCapacity);
@@ -57,7 +68,12 @@ public final class LiveStats implements PairSink {
 
   /** A live sink on the system clock keeping the 2,000 newest pairs. */
   public static LiveStats create() {
-    return new LiveStats(System::nanoTime, 2000);
+    return create(CgroupLookup.NONE);
+  }
+
+  /** Like {@link #create()}, resolving containers through {@code cgroups}. */
+  public static LiveStats create(CgroupLookup cgroups) {
+    return new LiveStats(System::nanoTime, 2000, cgroups);
   }
 
   @Override
@@ -140,6 +156,6 @@ public final class LiveStats implements PairSink {
   private LiveSnapshot build(long now, long pairs, long read, long written) {
     return new LiveSnapshot(sequence++, now, now - startNs, now - lastNs, pairs, read, written,
         totals.skipped(), target, totals.total(), totals.syscalls(), totals.files(),
-        totals.processes(), totals.flows(), totals.recent());
+        totals.processes(), totals.containers(cgroups), totals.flows(), totals.recent());
   }
 }

@@ -49,6 +49,7 @@ final class LiveTables {
       processes.put(p.pid(), proc);
     }
     proc.comm = p.comm(); // the latest name wins: exec renames a process
+    proc.cgroupId = p.cgroupId(); // and the latest cgroup: a process can be moved
     proc.totals.record(p);
     proc.flow(p.syscall().id(), file).record(p);
     recent.record(p);
@@ -103,6 +104,7 @@ final class LiveTables {
     final GroupCounters totals = new GroupCounters();
     final IntMap<Map<String, Flow>> flows = new IntMap<>(16);
     String comm;
+    long cgroupId;
 
     Flow flow(int syscallId, String file) {
       Map<String, Flow> byFile = flows.get(syscallId);
@@ -122,7 +124,7 @@ final class LiveTables {
       if (totals.count == 0) {
         return;
       }
-      to.addProcess(pid, comm, totals);
+      to.addProcess(pid, comm, cgroupId, totals);
       totals.reset();
       flows.forEach((id, byFile) -> byFile.forEach((file, f) -> {
         if (f.count > 0) {

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.live;
 
+import dev.ior.core.cgroup.CgroupInfo;
+import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.event.PairRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The reader's running totals since the start or the last reset: the sum of every interval
@@ -18,6 +21,7 @@ final class LiveTotals {
   private final Map<String, GroupCounters> files = new HashMap<>();
   private final Map<Integer, GroupCounters> processes = new HashMap<>();
   private final Map<Integer, String> comms = new HashMap<>();
+  private final Map<Integer, Long> cgroups = new HashMap<>();
   private final Map<FlowKey, long[]> flows = new HashMap<>();
   private final ArrayDeque<PairRecord> recent = new ArrayDeque<>();
   private final int recentCapacity;
@@ -43,9 +47,10 @@ final class LiveTotals {
     files.computeIfAbsent(file, k -> new GroupCounters()).add(c);
   }
 
-  void addProcess(int pid, String comm, GroupCounters c) {
+  void addProcess(int pid, String comm, long cgroupId, GroupCounters c) {
     processes.computeIfAbsent(pid, k -> new GroupCounters()).add(c);
     comms.put(pid, comm);
+    cgroups.put(pid, cgroupId);
   }
 
   void addFlow(int pid, String comm, String syscall, String file, long count, long ns,
@@ -71,6 +76,7 @@ final class LiveTotals {
     files.clear();
     processes.clear();
     comms.clear();
+    cgroups.clear();
     flows.clear();
     recent.clear();
     skipped = 0;
@@ -99,6 +105,26 @@ final class LiveTotals {
   List<GroupStats> processes() {
     List<GroupStats> out = new ArrayList<>(processes.size());
     processes.forEach((pid, c) -> out.add(c.snapshot(Integer.toString(pid), comms.get(pid))));
+    return out;
+  }
+
+  /**
+   * One row per container (the label {@code cgroups} gives a process's cgroup: container,
+   * service or session, else the cgroup path; "(unknown)" while not resolved), summing its
+   * processes; the detail says how many.
+   */
+  List<GroupStats> containers(CgroupLookup lookup) {
+    Map<String, List<GroupStats>> groups = new TreeMap<>();
+    processes.forEach((pid, c) -> {
+      long id = cgroups.getOrDefault(pid, 0L);
+      CgroupInfo info = lookup.lookup(id);
+      String label = info != null ? info.label() : id == 0 ? "(unknown)" : CgroupInfo.idLabel(id);
+      groups.computeIfAbsent(label, k -> new ArrayList<>())
+          .add(c.snapshot(Integer.toString(pid), comms.get(pid)));
+    });
+    List<GroupStats> out = new ArrayList<>(groups.size());
+    groups.forEach((label, rows) -> out.add(GroupStats.merge(label,
+        rows.size() + (rows.size() == 1 ? " process" : " processes"), rows)));
     return out;
   }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A key field of an aggregated row that can become flame-graph frames, with ior's names
- * ({@code -fields path,comm,thread,tracepoint,pid,tid,flags}) and the frame kind the SVG colours by.
+ * ({@code -fields path,comm,thread,tracepoint,pid,tid,flags}, and ours: {@code cgroup,container})
+ * and the frame kind the SVG colours by.
  *
  * <pre>{@code
  * Field f = Field.parse("tracepoint"); // Field.TRACEPOINT, frames of kind "syscall"
@@ -27,7 +28,11 @@ public enum Field {
   /** The thread id; teal. */
   TID("tid", "thread", 160, 20),
   /** The open flags, e.g. {@code O_RDONLY|O_CLOEXEC}; violet. */
-  FLAGS("flags", "flags", 244, 20);
+  FLAGS("flags", "flags", 244, 20),
+  /** The cgroup v2 path, one frame per level as for paths; purple. */
+  CGROUP("cgroup", "cgroup", 270, 20),
+  /** The container, pod, service or session the cgroup names, else the cgroup path; magenta. */
+  CONTAINER("container", "container", 300, 25);
 
   private final String id;
   private final String kind;

@@ -2,6 +2,8 @@
 package dev.ior.core.projection;
 
 import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.core.cgroup.Container;
+import dev.ior.core.cgroup.ContainerParser;
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
@@ -15,7 +17,9 @@ import java.util.Map;
  * the frames (root first); all four counters become sample types, the chosen one the default.
  * This is ior's {@code -fields ... -count ...}. A path becomes one frame per directory level as
  * ior draws it ({@code /var/lib/x} → {@code /var}, {@code /lib}, {@code /x}), without the empty
- * leading frame the original emits; an unknown path is one {@code [unknown]} frame.
+ * leading frame the original emits; an unknown path is one {@code [unknown]} frame. A cgroup
+ * path is split the same way; a container is one frame ({@link ContainerParser}'s label, else
+ * the cgroup path).
  *
  * <pre>{@code
  * Projection p = Projection.parse("pid,path,tracepoint", "duration");
@@ -87,23 +91,49 @@ public record Projection(List<Field> fields, Count count) {
         .durationNanos(info.durationNanos());
     info.comments().forEach(b::comment);
     Map<String, List<Frame>> pathFrames = new LinkedHashMap<>();
+    Map<String, List<Frame>> cgroupFrames = new LinkedHashMap<>();
+    Map<String, String> containers = new LinkedHashMap<>();
     for (AggregateRow r : rows) {
       List<Frame> stack = new ArrayList<>(8);
+      String container = containers.computeIfAbsent(r.cgroup(), Projection::container);
       for (Field f : fields) {
         if (f == Field.PATH) {
           stack.addAll(pathFrames.computeIfAbsent(r.path(), Projection::pathFrames));
+        } else if (f == Field.CGROUP) {
+          stack.addAll(cgroupFrames.computeIfAbsent(r.cgroup(), Projection::cgroupFrames));
         } else {
-          stack.add(Frame.of(text(f, r), f.kind()));
+          stack.add(Frame.of(f == Field.CONTAINER ? container : text(f, r), f.kind()));
         }
       }
-      b.add(stack, info.labels() ? labels(r) : Map.of(), r.count(), r.durationNs(),
+      b.add(stack, info.labels() ? labels(r, container) : Map.of(), r.count(), r.durationNs(),
           r.durationToPrevNs(), r.bytes());
     }
     return b.build();
   }
 
-  /** pid, tid and comm as labels where they are not frames (pprof's -tagfocus uses them). */
-  private Map<String, String> labels(AggregateRow r) {
+  /** The container label of a cgroup path, else the path; {@code [unknown]} for "". */
+  static String container(String cgroup) {
+    if (cgroup.isEmpty()) {
+      return UNKNOWN_PATH;
+    }
+    Container c = ContainerParser.parse(cgroup);
+    return c != null ? c.label() : cgroup;
+  }
+
+  /** A cgroup path's frames, as {@link #pathFrames}: {@code /system.slice}, {@code /x.service}. */
+  static List<Frame> cgroupFrames(String cgroup) {
+    List<Frame> frames = new ArrayList<>();
+    for (Frame f : pathFrames(cgroup)) {
+      frames.add(Frame.of(f.name(), Field.CGROUP.kind()));
+    }
+    return List.copyOf(frames);
+  }
+
+  /**
+   * pid, tid, comm, thread, cgroup and container as labels where they are not frames (pprof's
+   * -tagfocus uses them); the cgroup ones only when the row has a cgroup.
+   */
+  private Map<String, String> labels(AggregateRow r, String container) {
     Map<String, String> l = new LinkedHashMap<>();
     if (!fields.contains(Field.PID)) {
       l.put("pid", Integer.toString(r.pid()));
@@ -116,6 +146,12 @@ public record Projection(List<Field> fields, Count count) {
     }
     if (!fields.contains(Field.THREAD)) {
       l.put("thread", r.thread());
+    }
+    if (!r.cgroup().isEmpty() && !fields.contains(Field.CGROUP)) {
+      l.put("cgroup", r.cgroup());
+    }
+    if (!r.cgroup().isEmpty() && !fields.contains(Field.CONTAINER)) {
+      l.put("container", container);
     }
     return l;
   }

@@ -31,6 +31,26 @@ class AggregateTableTest {
   }
 
   @Test
+  void cgroupIdsAreKeysResolvedWhenTheRowsAreTaken() {
+    AggregateTable t = new AggregateTable(16);
+    t.add("/a", "read", "cat", "cat", 1, 1, 0, 7, 1, 100, 10, 1);
+    t.add("/a", "read", "cat", "cat", 1, 1, 0, 7, 1, 100, 10, 1);
+    t.add("/a", "read", "cat", "cat", 1, 1, 0, 8, 1, 100, 10, 1);
+    t.add("/a", "read", "cat", 1, 1, 0, 1, 100, 10, 1); // no cgroup
+    t.add(new AggregateRow("/a", "read", "cat", 1, 1, 0, 1, 100, 10, 1, "cat", "/from/file"));
+    List<Long> asked = new java.util.ArrayList<>();
+    List<AggregateRow> rows = t.rows(id -> {
+      asked.add(id);
+      return "/cg" + id;
+    });
+    assertEquals(List.of("/cg7", "/cg8", "", "/from/file"),
+        rows.stream().map(AggregateRow::cgroup).collect(java.util.stream.Collectors.toList()));
+    assertEquals(2, rows.get(0).count());
+    assertEquals(List.of(7L, 8L), asked, "once per id, never for 0");
+    assertEquals("#7", t.rows().get(0).cgroup());
+  }
+
+  @Test
   void growsPastItsInitialSizeKeepingEveryRowInFirstSeenOrder() {
     AggregateTable t = new AggregateTable(16);
     for (int round = 0; round < 3; round++) {

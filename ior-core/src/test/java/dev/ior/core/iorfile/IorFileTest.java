@@ -82,6 +82,19 @@ class IorFileTest {
   }
 
   @Test
+  void cgroupPathsRoundTripAndOlderFilesReadWithout() throws IOException {
+    Path file = dir.resolve("cg.ior");
+    IorData data = new IorData(sample().run(), List.of(
+        new AggregateRow("/f", "write", "app", 1, 1, 0, 1, 2, 3, 4, "app",
+            "/system.slice/nginx.service"),
+        new AggregateRow("/f", "write", "app", 1, 1, 0, 1, 2, 3, 4, "app", "#77")));
+    IorFileWriter.write(file, data);
+    assertEquals(data, IorFileReader.read(file));
+    Path v1 = Path.of("src/test/resources/dev/ior/core/iorfile", V1_FIXTURE);
+    assertTrue(IorFileReader.read(v1).rows().stream().allMatch(r -> r.cgroup().isEmpty()));
+  }
+
+  @Test
   void startsWithMagicAndVersionThenGzip() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     IorFileWriter.write(out, sample());

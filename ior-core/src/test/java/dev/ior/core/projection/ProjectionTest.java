@@ -92,12 +92,37 @@ class ProjectionTest {
   }
 
   @Test
+  void cgroupsAreLevelsAndContainersOneFrameOrLabels() {
+    String docker = "/system.slice/docker-"
+        + "3f2a1b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7a8.scope";
+    List<AggregateRow> rows = List.of(
+        new AggregateRow("/data/x", "write", "app", 1, 1, 0, 2, 20, 0, 8, "app", docker),
+        new AggregateRow("/data/y", "write", "app", 2, 2, 0, 1, 10, 0, 4, "app", "/my/group"),
+        new AggregateRow("/data/y", "write", "old", 3, 3, 0, 1, 10, 0, 4));
+    Projection p = Projection.parse("container,cgroup,comm", "count");
+    assertEquals(String.join("\n",
+            "docker:3f2a1b4c5d6e;/system.slice;/" + docker.substring(14) + ";app 2",
+            "/my/group;/my;/group;app 1",
+            "[unknown];[unknown];old 1", ""),
+        CollapsedWriter.format(p.project(rows, ProfileInfo.none()), p.valueIndex()));
+    List<Frame> stack = p.project(rows, ProfileInfo.none()).samples().get(0).stack();
+    assertEquals(List.of("container", "cgroup", "cgroup", "process"),
+        stack.stream().map(Frame::kind).collect(java.util.stream.Collectors.toList()));
+    StackProfile labelled = Projection.parse("comm", "count")
+        .project(rows, new ProfileInfo(0, 0, List.of(), true));
+    assertEquals(Map.of("pid", "1", "tid", "1", "thread", "app", "cgroup", docker,
+        "container", "docker:3f2a1b4c5d6e"), labelled.samples().get(0).labels());
+    assertEquals(Map.of("pid", "3", "tid", "3", "thread", "old"),
+        labelled.samples().get(2).labels(),
+        "no cgroup, no cgroup labels");
+  }
+
+  @Test
   void unknownFieldOrCountListsTheValidOnes() {
     IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
         () -> Projection.parse("pid,file", "count"));
     assertEquals("unknown field 'file': valid fields are path, comm, thread, tracepoint, pid, tid,"
-        + " flags",
-        f.getMessage());
+        + " flags, cgroup, container", f.getMessage());
     IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
         () -> Projection.parse("pid", "latency"));
     assertEquals("unknown count 'latency': valid counts are count, duration, durationToPrev,"
