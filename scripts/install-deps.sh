@@ -32,6 +32,10 @@ test_pkgs=(
   "npm:npm"
   "libc++-dev:/usr/lib/$(uname -m)-linux-gnu/libc++.so"
   "libc++abi-dev:/usr/lib/$(uname -m)-linux-gnu/libc++abi.so"
+  # A real container for the container-attribution test; runc because crun refuses hybrid
+  # cgroup layouts ("cgroups in hybrid mode not supported").
+  "podman:podman"
+  "runc:runc"
 )
 # npm packages the tests use (a real viewer for the timeline), pinned: name@version
 test_npm=(

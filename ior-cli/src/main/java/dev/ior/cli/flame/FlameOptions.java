@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
+import java.util.function.LongFunction;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -113,10 +114,13 @@ public final class FlameOptions {
     }
   }
 
-  /** The aggregating output of a live trace with {@code config}. */
-  public TraceOutput output(TraceConfig config) {
+  /**
+   * The aggregating output of a live trace with {@code config}; {@code cgroupPaths} turns the
+   * cgroup ids of the rows into paths when the files are written.
+   */
+  public TraceOutput output(TraceConfig config, LongFunction<String> cgroupPaths) {
     return new FlameOutput(config, projection(), name, flamegraph, pprof, toolCommand(),
-        Clock.systemDefaultZone(), RunNames.hostName(), originalArgs());
+        Clock.systemDefaultZone(), RunNames.hostName(), originalArgs(), cgroupPaths);
   }
 
   /** Runs the conversion asked for; returns the exit code. */

@@ -3,6 +3,7 @@ package dev.ior.cli.flame;
 
 import dev.ior.cli.trace.TraceOutput;
 import dev.ior.core.aggregate.AggregatingSink;
+import dev.ior.core.cgroup.CgroupInfo;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.iorfile.IorData;
 import dev.ior.core.iorfile.IorFileWriter;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 /**
  * {@code ior -flamegraph} and {@code ior -pprof}: aggregates pairs instead of streaming them and,
@@ -28,8 +30,8 @@ import java.util.Locale;
  * and SVG of the chosen projection and/or the pprof profile.
  *
  * <pre>{@code
- * TraceOutput o = new FlameOutput(config, Projection.defaults(), settings, true, clock, "earth",
- *     List.of("-flamegraph"));
+ * TraceOutput o = new FlameOutput(config, Projection.defaults(), "db", true, false, List.of(),
+ *     clock, "earth", List.of("-flamegraph"), id -> resolver.lookup(id).pathOrId());
  * }</pre>
  */
 public final class FlameOutput implements TraceOutput {
@@ -43,6 +45,7 @@ public final class FlameOutput implements TraceOutput {
   private final Clock clock;
   private final String host;
   private final List<String> args;
+  private final LongFunction<String> cgroupPaths;
   private Instant start;
 
   /**
@@ -50,9 +53,11 @@ public final class FlameOutput implements TraceOutput {
    *
    * @param name base name of the files, null for {@code ior-<host>-<yyyymmdd-hhmmss>}
    * @param tool external renderer command, empty to render the SVG ourselves
+   * @param cgroupPaths cgroup id to path, for the rows' cgroup column (may wait briefly)
    */
   public FlameOutput(TraceConfig config, Projection projection, String name, boolean flameGraph,
-      boolean pprof, List<String> tool, Clock clock, String host, List<String> args) {
+      boolean pprof, List<String> tool, Clock clock, String host, List<String> args,
+      LongFunction<String> cgroupPaths) {
     this.config = config;
     this.projection = projection;
     this.name = name;
@@ -62,6 +67,14 @@ public final class FlameOutput implements TraceOutput {
     this.clock = clock;
     this.host = host;
     this.args = List.copyOf(args);
+    this.cgroupPaths = cgroupPaths;
+  }
+
+  /** Like the above, with cgroups known only by their ids ({@code #<id>}). */
+  public FlameOutput(TraceConfig config, Projection projection, String name, boolean flameGraph,
+      boolean pprof, List<String> tool, Clock clock, String host, List<String> args) {
+    this(config, projection, name, flameGraph, pprof, tool, clock, host, args,
+        CgroupInfo::idLabel);
   }
 
   @Override
@@ -96,7 +109,7 @@ public final class FlameOutput implements TraceOutput {
     long startNs = begun.getEpochSecond() * 1_000_000_000L + begun.getNano();
     RunInfo run = new RunInfo(host, startNs, stats.durationNs(), version(),
         RunFilters.of(config, attached), stats, args);
-    IorData data = new IorData(run, sink.table().rows());
+    IorData data = new IorData(run, sink.table().rows(cgroupPaths));
     int rc = 0;
     if (flameGraph) {
       Path file = Path.of(base + ".ior");

@@ -18,12 +18,15 @@ import picocli.CommandLine.ParseResult;
  */
 final class FlagRules {
   /** Flags that shape a trace, live or replayed. */
-  private static final List<String> TRACE = List.of("-pid", "-tid", "-comm", "-path",
-      "-duration", "-tps", "-tpsExclude", "-mapSize", "-record", "-replay", "-tui", "-plain",
-      "-format");
-  /** What a recording cannot change: it holds what the live trace attached and kept. */
+  private static final List<String> TRACE = List.of("-pid", "-follow", "-tid", "-comm", "-path",
+      "-cgroup", "-container", "-duration", "-tps", "-tpsExclude", "-mapSize", "-record",
+      "-replay", "-tui", "-plain", "-format", "-o", "-user");
+  /**
+   * What a recording cannot change: it holds what the live trace attached and kept (and cgroup
+   * ids, which may be of another boot: no cgroup or container can be told from them).
+   */
   private static final List<String> LIVE_ONLY = List.of("-tps", "-tpsExclude", "-mapSize",
-      "-duration", "-tui", "-record");
+      "-duration", "-tui", "-record", "-follow", "-cgroup", "-container");
   private static final List<String> CONVERSIONS = List.of("-ior", "-from-pprof", "-diff");
 
   private final CommandLine cl;
@@ -57,6 +60,18 @@ final class FlagRules {
           + " instead of the stream");
       refuse(has("-tui") ? "-tui" : null, format + " sets the format of the stream; %s shows a"
           + " dashboard instead of the stream");
+    }
+    if (has("-o")) {
+      refuse(first(List.of("-flamegraph", "-pprof", "-timeline", "-speedscope")), "-o sets where"
+          + " the stream goes; %s writes files instead of the stream");
+      refuse(has("-tui") ? "-tui" : null, "-o sets where the stream goes; %s shows a dashboard"
+          + " instead of the stream");
+    }
+    requires("-follow", has("-pid"), "-pid: ior -pid PID -follow (or ior -- COMMAND to start"
+        + " one)");
+    if (has("-follow")) {
+      refuse(has("-tid") ? "-tid" : null, "-follow traces whole processes and what they start;"
+          + " %s traces one thread");
     }
     boolean files = aggregate != null || conversion != null;
     requires("-name", files, "-flamegraph, -pprof, -ior, -from-pprof or -diff (the stream goes"

@@ -7,9 +7,12 @@ import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
 import dev.ior.cli.flame.RunNames;
+import dev.ior.cli.run.TracedCommand;
 import dev.ior.cli.stream.StreamFormat;
 import dev.ior.cli.stream.WallClock;
 import dev.ior.cli.timeline.TimelineOptions;
+import dev.ior.core.cgroup.CgroupLookup;
+import dev.ior.core.cgroup.CgroupResolver;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.sink.PairSink;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,10 +49,18 @@ import picocli.CommandLine.Spec;
           + " processes you choose with eBPF, pairs each call's enter and exit, knows the file"
           + " behind every descriptor, and prints one line per call on stdout.",
       "Needs root (or CAP_BPF and CAP_PERFMON) and Linux 5.8+. Diagnostics and the final"
-          + " statistics go to stderr; Ctrl+C or SIGTERM stop cleanly."
+          + " statistics go to stderr; Ctrl+C or SIGTERM stop cleanly.",
+      "With -- COMMAND, ior starts COMMAND (under sudo as the user who ran sudo) and traces it"
+          + " and everything it starts until it exits; Ctrl+C goes to COMMAND, and ior exits"
+          + " with COMMAND's status."
     },
     footerHeading = "%nExamples:%n",
     footer = {
+      "  sudo ior -o make.csv -plain -- make -j4     make and all it starts, as you",
+      "  sudo ior -pid 4242 -follow                  a process and its future children",
+      "  sudo ior -cgroup /system.slice/ssh.service  one cgroup v2 and below",
+      "  sudo ior -container 3f2a1b -format json     one container (id prefix)",
+      "  sudo ior -flamegraph -fields container      flame graph by container",
       "  sudo ior -comm postgres -duration 30        what postgres does to files, 30 s",
       "  sudo ior -pid 4242 -path /var/lib/mysql      one process, one directory",
       "  sudo ior -tps 'fsync|fdatasync|sync' -plain  sync calls as CSV",
@@ -67,7 +79,8 @@ import picocli.CommandLine.Spec;
           + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
           + " ('old -> new' for renames and transfers).",
       "",
-      "Exit status: 0 done (also when -duration ends it or the traced -pid exits);"
+      "Exit status: 0 done (also when -duration ends it or the traced -pid exits; with"
+          + " -- COMMAND: COMMAND's status, 128+N when signal N killed it);"
           + " 1 an input was damaged or an output could not be written (the others were);"
           + " 2 nothing started: a bad or conflicting flag, a missing input, an output that"
           + " cannot be created, no privileges; 130, 143, 129 stopped by Ctrl+C, SIGTERM,"
@@ -80,6 +93,11 @@ public final class IorCommand implements Callable<Integer> {
   @Option(names = {"-pid", "--pid"}, paramLabel = "PID",
       description = "Trace only this process (filtered in the kernel).")
   int pid;
+
+  @Option(names = {"-follow", "--follow"},
+      description = "With -pid: also trace every process it starts from now on (in the"
+          + " kernel, from each child's first syscall).")
+  boolean follow;
 
   @Option(names = {"-tid", "--tid"}, paramLabel = "TID",
       description = "Trace only this thread (filtered in the kernel).")
@@ -94,8 +112,11 @@ public final class IorCommand implements Callable<Integer> {
       description = "Show only calls whose file contains TEXT (filtered after fd resolution).")
   String path;
 
+  @Mixin CgroupOptions cgroups;
+
   @Option(names = {"-duration", "--duration"}, paramLabel = "SECONDS", defaultValue = "60",
-      description = "Stop after this many seconds (default: ${DEFAULT-VALUE}; 0 = until Ctrl+C).")
+      description = "Stop after this many seconds (default: ${DEFAULT-VALUE}; 0 = until Ctrl+C;"
+          + " with -- COMMAND: until it exits).")
   int duration;
 
   @Option(names = {"-tps", "--tps"}, paramLabel = "REGEX", split = ",",
@@ -140,6 +161,11 @@ public final class IorCommand implements Callable<Integer> {
     String format;
   }
 
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the event stream to FILE instead of stdout (e.g. to keep it apart"
+          + " from a traced COMMAND's output).")
+  Path output;
+
   @Option(names = {"-tui", "--tui"},
       description = "Show a live terminal dashboard instead of the stream (press ? in it for the"
           + " keys); runs until q unless -duration is given. Without -pid or -comm it first"
@@ -152,6 +178,8 @@ public final class IorCommand implements Callable<Integer> {
 
   @Mixin TimelineOptions timeline;
 
+  @Mixin CommandOptions command;
+
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
 
@@ -163,7 +191,7 @@ public final class IorCommand implements Callable<Integer> {
       return flame.runOffline(err); // conversions: no trace, no root
     }
     StreamFormat fmt = streamFormat();
-    TraceConfig config = config();
+    TraceConfig config = config(0, 0);
     flame.projection(); // a bad -fields or -count is a usage error before anything starts
     if (recording.replaying()) {
       return replay(config, fmt, err);
@@ -174,49 +202,103 @@ public final class IorCommand implements Callable<Integer> {
           tid > 0 ? "thread" : "process");
       return 2;
     }
+    Optional<CgroupResolver> resolver = Optional.empty();
     try {
-      // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
-      SyscallSelection.select(SyscallTable.standard(), config.selection());
-      Preflight.check();
-    } catch (IllegalArgumentException | TraceException e) {
-      err.println("ior: " + e.getMessage());
-      return 2;
+      try {
+        // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
+        SyscallSelection.select(SyscallTable.standard(), config.selection());
+        Preflight.check();
+        resolver = CgroupOptions.openResolver();
+        config = config(0, cgroups.cgroupId(resolver));
+      } catch (IllegalArgumentException | TraceException e) {
+        err.println("ior: " + e.getMessage());
+        return 2;
+      }
+      // Every output must be creatable now, not after a trace of -duration seconds.
+      if (!outputsCreatable(plannedOutputs(), err)) {
+        return 2;
+      }
+      return trace(config, fmt, CgroupOptions.lookup(resolver), target, err);
+    } finally {
+      resolver.ifPresent(CgroupResolver::close);
     }
-    // Every output must be creatable now, not after a trace of -duration seconds.
-    if (!outputsCreatable(flame.plannedOutputs(), err)) {
-      return 2;
+  }
+
+  /** A live trace: the command if any, the outputs, the session, until the end. */
+  private int trace(TraceConfig config, StreamFormat fmt, CgroupLookup cgroupLookup,
+      TargetWatch target, PrintWriter err) throws IOException, InterruptedException {
+    TracedCommand cmd = null;
+    if (command.given()) {
+      try {
+        cmd = command.start(); // held until the trace runs
+      } catch (TracedCommand.CommandNotFoundException e) {
+        err.println("ior: " + e.getMessage());
+        return 127; // as a shell says it
+      } catch (IOException | IllegalArgumentException e) { // IAE: a -user that is no user
+        err.println("ior: " + e.getMessage());
+        return 2;
+      }
+      config = config(cmd.pid(), config.cgroupId());
     }
-    List<TraceOutput> outputs = outputs(fmt, config);
-    RecordingOutput recorder;
+    int rc = 2;
+    BpfTraceSession session = null;
+    List<TraceOutput> outputs = new ArrayList<>();
+    RecordingOutput recorder = null;
     try {
-      recorder = recording.recordingOutput(clock);
+      outputs.addAll(outputs(fmt, config, cgroupLookup, CgroupOptions.paths(cgroupLookup)));
+      try {
+        recorder = recording.recordingOutput(clock);
+      } catch (IOException e) {
+        throw new IOException("cannot record: " + UserFiles.describe(recording.record, e), e);
+      }
+      if (recorder != null) {
+        outputs.add(recorder);
+      }
+      session = start(config, outputs, recorder, cgroupLookup, err);
     } catch (IOException e) {
-      err.println("ior: cannot record: " + UserFiles.describe(recording.record, e));
-      return 2;
-    }
-    if (recorder != null) {
-      outputs.add(recorder);
-    }
-    BpfTraceSession session;
-    try {
-      session = start(config, outputs, recorder, err);
+      err.println("ior: " + e.getMessage());
     } catch (UncheckedIOException e) { // the stream's header could not be written
       if (recorder != null) {
         recorder.writer().abort();
       }
-      if (TraceRun.isBrokenPipe(e)) {
-        return 0; // `ior | head` whose head has already gone
+      boolean brokenPipe = TraceRun.isBrokenPipe(e); // `ior | head` whose head has gone
+      rc = brokenPipe ? 0 : 1;
+      if (!brokenPipe) {
+        err.println("ior: " + UserFiles.message(e.getCause()));
       }
-      err.println("ior: " + UserFiles.message(e.getCause()));
-      return 1;
     }
     if (session == null) {
-      return 2;
+      if (cmd != null) {
+        cmd.killIfHeld();
+      }
+      return rc;
     }
-    err.printf("ior: tracing %d syscalls%s%s (Ctrl+C to stop)%n", session.attachedSyscalls(),
-        duration > 0 ? " for " + duration + " s" : "", describeFilters());
+    announce(session, cmd, err);
+    if (cmd != null) {
+      cmd.release();
+    }
+    rc = new TraceRun(session, outputs, err, duration, target, cmd).run();
+    cgroups.report(err);
     err.flush();
-    return new TraceRun(session, outputs, err, duration, target).run();
+    return rc;
+  }
+
+  private void announce(BpfTraceSession session, TracedCommand cmd, PrintWriter err) {
+    String what = cmd == null ? describeFilters()
+        : " of " + cmd.name() + " (pid " + cmd.pid() + ") and all it starts";
+    err.printf("ior: tracing %d syscalls%s%s (%s)%n", session.attachedSyscalls(),
+        duration > 0 ? " for " + duration + " s" : "", what,
+        cmd != null ? "until it exits" : "Ctrl+C to stop");
+    err.flush();
+  }
+
+  /** The files this run will write: -flamegraph/-pprof files, -o FILE. */
+  private List<Path> plannedOutputs() {
+    List<Path> files = new ArrayList<>(flame.plannedOutputs());
+    if (output != null) {
+      files.add(output);
+    }
+    return files;
   }
 
   /** Whether every file can be created; says why not for the first that cannot. */
@@ -231,18 +313,26 @@ public final class IorCommand implements Callable<Integer> {
     return true;
   }
 
-  /** The trace configuration from the flags; a bad combination is a usage error. */
-  private TraceConfig config() {
+  /**
+   * The trace configuration from the flags; a bad combination is a usage error.
+   *
+   * @param commandPid the started command's pid, 0 before (or without) one
+   * @param cgroupId the id -cgroup names, 0 before it is looked up (or without one)
+   */
+  private TraceConfig config(int commandPid, long cgroupId) {
     if (duration < 0) {
       throw new ParameterException(spec.commandLine(), "-duration must be >= 0 seconds");
     }
-    if (tui && !spec.commandLine().getParseResult().hasMatchedOption("-duration")) {
-      duration = 0; // a dashboard runs until the user quits
+    boolean durationGiven = spec.commandLine().getParseResult().hasMatchedOption("-duration");
+    if ((tui || command.given()) && !durationGiven) {
+      duration = 0; // a dashboard runs until the user quits, a command until it exits
     }
+    command.validate(spec, pid, tid, tui);
     try {
-      return TraceConfig.builder().pid(pid).tid(tid).comm(comm).path(path)
-          .tracepoints(tps, tpsExclude).syscalls(syscalls).families(families)
-          .ringBytes(mapSize).build();
+      return TraceConfig.builder().pid(follow ? 0 : pid).tid(tid)
+          .follow(commandPid != 0 ? commandPid : follow ? pid : 0).cgroup(cgroupId)
+          .comm(comm).path(path).tracepoints(tps, tpsExclude).syscalls(syscalls)
+          .families(families).ringBytes(mapSize).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -250,13 +340,14 @@ public final class IorCommand implements Callable<Integer> {
 
   /** Warms the outputs up and starts the session; null (after saying why) when it failed. */
   private BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
-      RecordingOutput recorder, PrintWriter err) throws IOException {
+      RecordingOutput recorder, CgroupLookup cgroupLookup, PrintWriter err) throws IOException {
     for (TraceOutput o : outputs) {
       o.warmUp();
       o.started();
     }
-    PairSink sink = outputs.size() == 1 ? outputs.get(0).sink()
-        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
+    PairSink sink = cgroups.sink(outputs.size() == 1 ? outputs.get(0).sink()
+        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)),
+        cgroupLookup);
     try {
       BpfTraceSession session = BpfTraceSession.start(config, sink,
           w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
@@ -286,28 +377,44 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + UserFiles.message(e));
       return 2;
     }
-    if (!outputsCreatable(flame.plannedOutputs(), err)) {
+    if (!outputsCreatable(plannedOutputs(), err)) {
       return 2;
     }
-    return recording.replay(config, outputs(fmt, config), err);
+    // Cgroup ids are unique only within a boot: a recording of this boot (its monotonic clock
+    // starts where ours does) is resolved like a live trace; any other shows ids only.
+    boolean thisBoot = Math.abs(clock.epochNs(0) - WallClock.now().epochNs(0)) < 1_000_000_000L;
+    Optional<CgroupResolver> resolver = thisBoot ? CgroupOptions.openResolver() : Optional.empty();
+    try {
+      CgroupLookup lookup = CgroupOptions.lookup(resolver);
+      return recording.replay(config, outputs(fmt, config, lookup, CgroupOptions.paths(lookup)),
+          err);
+    } finally {
+      resolver.ifPresent(CgroupResolver::close);
+    }
   }
 
-  /** What this run produces; the live stream unless another output replaces it. */
-  private List<TraceOutput> outputs(StreamFormat fmt, TraceConfig config) {
+  /**
+   * What this run produces; the live stream (on stdout or in -o FILE) unless another output
+   * replaces it.
+   *
+   * @throws IOException when -o FILE cannot be created
+   */
+  private List<TraceOutput> outputs(StreamFormat fmt, TraceConfig config, CgroupLookup lookup,
+      LongFunction<String> cgroupPaths) throws IOException {
     List<TraceOutput> outputs = new ArrayList<>();
     if (flame.aggregates()) {
-      outputs.add(flame.output(config));
+      outputs.add(flame.output(config, cgroupPaths));
     }
     if (timeline.enabled()) {
       outputs.add(timeline.output(clock, RunNames.hostName()));
     }
-    if (outputs.isEmpty()) { // file outputs replace the live stream
-      outputs.add(new StreamOutput(fmt, System.console() != null, clock));
+    if (outputs.isEmpty() && !tui) { // file outputs and the dashboard replace the live stream
+      outputs.add(output == null ? new StreamOutput(fmt, System.console() != null, clock, lookup)
+          : StreamOutput.toFile(output, fmt, clock, lookup));
     }
     if (tui) {
-      // The dashboard owns the terminal: it replaces the stream, never a file output.
-      outputs.removeIf(o -> o instanceof StreamOutput);
-      outputs.add(new TuiOutput(describeFilters(), pid == 0 && comm == null));
+      outputs.add(new TuiOutput(describeFilters(), pid == 0 && comm == null && !cgroups.given(),
+          lookup));
     }
     return outputs;
   }
@@ -315,7 +422,7 @@ public final class IorCommand implements Callable<Integer> {
   private String describeFilters() {
     List<String> f = new ArrayList<>();
     if (pid != 0) {
-      f.add("pid " + pid);
+      f.add("pid " + pid + (follow ? " and all it starts" : ""));
     }
     if (tid != 0) {
       f.add("tid " + tid);
@@ -325,6 +432,12 @@ public final class IorCommand implements Callable<Integer> {
     }
     if (path != null) {
       f.add("path ~ " + path);
+    }
+    if (cgroups.cgroup != null) {
+      f.add("cgroup " + cgroups.cgroup);
+    }
+    if (cgroups.container != null) {
+      f.add("container " + cgroups.container);
     }
     return f.isEmpty() ? " system-wide" : " of " + String.join(", ", f);
   }

@@ -5,6 +5,7 @@ import dev.ior.cli.stream.StreamFormat;
 import dev.ior.cli.stream.StreamSink;
 import dev.ior.cli.stream.TextEscaper;
 import dev.ior.cli.stream.WallClock;
+import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.event.SyscallPair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.synth.SyntheticStream;
@@ -15,12 +16,17 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** The live event stream on stdout. */
+/** The live event stream on stdout, or in a file ({@code -o}). */
 final class StreamOutput implements TraceOutput {
   private final StreamFormat format;
   private final boolean terminal;
   private final WallClock clock;
+  private final CgroupLookup cgroups;
+  /** How write errors name the destination: "stdout" or the file. */
+  private final String destination;
   private final StreamSink sink;
   private final PairSink named = new PairSink() {
     @Override
@@ -28,7 +34,7 @@ final class StreamOutput implements TraceOutput {
       try {
         sink.accept(pair);
       } catch (UncheckedIOException e) {
-        throw onStdout(e);
+        throw named(e);
       }
     }
 
@@ -43,19 +49,43 @@ final class StreamOutput implements TraceOutput {
     }
   };
 
-  StreamOutput(StreamFormat format, boolean terminal, WallClock clock) {
+  /** The stream on stdout. */
+  StreamOutput(StreamFormat format, boolean terminal, WallClock clock, CgroupLookup cgroups) {
+    // Not System.out: a PrintStream swallows write errors, so `ior | head` would never stop.
+    this(format, terminal, clock, cgroups, new FileOutputStream(FileDescriptor.out), "stdout");
+  }
+
+  private StreamOutput(StreamFormat format, boolean terminal, WallClock clock,
+      CgroupLookup cgroups, OutputStream out, String destination) {
     this.format = format;
     this.terminal = terminal;
     this.clock = clock;
-    // Not System.out: a PrintStream swallows write errors, so `ior | head` would never stop.
-    this.sink = create(new FileOutputStream(FileDescriptor.out));
+    this.cgroups = cgroups;
+    this.destination = destination;
+    this.sink = create(out);
+  }
+
+  /**
+   * The stream written to {@code file} (created or truncated now, written as the trace goes,
+   * like strace -o; not a terminal, so no bidi escapes).
+   *
+   * @throws IOException naming the file when it cannot be opened
+   */
+  static StreamOutput toFile(Path file, StreamFormat format, WallClock clock,
+      CgroupLookup cgroups) throws IOException {
+    try {
+      return new StreamOutput(format, false, clock, cgroups, Files.newOutputStream(file),
+          file.toString());
+    } catch (IOException e) {
+      throw new IOException("cannot write -o " + UserFiles.describe(file, e), e);
+    }
   }
 
   private StreamSink create(OutputStream out) {
-    return new StreamSink(out, format, clock, new TextEscaper(terminal));
+    return new StreamSink(out, format, clock, new TextEscaper(terminal), cgroups);
   }
 
-  /** The stream; a failed write (a full disk, a closed pipe) names stdout. */
+  /** The stream; a failed write (a full disk, a closed pipe) names stdout or the file. */
   @Override
   public PairSink sink() {
     return named;
@@ -71,18 +101,18 @@ final class StreamOutput implements TraceOutput {
   }
 
   /** Runs {@code write} (not per pair: a lambda per pair would allocate), naming stdout. */
-  private static void naming(Runnable write) {
+  private void naming(Runnable write) {
     try {
       write.run();
     } catch (UncheckedIOException e) {
-      throw onStdout(e);
+      throw named(e);
     }
   }
 
-  /** The failure as one that says it was stdout; the cause chain is kept (broken pipes). */
-  private static UncheckedIOException onStdout(UncheckedIOException e) {
-    return new UncheckedIOException(new IOException("stdout: " + UserFiles.reason(e.getCause()),
-        e.getCause()));
+  /** The failure as one that names the destination; the cause chain is kept (broken pipes). */
+  private UncheckedIOException named(UncheckedIOException e) {
+    return new UncheckedIOException(new IOException(destination + ": "
+        + UserFiles.reason(e.getCause()), e.getCause()));
   }
 
   @Override

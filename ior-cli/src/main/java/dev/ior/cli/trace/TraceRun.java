@@ -3,10 +3,14 @@ package dev.ior.cli.trace;
 
 import dev.ior.bpf.BpfTraceSession;
 import dev.ior.cli.UserFiles;
+import dev.ior.cli.run.CtrlC;
+import dev.ior.cli.run.Descendants;
+import dev.ior.cli.run.TracedCommand;
 import dev.ior.core.stats.TraceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,9 +19,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A started trace until its end: the duration, Ctrl+C, SIGTERM or SIGHUP (a shutdown hook), the
- * traced process's exit, the consumer's end or the dashboard's quit; then stop, statistics,
- * every output finished, detach. Outputs are finished however the wait ended, also when the
- * dashboard failed.
+ * traced process's or command's exit, the consumer's end or the dashboard's quit; then stop,
+ * statistics, every output finished, detach. Outputs are finished however the wait ended, also
+ * when the dashboard failed. With a command ({@code -- COMMAND}), Ctrl+C is the command's
+ * ({@link CtrlC}) and the exit code is the command's status.
  */
 final class TraceRun {
   private final BpfTraceSession session;
@@ -25,19 +30,48 @@ final class TraceRun {
   private final PrintWriter err;
   private final int durationSeconds;
   private final TargetWatch target;
+  private final TracedCommand command;
+  private boolean signalled;
 
-  /** A run of {@code durationSeconds} (0: until stopped) that ends with {@code target} if set. */
+  /**
+   * A run of {@code durationSeconds} (0: until stopped) that ends with {@code target} if set, or
+   * with {@code command} (already released) if set.
+   */
   TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
-      int durationSeconds, TargetWatch target) {
+      int durationSeconds, TargetWatch target, TracedCommand command) {
     this.session = session;
     this.outputs = outputs;
     this.err = err;
     this.durationSeconds = durationSeconds;
     this.target = target;
+    this.command = command;
   }
 
-  /** Runs to the end; the exit code. */
+  /** Runs to the end; the exit code (the command's status when there is one). */
   int run() throws InterruptedException {
+    if (command == null) {
+      return trace();
+    }
+    int rc;
+    try (CtrlC leftToCommand = CtrlC.leaveToCommand()) {
+      rc = trace();
+      if (signalled) {
+        return rc; // SIGTERM: the JVM exits once the outputs are written
+      }
+      if (command.isAlive()) {
+        // -duration ended the trace: COMMAND owns the terminal, so ior waits for it.
+        err.printf("ior: the trace has ended; %s (pid %d) is still running: waiting for it to"
+            + " exit%n", command.name(), command.pid());
+        err.flush();
+        command.waitFor();
+      }
+    }
+    int status = command.exitStatus();
+    return status != 0 ? status : rc;
+  }
+
+  /** Traces until the end, reports, finishes the outputs and detaches; ior's own exit code. */
+  private int trace() throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch reported = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -52,6 +86,10 @@ final class TraceRun {
     int rc = 0;
     try {
       awaitEnd(stop);
+      signalled = stop.getCount() == 0;
+      if (command != null) {
+        reportCommand();
+      }
     } finally {
       // Also when the dashboard failed: what was captured is written before the error shows.
       try {
@@ -78,7 +116,7 @@ final class TraceRun {
         return false;
       }
       targetExited[0] = target != null && !target.alive();
-      return !targetExited[0];
+      return !targetExited[0] && (command == null || command.isAlive());
     };
     InteractiveOutput ui = (InteractiveOutput) outputs.stream()
         .filter(o -> o instanceof InteractiveOutput).findFirst().orElse(null);
@@ -91,10 +129,31 @@ final class TraceRun {
       }
     }
     while (ui == null && running.getAsBoolean()) {
-      stop.await(100, TimeUnit.MILLISECONDS);
+      if (command != null) {
+        command.waitFor(100); // ends the wait as soon as the command exits
+      } else {
+        stop.await(100, TimeUnit.MILLISECONDS);
+      }
     }
     if (targetExited[0]) {
       err.println("ior: " + target.what() + " exited; the trace ends");
+    }
+  }
+
+  /** How the command ended, and what it left running (no longer traced once ior detaches). */
+  private void reportCommand() {
+    if (command.isAlive()) {
+      if (signalled) {
+        err.printf("ior: stopped; %s (pid %d) keeps running, no longer traced%n", command.name(),
+            command.pid());
+      }
+      return;
+    }
+    err.printf("ior: %s (pid %d) %s%n", command.name(), command.pid(), command.describeExit());
+    List<String> left = Descendants.of(ProcessHandle.current().pid(), Path.of("/proc"));
+    if (!left.isEmpty()) {
+      err.printf("ior: %d of its descendants %s still running and no longer traced: %s%n",
+          left.size(), left.size() == 1 ? "is" : "are", String.join(", ", left));
     }
   }
 

@@ -10,6 +10,7 @@ import dev.ior.cli.tui.PlainReport;
 import dev.ior.cli.tui.ProcessSource;
 import dev.ior.cli.tui.Tui;
 import dev.ior.cli.tui.TuiOptions;
+import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.live.LiveStats;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.synth.SyntheticStream;
@@ -25,15 +26,16 @@ import dev.ior.core.stats.TraceStats;
  * {@code -tui}: the live dashboard, or a plain table every second when stdout is no terminal.
  */
 final class TuiOutput implements InteractiveOutput {
-  private final LiveStats live = LiveStats.create();
+  private final LiveStats live;
   private final String filters;
   private final boolean pickTarget;
   private Supplier<TraceStats> tracer = () -> null;
   private SyscallSwitch syscalls = SyscallSwitch.NONE;
 
-  TuiOutput(String filters, boolean pickTarget) {
+  TuiOutput(String filters, boolean pickTarget, CgroupLookup cgroups) {
     this.filters = filters;
     this.pickTarget = pickTarget;
+    this.live = LiveStats.create(cgroups);
   }
 
   @Override

@@ -158,8 +158,8 @@ public final class Dashboard {
   }
 
   /** Switches to the Latency tab showing one table row. */
-  void showLatency(TableKind kind, boolean byDir, String key) {
-    latency.select(kind, byDir, key);
+  void showLatency(TableKind kind, boolean grouped, String key) {
+    latency.select(kind, grouped, key);
     tab = tabs.indexOf(latency);
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class LatencyView implements TabView {
   private TableKind kind;
-  private boolean byDir;
+  private boolean grouped;
   private String key;
 
   @Override
@@ -24,15 +24,15 @@ final class LatencyView implements TabView {
     return "Latency";
   }
 
-  void select(TableKind kind, boolean byDir, String key) {
+  void select(TableKind kind, boolean grouped, String key) {
     this.kind = kind;
-    this.byDir = byDir;
+    this.grouped = grouped;
     this.key = key;
   }
 
   private GroupStats row(LiveSnapshot s) {
     if (kind != null) {
-      for (GroupStats g : kind.rows(s, byDir)) {
+      for (GroupStats g : kind.rows(s, grouped)) {
         if (g.key().equals(key)) {
           return g;
         }
@@ -45,7 +45,7 @@ final class LatencyView implements TabView {
   public void draw(Canvas c, int top, int rows, LiveSnapshot s) {
     GroupStats g = row(s);
     String what = kind == null ? "all syscalls"
-        : kind.keyHeader(byDir) + " " + Names.shown(key)
+        : kind.keyHeader(grouped) + " " + Names.shown(key)
             + (g == s.total() ? " (not seen since reset)" : "");
     c.put(1, top, "Latency of " + what + ": " + Units.count(g.count()) + " calls", Style.HEADER);
     int half = (rows - 1) / 2;

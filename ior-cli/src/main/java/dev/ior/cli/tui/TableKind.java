@@ -6,7 +6,10 @@ import dev.ior.core.live.GroupStats;
 import dev.ior.core.live.LiveSnapshot;
 import java.util.List;
 
-/** The three sortable tables: which rows of a snapshot they show and what a row filters. */
+/**
+ * The three sortable tables: which rows of a snapshot they show and what a row filters. Files
+ * can be grouped by directory, processes by container.
+ */
 enum TableKind {
   SYSCALLS("Syscalls", "syscall", ""),
   FILES("Files", "file", ""),
@@ -26,34 +29,45 @@ enum TableKind {
     return title;
   }
 
-  String keyHeader(boolean byDir) {
-    return byDir ? "directory" : keyHeader;
+  String keyHeader(boolean grouped) {
+    if (!grouped || this == SYSCALLS) {
+      return keyHeader;
+    }
+    return this == FILES ? "directory" : "container";
   }
 
-  String detailHeader(boolean byDir) {
-    return byDir ? "files" : detailHeader;
+  String detailHeader(boolean grouped) {
+    if (!grouped || this == SYSCALLS) {
+      return detailHeader;
+    }
+    return this == FILES ? "files" : "processes";
   }
 
-  List<GroupStats> rows(LiveSnapshot s, boolean byDir) {
+  /** What {@code g} groups by ("dir", "container"), or null when this table has no grouping. */
+  String groupedBy() {
+    return this == SYSCALLS ? null : this == FILES ? "dir" : "container";
+  }
+
+  List<GroupStats> rows(LiveSnapshot s, boolean grouped) {
     switch (this) {
       case SYSCALLS:
         return s.syscalls();
       case FILES:
-        return byDir ? DirectoryGrouping.byDirectory(s.files()) : s.files();
+        return grouped ? DirectoryGrouping.byDirectory(s.files()) : s.files();
       default:
-        return s.processes();
+        return grouped ? s.containers() : s.processes();
     }
   }
 
-  /** The Stream filter a row stands for (a directory row has none). */
-  StreamFilter filterFor(GroupStats row, boolean byDir) {
+  /** The Stream filter a row stands for (a directory or container row has none). */
+  StreamFilter filterFor(GroupStats row, boolean grouped) {
     switch (this) {
       case SYSCALLS:
         return StreamFilter.of(StreamFilter.Kind.SYSCALL, row.key());
       case FILES:
-        return byDir ? null : StreamFilter.of(StreamFilter.Kind.FILE, row.key());
+        return grouped ? null : StreamFilter.of(StreamFilter.Kind.FILE, row.key());
       default:
-        return StreamFilter.of(StreamFilter.Kind.PID, row.key());
+        return grouped ? null : StreamFilter.of(StreamFilter.Kind.PID, row.key());
     }
   }
 }

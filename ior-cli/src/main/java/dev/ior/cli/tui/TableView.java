@@ -13,7 +13,7 @@ import java.util.List;
  * A sortable table of syscalls, files or processes: count, total/avg/max latency, bytes read
  * and written, errors. {@code s} cycles the sort column, arrows select a row, Enter pushes the
  * row as a Stream filter, {@code l} shows its latency histogram, {@code g} groups files by
- * directory.
+ * directory and processes by container.
  */
 final class TableView implements TabView {
   static final int NUM = 9;
@@ -25,7 +25,7 @@ final class TableView implements TabView {
   private final TableKind kind;
   private final Dashboard dash;
   private SortKey sort = SortKey.TOTAL_TIME;
-  private boolean byDir;
+  private boolean grouped;
   private int selected;
   private List<GroupStats> shown = List.of();
 
@@ -44,14 +44,14 @@ final class TableView implements TabView {
   }
 
   List<GroupStats> rows(LiveSnapshot s) {
-    return sort.sort(kind.rows(s, byDir));
+    return sort.sort(kind.rows(s, grouped));
   }
 
   @Override
   public void draw(Canvas c, int top, int rows, LiveSnapshot s) {
     shown = rows(s);
     selected = Math.max(0, Math.min(selected, shown.size() - 1));
-    int[] w = widths(c.width(), kind.detailHeader(byDir));
+    int[] w = widths(c.width(), kind.detailHeader(grouped));
     int keyW = w[0];
     int detailW = w[1];
     c.put(0, top, header(keyW, detailW), Style.HEADER);
@@ -70,9 +70,9 @@ final class TableView implements TabView {
 
   private String header(int keyW, int detailW) {
     StringBuilder sb = new StringBuilder(Units.fit(mark(SortKey.NAME)
-        + kind.keyHeader(byDir), keyW));
+        + kind.keyHeader(grouped), keyW));
     if (detailW > 0) {
-      sb.append(Units.fit(kind.detailHeader(byDir), detailW));
+      sb.append(Units.fit(kind.detailHeader(grouped), detailW));
     }
     for (int i = 0; i < HEADERS.length; i++) {
       sb.append(Units.right(mark(COLUMNS[i]) + HEADERS[i], NUM));
@@ -86,8 +86,8 @@ final class TableView implements TabView {
 
   /**
    * Key and detail column widths for a table {@code width} wide: the numbers take 7 columns of
-   * {@link #NUM}; a pid key is narrow and its comm takes the rest, otherwise the key (a path)
-   * takes the rest.
+   * {@link #NUM}; a pid key is narrow and its comm takes the rest, otherwise the key (a path,
+   * a container) takes the rest beside a short detail ("12 files", "3 processes").
    */
   static int[] widths(int width, String detailHeader) {
     int rest = width - NUM * 7 - 1;
@@ -97,7 +97,8 @@ final class TableView implements TabView {
     if (detailHeader.equals("comm")) {
       return new int[] {9, Math.max(10, rest - 9)};
     }
-    return new int[] {Math.max(10, rest - 10), 10};
+    int detail = Math.max(10, detailHeader.length() + 4);
+    return new int[] {Math.max(10, rest - detail), detail};
   }
 
   static String row(GroupStats g, int keyW, int detailW) {
@@ -124,7 +125,7 @@ final class TableView implements TabView {
       return true;
     }
     if (k.getKeyType() == KeyType.Enter && selected < shown.size()) {
-      StreamFilter f = kind.filterFor(shown.get(selected), byDir);
+      StreamFilter f = kind.filterFor(shown.get(selected), grouped);
       if (f != null) {
         dash.showStream(f);
       }
@@ -139,11 +140,11 @@ final class TableView implements TabView {
         sort = sort.next();
         return true;
       case 'g':
-        byDir = kind == TableKind.FILES && !byDir;
+        grouped = kind.groupedBy() != null && !grouped;
         return true;
       case 'l':
         if (selected < shown.size()) {
-          dash.showLatency(kind, byDir, shown.get(selected).key());
+          dash.showLatency(kind, grouped, shown.get(selected).key());
         }
         return true;
       case 'x':
@@ -184,17 +185,18 @@ final class TableView implements TabView {
   @Override
   public String hint() {
     return "s sort(" + sort.label() + ")  ↑↓ select  Enter filter stream  l latency"
-        + (kind == TableKind.FILES ? "  g " + (byDir ? "ungroup" : "group by dir") : "")
+        + (kind.groupedBy() == null ? ""
+            : "  g " + (grouped ? "ungroup" : "group by " + kind.groupedBy()))
         + (kind == TableKind.SYSCALLS ? "  x stop/resume tracing it  X resume all" : "");
   }
 
   @Override
   public List<List<String>> table(LiveSnapshot s) {
     List<List<String>> out = new ArrayList<>();
-    List<String> head = new ArrayList<>(List.of(kind.keyHeader(byDir)));
-    boolean detail = !kind.detailHeader(byDir).isEmpty();
+    List<String> head = new ArrayList<>(List.of(kind.keyHeader(grouped)));
+    boolean detail = !kind.detailHeader(grouped).isEmpty();
     if (detail) {
-      head.add(kind.detailHeader(byDir));
+      head.add(kind.detailHeader(grouped));
     }
     head.addAll(List.of("count", "total_ns", "avg_ns", "max_ns", "bytes_read",
         "bytes_written", "errors"));

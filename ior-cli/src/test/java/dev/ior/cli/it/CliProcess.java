@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A launcher from bin/ run as a child process with its stdout and stderr collected. */
@@ -26,10 +27,17 @@ final class CliProcess {
   }
 
   CliProcess(String launcher, String... args) throws IOException {
+    this(Map.of(), launcher, args);
+  }
+
+  /** Runs the launcher with {@code env} added to this JVM's environment. */
+  CliProcess(Map<String, String> env, String launcher, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(repo().resolve("bin").resolve(launcher).toString());
     cmd.addAll(List.of(args));
-    process = new ProcessBuilder(cmd).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    process = pb.start();
     outPump = pump(process.getInputStream(), out);
     errPump = pump(process.getErrorStream(), err);
   }

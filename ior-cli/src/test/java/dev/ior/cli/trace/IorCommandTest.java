@@ -17,7 +17,8 @@ class IorCommandTest {
     Result r = IorRun.run("--help");
     assertEquals(0, r.code());
     for (String flag : new String[] {"-pid", "-tid", "-comm", "-path", "-duration", "-tps",
-        "-tpsExclude", "-mapSize", "-plain", "-format"}) {
+        "-tpsExclude", "-mapSize", "-plain", "-format", "-follow", "-cgroup", "-container",
+        "-user", "-o", "COMMAND"}) {
       assertTrue(r.out().contains(flag), flag + " in help");
     }
     assertTrue(r.out().contains("Examples:"));
@@ -39,6 +40,31 @@ class IorCommandTest {
     assertUsageError(IorRun.run("-duration", "-5"), "-duration must be >= 0");
     assertUsageError(IorRun.run("-pid", "abc"), "'abc' is not an int");
     assertUsageError(IorRun.run("-nosuchflag"), "Unknown option");
+  }
+
+  @Test
+  void commandFollowAndCgroupFlagsThatCannotWorkAreOneLineErrors() {
+    assertUsageError(IorRun.run("-follow"), "-follow has no effect without -pid");
+    assertUsageError(IorRun.run("-pid", "1", "-tid", "2", "-follow"), "-follow traces whole"
+        + " processes and what they start; -tid traces one thread");
+    assertUsageError(IorRun.run("-pid", "1", "--", "ls"), "-- COMMAND traces the command it"
+        + " starts: leave out -pid and -tid");
+    assertUsageError(IorRun.run("ls"), "unexpected argument 'ls': to trace a command, put it"
+        + " after --: ior [options] -- COMMAND ARGS...");
+    assertUsageError(IorRun.run("-user", "nobody"), "-user is for a command you start");
+    assertUsageError(IorRun.run("-tui", "--", "top"), "-tui and -- COMMAND both need the"
+        + " terminal");
+    assertUsageError(IorRun.run("-o", "x.csv", "-flamegraph"), "-o sets where the stream goes;"
+        + " -flamegraph writes files instead of the stream");
+    assertUsageError(IorRun.run("-o", "x.csv", "-tui"), "-o sets where the stream goes; -tui");
+    assertUsageError(IorRun.run("-replay", "x.iorrec", "-container", "abcd"), "-container"
+        + " applies to a live trace; -replay reads a recording");
+    assertUsageError(IorRun.run("-replay", "x.iorrec", "-cgroup", "/x"), "-cgroup applies to a"
+        + " live trace");
+    assertUsageError(IorRun.run("-replay", "x.iorrec", "--", "ls"), "-- COMMAND starts a"
+        + " command to trace; -replay reads a recording");
+    assertUsageError(IorRun.run("-ior", "x.ior", "-follow", "-pid", "1"), "-pid applies to a"
+        + " trace; -ior converts a file");
   }
 
   @Test

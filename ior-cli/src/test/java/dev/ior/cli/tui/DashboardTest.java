@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.ior.core.cgroup.CgroupInfo;
+import dev.ior.core.event.PairRecord;
 import dev.ior.core.live.LiveStats;
 import dev.ior.core.stats.TraceStats;
 import java.nio.file.Files;
@@ -146,6 +148,32 @@ class DashboardTest {
     assertEquals(List.of("directory,files,count,total_ns,avg_ns,max_ns,bytes_read,"
         + "bytes_written,errors", "/d,2 files,3,13000,4333,9000,200,7,0",
         "/e,1 file,1,500,500,500,0,0,1"), Files.readAllLines(csv));
+  }
+
+  @Test
+  void processesGroupByContainer() {
+    String id = "3f2a1b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7a8";
+    java.util.Map<Long, CgroupInfo> known = java.util.Map.of(
+        7L, CgroupInfo.of(7, "/system.slice/docker-" + id + ".scope"),
+        8L, CgroupInfo.of(8, "/system.slice/nginx.service"));
+    LiveStats byCgroup = new LiveStats(() -> now, 100, known::get);
+    for (int pid = 20; pid < 23; pid++) {
+      PairRecord p = pair("app", pid, "read", "/srv/x", 1_000, 10);
+      byCgroup.accept(new PairRecord(p.syscall(), p.pid(), p.tid(), p.comm(), p.enterNs(),
+          p.exitNs(), p.gapNs(), p.ret(), p.fd(), p.file(), p.file2(), p.flags(), p.bytes(),
+          p.thread(), pid < 22 ? 7 : 8, 0));
+    }
+    Dashboard d = new Dashboard(byCgroup, new TuiOptions("all", false, List::of,
+        new CsvExport(dir, Clock.systemUTC())), () -> now);
+    d.update();
+    d.handle(ch('5'));
+    assertTrue(screen(d).contains("g group by container"), screen(d));
+    d.handle(ch('g'));
+    String s = screen(d);
+    assertTrue(lineWith(s, "container").contains("processes"), s);
+    assertTrue(lineWith(s, "docker:3f2a1b4c5d6e").contains("2 processes"), s);
+    assertTrue(lineWith(s, "nginx.service").contains("1 process"), s);
+    assertTrue(s.contains("g ungroup"), s);
   }
 
   @Test
