@@ -237,10 +237,27 @@ static __always_inline int ior_comm_matches(const char *comm)
 	return 0;
 }
 
+/*
+ * A task's comm into comm (8-byte aligned), NUL-padded as the kernel keeps it. Direct loads: task
+ * is a BTF pointer (bpf_get_current_task_btf and what it points to), so no helper call is needed.
+ */
+static __always_inline void ior_copy_comm(struct task_struct___ior *t, char *comm)
+{
+	__u64 *src = (__u64 *)t->comm;
+	((__u64 *)comm)[0] = src[0];
+	((__u64 *)comm)[1] = src[1];
+}
+
+/* The process's comm: its thread group leader's, what ps -o comm shows. */
 static __always_inline void ior_process_comm(struct task_struct___ior *task, char *comm)
 {
-	struct task_struct___ior *leader = BPF_CORE_READ(task, group_leader);
-	bpf_probe_read_kernel_str(comm, IOR_COMM_LEN, &leader->comm);
+	ior_copy_comm(task->group_leader, comm);
+}
+
+/* What bpf_get_current_pid_tgid returns, without the helper call. */
+static __always_inline __u64 ior_pid_tgid(struct task_struct___ior *task)
+{
+	return (__u64)(__u32)task->tgid << 32 | (__u32)task->pid;
 }
 
 /* True when this task's events must not reach the ring. The cheapest tests come first. */
@@ -260,7 +277,7 @@ static __always_inline int ior_skip(struct task_struct___ior *task, __u64 pid_tg
 	    && bpf_get_current_ancestor_cgroup_id(ior_cfg.cgroup_level) != ior_cfg.cgroup_id)
 		return 1;
 	if (ior_cfg.comm_len) {
-		char comm[IOR_COMM_LEN] = {};
+		char comm[IOR_COMM_LEN] __attribute__((aligned(8)));
 		ior_process_comm(task, comm);
 		if (!ior_comm_matches(comm))
 			return 1;
@@ -300,10 +317,11 @@ static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
 {
 	if (fd < 0)
 		return 0;
-	struct fdtable___ior *fdt = BPF_CORE_READ(task, files, fdt);
-	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
+	/* Direct loads down to the array (BTF pointers); its slot fd and below need probe reads. */
+	struct fdtable___ior *fdt = task->files->fdt;
+	if (!fdt || fd >= fdt->max_fds)
 		return 0;
-	struct file___ior **arr = BPF_CORE_READ(fdt, fd);
+	struct file___ior **arr = fdt->fd;
 	struct file___ior *f = 0;
 	bpf_probe_read_kernel(&f, sizeof(f), &arr[fd]);
 	if (!f)
@@ -433,27 +451,28 @@ static __always_inline void ior_base_ident(struct task_struct___ior *task, struc
 
 /* ---- Syscall arguments ---- */
 
+/* Direct loads: regs is the tracepoint's typed struct pt_regs * (tp_btf), not a raw address. */
 static __always_inline __s64 ior_reg(struct pt_regs___ior *regs, int i, int compat)
 {
 	/* x86_64: di si dx r10 r8 r9; ia32 (int $0x80, sysenter): bx cx dx si di bp */
 	if (compat) {
 		switch (i) {
-		case 0: return (__s32)BPF_CORE_READ(regs, bx);
-		case 1: return (__s32)BPF_CORE_READ(regs, cx);
-		case 2: return (__s32)BPF_CORE_READ(regs, dx);
-		case 3: return (__s32)BPF_CORE_READ(regs, si);
-		case 4: return (__s32)BPF_CORE_READ(regs, di);
-		case 5: return (__s32)BPF_CORE_READ(regs, bp);
+		case 0: return (__s32)regs->bx;
+		case 1: return (__s32)regs->cx;
+		case 2: return (__s32)regs->dx;
+		case 3: return (__s32)regs->si;
+		case 4: return (__s32)regs->di;
+		case 5: return (__s32)regs->bp;
 		}
 		return 0;
 	}
 	switch (i) {
-	case 0: return BPF_CORE_READ(regs, di);
-	case 1: return BPF_CORE_READ(regs, si);
-	case 2: return BPF_CORE_READ(regs, dx);
-	case 3: return BPF_CORE_READ(regs, r10);
-	case 4: return BPF_CORE_READ(regs, r8);
-	case 5: return BPF_CORE_READ(regs, r9);
+	case 0: return regs->di;
+	case 1: return regs->si;
+	case 2: return regs->dx;
+	case 3: return regs->r10;
+	case 4: return regs->r8;
+	case 5: return regs->r9;
 	}
 	return 0;
 }
@@ -482,7 +501,7 @@ static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_stru
 	e->nr = nr;
 	e->cgroup_id = bpf_get_current_cgroup_id();
 	ior_process_comm(task, e->comm);
-	bpf_get_current_comm(e->thread, sizeof(e->thread));
+	ior_copy_comm(task, e->thread);
 }
 
 static __always_inline int ior_enter_fd(struct task_struct___ior *task, struct ior_task *ts,
@@ -592,23 +611,45 @@ static __always_inline int ior_enter_path(struct task_struct___ior *task, struct
 	return ior_output(r, sizeof(*r) + (n0 & (IOR_PATH_MAX - 1)) + (n1 & (IOR_PATH_MAX - 1)));
 }
 
-static __always_inline int ior_is_compat(struct task_struct___ior *task)
+/*
+ * The table entry of syscall nr as this task made it, or null when it is not traced (with known:
+ * when user space never filled it). Every syscall
+ * of the host comes here: when neither nr's native nor its ia32 slot is traced it returns after
+ * two array loads (inlined by the verifier), before any helper call. Only then is the task looked
+ * up and TS_COMPAT read to pick the half. *slot gets the slot (>= IOR_NR_SLOTS: compat).
+ */
+static __always_inline struct ior_sysent *ior_traced(__u64 nr, __u32 *slot,
+						     struct task_struct___ior **task, int known)
 {
-	return BPF_CORE_READ(task, thread_info.status) & TS_COMPAT;
+	if (nr >= IOR_NR_SLOTS)
+		return 0;
+	__u32 native = nr, compat = IOR_NR_SLOTS + nr;
+	struct ior_sysent *s = bpf_map_lookup_elem(&ior_sys, &native);
+	struct ior_sysent *c = bpf_map_lookup_elem(&ior_sys, &compat);
+	/* known (exits): any slot user space filled, also one switched off since the enter */
+	int on = s && (known ? s->id != 0 : (s->flags & IOR_SYS_TRACED) != 0);
+	int on_compat = c && (known ? c->id != 0 : (c->flags & IOR_SYS_TRACED) != 0);
+	if (!on && !on_compat)
+		return 0;
+	*task = (void *)bpf_get_current_task_btf();
+	if ((*task)->thread_info.status & TS_COMPAT) {
+		*slot = compat;
+		return on_compat ? c : 0;
+	}
+	*slot = native;
+	return on ? s : 0;
 }
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
 {
-	if ((__u64)id >= IOR_NR_SLOTS)
+	struct task_struct___ior *task = 0;
+	__u32 slot = 0;
+	struct ior_sysent *s = ior_traced(id, &slot, &task, 0);
+	if (!s || !task)
 		return 0;
-	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
-	int compat = ior_is_compat(task);
-	__u32 slot = compat ? IOR_NR_SLOTS + id : id;
-	struct ior_sysent *s = bpf_map_lookup_elem(&ior_sys, &slot);
-	if (!s || !(s->flags & IOR_SYS_TRACED))
-		return 0;
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	int compat = slot >= IOR_NR_SLOTS;
+	__u64 pid_tgid = ior_pid_tgid(task);
 	if (ior_skip(task, pid_tgid))
 		return 0;
 	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
@@ -634,23 +675,21 @@ int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 {
-	__u64 nr = BPF_CORE_READ(regs, orig_ax);
-	if (nr >= IOR_NR_SLOTS)
-		return 0;
-	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
-	int compat = ior_is_compat(task);
-	__u32 slot = compat ? IOR_NR_SLOTS + nr : nr;
-	struct ior_sysent *s = bpf_map_lookup_elem(&ior_sys, &slot);
+	__u64 nr = regs->orig_ax;
+	struct task_struct___ior *task = 0;
+	__u32 slot = 0;
 	/* Not "traced" but "known": a syscall switched off while a call was in it still returns. */
-	if (!s || !s->id)
+	struct ior_sysent *s = ior_traced(nr, &slot, &task, 1);
+	if (!s || !task)
 		return 0;
+	int compat = slot >= IOR_NR_SLOTS;
 	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
 	if (!ts || ts->pending != slot + 1)
 		return 0;
 	ts->pending = 0;
 	if (ior_stopped)
 		return 0;
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u64 pid_tgid = ior_pid_tgid(task);
 	struct ior_ident file = {};
 	if ((s->flags & IOR_SYS_RET_FD) && ret >= 0) {
 		/* user space names the new descriptor from the open's path: no IOR_NAME needed */
