@@ -32,9 +32,7 @@ public final class AggregatingSink implements PairSink {
 
   @Override
   public void accept(SyscallPair p) {
-    String file = p.file();
-    table.add(file == null ? "" : file, p.syscall().name(), p.comm() == null ? "" : p.comm(),
-        p.pid(), p.tid(), p.flags(), 1, p.durationNs(), p.gapNs(), p.bytes());
+    table.add(p);
   }
 
   /** The table being filled; read it on the consumer thread or after the trace stopped. */
