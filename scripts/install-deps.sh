@@ -25,6 +25,7 @@ test_pkgs=(
   "tmux:tmux"
   "chromium:chromium"
   "binutils:readelf"
+  "prometheus:/usr/bin/prometheus"
 )
 
 have() {

@@ -18,7 +18,7 @@ import java.util.Locale;
  * RunNames.stem(Path.of("x/run.ior"), ".ior");                        // "x/run"
  * }</pre>
  */
-final class RunNames {
+public final class RunNames {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
@@ -41,7 +41,7 @@ final class RunNames {
   }
 
   /** The kernel's host name (no DNS lookup, which can hang), "localhost" when unreadable. */
-  static String hostName() {
+  public static String hostName() {
     try {
       String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
       return h.isEmpty() ? "localhost" : h;

@@ -6,11 +6,11 @@ import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
+import dev.ior.cli.serve.ServeCommand;
 import dev.ior.cli.stream.StreamFormat;
 import dev.ior.cli.stream.WallClock;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.record.RecordFileReader;
-import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
 import java.io.PrintWriter;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = CollapsedCommand.class,
+    subcommands = {CollapsedCommand.class, ServeCommand.class},
     description = {
       "Traces file-I/O syscalls (open, read, write, fsync, rename and more) of the"
           + " processes you choose with eBPF, pairs each call's enter and exit, knows the file"
@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
       "  ior -ior NAME.ior -fields pid,path -count duration   re-project, no root",
       "  ior collapsed NAME.ior | flamegraph.pl > io.svg      folded stacks",
       "  ior -diff before.ior after.ior -name change  red grew, blue shrank",
+      "  sudo ior serve -comm postgres                Prometheus /metrics and pprof on :9464",
       "  sudo ior -comm nginx -record ng.iorrec       keep the raw stream...",
       "  ior -replay ng.iorrec -path /var/log -plain  ...and use it later, no root",
       "",
@@ -61,39 +62,11 @@ import picocli.CommandLine.Spec;
 public final class IorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-pid", "--pid"}, paramLabel = "PID",
-      description = "Trace only this process (filtered in the kernel).")
-  int pid;
-
-  @Option(names = {"-tid", "--tid"}, paramLabel = "TID",
-      description = "Trace only this thread (filtered in the kernel).")
-  int tid;
-
-  @Option(names = {"-comm", "--comm"}, paramLabel = "NAME",
-      description = "Trace only processes whose command name contains NAME (at most 15 bytes, as"
-          + " the kernel keeps; filtered in the kernel).")
-  String comm;
-
-  @Option(names = {"-path", "--path"}, paramLabel = "TEXT",
-      description = "Show only calls whose file contains TEXT (filtered after fd resolution).")
-  String path;
+  @Mixin TraceFilters filters;
 
   @Option(names = {"-duration", "--duration"}, paramLabel = "SECONDS", defaultValue = "60",
       description = "Stop after this many seconds (default: ${DEFAULT-VALUE}; 0 = until Ctrl+C).")
   int duration;
-
-  @Option(names = {"-tps", "--tps"}, paramLabel = "REGEX", split = ",",
-      description = "Attach only tracepoints matching one of these regexes (e.g. 'read|write',"
-          + " 'sys_enter_open'); default: all.")
-  List<String> tps = new ArrayList<>();
-
-  @Option(names = {"-tpsExclude", "--tps-exclude"}, paramLabel = "REGEX", split = ",",
-      description = "Leave out tracepoints matching one of these regexes.")
-  List<String> tpsExclude = new ArrayList<>();
-
-  @Option(names = {"-mapSize", "--map-size"}, paramLabel = "BYTES", converter = SizeConverter.class,
-      description = "Ring buffer size, a power of two (e.g. 16M, the default; 4K..512M).")
-  long mapSize = TraceConfig.DEFAULT_RING_BYTES;
 
   @Option(names = {"-plain", "--plain"},
       description = "Print RFC 4180 CSV with a header instead of ior's line format.")
@@ -148,7 +121,7 @@ public final class IorCommand implements Callable<Integer> {
     if (recorder != null) {
       outputs.add(recorder);
     }
-    BpfTraceSession session = start(config, outputs, recorder, err);
+    BpfTraceSession session = TraceRun.start(config, outputs, recorder, err);
     if (session == null) {
       return 2;
     }
@@ -166,37 +139,7 @@ public final class IorCommand implements Callable<Integer> {
     if (tui && !spec.commandLine().getParseResult().hasMatchedOption("-duration")) {
       duration = 0; // a dashboard runs until the user quits
     }
-    try {
-      return TraceConfig.builder().pid(pid).tid(tid).comm(comm).path(path)
-          .tracepoints(tps, tpsExclude).ringBytes(mapSize).build();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-  }
-
-  /** Warms the outputs up and starts the session; null (after saying why) when it failed. */
-  private BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
-      RecordingOutput recorder, PrintWriter err) throws java.io.IOException {
-    for (TraceOutput o : outputs) {
-      o.warmUp();
-      o.started();
-    }
-    PairSink sink = outputs.size() == 1 ? outputs.get(0).sink()
-        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
-    try {
-      BpfTraceSession session = BpfTraceSession.start(config, sink,
-          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
-      for (TraceOutput o : outputs) {
-        o.attached(session);
-      }
-      return session;
-    } catch (TraceException e) {
-      err.println("ior: " + e.getMessage());
-      if (recorder != null) {
-        recorder.writer().abort();
-      }
-      return null;
-    }
+    return filters.config();
   }
 
   /** {@code -replay}: the recording through the pipeline into the outputs, no tracing. */
@@ -226,26 +169,13 @@ public final class IorCommand implements Callable<Integer> {
     if (tui) {
       // The dashboard owns the terminal: it replaces the stream, never a file output.
       outputs.removeIf(o -> o instanceof StreamOutput);
-      outputs.add(new TuiOutput(describeFilters(), pid == 0 && comm == null));
+      outputs.add(new TuiOutput(describeFilters(), !filters.targeted()));
     }
     return outputs;
   }
 
   private String describeFilters() {
-    List<String> f = new ArrayList<>();
-    if (pid != 0) {
-      f.add("pid " + pid);
-    }
-    if (tid != 0) {
-      f.add("tid " + tid);
-    }
-    if (comm != null) {
-      f.add("comm ~ " + comm);
-    }
-    if (path != null) {
-      f.add("path ~ " + path);
-    }
-    return f.isEmpty() ? " system-wide" : " of " + String.join(", ", f);
+    return filters.describe();
   }
 
   private StreamFormat streamFormat() {

@@ -2,6 +2,9 @@
 package dev.ior.cli.trace;
 
 import dev.ior.bpf.BpfTraceSession;
+import dev.ior.bpf.TraceException;
+import dev.ior.core.config.TraceConfig;
+import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.TraceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,13 +18,13 @@ import java.util.function.BooleanSupplier;
  * A started trace until its end: the duration, Ctrl+C or SIGTERM (a shutdown hook), the
  * consumer's end or the dashboard's quit; then stop, statistics, every output finished, detach.
  */
-final class TraceRun {
+public final class TraceRun {
   private final BpfTraceSession session;
   private final List<TraceOutput> outputs;
   private final PrintWriter err;
   private final int durationSeconds;
 
-  TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
+  public TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
       int durationSeconds) {
     this.session = session;
     this.outputs = outputs;
@@ -29,8 +32,38 @@ final class TraceRun {
     this.durationSeconds = durationSeconds;
   }
 
+  /**
+   * Warms the outputs up and starts the session with every output's sink; null (after saying
+   * why on {@code err}) when it failed.
+   *
+   * @param recorder the {@code -record} output (also in {@code outputs}), or null
+   */
+  public static BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
+      RecordingOutput recorder, PrintWriter err) throws java.io.IOException {
+    for (TraceOutput o : outputs) {
+      o.warmUp();
+      o.started();
+    }
+    PairSink sink = outputs.size() == 1 ? outputs.get(0).sink()
+        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
+    try {
+      BpfTraceSession session = BpfTraceSession.start(config, sink,
+          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
+      for (TraceOutput o : outputs) {
+        o.attached(session);
+      }
+      return session;
+    } catch (TraceException e) {
+      err.println("ior: " + e.getMessage());
+      if (recorder != null) {
+        recorder.writer().abort();
+      }
+      return null;
+    }
+  }
+
   /** Runs to the end; the exit code. */
-  int run() throws InterruptedException {
+  public int run() throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch reported = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

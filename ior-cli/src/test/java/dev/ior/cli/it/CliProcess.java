@@ -26,10 +26,18 @@ final class CliProcess {
   }
 
   CliProcess(String launcher, String... args) throws IOException {
+    this(java.util.Map.of(), launcher, args);
+  }
+
+  /** Runs the launcher with {@code env} added to the environment. */
+  CliProcess(java.util.Map<String, String> env, String launcher, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(repo().resolve("bin").resolve(launcher).toString());
     cmd.addAll(List.of(args));
-    process = new ProcessBuilder(cmd).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    process = pb.start();
     outPump = pump(process.getInputStream(), out);
     errPump = pump(process.getErrorStream(), err);
   }
