@@ -61,6 +61,12 @@ start=$SECONDS
 next=$((start + 10))
 while kill -0 "$spawner" 2>/dev/null; do
   [ -d "$work/bin" ] || { echo "soak: $work vanished" >&2; exit 1; }
+  if ! kill -0 "$ior_pid" 2>/dev/null; then
+    echo "soak: ior serve ended early:" >&2
+    tail -n 20 "$work/err" >&2
+    ior_pid=
+    exit 1
+  fi
   sleep $((next - SECONDS > 0 ? next - SECONDS : 0))
   next=$((next + 10))
   rss=$(rss_mib)

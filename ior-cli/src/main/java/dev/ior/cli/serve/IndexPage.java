@@ -4,6 +4,7 @@ package dev.ior.cli.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.ior.core.stats.TraceStats;
+import dev.ior.flamegraph.svg.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -42,29 +43,13 @@ final class IndexPage implements HttpHandler {
         s.exitsWithoutEnter(), s.mismatched(), s.malformed(), s.records());
     return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>ior serve</title></head>"
         + "<body>\n<h1>ior serve</h1>\n"
-        + "<p>Tracing file-I/O syscalls " + escape(filters.strip()) + ".</p>\n"
-        + "<p>Lost so far: " + escape(losses) + ".</p>\n<ul>\n"
+        + "<p>Tracing file-I/O syscalls " + Text.xml(filters.strip()) + ".</p>\n"
+        + "<p>Lost so far: " + Text.xml(losses) + ".</p>\n<ul>\n"
         + "<li><a href=\"metrics\">/metrics</a>: Prometheus metrics (text, OpenMetrics,"
         + " protobuf with native histograms)</li>\n"
         + "<li><a href=\"debug/pprof/io?seconds=" + PprofHandler.DEFAULT_SECONDS
         + "\">/debug/pprof/io?seconds=" + PprofHandler.DEFAULT_SECONDS + "</a>: pprof profile"
         + " of the last seconds' I/O (<code>go tool pprof</code>, Parca, Pyroscope)</li>\n"
         + "</ul>\n</body></html>\n";
-  }
-
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 }
