@@ -69,12 +69,14 @@ while kill -0 "$spawner" 2>/dev/null; do
   fi
   sleep $((next - SECONDS > 0 ? next - SECONDS : 0))
   next=$((next + 10))
-  rss=$(rss_mib)
-  heap=$(jstat -gc "$ior_pid" 2>/dev/null | awk 'NR == 2 {printf "%.1f", $10 / 1024}')
-  page=$(curl -s --max-time 5 "$url/metrics")
-  get() { awk -v m="$1" '$1 == m {print $2}' <<<"$page"; }
+  # A sample that fails (jstat cannot attach in time on a loaded machine) prints "?": with
+  # `set -e` it would end the soak and its trap would stop ior.
+  rss=$(rss_mib || true)
+  heap=$(jstat -gc "$ior_pid" 2>/dev/null | awk 'NR == 2 {printf "%.1f", $10 / 1024}' || true)
+  page=$(curl -s --max-time 5 "$url/metrics" || true)
+  get() { awk -v m="$1" '$1 == m {print $2}' <<<"$page" || true; }
   calls=$(awk '/^ior_syscalls_total/ {s += $2} END {printf "%d", s}' <<<"$page")
-  printf '%6d %9s %9s %8s %14s %9s %11s\n' $((SECONDS - start)) "$rss" "${heap:-?}" \
+  printf '%6d %9s %9s %8s %14s %9s %11s\n' $((SECONDS - start)) "${rss:-?}" "${heap:-?}" \
     "$(get ior_series)" "$(get ior_series_folded_pairs_total)" \
     "$(get ior_series_evicted_total)" "$calls"
   curl -s --max-time 9 -o /dev/null "$url/debug/pprof/io?seconds=30" & # beside the sampling

@@ -12,6 +12,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +70,9 @@ class ServeIT {
         PrometheusServer nat = PrometheusServer.start(tmp.resolve("native"),
             "127.0.0.1:" + port, true)) {
       Requirements.runWorkload("seq", work);
-      // Last 3 s of I/O, pulled at once: iorwl seq's 20 calls and 461 bytes under -path.
+      // Once ior has counted the calls (a loaded machine may delay the consumer), the last 3 s
+      // of I/O pulled at once: iorwl seq's 20 calls and 461 bytes under -path.
+      awaitCalls(url, 20);
       long[] pprof = GoPprofTool.rawTotals(url + "/debug/pprof/io?seconds=3");
       assertEquals(20, pprof[0], "calls in the pprof window");
       assertEquals(461, pprof[3], "bytes in the pprof window");
@@ -123,6 +129,22 @@ class ServeIT {
       out.add(s);
     }
     return out;
+  }
+
+  /** Waits until ior's own /metrics counts {@code n} calls in all. */
+  private static void awaitCalls(String url, long n) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long seen = -1;
+    for (int i = 0; i < 150 && seen != n; i++) {
+      String m = http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      seen = m.lines().filter(l -> l.startsWith("ior_syscalls_total{"))
+          .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+      if (seen != n) {
+        Thread.sleep(200);
+      }
+    }
+    assertEquals(n, seen, "calls counted by ior serve");
   }
 
   private static Map<String, Double> await(PrometheusServer p, String promql, String label,
