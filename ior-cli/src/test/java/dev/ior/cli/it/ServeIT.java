@@ -65,6 +65,18 @@ class ServeIT {
     String url = m.group(1);
     int port = Integer.parseInt(m.group(2));
     List<Socket> stuck = stuckClients(port);
+    try {
+      checkAll(ior, url, port, stuck);
+    } finally {
+      if (ior.process.isAlive()) { // a failed assertion must not leave a tracer behind
+        ior.signal("TERM");
+        ior.waitFor(60);
+      }
+    }
+  }
+
+  private void checkAll(CliProcess ior, String url, int port, List<Socket> stuck)
+      throws Exception {
     try (PrometheusServer classic = PrometheusServer.start(tmp.resolve("classic"),
             "127.0.0.1:" + port, false);
         PrometheusServer nat = PrometheusServer.start(tmp.resolve("native"),
