@@ -72,7 +72,7 @@ while kill -0 "$spawner" 2>/dev/null; do
   # A sample that fails (jstat cannot attach in time on a loaded machine) prints "?": with
   # `set -e` it would end the soak and its trap would stop ior.
   rss=$(rss_mib || true)
-  heap=$(jstat -gc "$ior_pid" 2>/dev/null | awk 'NR == 2 {printf "%.1f", $10 / 1024}' || true)
+  heap=$(jstat -gc "$ior_pid" 2>/dev/null | awk 'NR == 2 {printf "%.1f", $8 / 1024}' || true)
   page=$(curl -s --max-time 5 "$url/metrics" || true)
   get() { awk -v m="$1" '$1 == m {print $2}' <<<"$page" || true; }
   calls=$(awk '/^ior_syscalls_total/ {s += $2} END {printf "%d", s}' <<<"$page")
