@@ -35,7 +35,14 @@ final class IntervalBuffer {
   int errorSize;
   long folded;
 
-  IntervalBuffer() {
+  private final int softLimit;
+
+  /**
+   * @param softLimit how many ids doubling may reach at once (the series cap plus room for
+   *     overflow series): 10,000 series then take 11,024 slots, not 16,384
+   */
+  IntervalBuffer(int softLimit) {
+    this.softLimit = softLimit;
     allocate(16);
   }
 
@@ -55,10 +62,14 @@ final class IntervalBuffer {
     capacity = n;
   }
 
-  /** Makes room for ids below {@code limit} (doubling: rare, and only while series grow). */
+  /**
+   * Makes room for ids below {@code limit}: doubling up to the soft limit, by an eighth beyond
+   * it (ids of expired series wait one swap before reuse, so the limit can be passed briefly).
+   */
   void ensure(int limit) {
     if (limit > capacity) {
-      allocate(Math.max(limit, capacity * 2));
+      int doubled = Math.min(capacity * 2, softLimit);
+      allocate(Math.max(doubled, limit + limit / 8));
     }
   }
 

@@ -37,6 +37,8 @@ import java.util.function.LongSupplier;
  */
 public final class MetricsSink implements PairSink {
   private static final long SCAN_PERIOD_NS = 1_000_000_000L;
+  /** Ids beyond the cap for overflow series, one per syscall that overflows. */
+  private static final int OVERFLOW_ROOM = 1024;
 
   private final MetricsOptions options;
   private final PairLabels labels;
@@ -67,7 +69,8 @@ public final class MetricsSink implements PairSink {
     this.clock = clock;
     this.idleNs = options.idle().toNanos();
     this.otherContainer = labels.hasContainers() ? PairLabels.OTHER : "";
-    this.buffers = new IntervalSwap<>(new IntervalBuffer(), new IntervalBuffer());
+    int slots = options.maxSeries() + OVERFLOW_ROOM;
+    this.buffers = new IntervalSwap<>(new IntervalBuffer(slots), new IntervalBuffer(slots));
     this.registry = new SeriesRegistry(Math.min(options.maxSeries(), 4096));
   }
 
