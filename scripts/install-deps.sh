@@ -36,6 +36,7 @@ test_pkgs=(
   # cgroup layouts ("cgroups in hybrid mode not supported").
   "podman:podman"
   "runc:runc"
+  "prometheus:/usr/bin/prometheus"
 )
 # npm packages the tests use (a real viewer for the timeline), pinned: name@version
 test_npm=(

@@ -51,7 +51,7 @@ public final class CgroupOptions {
    * The resolver for a live trace: the cgroup2 mount scanned now, then kept current in the
    * background. Empty when cgroup v2 is not mounted (pairs then show cgroup ids only).
    */
-  static Optional<CgroupResolver> openResolver() {
+  public static Optional<CgroupResolver> openResolver() {
     try {
       return CgroupMount.fromProc().map(CgroupResolver::start);
     } catch (IOException e) {
@@ -60,7 +60,7 @@ public final class CgroupOptions {
   }
 
   /** The resolver as a lookup; without one, ids stay ids. */
-  static CgroupLookup lookup(Optional<CgroupResolver> resolver) {
+  public static CgroupLookup lookup(Optional<CgroupResolver> resolver) {
     return resolver.isPresent() ? resolver.get() : CgroupLookup.NONE;
   }
 

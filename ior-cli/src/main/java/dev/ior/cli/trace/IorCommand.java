@@ -254,7 +254,8 @@ public final class IorCommand implements Callable<Integer> {
       if (recorder != null) {
         outputs.add(recorder);
       }
-      session = start(config, outputs, recorder, cgroupLookup, err);
+      session = TraceRun.start(config, outputs, recorder, err,
+          s -> cgroups.sink(s, cgroupLookup));
     } catch (IOException e) {
       err.println("ior: " + e.getMessage());
     } catch (UncheckedIOException e) { // the stream's header could not be written
@@ -339,31 +340,6 @@ public final class IorCommand implements Callable<Integer> {
   }
 
   /** Warms the outputs up and starts the session; null (after saying why) when it failed. */
-  private BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
-      RecordingOutput recorder, CgroupLookup cgroupLookup, PrintWriter err) throws IOException {
-    for (TraceOutput o : outputs) {
-      o.warmUp();
-      o.started();
-    }
-    PairSink sink = cgroups.sink(outputs.size() == 1 ? outputs.get(0).sink()
-        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)),
-        cgroupLookup);
-    try {
-      BpfTraceSession session = BpfTraceSession.start(config, sink,
-          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
-      for (TraceOutput o : outputs) {
-        o.attached(session);
-      }
-      return session;
-    } catch (TraceException e) {
-      err.println("ior: " + e.getMessage());
-      if (recorder != null) {
-        recorder.writer().abort();
-      }
-      return null;
-    }
-  }
-
   /** {@code -replay}: the recording through the pipeline into the outputs, no tracing. */
   private int replay(TraceConfig config, StreamFormat fmt, PrintWriter err) throws IOException {
     Optional<String> missing = UserFiles.inputProblem(recording.replay);

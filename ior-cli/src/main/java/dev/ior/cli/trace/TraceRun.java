@@ -6,6 +6,9 @@ import dev.ior.cli.UserFiles;
 import dev.ior.cli.run.CtrlC;
 import dev.ior.cli.run.Descendants;
 import dev.ior.cli.run.TracedCommand;
+import dev.ior.bpf.TraceException;
+import dev.ior.core.config.TraceConfig;
+import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.TraceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * when the dashboard failed. With a command ({@code -- COMMAND}), Ctrl+C is the command's
  * ({@link CtrlC}) and the exit code is the command's status.
  */
-final class TraceRun {
+public final class TraceRun {
   private final BpfTraceSession session;
   private final List<TraceOutput> outputs;
   private final PrintWriter err;
@@ -37,7 +40,13 @@ final class TraceRun {
    * A run of {@code durationSeconds} (0: until stopped) that ends with {@code target} if set, or
    * with {@code command} (already released) if set.
    */
-  TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
+  /** A run of {@code durationSeconds} (0: until stopped) with no target or command to end it. */
+  public TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
+      int durationSeconds) {
+    this(session, outputs, err, durationSeconds, null, null);
+  }
+
+  public TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
       int durationSeconds, TargetWatch target, TracedCommand command) {
     this.session = session;
     this.outputs = outputs;
@@ -47,8 +56,40 @@ final class TraceRun {
     this.command = command;
   }
 
+  /**
+   * Warms the outputs up and starts the session with every output's sink; null (after saying
+   * why on {@code err}) when it failed.
+   *
+   * @param recorder the {@code -record} output (also in {@code outputs}), or null
+   * @param wrap what stands between the pipeline and the outputs (cgroup names, -container)
+   */
+  public static BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
+      RecordingOutput recorder, PrintWriter err, java.util.function.UnaryOperator<PairSink> wrap)
+      throws java.io.IOException {
+    for (TraceOutput o : outputs) {
+      o.warmUp();
+      o.started();
+    }
+    PairSink sink = wrap.apply(outputs.size() == 1 ? outputs.get(0).sink()
+        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)));
+    try {
+      BpfTraceSession session = BpfTraceSession.start(config, sink,
+          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
+      for (TraceOutput o : outputs) {
+        o.attached(session);
+      }
+      return session;
+    } catch (TraceException e) {
+      err.println("ior: " + e.getMessage());
+      if (recorder != null) {
+        recorder.writer().abort();
+      }
+      return null;
+    }
+  }
+
   /** Runs to the end; the exit code (the command's status when there is one). */
-  int run() throws InterruptedException {
+  public int run() throws InterruptedException {
     if (command == null) {
       return trace();
     }

@@ -26,13 +26,21 @@ public final class GoPprofTool {
 
   /** {@code go tool pprof FLAGS... profile}; stdout, failing the test on a non-zero exit. */
   public static String run(Path profile, String... flags) throws IOException {
+    return run(profile.toString(), flags);
+  }
+
+  /** {@code go tool pprof FLAGS... source}, where source is a file or an http:// URL. */
+  public static String run(String source, String... flags) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(ExternalReaders.go().toString(), "tool", "pprof"));
     cmd.addAll(List.of(flags));
-    cmd.add(profile.toString());
+    cmd.add(source);
     Path out = Files.createTempFile("pprof", ".out");
+    Path saved = Files.createTempDirectory("pprof");
     try {
-      Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().put("PPROF_TMPDIR", saved.toString()); // where it keeps fetched profiles
+      Process p = pb.start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         fail("go tool pprof timed out: " + cmd);
@@ -44,13 +52,24 @@ public final class GoPprofTool {
       throw new IOException(e);
     } finally {
       Files.deleteIfExists(out);
+      try (var files = Files.list(saved)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(saved);
     }
   }
 
   /** Column sums of the samples in {@code go tool pprof -raw}, in sample-type order. */
   public static long[] rawTotals(Path profile) throws IOException {
+    return rawTotals(profile.toString());
+  }
+
+  /** Column sums of {@code go tool pprof -raw source} (a file or an http:// URL). */
+  public static long[] rawTotals(String source) throws IOException {
     long[] sums = null;
-    for (String line : run(profile, "-raw").split("\n")) {
+    for (String line : run(source, "-raw").split("\n")) {
       Matcher m = SAMPLE.matcher(line);
       if (m.find()) {
         String[] v = m.group(1).trim().split("\\s+");

@@ -2,6 +2,7 @@
 package dev.ior.core.aggregate;
 
 import dev.ior.core.cgroup.CgroupInfo;
+import dev.ior.core.event.SyscallPair;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -127,6 +128,15 @@ public final class AggregateTable {
     bytes[row] += byteCount;
   }
 
+  /** Adds one pair: a pair without a known file counts under the path "". */
+  public void add(SyscallPair p) {
+    String file = p.file();
+    String comm = p.comm() == null ? "" : p.comm();
+    add(file == null ? "" : file, p.syscall().name(), comm,
+        p.thread() == null ? comm : p.thread(), p.pid(), p.tid(), p.flags(), p.cgroupId(), 1,
+        p.durationNs(), p.gapNs(), p.bytes());
+  }
+
   /** Adds a whole row (e.g. one read from a file), keyed by its cgroup path; equal keys sum. */
   public void add(AggregateRow r) {
     add(r.path(), r.syscall(), r.comm(), r.thread(), r.pid(), r.tid(), r.flags(), 0, r.cgroup(),
@@ -176,6 +186,19 @@ public final class AggregateTable {
     h = h * 31 + tid;
     h = h * 31 + flag;
     return h ^ (h >>> 16); // low bits pick the slot: fold the high bits in
+  }
+
+  /** Removes every row, keeping the arrays for reuse. */
+  public void clear() {
+    Arrays.fill(slots, EMPTY);
+    Arrays.fill(paths, 0, size, null);
+    Arrays.fill(syscalls, 0, size, null);
+    Arrays.fill(comms, 0, size, null);
+    Arrays.fill(counts, 0, size, 0);
+    Arrays.fill(durations, 0, size, 0);
+    Arrays.fill(gaps, 0, size, 0);
+    Arrays.fill(bytes, 0, size, 0);
+    size = 0;
   }
 
   /** Number of distinct keys. */

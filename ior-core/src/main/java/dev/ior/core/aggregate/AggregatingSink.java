@@ -32,11 +32,7 @@ public final class AggregatingSink implements PairSink {
 
   @Override
   public void accept(SyscallPair p) {
-    String file = p.file();
-    String comm = p.comm() == null ? "" : p.comm();
-    table.add(file == null ? "" : file, p.syscall().name(), comm,
-        p.thread() == null ? comm : p.thread(), p.pid(), p.tid(), p.flags(), p.cgroupId(), 1,
-        p.durationNs(), p.gapNs(), p.bytes());
+    table.add(p);
   }
 
   /** The table being filled; read it on the consumer thread or after the trace stopped. */

@@ -4,6 +4,7 @@ package dev.ior.core.live;
 import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.event.SyscallPair;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.util.IntervalSwap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -31,12 +32,8 @@ public final class LiveStats implements PairSink {
   private final CgroupLookup cgroups;
   private final LiveTotals totals;
   private final AtomicReference<LiveSnapshot> latest = new AtomicReference<>();
-  private volatile LiveTables active;
-  private volatile long entered;
-  private volatile long exited;
+  private final IntervalSwap<LiveTables> buffers;
   private volatile int target;
-  private LiveTables spare;
-  private long writerSeq;
   private long startNs;
   private long lastNs;
   private long sequence;
@@ -59,8 +56,8 @@ public final class LiveStats implements PairSink {
     this.clock = clock;
     this.cgroups = cgroups;
     this.totals = new LiveTotals(recentCapacity);
-    this.active = new LiveTables(recentCapacity);
-    this.spare = new LiveTables(recentCapacity);
+    this.buffers = new IntervalSwap<>(new LiveTables(recentCapacity),
+        new LiveTables(recentCapacity));
     this.startNs = clock.getAsLong();
     this.lastNs = startNs;
     latest.set(build(startNs, 0, 0, 0));
@@ -78,11 +75,7 @@ public final class LiveStats implements PairSink {
 
   @Override
   public void accept(SyscallPair pair) {
-    long seq = ++writerSeq;
-    // Announce before reading the buffer: a reader that swapped before this read sees seq and
-    // waits for it to be left (Dekker-style ordering of the volatile accesses).
-    entered = seq;
-    LiveTables t = active;
+    LiveTables t = buffers.enter();
     try {
       int only = target;
       if (only != 0 && pair.pid() != only) {
@@ -91,7 +84,7 @@ public final class LiveStats implements PairSink {
         t.record(pair);
       }
     } finally {
-      exited = seq;
+      buffers.exit();
     }
   }
 
@@ -100,14 +93,14 @@ public final class LiveStats implements PairSink {
    * time (readers are serialized; the consumer never waits for them).
    */
   public synchronized LiveSnapshot snapshot() {
-    LiveTables old = swap();
     long now = clock.getAsLong();
-    long pairs = old.total.count;
-    long read = old.bytesRead;
-    long written = old.bytesWritten;
-    old.drainInto(totals);
-    spare = old;
-    LiveSnapshot s = build(now, pairs, read, written);
+    LiveSnapshot s = buffers.swap(old -> {
+      long pairs = old.total.count;
+      long read = old.bytesRead;
+      long written = old.bytesWritten;
+      old.drainInto(totals);
+      return build(now, pairs, read, written);
+    });
     latest.set(s);
     lastNs = now;
     return s;
@@ -115,23 +108,14 @@ public final class LiveStats implements PairSink {
 
   /** Zeroes every counter; the next snapshot counts from now. Any thread. */
   public synchronized void reset() {
-    LiveTables old = swap();
-    old.drainInto(totals);
-    spare = old;
+    buffers.swap(old -> {
+      old.drainInto(totals);
+      return null;
+    });
     totals.clear();
     startNs = clock.getAsLong();
     lastNs = startNs;
     latest.set(build(startNs, 0, 0, 0));
-  }
-
-  private LiveTables swap() {
-    LiveTables old = active;
-    active = spare;
-    long seq = entered;
-    while (exited < seq) {
-      Thread.onSpinWait(); // the consumer is inside one accept(): microseconds
-    }
-    return old;
   }
 
   /** The newest published snapshot; never null. Any thread. */

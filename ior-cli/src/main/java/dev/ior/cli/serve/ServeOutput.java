@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.cli.serve;
+
+import dev.ior.bpf.BpfTraceSession;
+import dev.ior.cli.trace.InteractiveOutput;
+import dev.ior.core.aggregate.AggregateWindow;
+import dev.ior.core.metrics.MetricsOptions;
+import dev.ior.core.metrics.MetricsSink;
+import dev.ior.core.metrics.PairLabels;
+import dev.ior.core.sink.PairSink;
+import dev.ior.core.stats.TraceStats;
+import dev.ior.core.synth.SyntheticStream;
+import dev.ior.core.syscall.SyscallTable;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@code ior serve} as an output of a trace: the metrics and profile-window sinks on the
+ * consumer thread, the HTTP server on its own threads, and on the main thread a once-a-second
+ * tick that cuts the sinks' intervals, until the trace is told to stop.
+ */
+final class ServeOutput implements InteractiveOutput {
+  private static final long TICK_MS = 1000;
+
+  private final ExporterServer http;
+  private final MetricsOptions metricsOptions;
+  private final int windowSeconds;
+  private final MetricsSink metrics;
+  private final AggregateWindow window;
+  private volatile Supplier<TraceStats> stats = () -> null;
+
+  ServeOutput(ExporterServer http, MetricsOptions metricsOptions, PairLabels labels,
+      int windowSeconds, String filters, String host) {
+    this.http = http;
+    this.metricsOptions = metricsOptions;
+    this.windowSeconds = windowSeconds;
+    this.metrics = new MetricsSink(metricsOptions, labels, System::nanoTime);
+    this.window = new AggregateWindow(Duration.ofSeconds(windowSeconds), System::nanoTime);
+    Supplier<TraceStats> live = () -> stats.get();
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(new SyscallCollector(metrics));
+    registry.register(new HealthCollector(live));
+    ProcessMetrics.builder().register(registry); // process_resident_memory_bytes, cpu, fds
+    http.route(registry,
+        new PprofHandler(window, windowSeconds, () -> notes(host, filters, live.get()),
+            Clock.systemUTC()),
+        new IndexPage(filters, live));
+  }
+
+  private static String notes(String host, String filters, TraceStats s) {
+    String lost = s == null || !s.lossy() ? "nothing lost"
+        : String.format(Locale.ROOT, "lost %,d events since the start: totals are lower bounds",
+            s.lost());
+    return "host " + host + ", " + filters.strip() + ", " + lost;
+  }
+
+  @Override
+  public PairSink sink() {
+    return PairSink.tee(metrics, window);
+  }
+
+  @Override
+  public void warmUp() {
+    SyntheticStream.warmUp(SyscallTable.standard(), PairSink.tee(
+        new MetricsSink(metricsOptions, PairLabels.CURRENT, System::nanoTime),
+        new AggregateWindow(Duration.ofSeconds(windowSeconds), System::nanoTime)), 20);
+  }
+
+  /** Starts answering HTTP requests once the trace runs. */
+  @Override
+  public void attached(BpfTraceSession session) {
+    serve(session::liveStats);
+  }
+
+  /** Starts answering HTTP requests, with the trace's live counters for the health metrics. */
+  void serve(Supplier<TraceStats> liveStats) {
+    stats = liveStats;
+    http.start();
+  }
+
+  @Override
+  public void run(BooleanSupplier running, PrintWriter err) throws InterruptedException {
+    long next = System.nanoTime();
+    while (running.getAsBoolean()) {
+      if (System.nanoTime() - next >= 0) {
+        next += TICK_MS * 1_000_000;
+        metrics.advance();
+        window.advance();
+      }
+      Thread.sleep(50); // how soon a stop is noticed
+    }
+  }
+
+  @Override
+  public int finish(TraceStats finalStats, PrintWriter err) {
+    http.close();
+    return 0;
+  }
+}

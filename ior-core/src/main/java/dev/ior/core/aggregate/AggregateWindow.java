@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.aggregate;
+
+import dev.ior.core.event.SyscallPair;
+import dev.ior.core.sink.PairSink;
+import dev.ior.core.util.IntervalSwap;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link PairSink} that keeps the aggregated rows of the last minutes as one slice per
+ * interval, so that a reader can ask for the rows of any recent window (a profile of the last N
+ * seconds). The consumer thread adds into an interval {@link AggregateTable} without locks
+ * ({@link IntervalSwap}); readers call {@link #advance()} about once a second to cut a slice,
+ * and {@link #window(Duration)} to merge the slices that end inside the window. Memory holds
+ * the distinct (path, syscall, comm, pid, tid, flags) keys of each retained slice.
+ *
+ * <pre>{@code
+ * AggregateWindow recent = new AggregateWindow(Duration.ofMinutes(1), System::nanoTime);
+ * BpfTraceSession session = BpfTraceSession.start(config, recent, System.err::println);
+ * ... on another thread, once a second: recent.advance();
+ * AggregateWindow.Rows last10s = recent.window(Duration.ofSeconds(10));
+ * }</pre>
+ */
+public final class AggregateWindow implements PairSink {
+  private final IntervalSwap<AggregateTable> buffers =
+      new IntervalSwap<>(new AggregateTable(1024), new AggregateTable(1024));
+  private final long retainNs;
+  private final LongSupplier clock;
+  private final ArrayDeque<Slice> slices = new ArrayDeque<>();
+  private long sliceStartNs;
+
+  /**
+   * The rows of a window.
+   *
+   * @param rows the merged rows
+   * @param durationNs how much time they cover, ns (at most one interval more than asked, at
+   *     most the retention)
+   */
+  public record Rows(List<AggregateRow> rows, long durationNs) {
+    public Rows {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  private record Slice(long startNs, long endNs, List<AggregateRow> rows) {}
+
+  /**
+   * A window sink.
+   *
+   * @param retain how far back windows can reach; older slices are dropped
+   * @param clock monotonic ns (System::nanoTime; a fake in tests)
+   */
+  public AggregateWindow(Duration retain, LongSupplier clock) {
+    this.retainNs = retain.toNanos();
+    this.clock = clock;
+    this.sliceStartNs = clock.getAsLong();
+  }
+
+  @Override
+  public void accept(SyscallPair p) {
+    AggregateTable t = buffers.enter();
+    try {
+      t.add(p);
+    } finally {
+      buffers.exit();
+    }
+  }
+
+  /** Cuts a slice of what came since the last one and drops slices beyond the retention. */
+  public synchronized void advance() {
+    long now = clock.getAsLong();
+    List<AggregateRow> rows = buffers.swap(old -> {
+      List<AggregateRow> r = old.rows();
+      old.clear();
+      return r;
+    });
+    slices.addLast(new Slice(sliceStartNs, now, rows));
+    sliceStartNs = now;
+    while (!slices.isEmpty() && slices.peekFirst().endNs() <= now - retainNs) {
+      slices.removeFirst();
+    }
+  }
+
+  /**
+   * The rows of the slices that end within the last {@code length} (cut now), merged. A slice
+   * that began before the window counts whole: the window reaches back to its start.
+   */
+  public synchronized Rows window(Duration length) {
+    advance();
+    long now = sliceStartNs;
+    long from = now - Math.min(length.toNanos(), retainNs);
+    AggregateTable merged = new AggregateTable(256);
+    long start = now;
+    for (Slice s : slices) {
+      if (s.endNs() > from) {
+        s.rows().forEach(merged::add);
+        start = Math.min(start, s.startNs());
+      }
+    }
+    return new Rows(merged.rows(), now - start);
+  }
+}

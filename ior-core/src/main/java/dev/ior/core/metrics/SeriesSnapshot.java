@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.metrics;
+
+import java.util.Map;
+
+/**
+ * One series' totals since it appeared, immutable: calls, errors by errno, bytes and the
+ * latency histogram in both layouts of {@link LatencyBuckets}.
+ *
+ * <pre>{@code
+ * for (SeriesSnapshot s : sink.snapshot().series()) {
+ *   System.out.println(s.key().comm() + " " + s.key().syscall().name() + " " + s.count());
+ * }
+ * }</pre>
+ */
+public final class SeriesSnapshot {
+  private final SeriesKey key;
+  private final long count;
+  private final long bytes;
+  private final long durationNs;
+  private final long zeroCount;
+  private final long[] classic;
+  private final int[] nativeIndexes;
+  private final long[] nativeCounts;
+  private final Map<String, Long> errors;
+
+  SeriesSnapshot(SeriesKey key, long count, long bytes, long durationNs, long zeroCount,
+      long[] classic, int[] nativeIndexes, long[] nativeCounts, Map<String, Long> errors) {
+    this.key = key;
+    this.count = count;
+    this.bytes = bytes;
+    this.durationNs = durationNs;
+    this.zeroCount = zeroCount;
+    this.classic = classic;
+    this.nativeIndexes = nativeIndexes;
+    this.nativeCounts = nativeCounts;
+    this.errors = Map.copyOf(errors);
+  }
+
+  /** The series' labels. */
+  public SeriesKey key() {
+    return key;
+  }
+
+  /** Calls. */
+  public long count() {
+    return count;
+  }
+
+  /** Bytes read, written or transferred (by the syscall's {@code IoKind}). */
+  public long bytes() {
+    return bytes;
+  }
+
+  /** Summed latency, ns. */
+  public long durationNs() {
+    return durationNs;
+  }
+
+  /** Calls by errno name (e.g. {@code ENOENT}); restarted calls are not errors. */
+  public Map<String, Long> errors() {
+    return errors;
+  }
+
+  /** Calls in classic bucket {@code slot} of {@link LatencyBuckets#CLASSIC} (not cumulative). */
+  public long classicCount(int slot) {
+    return classic[slot];
+  }
+
+  /** Calls of 0 ns (the native histogram's zero bucket). */
+  public long zeroCount() {
+    return zeroCount;
+  }
+
+  /** Number of non-empty native buckets. */
+  public int nativeBuckets() {
+    return nativeIndexes.length;
+  }
+
+  /** The Prometheus native bucket index (schema {@value LatencyBuckets#NATIVE_SCHEMA}) of the k-th non-empty bucket, ascending. */
+  public int nativeIndex(int k) {
+    return nativeIndexes[k];
+  }
+
+  /** Calls in the k-th non-empty native bucket. */
+  public long nativeCount(int k) {
+    return nativeCounts[k];
+  }
+}
