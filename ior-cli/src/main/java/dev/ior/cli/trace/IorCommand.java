@@ -8,6 +8,7 @@ import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
 import dev.ior.cli.flame.RunNames;
 import dev.ior.cli.run.TracedCommand;
+import dev.ior.cli.serve.ServeCommand;
 import dev.ior.cli.stream.StreamFormat;
 import dev.ior.cli.stream.WallClock;
 import dev.ior.cli.timeline.TimelineOptions;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = CollapsedCommand.class,
+    subcommands = {CollapsedCommand.class, ServeCommand.class},
     description = {
       "Traces file-I/O syscalls (open, read, write, fsync, rename and more) of the"
           + " processes you choose with eBPF, pairs each call's enter and exit, knows the file"
@@ -63,7 +64,8 @@ import picocli.CommandLine.Spec;
       "  sudo ior -flamegraph -fields container      flame graph by container",
       "  sudo ior -comm postgres -duration 30        what postgres does to files, 30 s",
       "  sudo ior -pid 4242 -path /var/lib/mysql      one process, one directory",
-      "  sudo ior -tps 'fsync|fdatasync|sync' -plain  sync calls as CSV",
+      "  sudo ior -syscalls fsync,fdatasync -plain    sync calls as CSV",
+      "  sudo ior -families net,fs -comm nginx        network and file syscalls",
       "  sudo ior -format json -duration 5 | jq .file JSON lines for scripts",
       "  sudo ior -tui -comm postgres                 live dashboard (? keys, q quits)",
       "  sudo ior -flamegraph -comm java -duration 30 NAME.ior/.collapsed/.svg",
@@ -72,6 +74,7 @@ import picocli.CommandLine.Spec;
       "  ior collapsed NAME.ior | flamegraph.pl > io.svg      folded stacks",
       "  ior -diff before.ior after.ior -name change  red grew, blue shrank",
       "  sudo ior -comm java -timeline t.json         per-thread timeline (Perfetto)",
+      "  sudo ior serve -comm postgres                Prometheus exporter, port 9464",
       "  sudo ior -comm nginx -record ng.iorrec       keep the raw stream...",
       "  ior -replay ng.iorrec -path /var/log -plain  ...and use it later, no root",
       "",

@@ -199,7 +199,7 @@ class ServeIT {
         + " 'nosuch.invalid'\n", unknown.err());
     CliProcess noPort = new CliProcess("ior", "serve", "-listen", "localhost");
     assertEquals(2, noPort.waitFor(60), noPort.err());
-    assertTrue(noPort.err().startsWith("ior: Invalid value for option '--listen': 'localhost'"
+    assertTrue(noPort.err().startsWith("ior: Invalid value for option '-listen': 'localhost'"
         + " has no port: use HOST:PORT, e.g. 127.0.0.1:9464\n"), noPort.err());
   }
 }
