@@ -143,17 +143,23 @@ for r in $(seq 1 "$rounds"); do
 done
 echo "== load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Medians over the rounds of the added ns per syscall (traced - its untraced run): CPU, and wall.
-med() { awk -v k="$1" -v w="$2" -v t="$3" '$1 == k && $2 == w && $3 == t {print $5 - $4}' "$results" | median; }
-medw() { awk -v k="$1" -v w="$2" -v t="$3" '$1 == k && $2 == w && $3 == t {print $12 - $11}' "$results" | median; }
+# Medians of the added ns per syscall (traced - its untraced run), CPU and wall, over the pairs
+# taken with no foreign tracer attached (over all pairs of a cell that has none).
+pairs() {
+  awk -v k="$1" -v w="$2" -v t="$3" '$1 == k && $2 == w && $3 == t' "$results" >"$bin/cell"
+  awk '$10 == 0' "$bin/cell" | grep . || cat "$bin/cell"
+}
+med() { pairs "$@" | awk '{print $5 - $4}' | median; }
+medw() { pairs "$@" | awk '{print $12 - $11}' | median; }
 col() { awk -v t="$1" -v c="$2" '$3 == t {print $c}' "$results"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "x%.2f", a / b}'; }
 echo
-echo "Median added ns per syscall over $rounds rounds, CPU time (wall time), each traced run minus the untraced run before it:"
+echo "Median added ns per syscall, CPU time (wall time), each traced run minus the untraced run before it;"
+echo "over the $(awk '$10 == 0' "$results" | wc -l) of $(wc -l <"$results") pairs taken with no foreign syscall tracer attached:"
 printf '%-8s %15s %15s %15s %15s %15s | %s\n' workload "untraced" classic btf ceiling ior "ior / best minimal"
 for wl in mix devnull; do
-  base=$(awk -v w="$wl" '$1 == "traced" && $2 == w {print $4}' "$results" | median)
-  basew=$(awk -v w="$wl" '$1 == "traced" && $2 == w {print $11}' "$results" | median)
+  base=$(for t in "${tracers[@]}"; do pairs traced "$wl" "$t"; done | awk '{print $4}' | median)
+  basew=$(for t in "${tracers[@]}"; do pairs traced "$wl" "$t"; done | awk '{print $11}' | median)
   c=$(med traced "$wl" classic) b=$(med traced "$wl" btf)
   printf '%-8s %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) | %s\n' "$wl" "$base" "$basew" \
     "$c" "$(medw traced "$wl" classic)" "$b" "$(medw traced "$wl" btf)" \
@@ -169,10 +175,9 @@ for k in other unsel; do
 done
 echo "(other: devnull of a process the tracer does not follow, write selected; unsel: write not selected)"
 for t in "${tracers[@]}"; do
-  printf '%-8s ready: max %5d ms   exit after SIGTERM: median %4.0f ms, max %4d ms   lost: %s\n' "$t" \
-    "$(col "$t" 6 | sort -g | tail -1)" "$(col "$t" 7 | median)" "$(col "$t" 7 | sort -g | tail -1)" \
-    "$(col "$t" 8 | sort -u | tr '\n' ' ')"
+  printf '%-8s ready: max %5d ms%s   exit after SIGTERM: median %4.0f ms, max %4d ms   lost: %s\n' "$t" \
+    "$(col "$t" 6 | sort -g | tail -1)" \
+    "$(col "$t" 9 | awk -F+ '$1 != "-" {t = $1 + $2; if (t > m) m = t} END {if (NR && m) printf " (own open+load+attach max %d ms)", m}')" \
+    "$(col "$t" 7 | median)" "$(col "$t" 7 | sort -g | tail -1)" "$(col "$t" 8 | sort -u | tr '\n' ' ')"
 done
-echo "(ready: from start to attached, for ior with JVM start and warm-up; ceiling's own open+load+attach: up to" \
-  "$(awk '$9 != "-" {split($9, a, "+"); t = a[1] + a[2]; if (t > m) m = t} END {print m + 0}' "$results") ms)"
-echo "pairs taken while foreign syscall tracers were attached: $(awk '$10 > 0' "$results" | wc -l) of $(wc -l <"$results")"
+echo "(ready: from start to attached, for ior with JVM start and warm-up)"
