@@ -1,28 +1,26 @@
 #!/usr/bin/env bash
-# Overhead of tracing, side by side in every round: testdata's iorwl workloads timed untraced and
-# traced by
+# Overhead of tracing, side by side in every round: testdata's iorwl workloads (mix, devnull) timed
+# untraced and traced by
 #   classic  a minimal C libbpf tracer on syscalls:sys_enter_X/sys_exit_X (capture v1's mechanism)
 #   btf      the same on tp_btf raw_syscalls with a syscall-number table (capture v2's, minimal)
-#   ceiling  a minimal C consumer of ior's own ior.bpf.o (ior's kernel side, same configuration)
+#   ceiling  the same C consumer on ior's own ior.bpf.o (ior's kernel side, configured as ior does)
 #   ior      bin/ior -comm benchwl streaming every pair to /dev/null
-# (the C tracers: ior-bpf/src/test/c/ceiling.c and minimal.bpf.c; 64-byte records for the minimal
-# ones, batched wakeups for all). Each traced run has its own untraced run right before it; the
-# difference is the added ns per syscall, in the workload's CPU time (perf stat task-clock: all of
-# a tracer's in-kernel cost runs in the traced syscall, while wall time on a shared machine mostly
-# measures other jobs) and in wall time (the workload's own clock) beside it. Then the cost a tracer puts on syscalls it does not
-# trace: iorwl devnull while each tracer follows -comm of something else, (a) with write selected,
-# (b) with write not selected. Prints attach and exit times (SIGTERM to process exit), lost
-# records and the load average, then medians.
-# Needs root, a build (./quickstart.sh), gcc, clang, libbpf-dev, perf (linux-perf); bpftool for
-# the quiet check.
-#   sudo scripts/bench-overhead.sh [ROUNDS]
-# Other tracers on the machine run their programs on our syscalls too (and a classic syscall
-# tracepoint puts every task on the slow syscall path): before and after each untraced+traced pair
-# the script counts foreign syscall tracepoint attachments (bpftool) and redoes the pair, waiting
-# up to QUIET_WAIT seconds (default 120) for none; a pair taken anyway is marked with the count.
-# The workload is compiled as "benchwl" so that other people's `-comm iorwl` tracers ignore it.
-# NICE (default -15) is the niceness of the workloads and tracers: other jobs on the machine then
-# disturb the runs less (NICE=0 to run as they are).
+# (ior-bpf/src/test/c/ceiling.c and minimal.bpf.c: 64-byte records for the minimal ones, batched
+# wakeups for all). Each traced run has its own untraced run right before it; the difference is the
+# added ns per syscall of the workload's CPU time (perf stat task-clock: a tracer's in-kernel cost
+# runs inside the traced syscall, while wall time on a shared machine mostly measures other jobs),
+# with wall time beside it. Then what a tracer costs syscalls it does not trace: devnull while each
+# follows -comm of something else, with write selected ("other") and not selected ("unsel").
+# Prints attach and exit times (SIGTERM to process exit), lost records and the load average, then
+# medians.
+#   sudo scripts/bench-overhead.sh [ROUNDS]     (default 4)
+# Needs root, a build (./quickstart.sh), gcc, clang, libbpf-dev, perf (linux-perf), and bpftool for
+# the quiet check: other tracers on the machine run their programs on our syscalls too (a classic
+# syscall tracepoint also puts every task on the slow syscall path), so before and after each pair
+# the script counts foreign syscall tracepoint attachments and redoes the pair, for up to
+# QUIET_WAIT seconds (default 120), until there were none; a pair taken anyway is marked, and the
+# medians leave it out. The workload is compiled as "benchwl" so that other people's `-comm iorwl`
+# tracers ignore it. NICE (default -15) is the niceness of workloads and tracers (0: as they are).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 rounds=${1:-4}
