@@ -5,6 +5,8 @@
 #   btf      the same on tp_btf raw_syscalls with a syscall-number table (capture v2's, minimal)
 #   ceiling  the same C consumer on ior's own ior.bpf.o (ior's kernel side, configured as ior does)
 #   ior      bin/ior -comm benchwl streaming every pair to /dev/null
+#   iorcmd   bin/ior -o /dev/null -- benchwl: ior starts the workload and follows its pid set in
+#            the kernel instead of a comm filter (its cost over -comm should stay within x1.05)
 # (ior-bpf/src/test/c/ceiling.c and minimal.bpf.c: 64-byte records for the minimal ones, batched
 # wakeups for all). Each traced run has its own untraced run right before it; the difference is the
 # added ns per syscall of the workload's CPU time (perf stat task-clock: a tracer's in-kernel cost
@@ -38,16 +40,22 @@ clang -O2 -g -Wall -Werror -target bpf -D__TARGET_ARCH_x86 -I/usr/include/x86_64
   -Iior-bpf/src/test/c -c ior-bpf/src/test/c/minimal.bpf.c -o "$bin/minimal.bpf.o"
 work=(openat pwrite64 pread64 newfstat lseek close fsync rename write)   # every syscall of both workloads
 nowrite=(openat pwrite64 pread64 newfstat lseek close fsync rename)
-tracers=(classic btf ceiling ior)
+tracers=(classic btf ceiling ior)   # and iorcmd, for traced workloads only
 results=$bin/results
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# per_syscall LINE: "wall-ns cpu-ns" per syscall from iorwl's output line and perf's $bin/stat.
+per_syscall() {
+  awk -v w="$1" -F, '/task-clock/ {split(w, a, " "); printf "%s %.1f\n", a[4], $1 * 1e6 / a[2]}' "$bin/stat"
+}
+measured=(perf stat -x, -e task-clock -o "$bin/stat" "$bin/benchwl")
 # untraced WORKLOAD...: runs it, prints "wall-ns cpu-ns" per syscall.
-untraced() {
-  local wall
-  wall=$("${prio[@]}" perf stat -x, -e task-clock -o "$bin/stat" "$bin/benchwl" "$@")
-  awk -v w="$wall" -F, '/task-clock/ {split(w, a, " "); printf "%s %.1f\n", a[4], $1 * 1e6 / a[2]}' "$bin/stat"
+untraced() { per_syscall "$("${prio[@]}" "${measured[@]}" "$@")"; }
+# ior_lost FILE: every counter of ior's "lost:" line summed; "?" when ior could not read one.
+ior_lost() {
+  grep -o 'lost: .*' "$1" | tr -d , | awk '/unknown/ {print "?"; exit}
+    {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) s += $i; print s + 0}'
 }
 # Syscall tracepoint attachments on the machine (classic ones through perf, raw_syscalls links).
 foreign() {
@@ -63,6 +71,7 @@ tracer() {
     classic|btf) cmd=("$bin/ceiling" "$name" "$bin/minimal.bpf.o" "$tsv" "$comm" "$@") ;;
     ceiling) cmd=("$bin/ceiling" ior "$bpfo" "$tsv" "$comm" "$@") ;;
     ior) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0) ;;
+    iorcmd) cmd=(bin/ior -syscalls "$(IFS=,; echo "$*")" -o /dev/null --) ;;
   esac
 }
 
@@ -90,12 +99,18 @@ traced() {
     lost=$(sed -n 's/^ceiling: .* records, \([0-9]*\) lost.*/\1/p' "$err")
     attach=$(sed -n 's/.*open+load \([0-9]*\) ms, table+attach \([0-9]*\) ms/\1+\2/p' "$err")
   else
-    # every counter of ior's "lost:" line summed; a counter ior could not read makes it "?"
-    lost=$(grep -o 'lost: .*' "$err" | tr -d , | awk '/unknown/ {print "?"; exit}
-      {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) s += $i; print s + 0}')
+    lost=$(ior_lost "$err")
     attach=-
   fi
   echo "$ns $ready $exit ${lost:-?} $attach"
+}
+
+# started WORKLOAD...: "${cmd[@]}" starts the workload (ior -- COMMAND) and ends with it; prints
+# what traced prints, with "-" for the times it cannot see.
+started() {
+  local out
+  out=$("${prio[@]}" "${cmd[@]}" "${measured[@]}" "$@" 2>"$bin/err") || { cat "$bin/err" >&2; exit 1; }
+  echo "$(per_syscall "$out") - - $(ior_lost "$bin/err") -"
 }
 
 # run KIND WORKLOAD TRACER COMM SYSCALLS...: one untraced run, then the traced one, redone while
@@ -110,7 +125,7 @@ run() {
     before=$(foreign)
     while [ "$before" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 1; before=$(foreign); done
     base=$(untraced "${args[@]}")
-    out=$(traced "${args[@]}")
+    if [ "$name" = iorcmd ]; then out=$(started "${args[@]}"); else out=$(traced "${args[@]}"); fi
     after=$(foreign)
     [ "$before" -eq 0 ] && [ "$after" -eq 0 ] && break
     [ $SECONDS -ge $deadline ] && break
@@ -121,7 +136,7 @@ run() {
   read -r tw tc ready exit lost attach <<<"$out"
   # columns: kind workload tracer untraced-cpu traced-cpu ready exit lost attach foreign wall wall
   echo "$kind $wl $name $bc $tc $ready $exit $lost $attach $busy $bw $tw" >>"$results"
-  printf '  %-7s %-7s %-7s cpu %6.1f -> %6.1f (%+5.0f)  wall %6.1f -> %6.1f (%+5.0f) ns/syscall  ready %5d ms  exit %4d ms  lost %s%s%s\n' \
+  printf '  %-7s %-7s %-7s cpu %6.1f -> %6.1f (%+5.0f)  wall %6.1f -> %6.1f (%+5.0f) ns/syscall  ready %5s ms  exit %4s ms  lost %s%s%s\n' \
     "$kind" "$wl" "$name" "$bc" "$tc" "$(awk -v a="$tc" -v b="$bc" 'BEGIN {print a - b}')" \
     "$bw" "$tw" "$(awk -v a="$tw" -v b="$bw" 'BEGIN {print a - b}')" \
     "$ready" "$exit" "$lost" "$([ "$attach" = - ] || echo "  (open+load+attach $attach ms)")" \
@@ -133,7 +148,7 @@ echo "kernel $(uname -r), $(nproc) CPUs, niceness ${NICE:--15}; mix = iorwl mix 
 for r in $(seq 1 "$rounds"); do
   echo "== round $r, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   for wl in mix devnull; do
-    for t in "${tracers[@]}"; do run traced "$wl" "$t" benchwl "${work[@]}"; done
+    for t in "${tracers[@]}" iorcmd; do run traced "$wl" "$t" benchwl "${work[@]}"; done
   done
   # the rest of the host: a process the tracer does not follow (comm), a syscall it does not select
   for t in "${tracers[@]}"; do run other devnull "$t" zzqq "${work[@]}"; done
@@ -154,22 +169,25 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "x%.2f", a / b}'; }
 echo
 echo "Median added ns per syscall, CPU time (wall time), each traced run minus the untraced run before it;"
 echo "over the $(awk '$10 == 0' "$results" | wc -l) of $(wc -l <"$results") pairs taken with no foreign syscall tracer attached:"
-printf '%-8s %15s %15s %15s %15s %15s | %s\n' workload "untraced" classic btf ceiling ior "ior / best minimal"
+printf '%-8s %15s %15s %15s %15s %15s %15s | %s\n' workload untraced classic btf ceiling ior "ior -- cmd" \
+  "ior / best minimal, ior -- cmd / ior -comm"
 for wl in mix devnull; do
   base=$(for t in "${tracers[@]}"; do pairs traced "$wl" "$t"; done | awk '{print $4}' | median)
   basew=$(for t in "${tracers[@]}"; do pairs traced "$wl" "$t"; done | awk '{print $11}' | median)
-  c=$(med traced "$wl" classic) b=$(med traced "$wl" btf)
-  printf '%-8s %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) | %s\n' "$wl" "$base" "$basew" \
-    "$c" "$(medw traced "$wl" classic)" "$b" "$(medw traced "$wl" btf)" \
-    "$(med traced "$wl" ceiling)" "$(medw traced "$wl" ceiling)" "$(med traced "$wl" ior)" "$(medw traced "$wl" ior)" \
-    "$(ratio "$(med traced "$wl" ior)" "$(awk -v c="$c" -v b="$b" 'BEGIN {print c < b ? c : b}')")"
+  c=$(med traced "$wl" classic) b=$(med traced "$wl" btf) i=$(med traced "$wl" ior) x=$(med traced "$wl" iorcmd)
+  printf '%-8s %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) | %s, %s\n' \
+    "$wl" "$base" "$basew" "$c" "$(medw traced "$wl" classic)" "$b" "$(medw traced "$wl" btf)" \
+    "$(med traced "$wl" ceiling)" "$(medw traced "$wl" ceiling)" "$i" "$(medw traced "$wl" ior)" \
+    "$x" "$(medw traced "$wl" iorcmd)" \
+    "$(ratio "$i" "$(awk -v c="$c" -v b="$b" 'BEGIN {print c < b ? c : b}')")" \
+    "$(ratio "$(pairs traced "$wl" iorcmd | awk '{print $5}' | median)" "$(pairs traced "$wl" ior | awk '{print $5}' | median)")"
 done
 for k in other unsel; do
   b=$(med "$k" devnull btf)
-  printf '%-8s %15s %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) | ceiling %s, ior %s of btf\n' "$k" "" \
+  printf '%-8s %15s %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %15s | ceiling %s, ior %s of btf\n' "$k" "" \
     "$(med "$k" devnull classic)" "$(medw "$k" devnull classic)" "$b" "$(medw "$k" devnull btf)" \
     "$(med "$k" devnull ceiling)" "$(medw "$k" devnull ceiling)" "$(med "$k" devnull ior)" "$(medw "$k" devnull ior)" \
-    "$(ratio "$(med "$k" devnull ceiling)" "$b")" "$(ratio "$(med "$k" devnull ior)" "$b")"
+    "" "$(ratio "$(med "$k" devnull ceiling)" "$b")" "$(ratio "$(med "$k" devnull ior)" "$b")"
 done
 echo "(other: devnull of a process the tracer does not follow, write selected; unsel: write not selected)"
 for t in "${tracers[@]}"; do
