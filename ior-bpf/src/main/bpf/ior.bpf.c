@@ -172,6 +172,15 @@ struct {
 	__type(value, __u8);
 } ior_pids SEC(".maps");
 
+/* With ior_cfg.self_pid 0 (the tracer traces its own process, e.g. ior-junit): the tracer's own
+ * threads that must still never be traced (its consumer), by tid. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, __u32);
+	__type(value, __u8);
+} ior_skip_tids SEC(".maps");
+
 /* Room to build variable-length records before bpf_ringbuf_output copies them. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -272,6 +281,9 @@ static __always_inline int ior_skip(struct task_struct___ior *task, __u64 pid_tg
 	if (ior_cfg.target_tid && tid != ior_cfg.target_tid)
 		return 1;
 	if (ior_cfg.follow && !bpf_map_lookup_elem(&ior_pids, &pid))
+		return 1;
+	/* Only when the tracer traces itself; the verifier drops this otherwise (read-only cfg). */
+	if (!ior_cfg.self_pid && bpf_map_lookup_elem(&ior_skip_tids, &tid))
 		return 1;
 	if (ior_cfg.cgroup_id
 	    && bpf_get_current_ancestor_cgroup_id(ior_cfg.cgroup_level) != ior_cfg.cgroup_id)

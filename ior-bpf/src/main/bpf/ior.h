@@ -152,7 +152,7 @@ struct ior_proc {
 
 /* Knobs patched by user space before load (.rodata, read-only to the programs). */
 struct ior_config {
-	__u32 self_pid;      /* the tracer's own process: never traced */
+	__u32 self_pid;      /* the tracer's own process: never traced; 0: traced but for ior_skip_tids */
 	__u32 target_pid;    /* 0: every process */
 	__u32 target_tid;    /* 0: every thread */
 	__u32 comm_len;      /* 0: no comm filter; else length of comm (substring of the process's comm) */

@@ -2,11 +2,11 @@
 package dev.ior.bpf;
 
 /**
- * A tracer failure with a one-line message for the user that says what failed and how to fix
- * it, e.g. "tracefs is not mounted at /sys/kernel/tracing and mounting it failed: ... (run as
- * root, or: mount -t tracefs tracefs /sys/kernel/tracing)".
+ * Tracing could not start or be changed (libbpf, privileges, kernel); the message is one line
+ * with the fix. The same as ior-core's {@link dev.ior.core.trace.TraceException}, which callers of
+ * {@code TraceStream} catch.
  */
-public final class TraceException extends Exception {
+public final class TraceException extends dev.ior.core.trace.TraceException {
   private static final long serialVersionUID = 1L;
 
   public TraceException(String message) {

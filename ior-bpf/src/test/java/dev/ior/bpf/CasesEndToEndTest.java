@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.trace.TraceStream;
 import dev.ior.core.event.PairMarks;
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.stats.TraceStats;
@@ -46,7 +48,9 @@ class CasesEndToEndTest {
   /** Traces {@code -comm iorwl} (the process's comm) while {@code command} runs in {@code cwd}. */
   private static Run trace(TraceConfig config, Path cwd, String... command) throws Exception {
     List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
-    BpfTraceSession s = BpfTraceSession.start(config, p -> pairs.add(p.copy()), w -> { });
+    TraceStream s = TraceStream.live(config).endWithTarget(false).onWarning(w -> { })
+        .onPair(p -> pairs.add(p.copy()));
+    s.startAsync();
     String out;
     try {
       Process p = new ProcessBuilder(command).directory(cwd.toFile())
@@ -162,7 +166,7 @@ class CasesEndToEndTest {
       List<PairRecord> opens = calls(run, "open").stream().filter(p -> path.equals(p.file()))
           .collect(Collectors.toList());
       assertEquals(1, opens.size(), "a " + n + "-byte path, whole");
-      assertEquals(0, run.stats.pathsCut());
+      assertEquals(0, run.stats.names().pathsCut());
     }
   }
 
@@ -179,7 +183,7 @@ class CasesEndToEndTest {
       assertEquals(file, p.file(), p.toString());
     }
     assertEquals(6, compat.get(1).bytes());
-    assertEquals(3, run.stats.compat());
+    assertEquals(3, run.stats.calls().compat());
   }
 
   /** Starts the workload waiting for a line on stdin (IORWL_WAIT), so a tracer can take its pid. */
@@ -207,7 +211,9 @@ class CasesEndToEndTest {
     List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
     TraceConfig cfg = TraceConfig.builder().follow((int) followed.pid())
         .syscalls(List.of("open", "write", "close")).build();
-    BpfTraceSession s = BpfTraceSession.start(cfg, p -> pairs.add(p.copy()), w -> { });
+    TraceStream s = TraceStream.live(cfg).endWithTarget(false).onWarning(w -> { })
+        .onPair(p -> pairs.add(p.copy()));
+    s.startAsync();
     try {
       release(followed);
       release(bystander);
@@ -237,7 +243,9 @@ class CasesEndToEndTest {
       long id = (Long) Files.getAttribute(group, "unix:ino");
       List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
       TraceConfig cfg = TraceConfig.builder().cgroup(id).syscalls(List.of("write")).build();
-      BpfTraceSession s = BpfTraceSession.start(cfg, p -> pairs.add(p.copy()), w -> { });
+      TraceStream s = TraceStream.live(cfg).endWithTarget(false).onWarning(w -> { })
+          .onPair(p -> pairs.add(p.copy()));
+      s.startAsync();
       try {
         release(inside);
         release(outside);
@@ -273,7 +281,8 @@ class CasesEndToEndTest {
     TraceConfig cfg = TraceConfig.builder().comm(comm).ringBytes(64 << 10)
         .syscalls(List.of("write")).build();
     List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
-    BpfTraceSession s = BpfTraceSession.start(cfg, p -> {
+    TraceStream s = TraceStream.live(cfg).endWithTarget(false).onWarning(w -> { })
+        .onPair(p -> {
       if (pairs.isEmpty()) {
         try {
           Thread.sleep(300);
@@ -282,7 +291,8 @@ class CasesEndToEndTest {
         }
       }
       pairs.add(p.copy());
-    }, w -> { });
+    });
+    s.startAsync();
     long pid;
     try {
       Process p = new ProcessBuilder(exe, "burst", "50000",
@@ -294,7 +304,7 @@ class CasesEndToEndTest {
       s.close();
     }
     TraceStats st = s.stats();
-    assertTrue(st.ringDrops() > 0, "the burst overflowed the ring: " + st);
+    assertTrue(st.losses().count(LossKind.RING_FULL) > 0, "the burst overflowed the ring: " + st);
     List<PairRecord> writes = pairs.stream().filter(p -> p.pid() == pid)
         .filter(p -> p.fd() == 3 || p.fd() == 4).collect(Collectors.toList());
     assertFalse(writes.isEmpty());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.trace.TraceStream;
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.testdata.Workload;
@@ -42,7 +44,9 @@ class TraceEndToEndTest {
     List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
     List<String> warnings = new ArrayList<>();
     long pid;
-    BpfTraceSession s = BpfTraceSession.start(config, p -> pairs.add(p.copy()), warnings::add);
+    TraceStream s = TraceStream.live(config).endWithTarget(false).onWarning(warnings::add)
+        .onPair(p -> pairs.add(p.copy()));
+    s.startAsync();
     try {
       Process p = new ProcessBuilder(Workload.binary().toString(), mode, dir.toString())
           .inheritIO().start();
@@ -124,10 +128,10 @@ class TraceEndToEndTest {
       assertEquals(run.pid, p.tid(), "single-threaded: tid == pid");
     }
     TraceStats st = run.stats;
-    assertEquals(0, st.ringDrops());
-    assertEquals(0, st.malformed());
-    assertEquals(0, st.mismatched());
-    assertTrue(st.pairs() >= 22);
+    assertEquals(0, st.losses().count(LossKind.RING_FULL));
+    assertEquals(0, st.losses().count(LossKind.MALFORMED));
+    assertEquals(0, st.losses().count(LossKind.MISMATCHED));
+    assertTrue(st.calls().paired() >= 22);
   }
 
   @Test
@@ -136,7 +140,8 @@ class TraceEndToEndTest {
     TraceConfig cfg = TraceConfig.builder().comm(Workload.COMM).ringBytes(4096)
         .tracepoints(List.of("_write$"), List.of()).build();
     List<PairRecord> pairs = Collections.synchronizedList(new ArrayList<>());
-    BpfTraceSession s = BpfTraceSession.start(cfg, p -> {
+    TraceStream s = TraceStream.live(cfg).endWithTarget(false).onWarning(w -> { })
+        .onPair(p -> {
       if (pairs.isEmpty()) {
         try {
           Thread.sleep(500);
@@ -145,7 +150,8 @@ class TraceEndToEndTest {
         }
       }
       pairs.add(p.copy());
-    }, w -> { });
+    });
+    s.startAsync();
     try {
       Process p = new ProcessBuilder(Workload.binary().toString(), "devnull", "20000")
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -155,12 +161,12 @@ class TraceEndToEndTest {
       s.close();
     }
     TraceStats st = s.stats();
-    assertTrue(st.ringDrops() > 0, "drops counted: " + st);
+    assertTrue(st.losses().count(LossKind.RING_FULL) > 0, "drops counted: " + st);
     assertTrue(st.lossy(), "totals are lower bounds");
     // Every write of the workload is accounted for: its enter delivered or dropped (a dropped
     // enter's exit is not even emitted).
-    assertTrue(st.enters() + st.ringDrops() >= 20_000, st.toString());
-    assertTrue(st.pairs() < 20_000, st.toString());
+    assertTrue(st.records().enters() + st.losses().count(LossKind.RING_FULL) >= 20_000, st.toString());
+    assertTrue(st.calls().paired() < 20_000, st.toString());
   }
 
   @Test

@@ -15,6 +15,8 @@ import dev.ior.core.fd.ProcessTable;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.pair.MutablePair;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Syscall;
@@ -30,7 +32,7 @@ import java.nio.ByteBuffer;
  *
  * <p>An enter and an exit are paired only when the exit carries the enter's per-thread sequence
  * number: when the ring dropped records in between, the halves of two different calls are never
- * joined into a call that did not happen (counted as {@link TraceStats#straddled()}).
+ * joined into a call that did not happen (counted as {@link LossKind#ACROSS_LOSS}).
  *
  * <pre>{@code
  * TracePipeline p = new TracePipeline(SyscallTable.standard(), PairFilter.NONE, ProcFs.EMPTY,
@@ -172,6 +174,7 @@ public final class TracePipeline implements RecordHandler {
     pairs++;
     long ret = x.ret;
     MutablePair p = pair;
+    p.renew();
     p.syscall = e.syscall;
     p.pid = e.pid;
     p.tid = e.tid;
@@ -192,6 +195,7 @@ public final class TracePipeline implements RecordHandler {
       emitted++;
       sink.accept(p);
     }
+    p.expire(); // a sink that kept the view fails on its next read, not silently later
   }
 
   private void count(MutablePair p, ThreadState t, EnterRecord e) {
@@ -295,12 +299,17 @@ public final class TracePipeline implements RecordHandler {
     sink.finish();
   }
 
-  /** Counters so far; ring and kernel losses and the duration are filled in by the source. */
+  /** Counters so far; ring and kernel losses and the duration are added by the trace. */
   public TraceStats stats() {
-    return new TraceStats(0, records, enters, exits, malformed, pairs, emitted, restarts, failed,
-        0, 0, entersWithoutExit, exitsWithoutEnter, mismatched, inFlightAtStop, bytesRead,
-        bytesWritten, bytesTransferred, straddled, interrupted, compat, pathsCut,
-        files.processes().lateLookups(), 0, 0, 0, uringEnters, uringSubmitted);
+    Losses losses = Losses.builder().add(LossKind.ENTER_WITHOUT_EXIT, entersWithoutExit)
+        .add(LossKind.EXIT_WITHOUT_ENTER, exitsWithoutEnter).add(LossKind.ACROSS_LOSS, straddled)
+        .add(LossKind.MISMATCHED, mismatched).add(LossKind.MALFORMED, malformed).build();
+    return new TraceStats(0, new TraceStats.Records(records, enters, exits),
+        new TraceStats.Calls(pairs, emitted, failed, restarts, interrupted, compat,
+            inFlightAtStop),
+        new TraceStats.Bytes(bytesRead, bytesWritten, bytesTransferred),
+        new TraceStats.Names(pathsCut, files.processes().lateLookups(), 0),
+        new TraceStats.Uring(uringEnters, uringSubmitted), losses);
   }
 
   /** Name records received from the kernel. */

@@ -42,7 +42,7 @@ class AggregateRoundTripTest {
 
     Path file = dir.resolve("t.ior");
     IorFileWriter.write(file, new IorData(new RunInfo("h", 1, 2, "", RunFilters.none(),
-        new TraceStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of()),
+        TraceStats.EMPTY, List.of()),
         agg.table().rows()));
     List<AggregateRow> reread = IorFileReader.read(file).rows();
     assertEquals(pairs.size(), reread.stream().mapToLong(AggregateRow::count).sum());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core;
 
+import dev.ior.core.stats.LossKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +78,7 @@ class FileIdentityTest {
     s.enterArgs(1, 2, "read", 0, 0, 0); // another thread, unaffected
     s.exit(1, 1, "write", 2);
     assertTrue(s.pairs.isEmpty(), "no write(3) returning write(4)'s 2 bytes");
-    assertEquals(1, s.pipeline.stats().straddled());
+    assertEquals(1, s.pipeline.stats().losses().count(LossKind.ACROSS_LOSS));
   }
 
   @Test
@@ -93,7 +95,7 @@ class FileIdentityTest {
   void restartedAndInterruptedCallsAreToldApart() {
     Scenario s = new Scenario().call(3, "read", 0, -512).call(3, "read", 0, 5)
         .call(3, "read", 0, -512).call(3, "write", 1, 1);
-    assertEquals(2, s.pipeline.stats().restarts());
-    assertEquals(1, s.pipeline.stats().interrupted(), "the second read was not entered again");
+    assertEquals(2, s.pipeline.stats().calls().restarts());
+    assertEquals(1, s.pipeline.stats().calls().interrupted(), "the second read was not entered again");
   }
 }

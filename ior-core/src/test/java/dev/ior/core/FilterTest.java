@@ -17,8 +17,8 @@ class FilterTest {
         .call(10, "read", 3, 1).call(10, "read", 4, 1);
     assertEquals(2, s.pairs.size());
     assertEquals("/var/lib/db", s.pairs.get(1).file());
-    assertEquals(4, s.pipeline.stats().pairs());
-    assertEquals(2, s.pipeline.stats().emitted());
+    assertEquals(4, s.pipeline.stats().calls().paired());
+    assertEquals(2, s.pipeline.stats().calls().emitted());
   }
 
   @Test

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core;
 
+import dev.ior.core.stats.LossKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,7 @@ class PairingTest {
   void exitWithoutEnterIsCountedNotPaired() {
     Scenario s = new Scenario().exit(10, 10, "read", 5);
     assertEquals(0, s.pairs.size());
-    assertEquals(1, s.pipeline.stats().exitsWithoutEnter());
+    assertEquals(1, s.pipeline.stats().losses().count(LossKind.EXIT_WITHOUT_ENTER));
     assertTrue(s.pipeline.stats().lossy());
   }
 
@@ -40,14 +42,14 @@ class PairingTest {
         .enterArgs(10, 10, "write", 4, 0, 0).exit(10, 10, "write", 7);
     assertEquals(1, s.pairs.size());
     assertEquals("write", s.last().syscall().name());
-    assertEquals(1, s.pipeline.stats().entersWithoutExit());
+    assertEquals(1, s.pipeline.stats().losses().count(LossKind.ENTER_WITHOUT_EXIT));
   }
 
   @Test
   void exitOfAnotherSyscallIsMismatched() {
     Scenario s = new Scenario().enterArgs(10, 10, "read", 3, 0, 0).exit(10, 10, "write", 7);
     assertEquals(0, s.pairs.size());
-    assertEquals(1, s.pipeline.stats().mismatched());
+    assertEquals(1, s.pipeline.stats().losses().count(LossKind.MISMATCHED));
   }
 
   @Test
@@ -70,7 +72,7 @@ class PairingTest {
     Scenario s = new Scenario().enterArgs(10, 10, "read", 3, 0, 0);
     s.pipeline.finish();
     TraceStats st = s.pipeline.stats();
-    assertEquals(1, st.inFlightAtStop());
+    assertEquals(1, st.calls().inFlightAtStop());
     assertFalse(st.lossy());
   }
 
@@ -78,8 +80,8 @@ class PairingTest {
   void threadExitWithPendingEnterCountsLostEnter() {
     Scenario s = new Scenario().enterArgs(10, 11, "read", 3, 0, 0).taskExit(10, 11);
     s.pipeline.finish();
-    assertEquals(1, s.pipeline.stats().entersWithoutExit());
-    assertEquals(0, s.pipeline.stats().inFlightAtStop());
+    assertEquals(1, s.pipeline.stats().losses().count(LossKind.ENTER_WITHOUT_EXIT));
+    assertEquals(0, s.pipeline.stats().calls().inFlightAtStop());
   }
 
   @Test
@@ -88,8 +90,8 @@ class PairingTest {
     assertFalse(s.pairs.get(0).failed());
     assertTrue(s.pairs.get(1).failed());
     TraceStats st = s.pipeline.stats();
-    assertEquals(1, st.restarts());
-    assertEquals(1, st.failed());
+    assertEquals(1, st.calls().restarts());
+    assertEquals(1, st.calls().failed());
     assertEquals(0, s.pairs.get(0).bytes());
   }
 
@@ -99,9 +101,9 @@ class PairingTest {
         .call(10, "pwrite64", 3, 50).call(10, "lseek", 3, 4096)
         .call(10, 10, "sendfile64", 5, 3, 0, 7);
     TraceStats st = s.pipeline.stats();
-    assertEquals(100, st.bytesRead());
-    assertEquals(50, st.bytesWritten());
-    assertEquals(7, st.bytesTransferred());
+    assertEquals(100, st.bytes().read());
+    assertEquals(50, st.bytes().written());
+    assertEquals(7, st.bytes().transferred());
     assertEquals(0, s.pairs.get(3).bytes(), "lseek returns an offset, not bytes");
   }
 
@@ -114,7 +116,7 @@ class PairingTest {
     s.pipeline.accept(b, 0, 10);
     b.putInt(0, 77);
     s.pipeline.accept(b, 0, 64);
-    assertEquals(3, s.pipeline.stats().malformed());
+    assertEquals(3, s.pipeline.stats().losses().count(LossKind.MALFORMED));
     assertEquals(0, s.pairs.size());
   }
 }

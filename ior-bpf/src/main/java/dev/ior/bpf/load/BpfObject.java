@@ -126,7 +126,8 @@ public final class BpfObject implements AutoCloseable {
           + size.getValue() + " bytes, expected " + CONFIG_SIZE + "): ior-bpf was built wrongly");
     }
     // Written in place before load, as libbpf's generated skeletons do.
-    cfg.setInt(CONFIG_SELF_PID, (int) ProcessHandle.current().pid());
+    // 0 lets the programs trace this process too, all but the threads in ior_skip_tids.
+    cfg.setInt(CONFIG_SELF_PID, c.traceSelf() ? 0 : (int) ProcessHandle.current().pid());
     cfg.setInt(CONFIG_TARGET_PID, c.pid());
     cfg.setInt(CONFIG_TARGET_TID, c.tid());
     byte[] comm = c.comm() == null ? new byte[0] : c.comm().getBytes(StandardCharsets.UTF_8);
@@ -240,6 +241,23 @@ public final class BpfObject implements AutoCloseable {
     one.setByte(0, (byte) 1);
     if (LibBpf.bpf_map_update_elem(LibBpf.bpf_map__fd(map("ior_pids")), key, one, 0) != 0) {
       throw new TraceException("cannot add pid " + pid + " to the traced set: "
+          + LibC.strerror(Native.getLastError()));
+    }
+  }
+
+  /**
+   * Never traces thread {@code tid} (of this process, when it traces itself: {@link
+   * TraceConfig#traceSelf()}). Safe from any thread.
+   *
+   * @throws TraceException when the kernel refused the map write
+   */
+  public synchronized void skipThread(int tid) throws TraceException {
+    Memory key = new Memory(4);
+    key.setInt(0, tid);
+    Memory one = new Memory(1);
+    one.setByte(0, (byte) 1);
+    if (LibBpf.bpf_map_update_elem(LibBpf.bpf_map__fd(map("ior_skip_tids")), key, one, 0) != 0) {
+      throw new TraceException("cannot exclude thread " + tid + " from the trace: "
           + LibC.strerror(Native.getLastError()));
     }
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.flame;
 
+import dev.ior.core.trace.TraceStream;
 import dev.ior.cli.trace.TraceOutput;
 import dev.ior.core.aggregate.AggregatingSink;
 import dev.ior.core.cgroup.CgroupInfo;
@@ -91,8 +92,8 @@ public final class FlameOutput implements TraceOutput {
   private int attachedSyscalls = -1;
 
   @Override
-  public void attached(dev.ior.bpf.BpfTraceSession session) {
-    attachedSyscalls = session.attachedSyscalls();
+  public void attached(TraceStream stream) {
+    attachedSyscalls = stream.attached().size();
   }
 
   @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.run;
 
+import dev.ior.core.trace.HeldProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +21,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * TracedCommand cmd = TracedCommand.startHeld(List.of("make", "-j4"), RunAs.choose(...));
- * session = BpfTraceSession.start(config.follow(cmd.pid())...);
- * cmd.release();
+ * TraceStream s = TraceStream.live(config).command(cmd); // follows its pid
+ * s.startAsync();                                        // attaches, then releases it
  * int status = cmd.waitFor(); // 128+N when killed by signal N
  * }</pre>
  */
-public final class TracedCommand {
+public final class TracedCommand implements HeldProcess {
   /** The shell gate: stop, then become the command (same pid). */
   static final String GATE = "kill -STOP $$ && exec \"$@\"";
 
@@ -111,6 +112,7 @@ public final class TracedCommand {
   }
 
   /** The command's pid (the gate's, kept through exec). */
+  @Override
   public int pid() {
     return (int) process.pid();
   }
@@ -121,12 +123,14 @@ public final class TracedCommand {
   }
 
   /** Lets the held command run: it execs COMMAND now. */
+  @Override
   public void release() {
     released = true;
     Posix.kill(pid(), Posix.SIGCONT);
   }
 
   /** Whether the command has not exited yet. */
+  @Override
   public boolean isAlive() {
     return process.isAlive();
   }
@@ -160,6 +164,7 @@ public final class TracedCommand {
   }
 
   /** Kills the command while it is still held (ior could not start the trace). */
+  @Override
   public void killIfHeld() {
     if (!released && process.isAlive()) {
       Posix.kill(pid(), Posix.SIGKILL);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.serve;
 
+import dev.ior.core.stats.LossKind;
 import dev.ior.core.stats.TraceStats;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -34,27 +36,34 @@ final class HealthCollector implements MultiCollector {
   public MetricSnapshots collect() {
     TraceStats s = stats.get();
     if (s == null) {
-      s = new TraceStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      s = TraceStats.EMPTY;
     }
     CounterSnapshot records = CounterSnapshot.builder().name("ior_records")
         .help("Records read from the BPF ring buffer (rate() of it is records/s).")
-        .dataPoint(point(Labels.EMPTY, s.records())).build();
-    CounterSnapshot lost = CounterSnapshot.builder().name("ior_lost")
-        .help("Events lost, by kind: ring_full (the kernel could not reserve ring space; raise"
-            + " -mapSize), unread_at_stop, enter_without_exit, exit_without_enter, mismatched,"
-            + " malformed.")
-        .dataPoint(point(Labels.of("kind", "ring_full"), s.ringDrops()))
-        .dataPoint(point(Labels.of("kind", "unread_at_stop"), s.unreadAtStop()))
-        .dataPoint(point(Labels.of("kind", "enter_without_exit"), s.entersWithoutExit()))
-        .dataPoint(point(Labels.of("kind", "exit_without_enter"), s.exitsWithoutEnter()))
-        .dataPoint(point(Labels.of("kind", "mismatched"), s.mismatched()))
-        .dataPoint(point(Labels.of("kind", "malformed"), s.malformed()))
-        .build();
+        .dataPoint(point(Labels.EMPTY, s.records().total())).build();
+    // Every kind of the one loss list, with its meaning; an unknown one has no value here and
+    // is named in ior_lost_unknown instead (never a -1 in a counter).
+    StringBuilder help = new StringBuilder("Calls or records lost, by kind:");
+    CounterSnapshot.Builder lost = CounterSnapshot.builder().name("ior_lost");
+    GaugeSnapshot.Builder unknown = GaugeSnapshot.builder().name("ior_lost_unknown")
+        .help("1 for each loss kind whose counter could not be read (its ior_lost_total is"
+            + " missing; the kernel did not say).");
+    for (LossKind k : LossKind.values()) {
+      help.append(' ').append(k.label()).append(" (").append(k.meaning()).append(')')
+          .append(k.ordinal() == LossKind.values().length - 1 ? "." : ";");
+      if (s.losses().known(k)) {
+        lost.dataPoint(point(Labels.of("kind", k.label()), s.losses().count(k)));
+      } else {
+        unknown.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+            .labels(Labels.of("kind", k.label())).value(1).build());
+      }
+    }
+    lost.help(help.toString());
     CounterSnapshot cpu = CounterSnapshot.builder().name("ior_consumer_cpu_seconds")
         .unit(Unit.SECONDS)
         .help("CPU time of the thread that reads the ring, pairs and counts.")
         .dataPoint(point(Labels.EMPTY, consumerCpuNs() / 1e9)).build();
-    return MetricSnapshots.of(records, lost, cpu);
+    return MetricSnapshots.of(records, lost.build(), unknown.build(), cpu);
   }
 
   private static CounterDataPointSnapshot point(Labels labels, double value) {

@@ -37,10 +37,8 @@ final class IndexPage implements HttpHandler {
 
   String page() {
     TraceStats s = stats.get();
-    String losses = s == null ? "no counters yet" : String.format(Locale.ROOT,
-        "ring full %,d, enter without exit %,d, exit without enter %,d, mismatched %,d,"
-            + " malformed %,d (records read: %,d)", s.ringDrops(), s.entersWithoutExit(),
-        s.exitsWithoutEnter(), s.mismatched(), s.malformed(), s.records());
+    String losses = s == null ? "no counters yet" : s.losses() + String.format(Locale.ROOT,
+        " (records read: %,d)", s.records().total());
     return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>ior serve</title></head>"
         + "<body>\n<h1>ior serve</h1>\n"
         + "<p>Tracing file-I/O syscalls " + Text.xml(filters.strip()) + ".</p>\n"

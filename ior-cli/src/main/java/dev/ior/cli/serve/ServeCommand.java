@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.serve;
 
-import dev.ior.bpf.BpfTraceSession;
-import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.RunNames;
 import dev.ior.cli.trace.TraceFilters;
 import dev.ior.cli.trace.TraceOutput;
 import dev.ior.cli.trace.TraceRun;
 import dev.ior.cli.trace.VersionProvider;
-import dev.ior.core.config.TraceConfig;
+import dev.ior.cli.trace.CgroupOptions;
+import dev.ior.core.cgroup.CgroupLookup;
+import dev.ior.core.cgroup.CgroupResolver;
 import dev.ior.core.metrics.MetricsOptions;
 import dev.ior.core.metrics.PairLabels;
-import dev.ior.core.syscall.SyscallSelection;
-import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.NoSuchTargetException;
+import dev.ior.core.trace.TraceException;
+import dev.ior.core.trace.TraceStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -22,6 +23,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,41 +86,41 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     MetricsOptions metrics = metricsOptions();
-    TraceConfig config = filters.config();
-    try {
-      SyscallSelection.select(SyscallTable.standard(), config.selection());
-      Preflight.check();
-    } catch (IllegalArgumentException | TraceException e) {
-      err.println("ior serve: " + e.getMessage());
-      return 2;
-    }
-    ExporterServer http = bind(err);
-    if (http == null) {
-      return 2;
-    }
     // Container labels from the cgroup ids, resolved off the consumer thread.
-    java.util.Optional<dev.ior.core.cgroup.CgroupResolver> resolver =
-        dev.ior.cli.trace.CgroupOptions.openResolver();
-    ServeOutput output = new ServeOutput(http, metrics,
-        PairLabels.of(dev.ior.cli.trace.CgroupOptions.lookup(resolver)), pprofWindow,
-        filters.describe(), RunNames.hostName());
-    List<TraceOutput> outputs = List.of(output);
-    BpfTraceSession session = TraceRun.start(config, outputs, null, err,
-        java.util.function.UnaryOperator.identity());
-    if (session == null) {
-      http.close();
-      resolver.ifPresent(dev.ior.core.cgroup.CgroupResolver::close);
-      return 2;
-    }
-    String url = "http://" + hostPort(http.address());
-    err.printf("ior serve: tracing %d syscalls%s; metrics at %s/metrics, profiles at"
-        + " %s/debug/pprof/io (SIGTERM or Ctrl+C to stop)%n", session.attachedSyscalls(),
-        filters.describe(), url, url);
-    err.flush();
+    Optional<CgroupResolver> resolver = CgroupOptions.openResolver();
     try {
-      return new TraceRun(session, outputs, err, 0).run();
+      TraceStream stream;
+      try {
+        stream = TraceStream.live(filters.config(filters.cgroups().cgroupId(resolver)));
+        Preflight.check();
+      } catch (NoSuchTargetException e) {
+        err.printf("ior serve: %s %d: no such %s%n", e.isThread() ? "-tid" : "-pid", e.id(),
+            e.isThread() ? "thread" : "process");
+        return 2;
+      } catch (IllegalArgumentException | TraceException e) {
+        err.println("ior serve: " + e.getMessage());
+        return 2;
+      }
+      ExporterServer http = bind(err);
+      if (http == null) {
+        return 2;
+      }
+      CgroupLookup lookup = CgroupOptions.lookup(resolver);
+      ServeOutput output = new ServeOutput(http, metrics, PairLabels.of(lookup), pprofWindow,
+          filters.describe(), RunNames.hostName());
+      List<TraceOutput> outputs = List.of(output);
+      if (!TraceRun.start(stream, outputs, null, err, s -> filters.cgroups().sink(s, lookup))) {
+        http.close();
+        return 2;
+      }
+      String url = "http://" + hostPort(http.address());
+      err.printf("ior serve: tracing %d syscalls%s; metrics at %s/metrics, profiles at"
+          + " %s/debug/pprof/io (SIGTERM or Ctrl+C to stop)%n", stream.attached().size(),
+          filters.describe(), url, url);
+      err.flush();
+      return new TraceRun(stream, outputs, err, null).run();
     } finally {
-      resolver.ifPresent(dev.ior.core.cgroup.CgroupResolver::close);
+      resolver.ifPresent(CgroupResolver::close);
     }
   }
 

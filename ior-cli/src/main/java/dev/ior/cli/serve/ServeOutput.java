@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.serve;
 
-import dev.ior.bpf.BpfTraceSession;
+import dev.ior.core.trace.TraceStream;
 import dev.ior.cli.trace.InteractiveOutput;
 import dev.ior.core.aggregate.AggregateWindow;
 import dev.ior.core.metrics.MetricsOptions;
@@ -74,7 +74,7 @@ final class ServeOutput implements InteractiveOutput {
 
   /** Starts answering HTTP requests once the trace runs. */
   @Override
-  public void attached(BpfTraceSession session) {
+  public void attached(TraceStream session) {
     serve(session::liveStats);
   }
 

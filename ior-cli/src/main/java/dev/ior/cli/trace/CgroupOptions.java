@@ -69,7 +69,7 @@ public final class CgroupOptions {
    *
    * @throws IllegalArgumentException with a one-line reason: no cgroup v2, no such cgroup
    */
-  long cgroupId(Optional<CgroupResolver> resolver) {
+  public long cgroupId(Optional<CgroupResolver> resolver) {
     if (cgroup == null) {
       return 0;
     }
@@ -100,7 +100,7 @@ public final class CgroupOptions {
    * resolved, behind {@link PendingCgroups}: a new cgroup's first calls wait the few
    * milliseconds until its path is known, so no output shows them without it.
    */
-  PairSink sink(PairSink sink, CgroupLookup lookup) {
+  public PairSink sink(PairSink sink, CgroupLookup lookup) {
     PairSink s = sink;
     if (container != null) {
       filter = new ContainerFilter(container, lookup, s);
@@ -111,7 +111,7 @@ public final class CgroupOptions {
   }
 
   /** Says how many calls {@code -container} could not decide (their cgroup was too new). */
-  void report(PrintWriter err) {
+  public void report(PrintWriter err) {
     if (filter != null && filter.unresolved() > 0) {
       err.printf(Locale.ROOT, "ior: -container: %,d calls were left out because their cgroup"
           + " could not be resolved when they arrived%n", filter.unresolved());

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
-import dev.ior.bpf.BpfTraceSession;
-import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
@@ -15,15 +13,15 @@ import dev.ior.cli.timeline.TimelineOptions;
 import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.cgroup.CgroupResolver;
 import dev.ior.core.config.TraceConfig;
-import dev.ior.core.record.RecordFileReader;
-import dev.ior.core.sink.PairSink;
-import dev.ior.core.syscall.SyscallSelection;
-import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.NoSuchTargetException;
+import dev.ior.core.trace.TraceException;
+import dev.ior.core.trace.TraceStream;
 import dev.ior.cli.UserFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,59 +91,12 @@ import picocli.CommandLine.Spec;
 public final class IorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-pid", "--pid"}, paramLabel = "PID",
-      description = "Trace only this process (filtered in the kernel).")
-  int pid;
-
-  @Option(names = {"-follow", "--follow"},
-      description = "With -pid: also trace every process it starts from now on (in the"
-          + " kernel, from each child's first syscall).")
-  boolean follow;
-
-  @Option(names = {"-tid", "--tid"}, paramLabel = "TID",
-      description = "Trace only this thread (filtered in the kernel).")
-  int tid;
-
-  @Option(names = {"-comm", "--comm"}, paramLabel = "NAME",
-      description = "Trace only processes whose command name contains NAME (at most 15 bytes, as"
-          + " the kernel keeps; filtered in the kernel).")
-  String comm;
-
-  @Option(names = {"-path", "--path"}, paramLabel = "TEXT",
-      description = "Show only calls whose file contains TEXT (filtered after fd resolution).")
-  String path;
-
-  @Mixin CgroupOptions cgroups;
+  @Mixin TraceFilters filters;
 
   @Option(names = {"-duration", "--duration"}, paramLabel = "SECONDS", defaultValue = "60",
       description = "Stop after this many seconds (default: ${DEFAULT-VALUE}; 0 = until Ctrl+C;"
           + " with -- COMMAND: until it exits).")
   int duration;
-
-  @Option(names = {"-tps", "--tps"}, paramLabel = "REGEX", split = ",",
-      description = "Trace the syscalls whose tracepoint-style names (sys_enter_openat,"
-          + " sys_exit_read) match one of these regexes, e.g. 'read|write' or"
-          + " '^sys_enter_open'. With -syscalls and -families the selections add up; with none"
-          + " of them: the fs and aio families (file I/O).")
-  List<String> tps = new ArrayList<>();
-
-  @Option(names = {"-syscalls", "--syscalls"}, paramLabel = "NAME", split = ",",
-      description = "Trace these syscalls by name, e.g. read,pwrite64,fsync (the kernel's names;"
-          + " 32-bit calls of the same syscall included).")
-  List<String> syscalls = new ArrayList<>();
-
-  @Option(names = {"-families", "--families"}, paramLabel = "FAMILY", split = ",",
-      description = "Trace whole families: fs (file I/O), aio, net, mem, proc, signal, ipc,"
-          + " time, poll, sched, security, misc.")
-  List<String> families = new ArrayList<>();
-
-  @Option(names = {"-tpsExclude", "--tps-exclude"}, paramLabel = "REGEX", split = ",",
-      description = "Leave out tracepoints matching one of these regexes.")
-  List<String> tpsExclude = new ArrayList<>();
-
-  @Option(names = {"-mapSize", "--map-size"}, paramLabel = "BYTES", converter = SizeConverter.class,
-      description = "Ring buffer size, a power of two (e.g. 16M, the default; 4K..512M).")
-  long mapSize = TraceConfig.DEFAULT_RING_BYTES;
 
   /** One stream format: picocli refuses -plain together with -format. */
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -194,25 +145,25 @@ public final class IorCommand implements Callable<Integer> {
       return flame.runOffline(err); // conversions: no trace, no root
     }
     StreamFormat fmt = streamFormat();
-    TraceConfig config = config(0, 0);
+    TraceConfig config = config(0);
     flame.projection(); // a bad -fields or -count is a usage error before anything starts
     if (recording.replaying()) {
       return replay(config, fmt, err);
     }
-    TargetWatch target = TargetWatch.of(pid, tid);
-    if (target != null && !target.alive()) {
-      err.printf("ior: %s %d: no such %s%n", tid > 0 ? "-tid" : "-pid", tid > 0 ? tid : pid,
-          tid > 0 ? "thread" : "process");
-      return 2;
-    }
     Optional<CgroupResolver> resolver = Optional.empty();
     try {
+      TraceStream stream;
       try {
-        // Fail fast, before anything reaches stdout: selection, privileges, libbpf, kernel.
-        SyscallSelection.select(SyscallTable.standard(), config.selection());
-        Preflight.check();
+        // Fail fast, before anything reaches stdout: target, selection, privileges, kernel.
         resolver = CgroupOptions.openResolver();
-        config = config(0, cgroups.cgroupId(resolver));
+        config = config(filters.cgroups().cgroupId(resolver));
+        stream = TraceStream.live(config);
+        Preflight.check();
+        clock = new WallClock(stream.epochOffsetNs());
+      } catch (NoSuchTargetException e) {
+        err.printf("ior: %s %d: no such %s%n", e.isThread() ? "-tid" : "-pid", e.id(),
+            e.isThread() ? "thread" : "process");
+        return 2;
       } catch (IllegalArgumentException | TraceException e) {
         err.println("ior: " + e.getMessage());
         return 2;
@@ -221,19 +172,19 @@ public final class IorCommand implements Callable<Integer> {
       if (!outputsCreatable(plannedOutputs(), err)) {
         return 2;
       }
-      return trace(config, fmt, CgroupOptions.lookup(resolver), target, err);
+      return trace(stream, fmt, CgroupOptions.lookup(resolver), err);
     } finally {
       resolver.ifPresent(CgroupResolver::close);
     }
   }
 
-  /** A live trace: the command if any, the outputs, the session, until the end. */
-  private int trace(TraceConfig config, StreamFormat fmt, CgroupLookup cgroupLookup,
-      TargetWatch target, PrintWriter err) throws IOException, InterruptedException {
+  /** A live trace: the command if any, the outputs, the stream, until the end. */
+  private int trace(TraceStream stream, StreamFormat fmt, CgroupLookup cgroupLookup,
+      PrintWriter err) throws IOException, InterruptedException {
     TracedCommand cmd = null;
     if (command.given()) {
       try {
-        cmd = command.start(); // held until the trace runs
+        cmd = command.start(); // held until the trace runs; the stream follows and releases it
       } catch (TracedCommand.CommandNotFoundException e) {
         err.println("ior: " + e.getMessage());
         return 127; // as a shell says it
@@ -241,24 +192,26 @@ public final class IorCommand implements Callable<Integer> {
         err.println("ior: " + e.getMessage());
         return 2;
       }
-      config = config(cmd.pid(), config.cgroupId());
+      stream.command(cmd);
     }
+    stream.duration(Duration.ofSeconds(duration));
     int rc = 2;
-    BpfTraceSession session = null;
+    boolean started = false;
     List<TraceOutput> outputs = new ArrayList<>();
     RecordingOutput recorder = null;
     try {
-      outputs.addAll(outputs(fmt, config, cgroupLookup, CgroupOptions.paths(cgroupLookup)));
+      outputs.addAll(outputs(fmt, stream.config(), cgroupLookup,
+          CgroupOptions.paths(cgroupLookup)));
       try {
-        recorder = recording.recordingOutput(clock);
+        recorder = recording.recordingOutput(new WallClock(stream.epochOffsetNs()));
       } catch (IOException e) {
         throw new IOException("cannot record: " + UserFiles.describe(recording.record, e), e);
       }
       if (recorder != null) {
         outputs.add(recorder);
       }
-      session = TraceRun.start(config, outputs, recorder, err,
-          s -> cgroups.sink(s, cgroupLookup));
+      started = TraceRun.start(stream, outputs, recorder, err,
+          s -> filters.cgroups().sink(s, cgroupLookup));
     } catch (IOException e) {
       err.println("ior: " + e.getMessage());
     } catch (UncheckedIOException e) { // the stream's header could not be written
@@ -271,26 +224,23 @@ public final class IorCommand implements Callable<Integer> {
         err.println("ior: " + UserFiles.message(e.getCause()));
       }
     }
-    if (session == null) {
+    if (!started) {
       if (cmd != null) {
         cmd.killIfHeld();
       }
       return rc;
     }
-    announce(session, cmd, err);
-    if (cmd != null) {
-      cmd.release();
-    }
-    rc = new TraceRun(session, outputs, err, duration, target, cmd).run();
-    cgroups.report(err);
+    announce(stream, cmd, err);
+    rc = new TraceRun(stream, outputs, err, cmd).run();
+    filters.cgroups().report(err);
     err.flush();
     return rc;
   }
 
-  private void announce(BpfTraceSession session, TracedCommand cmd, PrintWriter err) {
-    String what = cmd == null ? describeFilters()
+  private void announce(TraceStream stream, TracedCommand cmd, PrintWriter err) {
+    String what = cmd == null ? filters.describe()
         : " of " + cmd.name() + " (pid " + cmd.pid() + ") and all it starts";
-    err.printf("ior: tracing %d syscalls%s%s (%s)%n", session.attachedSyscalls(),
+    err.printf("ior: tracing %d syscalls%s%s (%s)%n", stream.attached().size(),
         duration > 0 ? " for " + duration + " s" : "", what,
         cmd != null ? "until it exits" : "Ctrl+C to stop");
     err.flush();
@@ -320,10 +270,9 @@ public final class IorCommand implements Callable<Integer> {
   /**
    * The trace configuration from the flags; a bad combination is a usage error.
    *
-   * @param commandPid the started command's pid, 0 before (or without) one
    * @param cgroupId the id -cgroup names, 0 before it is looked up (or without one)
    */
-  private TraceConfig config(int commandPid, long cgroupId) {
+  private TraceConfig config(long cgroupId) {
     if (duration < 0) {
       throw new ParameterException(spec.commandLine(), "-duration must be >= 0 seconds");
     }
@@ -331,18 +280,10 @@ public final class IorCommand implements Callable<Integer> {
     if ((tui || command.given()) && !durationGiven) {
       duration = 0; // a dashboard runs until the user quits, a command until it exits
     }
-    command.validate(spec, pid, tid, tui);
-    try {
-      return TraceConfig.builder().pid(follow ? 0 : pid).tid(tid)
-          .follow(commandPid != 0 ? commandPid : follow ? pid : 0).cgroup(cgroupId)
-          .comm(comm).path(path).tracepoints(tps, tpsExclude).syscalls(syscalls)
-          .families(families).ringBytes(mapSize).build();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    command.validate(spec, filters.pid, filters.tid, tui);
+    return filters.config(cgroupId);
   }
 
-  /** Warms the outputs up and starts the session; null (after saying why) when it failed. */
   /** {@code -replay}: the recording through the pipeline into the outputs, no tracing. */
   private int replay(TraceConfig config, StreamFormat fmt, PrintWriter err) throws IOException {
     Optional<String> missing = UserFiles.inputProblem(recording.replay);
@@ -350,12 +291,17 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + missing.get());
       return 2;
     }
+    TraceStream stream;
     try {
-      clock = new WallClock(RecordFileReader.epochOffsetNs(recording.replay));
+      stream = TraceStream.openFile(recording.replay, config);
     } catch (IOException e) {
       err.println("ior: " + UserFiles.message(e));
       return 2;
+    } catch (TraceException e) {
+      err.println("ior: " + e.getMessage());
+      return 2;
     }
+    clock = new WallClock(stream.epochOffsetNs());
     if (!outputsCreatable(plannedOutputs(), err)) {
       return 2;
     }
@@ -365,7 +311,7 @@ public final class IorCommand implements Callable<Integer> {
     Optional<CgroupResolver> resolver = thisBoot ? CgroupOptions.openResolver() : Optional.empty();
     try {
       CgroupLookup lookup = CgroupOptions.lookup(resolver);
-      return recording.replay(config, outputs(fmt, config, lookup, CgroupOptions.paths(lookup)),
+      return recording.replay(stream, outputs(fmt, config, lookup, CgroupOptions.paths(lookup)),
           err);
     } finally {
       resolver.ifPresent(CgroupResolver::close);
@@ -392,33 +338,9 @@ public final class IorCommand implements Callable<Integer> {
           : StreamOutput.toFile(output, fmt, clock, lookup));
     }
     if (tui) {
-      outputs.add(new TuiOutput(describeFilters(), pid == 0 && comm == null && !cgroups.given(),
-          lookup));
+      outputs.add(new TuiOutput(filters.describe(), !filters.targeted(), lookup));
     }
     return outputs;
-  }
-
-  private String describeFilters() {
-    List<String> f = new ArrayList<>();
-    if (pid != 0) {
-      f.add("pid " + pid + (follow ? " and all it starts" : ""));
-    }
-    if (tid != 0) {
-      f.add("tid " + tid);
-    }
-    if (comm != null) {
-      f.add("comm ~ " + comm);
-    }
-    if (path != null) {
-      f.add("path ~ " + path);
-    }
-    if (cgroups.cgroup != null) {
-      f.add("cgroup " + cgroups.cgroup);
-    }
-    if (cgroups.container != null) {
-      f.add("container " + cgroups.container);
-    }
-    return f.isEmpty() ? " system-wide" : " of " + String.join(", ", f);
   }
 
   private StreamFormat streamFormat() {

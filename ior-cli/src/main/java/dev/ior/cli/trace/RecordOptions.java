@@ -3,16 +3,13 @@ package dev.ior.cli.trace;
 
 import dev.ior.cli.UserFiles;
 import dev.ior.cli.stream.WallClock;
-import dev.ior.core.config.TraceConfig;
-import dev.ior.core.fd.ProcFs;
-import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.record.RecordFileWriter;
-import dev.ior.core.session.RecordingSource;
-import dev.ior.core.session.TraceSession;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.stats.StatsReport;
 import dev.ior.core.stats.TraceStats;
-import dev.ior.core.syscall.SyscallSelection;
-import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.TraceException;
+import dev.ior.core.trace.TraceFailedException;
+import dev.ior.core.trace.TraceStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,34 +40,39 @@ public final class RecordOptions {
   }
 
   /**
-   * Runs the recording through the pipeline into {@code outputs}, as a live trace would, and
-   * prints the statistics.
+   * Runs the recording ({@code stream}, opened on {@link #replay}) into {@code outputs}, as a live
+   * trace would, and prints the statistics.
    */
-  int replay(TraceConfig c, List<TraceOutput> outputs, PrintWriter err) throws IOException {
-    PairSink sink = PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new));
+  int replay(TraceStream stream, List<TraceOutput> outputs, PrintWriter err) throws IOException {
+    stream.onPair(PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)));
     outputs.forEach(TraceOutput::started);
-    // The same session assembly as a live trace; no kernel filtered this stream, and the
-    // recorded processes are gone, so /proc is no fallback.
-    RecordingSource source = new RecordingSource(replay,
-        SyscallSelection.select(SyscallTable.standard(), c.selection()));
-    TraceSession session = TraceSession.start(c, source, false, ProcFs.EMPTY, sink, null);
-    session.awaitEnd();
-    session.close();
-    if (session.failure() instanceof IOException) { // damaged: refused before any record
-      err.println("ior: " + UserFiles.message((IOException) session.failure()));
-      return 1;
+    try {
+      stream.start(); // to the recording's end
+    } catch (TraceFailedException e) {
+      if (e.getCause() instanceof IOException) { // damaged: refused before any record
+        err.println("ior: " + UserFiles.message((IOException) e.getCause()));
+        return 1;
+      }
+      throw e;
+    } catch (TraceException e) {
+      err.println("ior: " + e.getMessage());
+      return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while replaying");
+    } finally {
+      stream.close();
     }
-    RecordFileReader.Replay read = source.replayed();
-    TraceStats stats = session.stats();
-    long duration = stats.durationNs();
+    String incomplete = stream.incomplete();
+    TraceStats stats = stream.stats();
     err.print(StatsReport.format(stats, "ior: replayed " + replay + ": "
-        + String.format(java.util.Locale.ROOT, "%.1f s of trace", duration / 1e9),
-        read.cutShort()));
-    if (read.cutShort()) {
+        + String.format(java.util.Locale.ROOT, "%.1f s of trace", stats.durationNs() / 1e9),
+        incomplete != null));
+    if (incomplete != null) {
       err.printf("ior: %s is %s (a full disk, a killed ior or a copy in progress?): every"
-          + " output covers only those%n", replay, read.describe());
+          + " output covers only those%n", replay, incomplete);
     }
-    int rc = read.cutShort() ? 1 : 0;
+    int rc = incomplete != null ? 1 : 0;
     for (TraceOutput o : outputs) {
       rc = Math.max(rc, o.finish(stats, err));
     }

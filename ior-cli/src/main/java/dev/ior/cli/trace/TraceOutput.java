@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
-import dev.ior.bpf.BpfTraceSession;
+import dev.ior.core.trace.TraceStream;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.TraceStats;
 import java.io.IOException;
@@ -22,8 +22,8 @@ public interface TraceOutput {
   /** Called once just before the trace starts (e.g. to write a header); default: nothing. */
   default void started() {}
 
-  /** Called once the trace runs, with the live session (its live counters); default: nothing. */
-  default void attached(BpfTraceSession session) {}
+  /** Called once the trace runs, with the stream (its live counters); default: nothing. */
+  default void attached(TraceStream stream) {}
 
   /**
    * Completes the output after the trace stopped (write files to a temporary name, then rename).

@@ -1,91 +1,85 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
-import dev.ior.bpf.BpfTraceSession;
 import dev.ior.cli.UserFiles;
 import dev.ior.cli.run.CtrlC;
 import dev.ior.cli.run.Descendants;
 import dev.ior.cli.run.TracedCommand;
-import dev.ior.bpf.TraceException;
-import dev.ior.core.config.TraceConfig;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.stats.StatsReport;
 import dev.ior.core.stats.TraceStats;
+import dev.ior.core.trace.EndReason;
+import dev.ior.core.trace.TraceException;
+import dev.ior.core.trace.TraceFailedException;
+import dev.ior.core.trace.TraceStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
- * A started trace until its end: the duration, Ctrl+C, SIGTERM or SIGHUP (a shutdown hook), the
- * traced process's or command's exit, the consumer's end or the dashboard's quit; then stop,
- * statistics, every output finished, detach. Outputs are finished however the wait ended, also
- * when the dashboard failed. With a command ({@code -- COMMAND}), Ctrl+C is the command's
- * ({@link CtrlC}) and the exit code is the command's status.
+ * The terminal's side of a {@link TraceStream}: the stream itself ends with its duration, its
+ * target or its command; this adds what only a command line has: Ctrl+C, SIGTERM or SIGHUP (a
+ * shutdown hook), the dashboard's quit, the statistics on stderr, every output finished and the
+ * exit code. Outputs are finished however the wait ended, also when the dashboard failed. With a
+ * command ({@code -- COMMAND}), Ctrl+C is the command's ({@link CtrlC}) and the exit code is the
+ * command's status.
  */
 public final class TraceRun {
-  private final BpfTraceSession session;
+  private final TraceStream stream;
   private final List<TraceOutput> outputs;
   private final PrintWriter err;
-  private final int durationSeconds;
-  private final TargetWatch target;
   private final TracedCommand command;
   private boolean signalled;
 
-  /**
-   * A run of {@code durationSeconds} (0: until stopped) that ends with {@code target} if set, or
-   * with {@code command} (already released) if set.
-   */
-  /** A run of {@code durationSeconds} (0: until stopped) with no target or command to end it. */
-  public TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
-      int durationSeconds) {
-    this(session, outputs, err, durationSeconds, null, null);
-  }
-
-  public TraceRun(BpfTraceSession session, List<TraceOutput> outputs, PrintWriter err,
-      int durationSeconds, TargetWatch target, TracedCommand command) {
-    this.session = session;
+  /** A run of a started {@code stream}; {@code command} (null: none) is the one it follows. */
+  public TraceRun(TraceStream stream, List<TraceOutput> outputs, PrintWriter err,
+      TracedCommand command) {
+    this.stream = stream;
     this.outputs = outputs;
     this.err = err;
-    this.durationSeconds = durationSeconds;
-    this.target = target;
     this.command = command;
   }
 
   /**
-   * Warms the outputs up and starts the session with every output's sink; null (after saying
-   * why on {@code err}) when it failed.
+   * Warms the outputs up, gives the stream every output's sink and starts it; false (after
+   * saying why on {@code err}) when it failed.
    *
    * @param recorder the {@code -record} output (also in {@code outputs}), or null
    * @param wrap what stands between the pipeline and the outputs (cgroup names, -container)
    */
-  public static BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
-      RecordingOutput recorder, PrintWriter err, java.util.function.UnaryOperator<PairSink> wrap)
-      throws java.io.IOException {
+  public static boolean start(TraceStream stream, List<TraceOutput> outputs,
+      RecordingOutput recorder, PrintWriter err, UnaryOperator<PairSink> wrap)
+      throws IOException {
     for (TraceOutput o : outputs) {
       o.warmUp();
       o.started();
     }
-    PairSink sink = wrap.apply(outputs.size() == 1 ? outputs.get(0).sink()
-        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)));
+    stream.onPair(wrap.apply(outputs.size() == 1 ? outputs.get(0).sink()
+        : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new))));
+    stream.onWarning(w -> err.println("ior: " + w));
+    if (recorder != null) {
+      stream.onRecord(recorder.writer());
+    }
     try {
-      BpfTraceSession session = BpfTraceSession.start(config, sink,
-          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
-      for (TraceOutput o : outputs) {
-        o.attached(session);
-      }
-      return session;
+      stream.startAsync();
     } catch (TraceException e) {
       err.println("ior: " + e.getMessage());
       if (recorder != null) {
         recorder.writer().abort();
       }
-      return null;
+      return false;
     }
+    for (TraceOutput o : outputs) {
+      o.attached(stream);
+    }
+    return true;
   }
 
   /** Runs to the end; the exit code (the command's status when there is one). */
@@ -137,7 +131,7 @@ public final class TraceRun {
         rc = report();
       } finally {
         // Also when reporting failed: the hook must not hold a Ctrl+C'd JVM for a minute.
-        session.close();
+        stream.close();
         reported.countDown();
         if (stop.getCount() > 0) {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -148,17 +142,7 @@ public final class TraceRun {
   }
 
   private void awaitEnd(CountDownLatch stop) throws InterruptedException {
-    long start = System.nanoTime();
-    long limit = durationSeconds > 0 ? Duration.ofSeconds(durationSeconds).toNanos() : 0;
-    boolean[] targetExited = {false};
-    BooleanSupplier running = () -> {
-      if (session.isDone() || stop.getCount() == 0
-          || limit > 0 && System.nanoTime() - start >= limit) {
-        return false;
-      }
-      targetExited[0] = target != null && !target.alive();
-      return !targetExited[0] && (command == null || command.isAlive());
-    };
+    BooleanSupplier running = () -> !stream.isDone() && stop.getCount() > 0;
     InteractiveOutput ui = (InteractiveOutput) outputs.stream()
         .filter(o -> o instanceof InteractiveOutput).findFirst().orElse(null);
     if (ui != null) {
@@ -170,14 +154,10 @@ public final class TraceRun {
       }
     }
     while (ui == null && running.getAsBoolean()) {
-      if (command != null) {
-        command.waitFor(100); // ends the wait as soon as the command exits
-      } else {
-        stop.await(100, TimeUnit.MILLISECONDS);
-      }
+      stop.await(20, TimeUnit.MILLISECONDS);
     }
-    if (targetExited[0]) {
-      err.println("ior: " + target.what() + " exited; the trace ends");
+    if (stream.endReason() == EndReason.TARGET_EXITED) {
+      err.println("ior: " + stream.targetDescription() + " exited; the trace ends");
     }
   }
 
@@ -199,9 +179,14 @@ public final class TraceRun {
   }
 
   private int report() {
-    session.stop();
-    TraceStats stats = session.stats();
-    err.print(StatsReport.format(stats, session.attachedSyscalls()));
+    Throwable failure = null;
+    try {
+      stream.stop();
+    } catch (TraceFailedException e) {
+      failure = e.getCause();
+    }
+    TraceStats stats = stream.stats();
+    err.print(StatsReport.format(stats, headline(stats), stream.incomplete() != null));
     int rc = 0;
     for (TraceOutput o : outputs) {
       try {
@@ -211,7 +196,6 @@ public final class TraceRun {
         rc = 1;
       }
     }
-    Throwable failure = session.failure();
     if (failure != null && !isBrokenPipe(failure)) {
       err.println("ior: stopped early: " + (failure instanceof UncheckedIOException u
           ? UserFiles.message(u.getCause()) : "internal error: " + failure));
@@ -219,6 +203,11 @@ public final class TraceRun {
     }
     err.flush();
     return rc;
+  }
+
+  private String headline(TraceStats s) {
+    return String.format(Locale.ROOT, "ior: traced %.1f s, %d syscalls attached",
+        s.durationNs() / 1e9, stream.attached().size());
   }
 
   /** Whether {@code t} comes from writing to a pipe whose reader has gone. */

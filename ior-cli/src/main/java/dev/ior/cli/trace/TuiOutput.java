@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
-import dev.ior.bpf.BpfTraceSession;
-import dev.ior.bpf.TraceException;
+import dev.ior.core.trace.TraceStream;
+import dev.ior.core.trace.TraceException;
 import dev.ior.cli.tui.SyscallSwitch;
 import dev.ior.cli.tui.CsvExport;
 import dev.ior.cli.tui.Dashboard;
@@ -44,13 +44,13 @@ final class TuiOutput implements InteractiveOutput {
   }
 
   @Override
-  public void attached(BpfTraceSession session) {
+  public void attached(TraceStream session) {
     tracer = session::liveStats;
     syscalls = (name, on) -> {
       try {
         session.setTraced(name, on);
         return (on ? "tracing " : "stopped tracing ") + name + " (in the kernel; X resumes all)";
-      } catch (TraceException | IllegalArgumentException e) {
+      } catch (TraceException | IllegalArgumentException | UnsupportedOperationException e) {
         return "cannot switch " + name + ": " + e.getMessage();
       }
     };

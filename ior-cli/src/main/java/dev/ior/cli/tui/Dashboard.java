@@ -67,12 +67,16 @@ public final class Dashboard {
       rates.add(shown.pairsPerSecond(), shown.readPerSecond(), shown.writtenPerSecond());
       TraceStats t = options.tracer().get();
       if (t != null && tracer != null && t.durationNs() > tracer.durationNs()) {
-        rates.events.add((t.enters() + t.exits() - tracer.enters() - tracer.exits()) * 1e9
+        rates.events.add((events(t) - events(tracer)) * 1e9
             / (t.durationNs() - tracer.durationNs()));
       }
       tracer = t == null ? tracer : t;
       lastSnapshotNs = now;
     }
+  }
+
+  private static long events(TraceStats s) {
+    return s.records().enters() + s.records().exits();
   }
 
   /** Handles one key; false when the user asked to quit. */

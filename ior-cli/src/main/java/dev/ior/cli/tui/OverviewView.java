@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.tui;
 
+import dev.ior.core.stats.LossKind;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.ior.core.live.GroupStats;
 import dev.ior.core.live.LiveSnapshot;
@@ -32,7 +33,7 @@ final class OverviewView implements TabView {
         Units.count(t.count()) + " calls, " + Units.count(t.errors()) + " errors");
     TraceStats ts = tracer.get();
     rate(c, top + 1, "events/s", Units.count(rates.events.last()), rates.events.render(spark),
-        ts == null ? "" : Units.count(ts.enters() + ts.exits()) + " events, " + lost(ts));
+        ts == null ? "" : Units.count(ts.records().enters() + ts.records().exits()) + " events, " + lost(ts));
     rate(c, top + 2, "read/s", Units.bytes(rates.read.last()), rates.read.render(spark),
         Units.bytes(t.bytesRead()) + " read");
     rate(c, top + 3, "written/s", Units.bytes(rates.written.last()),
@@ -55,10 +56,12 @@ final class OverviewView implements TabView {
     if (!ts.lossy()) {
       return "lost 0";
     }
-    return "LOST: ring full " + Units.count(ts.ringDrops()) + ", enter without exit "
-        + Units.count(ts.entersWithoutExit()) + ", exit without enter "
-        + Units.count(ts.exitsWithoutEnter()) + ", mismatched " + Units.count(ts.mismatched())
-        + ", malformed " + Units.count(ts.malformed());
+    StringBuilder b = new StringBuilder("LOST: ");
+    for (LossKind k : LossKind.values()) { // every kind, in the one order of the loss list
+      b.append(k == LossKind.values()[0] ? "" : ", ").append(k.words()).append(' ')
+          .append(ts.losses().known(k) ? Units.count(ts.losses().count(k)) : "unknown");
+    }
+    return b.toString();
   }
 
   private static void rate(Canvas c, int row, String label, String value, String spark,

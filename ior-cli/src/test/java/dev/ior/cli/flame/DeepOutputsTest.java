@@ -10,6 +10,8 @@ import dev.ior.core.aggregate.AggregateRow;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.projection.Projection;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.flamegraph.pprof.PprofReader;
@@ -54,8 +56,9 @@ class DeepOutputsTest {
     o.sink().accept(new PairRecord(SyscallTable.standard().byName("openat"), 7, 7, "evil", 100,
         200, 0, 3, -1, deepPath(), null, 0, 0));
     StringWriter err = new StringWriter();
-    TraceStats stats = new TraceStats(1_000_000_000L, 2, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0);
+    TraceStats stats = new TraceStats(1_000_000_000L, new TraceStats.Records(2, 1, 1),
+        new TraceStats.Calls(1, 1, 0, 0, 0, 0, 0), new TraceStats.Bytes(0, 0, 0),
+        new TraceStats.Names(0, 0, 0), new TraceStats.Uring(0, 0), Losses.NONE);
     int rc = SmallStack.run(BIN_IOR_STACK, () -> o.finish(stats, new PrintWriter(err)));
     assertEquals(0, rc, err.toString());
     for (String ext : List.of(".ior", ".collapsed", ".svg", ".pb.gz")) {

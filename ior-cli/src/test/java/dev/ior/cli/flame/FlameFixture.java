@@ -6,6 +6,8 @@ import dev.ior.core.iorfile.IorData;
 import dev.ior.core.iorfile.IorFileWriter;
 import dev.ior.core.iorfile.RunFilters;
 import dev.ior.core.iorfile.RunInfo;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,8 +16,9 @@ import java.util.List;
 /** Test helper: .ior files with known rows and an in-process {@code ior} with captured output. */
 final class FlameFixture {
 
-  static final TraceStats STATS = new TraceStats(3_000_000_000L, 40, 20, 20, 0, 20, 18, 0, 1, 0,
-      0, 0, 0, 0, 0, 300, 500, 0);
+  static final TraceStats STATS = new TraceStats(3_000_000_000L, new TraceStats.Records(40, 20, 20),
+        new TraceStats.Calls(20, 18, 1, 0, 0, 0, 0), new TraceStats.Bytes(300, 500, 0),
+        new TraceStats.Names(0, 0, 0), new TraceStats.Uring(0, 0), Losses.NONE);
 
   private FlameFixture() {}
 

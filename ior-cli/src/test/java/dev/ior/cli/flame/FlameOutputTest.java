@@ -44,8 +44,8 @@ class FlameOutputTest {
     assertEquals(0, o.finish(p.stats(), new PrintWriter(err)));
 
     IorData data = IorFileReader.read(Path.of(name + ".ior"));
-    assertTrue(p.stats().emitted() >= 6000);
-    assertEquals(p.stats().emitted(), data.rows().stream().mapToLong(r -> r.count()).sum());
+    assertTrue(p.stats().calls().emitted() >= 6000);
+    assertEquals(p.stats().calls().emitted(), data.rows().stream().mapToLong(r -> r.count()).sum());
     assertEquals("earth", data.run().host());
     assertEquals(Instant.parse("2026-11-26T07:05:00Z").getEpochSecond() * 1_000_000_000L,
         data.run().startUnixNanos());

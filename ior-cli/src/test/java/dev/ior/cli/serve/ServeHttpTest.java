@@ -9,6 +9,8 @@ import dev.ior.cli.testing.GoPprofTool;
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.metrics.MetricsOptions;
 import dev.ior.core.metrics.PairLabels;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.SyscallTable;
 import java.io.OutputStream;
@@ -45,7 +47,9 @@ class ServeHttpTest {
     ExporterServer http = ExporterServer.bind(new InetSocketAddress("127.0.0.1", 0));
     serve = new ServeOutput(http, new MetricsOptions(100, java.time.Duration.ofMinutes(5)),
         PairLabels.CURRENT, 60, " of comm ~ <db>", "testhost");
-    TraceStats stats = new TraceStats(1, 40, 20, 20, 0, 20, 20, 0, 1, 3, 0, 0, 2, 0, 0, 0, 0, 0);
+    TraceStats stats = new TraceStats(1, new TraceStats.Records(40, 20, 20),
+        new TraceStats.Calls(20, 20, 1, 0, 0, 0, 0), new TraceStats.Bytes(0, 0, 0),
+        new TraceStats.Names(0, 0, 0), new TraceStats.Uring(0, 0), Losses.builder().add(LossKind.RING_FULL, 3).add(LossKind.EXIT_WITHOUT_ENTER, 2).build());
     serve.serve(() -> stats);
     base = "http://127.0.0.1:" + http.address().getPort();
     var sink = serve.sink();

@@ -11,6 +11,8 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.ior.core.cgroup.CgroupInfo;
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.live.LiveStats;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,8 +111,10 @@ class DashboardTest {
   }
 
   private static TraceStats stats(long durationNs, long events, long drops) {
-    return new TraceStats(durationNs, events, events / 2, events / 2, 0, events / 2, events / 2,
-        0, 0, drops, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new TraceStats(durationNs, new TraceStats.Records(events, events / 2, events / 2),
+        new TraceStats.Calls(events / 2, events / 2, 0, 0, 0, 0, 0), new TraceStats.Bytes(0, 0, 0),
+        new TraceStats.Names(0, 0, 0), new TraceStats.Uring(0, 0),
+        Losses.builder().add(LossKind.RING_FULL, drops).build());
   }
 
   @Test

@@ -28,10 +28,12 @@ import java.util.Objects;
  * @param ringBytes ring-buffer size in bytes, a power of two and a multiple of the page size
  * @param wakeupBytes pending bytes at which the kernel wakes the consumer; 0 wakes per record
  * @param poll longest wait for data between drains (bounds latency when batching wakeups)
+ * @param traceSelf whether the tracer's own process is traced too (all its threads but the
+ *     trace's own consumer thread; {@code ior-junit} uses it); false: never traced, as the CLI
  */
 public record TraceConfig(int pid, int tid, String comm, String path,
     SyscallSelection.Spec selection, long ringBytes, long wakeupBytes, Duration poll, int follow,
-    long cgroupId) {
+    long cgroupId, boolean traceSelf) {
 
   /** ior's default ring: 16 MiB. */
   public static final long DEFAULT_RING_BYTES = 1L << 24;
@@ -58,6 +60,12 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     }
   }
 
+  /** This configuration tracing {@code pid} and all it starts from now on (0: off). */
+  public TraceConfig withFollow(int pid) {
+    return new TraceConfig(this.pid, tid, comm, path, selection, ringBytes, wakeupBytes, poll, pid,
+        cgroupId, traceSelf);
+  }
+
   /** A builder with the defaults: everything traced, 16 MiB ring, batched wakeups. */
   public static Builder builder() {
     return new Builder();
@@ -78,6 +86,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     private long ringBytes = DEFAULT_RING_BYTES;
     private long wakeupBytes = DEFAULT_WAKEUP_BYTES;
     private Duration poll = DEFAULT_POLL;
+    private boolean traceSelf;
 
     public Builder pid(int pid) {
       this.pid = pid;
@@ -145,10 +154,20 @@ public record TraceConfig(int pid, int tid, String comm, String path,
       return this;
     }
 
+    /**
+     * Traces the tracer's own process too, all its threads but the trace's consumer (default:
+     * never, so that a system-wide trace does not see itself). With {@link #follow} of this
+     * process's pid: the test's threads and every process they start.
+     */
+    public Builder traceSelf(boolean traceSelf) {
+      this.traceSelf = traceSelf;
+      return this;
+    }
+
     public TraceConfig build() {
       return new TraceConfig(pid, tid, comm, path,
           new SyscallSelection.Spec(include, exclude, syscalls, families), ringBytes, wakeupBytes,
-          poll, follow, cgroupId);
+          poll, follow, cgroupId, traceSelf);
     }
   }
 }

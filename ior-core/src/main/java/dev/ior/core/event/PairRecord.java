@@ -26,4 +26,10 @@ public record PairRecord(Syscall syscall, int pid, int tid, String comm, long en
   public PairRecord copy() {
     return this;
   }
+
+  /** One strace-like line ({@link SyscallPair#describe}). */
+  @Override
+  public String toString() {
+    return SyscallPair.describe(this);
+  }
 }

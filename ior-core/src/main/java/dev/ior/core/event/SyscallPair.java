@@ -85,6 +85,32 @@ public interface SyscallPair {
     return ret() < 0 && !Errno.isRestart(ret());
   }
 
+  /**
+   * One strace-like line: {@code openat(/tmp/a.txt) = 3 <12.3 us> iorwl@42.43}, with the fd and the
+   * second file where the call has them, e.g. {@code write(3</tmp/a.txt>) = 100 <2.1 us> ...} or
+   * {@code rename(/a -> /b) = 0 ...}; an error shows its name ({@code = -2 ENOENT}).
+   */
+  static String describe(SyscallPair p) {
+    StringBuilder b = new StringBuilder(96);
+    b.append(p.syscall() == null ? "?" : p.syscall().name()).append('(');
+    boolean opens = p.syscall() != null && p.syscall().opensFd();
+    if (p.fd() >= 0 && !opens) {
+      b.append(p.fd()).append('<').append(p.file() == null ? "?" : p.file()).append('>');
+    } else if (p.file() != null) {
+      b.append(p.file());
+    }
+    if (p.file2() != null) {
+      b.append(" -> ").append(p.file2());
+    }
+    b.append(") = ").append(p.ret());
+    if (p.ret() < 0) {
+      b.append(' ').append(Errno.name(p.ret()));
+    }
+    b.append(String.format(java.util.Locale.ROOT, " <%.1f us> ", p.durationNs() / 1e3))
+        .append(p.comm()).append('@').append(p.pid()).append('.').append(p.tid());
+    return b.toString();
+  }
+
   /** An immutable copy. */
   default PairRecord copy() {
     return new PairRecord(syscall(), pid(), tid(), comm(), enterNs(), exitNs(), gapNs(), ret(),

@@ -7,6 +7,8 @@ import dev.ior.core.iorfile.proto.Filters;
 import dev.ior.core.iorfile.proto.Header;
 import dev.ior.core.iorfile.proto.Row;
 import dev.ior.core.iorfile.proto.Stats;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.util.StringInterner;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -172,15 +174,36 @@ public final class IorFileReader {
       throw new IOException("damaged: its run statistics hold a negative number ("
           + s.getKernelSkipped() + ")");
     }
-    // kernelSkipped is -1 when the kernel did not say: the one counter allowed below zero.
-    TraceStats stats = new TraceStats(counters[0], counters[1], counters[2], counters[3],
-        counters[4], counters[5], counters[6], counters[7], counters[8], counters[9],
-        counters[10], counters[11], counters[12], counters[13], counters[14], counters[15],
-        counters[16], counters[17], counters[18], counters[19], counters[20], counters[21],
-        counters[22], s.getKernelSkipped(), counters[23], counters[24], counters[25],
-        counters[26]);
     return new RunInfo(h.getHost(), h.getStartUnixNanos(), h.getDurationNanos(),
-        h.getWriterVersion(), filters, stats, h.getCommandLineList());
+        h.getWriterVersion(), filters, stats(h.getDurationNanos(), s), h.getCommandLineList());
+  }
+
+  /** The run's statistics; unknown loss kinds are named (older files: kernel_skipped -1). */
+  private static TraceStats stats(long durationNs, Stats s) throws IOException {
+    Losses.Builder losses = Losses.builder().add(LossKind.MALFORMED, s.getMalformed())
+        .add(LossKind.RING_FULL, s.getRingDrops()).add(LossKind.UNREAD_AT_STOP, s.getUnreadAtStop())
+        .add(LossKind.ENTER_WITHOUT_EXIT, s.getEntersWithoutExit())
+        .add(LossKind.EXIT_WITHOUT_ENTER, s.getExitsWithoutEnter())
+        .add(LossKind.MISMATCHED, s.getMismatched()).add(LossKind.ACROSS_LOSS, s.getStraddled())
+        .add(LossKind.NO_THREAD_STATE, s.getStorageFull());
+    if (s.getKernelSkipped() < 0) {
+      losses.unknown(LossKind.KERNEL_SKIPPED);
+    } else {
+      losses.add(LossKind.KERNEL_SKIPPED, s.getKernelSkipped());
+    }
+    for (String label : s.getUnknownLossesList()) {
+      LossKind k = LossKind.byLabel(label);
+      if (k != null) { // a kind a newer writer knows: nothing to mark here
+        losses.unknown(k);
+      }
+    }
+    return new TraceStats(durationNs,
+        new TraceStats.Records(s.getRecords(), s.getEnters(), s.getExits()),
+        new TraceStats.Calls(s.getPairs(), s.getEmitted(), s.getFailed(), s.getRestarts(),
+            s.getInterrupted(), s.getCompat(), s.getInFlightAtStop()),
+        new TraceStats.Bytes(s.getBytesRead(), s.getBytesWritten(), s.getBytesTransferred()),
+        new TraceStats.Names(s.getPathsCut(), s.getLateNames(), s.getNamesLost()),
+        new TraceStats.Uring(s.getUringEnters(), s.getUringSubmitted()), losses.build());
   }
 
 }

@@ -7,6 +7,8 @@ import dev.ior.core.iorfile.proto.Filters;
 import dev.ior.core.iorfile.proto.Header;
 import dev.ior.core.iorfile.proto.Row;
 import dev.ior.core.iorfile.proto.Stats;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.flamegraph.text.NameBytes;
 import java.io.BufferedOutputStream;
@@ -85,16 +87,26 @@ public final class IorFileWriter {
   }
 
   private static Stats stats(TraceStats s) {
-    return Stats.newBuilder().setRecords(s.records()).setEnters(s.enters()).setExits(s.exits())
-        .setMalformed(s.malformed()).setPairs(s.pairs()).setEmitted(s.emitted())
-        .setRestarts(s.restarts()).setFailed(s.failed()).setRingDrops(s.ringDrops())
-        .setUnreadAtStop(s.unreadAtStop()).setEntersWithoutExit(s.entersWithoutExit())
-        .setExitsWithoutEnter(s.exitsWithoutEnter()).setMismatched(s.mismatched())
-        .setInFlightAtStop(s.inFlightAtStop()).setBytesRead(s.bytesRead())
-        .setBytesWritten(s.bytesWritten()).setBytesTransferred(s.bytesTransferred())
-        .setStraddled(s.straddled()).setInterrupted(s.interrupted()).setCompat(s.compat())
-        .setPathsCut(s.pathsCut()).setLateNames(s.lateNames()).setKernelSkipped(s.kernelSkipped())
-        .setStorageFull(s.storageFull()).setNamesLost(s.namesLost())
-        .setUringEnters(s.uringEnters()).setUringSubmitted(s.uringSubmitted()).build();
+    Losses l = s.losses();
+    Stats.Builder b = Stats.newBuilder().setRecords(s.records().total())
+        .setEnters(s.records().enters()).setExits(s.records().exits())
+        .setMalformed(l.count(LossKind.MALFORMED)).setPairs(s.calls().paired())
+        .setEmitted(s.calls().emitted()).setRestarts(s.calls().restarts())
+        .setFailed(s.calls().failed()).setRingDrops(l.count(LossKind.RING_FULL))
+        .setUnreadAtStop(l.count(LossKind.UNREAD_AT_STOP))
+        .setEntersWithoutExit(l.count(LossKind.ENTER_WITHOUT_EXIT))
+        .setExitsWithoutEnter(l.count(LossKind.EXIT_WITHOUT_ENTER))
+        .setMismatched(l.count(LossKind.MISMATCHED))
+        .setInFlightAtStop(s.calls().inFlightAtStop()).setBytesRead(s.bytes().read())
+        .setBytesWritten(s.bytes().written()).setBytesTransferred(s.bytes().transferred())
+        .setStraddled(l.count(LossKind.ACROSS_LOSS)).setInterrupted(s.calls().interrupted())
+        .setCompat(s.calls().compat()).setPathsCut(s.names().pathsCut())
+        .setLateNames(s.names().late()).setKernelSkipped(l.count(LossKind.KERNEL_SKIPPED))
+        .setStorageFull(l.count(LossKind.NO_THREAD_STATE)).setNamesLost(s.names().lost())
+        .setUringEnters(s.uring().enters()).setUringSubmitted(s.uring().submitted());
+    for (LossKind k : l.unknownKinds()) {
+      b.addUnknownLosses(k.label());
+    }
+    return b.build();
   }
 }

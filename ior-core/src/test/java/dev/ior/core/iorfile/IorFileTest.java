@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ior.core.aggregate.AggregateRow;
 import dev.ior.core.iorfile.proto.Header;
 import dev.ior.core.iorfile.proto.Row;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,8 +33,12 @@ class IorFileTest {
 
   /** The data of the version-1 fixture; never change it, add a v2 fixture instead. */
   static IorData sample() {
-    TraceStats stats = new TraceStats(2_500_000_000L, 100, 50, 48, 1, 47, 40, 2, 3, 4, 5, 6, 7, 8,
-        9, 4096, 8192, 16);
+    TraceStats stats = new TraceStats(2_500_000_000L, new TraceStats.Records(100, 50, 48),
+        new TraceStats.Calls(47, 40, 3, 2, 0, 0, 9), new TraceStats.Bytes(4096, 8192, 16),
+        new TraceStats.Names(0, 0, 0), new TraceStats.Uring(0, 0),
+        Losses.builder().add(LossKind.MALFORMED, 1).add(LossKind.RING_FULL, 4)
+            .add(LossKind.UNREAD_AT_STOP, 5).add(LossKind.ENTER_WITHOUT_EXIT, 6)
+            .add(LossKind.EXIT_WITHOUT_ENTER, 7).add(LossKind.MISMATCHED, 8).build());
     RunInfo run = new RunInfo("earth", 1_764_140_700_000_000_000L, 2_500_000_000L, "0.1.0",
         new RunFilters(42, 0, "postgres", "/var/lib", List.of("read", "write"), List.of("sync"),
             12),
@@ -92,6 +98,23 @@ class IorFileTest {
     assertEquals(data, IorFileReader.read(file));
     Path v1 = Path.of("src/test/resources/dev/ior/core/iorfile", V1_FIXTURE);
     assertTrue(IorFileReader.read(v1).rows().stream().allMatch(r -> r.cgroup().isEmpty()));
+  }
+
+  @Test
+  void anUnknownLossIsAStateInTheFileNotMinusOne() throws IOException {
+    RunInfo r = sample().run();
+    TraceStats s = r.stats();
+    TraceStats unknown = new TraceStats(s.durationNs(), s.records(), s.calls(), s.bytes(),
+        s.names(), s.uring(), s.losses().plus(
+            Losses.builder().unknown(LossKind.KERNEL_SKIPPED).build()));
+    IorData data = new IorData(new RunInfo(r.host(), r.startUnixNanos(), r.durationNanos(),
+        r.writerVersion(), r.filters(), unknown, r.commandLine()), sample().rows());
+    Path file = dir.resolve("unknown.ior");
+    IorFileWriter.write(file, data);
+    IorData read = IorFileReader.read(file);
+    assertEquals(data, read);
+    assertFalse(read.run().stats().losses().known(LossKind.KERNEL_SKIPPED));
+    assertEquals(s.lost(), read.run().stats().lost(), "unknown adds nothing");
   }
 
   @Test

@@ -1,21 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.core.session;
+package dev.ior.core.trace;
 
 import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.record.RecordSink;
 import dev.ior.core.syscall.Syscall;
+import dev.ior.core.trace.spi.RecordSource;
+import dev.ior.core.trace.spi.SourceLosses;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** A recording ({@code .iorrec}) as a record source: read whole on the first poll. */
-public final class RecordingSource implements RecordSource {
+final class RecordingSource implements RecordSource {
   private final Path file;
   private final List<Syscall> attached;
   private volatile RecordFileReader.Replay replayed;
 
   /** A source replaying {@code file}; {@code attached} is what the recording traced. */
-  public RecordingSource(Path file, List<Syscall> attached) {
+  RecordingSource(Path file, List<Syscall> attached) {
     this.file = file;
     this.attached = List.copyOf(attached);
   }
@@ -29,9 +31,15 @@ public final class RecordingSource implements RecordSource {
     return replayed.records();
   }
 
-  /** What the replay read (records, whether the recording was cut short); null before. */
-  public RecordFileReader.Replay replayed() {
-    return replayed;
+  @Override
+  public String incomplete() {
+    RecordFileReader.Replay r = replayed;
+    return r != null && r.cutShort() ? r.describe() : null;
+  }
+
+  @Override
+  public boolean kernelFiltered() {
+    return false;
   }
 
   @Override

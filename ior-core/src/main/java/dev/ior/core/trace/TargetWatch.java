@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.cli.trace;
+package dev.ior.core.trace;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,10 +10,8 @@ import java.nio.file.Path;
  * trace is asked for, and whether it still runs, so that the trace ends with it as upstream ior
  * does. Reads {@code /proc/ID/stat}, which exists for threads too; a zombie counts as exited.
  *
- * <pre>{@code
- * TargetWatch w = TargetWatch.of(4242, 0);
- * if (!w.alive()) err.println("ior: -pid 4242: no such process");
- * }</pre>
+ * <p>Used by {@link TraceStream}: a live trace of a pid that does not exist is refused, and the
+ * trace ends when the pid or tid does.
  */
 final class TargetWatch {
   /** How often {@link #alive()} looks again; between looks it repeats its last answer. */
@@ -24,7 +22,12 @@ final class TargetWatch {
   private long checkedAt;
   private boolean alive = true;
 
+  private final int id;
+  private final boolean thread;
+
   private TargetWatch(int id, String what) {
+    this.id = id;
+    this.thread = what.startsWith("thread");
     this.stat = Path.of("/proc", Integer.toString(id), "stat");
     this.what = what;
     this.checkedAt = System.nanoTime() - RECHECK_NS;
@@ -36,6 +39,11 @@ final class TargetWatch {
       return new TargetWatch(tid, "thread " + tid);
     }
     return pid > 0 ? new TargetWatch(pid, "process " + pid) : null;
+  }
+
+  /** The refusal of a target that does not exist. */
+  NoSuchTargetException missing() {
+    return new NoSuchTargetException(thread, id);
   }
 
   /** "process 4242" or "thread 4243". */

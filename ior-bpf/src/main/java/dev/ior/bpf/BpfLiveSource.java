@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.bpf;
+
+import dev.ior.bpf.load.BpfObject;
+import dev.ior.bpf.ring.RingBufferReader;
+import dev.ior.core.config.TraceConfig;
+import dev.ior.core.record.RecordSink;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.spi.LiveSourceProvider;
+import dev.ior.core.trace.spi.RecordSource;
+import dev.ior.core.trace.spi.SourceLosses;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The live record source: ior's BPF programs and their ring buffer. Found by ior-core's {@code
+ * TraceStream.live} through {@link java.util.ServiceLoader}; not used directly.
+ */
+public final class BpfLiveSource implements LiveSourceProvider {
+  @Override
+  public RecordSource open(TraceConfig config, List<Syscall> selected, Consumer<String> warnings)
+      throws TraceException {
+    BpfObject bpf = BpfObject.open(config, SyscallTable.standard(), selected, warnings);
+    RingBufferReader ring;
+    try {
+      ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
+    } catch (RuntimeException e) {
+      bpf.close();
+      throw new TraceException(e.getMessage(), e);
+    }
+    return new RingSource(bpf, ring);
+  }
+
+  /** The ring of the attached programs as a record source. */
+  private static final class RingSource implements RecordSource {
+    private final BpfObject bpf;
+    private final RingBufferReader ring;
+
+    RingSource(BpfObject bpf, RingBufferReader ring) {
+      this.bpf = bpf;
+      this.ring = ring;
+    }
+
+    @Override
+    public long poll(RecordSink sink, int timeoutMs) {
+      if (timeoutMs > 0) {
+        ring.await(timeoutMs);
+      }
+      return ring.drain(sink);
+    }
+
+    @Override
+    public boolean kernelFiltered() {
+      return true;
+    }
+
+    @Override
+    public void excludeThread(int tid) throws TraceException {
+      bpf.skipThread(tid);
+    }
+
+    @Override
+    public void setTraced(Syscall syscall, boolean traced) throws TraceException {
+      bpf.setTraced(syscall, traced);
+    }
+
+    @Override
+    public void stopEmitting() throws IOException {
+      try {
+        bpf.stopEmitting();
+        // A record reserved on another CPU just before the flag flipped may commit a moment
+        // later: the caller drains once more after this.
+        Thread.sleep(2);
+      } catch (TraceException e) {
+        throw new IOException(e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public SourceLosses losses() {
+      long[] k = bpf.losses();
+      Losses.Builder b = Losses.builder().add(LossKind.UNREAD_AT_STOP, ring.pendingRecords());
+      known(b, LossKind.RING_FULL, k[BpfObject.LOSS_RING]);
+      known(b, LossKind.NO_THREAD_STATE, k[BpfObject.LOSS_STORAGE]);
+      known(b, LossKind.KERNEL_SKIPPED, bpf.recursionMisses());
+      return new SourceLosses(b.build(), Math.max(0, k[BpfObject.LOSS_NAME]));
+    }
+
+    /** A kernel counter, -1 when it could not be read: then unknown, never a negative count. */
+    private static void known(Losses.Builder b, LossKind kind, long n) {
+      if (n < 0) {
+        b.unknown(kind);
+      } else {
+        b.add(kind, n);
+      }
+    }
+
+    @Override
+    public List<Syscall> attached() {
+      return bpf.attachedSyscalls();
+    }
+
+    @Override
+    public void close() {
+      bpf.detach();
+      ring.close();
+      bpf.close();
+    }
+  }
+}

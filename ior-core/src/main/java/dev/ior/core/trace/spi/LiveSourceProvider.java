@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.trace.spi;
+
+import dev.ior.core.config.TraceConfig;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.trace.TraceException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Opens the live record source: ior-bpf's BPF programs and ring buffer. ior-core has no native
+ * code, so {@code TraceStream.live} finds the implementation with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/dev.ior.core.trace.spi.LiveSourceProvider} in ior-bpf).
+ */
+public interface LiveSourceProvider {
+  /**
+   * Loads, configures and attaches, and returns the running source.
+   *
+   * @param config the filters the kernel applies (pid, tid, comm, cgroup, follow) and the ring
+   * @param selected the syscalls to trace, computed once by the caller from {@code config}
+   * @param warnings receives one line per selected syscall this kernel lacks, and similar
+   * @throws TraceException with a one-line reason and the fix (privileges, kernel, libbpf)
+   */
+  RecordSource open(TraceConfig config, List<Syscall> selected, Consumer<String> warnings)
+      throws TraceException;
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.trace.spi;
+
+import dev.ior.core.record.RecordSink;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.trace.TraceException;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where a trace's records come from: the live BPF ring buffer (ior-bpf, through a {@link
+ * LiveSourceProvider}) or a recording. A {@code TraceStream} drives it from its consumer thread;
+ * implementations need not be thread-safe except where a method says so.
+ */
+public interface RecordSource extends AutoCloseable {
+  /**
+   * Hands the records available now to {@code sink}, first waiting up to {@code timeoutMs} for
+   * some.
+   *
+   * @return records handed over, or -1 when the source has ended (a recording's end)
+   * @throws IOException when the source cannot be read (a damaged recording)
+   */
+  long poll(RecordSink sink, int timeoutMs) throws IOException;
+
+  /**
+   * Stops new records at the source (the live programs' stop flag); records already produced
+   * still come from {@link #poll}. Returns once nothing new can come.
+   */
+  void stopEmitting() throws IOException;
+
+  /** What the source lost or knows of losses; valid after the trace ended, and live. */
+  SourceLosses losses();
+
+  /** The syscalls this source really traces (selected and present on the kernel's arch). */
+  List<Syscall> attached();
+
+  /** Whether the kernel applied pid, tid and comm already (live); false: filter in user space. */
+  boolean kernelFiltered();
+
+  /**
+   * Never traces thread {@code tid} of this process (the trace's own consumer thread when the
+   * tracer's process is traced). Called from the consumer thread before its first poll.
+   *
+   * @throws TraceException when the source could not exclude it
+   */
+  default void excludeThread(int tid) throws TraceException {}
+
+  /**
+   * Starts or stops tracing {@code syscall} while the trace runs. Any thread.
+   *
+   * @throws UnsupportedOperationException for a source that cannot (a recording)
+   * @throws TraceException when the kernel refused
+   */
+  default void setTraced(Syscall syscall, boolean traced) throws TraceException {
+    throw new UnsupportedOperationException("this source cannot change its syscalls");
+  }
+
+  /**
+   * What this source missed of its input when it ended early (a recording cut short), or null;
+   * valid once {@link #poll} returned -1.
+   */
+  default String incomplete() {
+    return null;
+  }
+
+  /** Frees the source (detaches the programs); after the trace has ended. */
+  @Override
+  void close();
+}
