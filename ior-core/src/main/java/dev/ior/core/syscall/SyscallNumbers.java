@@ -85,7 +85,7 @@ public final class SyscallNumbers {
   public List<Integer> numbers(Syscall s) {
     List<Integer> out = new ArrayList<>();
     for (int nr = 0; nr < byNumber.length; nr++) {
-      if (byNumber[nr] == s) {
+      if (byNumber[nr] != null && byNumber[nr].id() == s.id()) { // equal ids: the same syscall
         out.add(nr);
       }
     }

@@ -51,6 +51,15 @@ public final class SyscallTable {
 
   /** The table shipped in this jar. */
   public static SyscallTable standard() {
+    return Standard.TABLE;
+  }
+
+  /** The bundled table, parsed once on first use (it is immutable, so every caller shares it). */
+  private static final class Standard {
+    static final SyscallTable TABLE = load();
+  }
+
+  private static SyscallTable load() {
     try (InputStream in = SyscallTable.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
