@@ -54,12 +54,16 @@ public final class IoCalls {
 
   /**
    * These calls on files matching {@code glob} ({@link java.nio.file.FileSystem#getPathMatcher}
-   * syntax over the absolute path: {@code /tmp/**}, {@code **.log}).
+   * syntax over the absolute path: {@code /tmp/**}, {@code **.log}); a rename or transfer
+   * matches by either of its files.
    */
   public IoCalls onFiles(String glob) {
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    return filter("on " + glob, p -> p.file() != null && p.file().startsWith("/")
-        && m.matches(Path.of(p.file())));
+    return filter("on " + glob, p -> matches(m, p.file()) || matches(m, p.file2()));
+  }
+
+  private static boolean matches(PathMatcher m, String file) {
+    return file != null && file.startsWith("/") && m.matches(Path.of(file));
   }
 
   /** Asserts that none of these calls touched a file outside {@code dir} (or below it). */

@@ -7,7 +7,6 @@ import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.core.trace.TraceException;
 import dev.ior.core.trace.TraceStream;
-import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,12 +94,9 @@ public final class IoTraceExtension
 
   private static <A extends java.lang.annotation.Annotation> Optional<A> annotation(
       ExtensionContext context, Class<A> type) {
-    for (Optional<? extends AnnotatedElement> e = context.getElement(); e.isPresent();
-        e = Optional.empty()) {
-      A a = e.get().getAnnotation(type);
-      if (a != null) {
-        return Optional.of(a);
-      }
+    Optional<A> onElement = context.getElement().map(e -> e.getAnnotation(type));
+    if (onElement.isPresent()) {
+      return onElement;
     }
     for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
       A a = c.getAnnotation(type);

@@ -94,8 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
         stream = TraceStream.live(filters.config(filters.cgroups().cgroupId(resolver)));
         Preflight.check();
       } catch (NoSuchTargetException e) {
-        err.printf("ior serve: %s %d: no such %s%n", e.isThread() ? "-tid" : "-pid", e.id(),
-            e.isThread() ? "thread" : "process");
+        err.println("ior serve: " + TraceFilters.noSuchTarget(e));
         return 2;
       } catch (IllegalArgumentException | TraceException e) {
         err.println("ior serve: " + e.getMessage());

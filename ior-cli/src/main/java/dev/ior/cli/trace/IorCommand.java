@@ -161,8 +161,7 @@ public final class IorCommand implements Callable<Integer> {
         Preflight.check();
         clock = new WallClock(stream.epochOffsetNs());
       } catch (NoSuchTargetException e) {
-        err.printf("ior: %s %d: no such %s%n", e.isThread() ? "-tid" : "-pid", e.id(),
-            e.isThread() ? "thread" : "process");
+        err.println("ior: " + TraceFilters.noSuchTarget(e));
         return 2;
       } catch (IllegalArgumentException | TraceException e) {
         err.println("ior: " + e.getMessage());

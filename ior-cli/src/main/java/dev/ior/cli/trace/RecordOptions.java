@@ -46,6 +46,7 @@ public final class RecordOptions {
   int replay(TraceStream stream, List<TraceOutput> outputs, PrintWriter err) throws IOException {
     stream.onPair(PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)));
     outputs.forEach(TraceOutput::started);
+    Throwable failure = null;
     try {
       stream.start(); // to the recording's end
     } catch (TraceFailedException e) {
@@ -53,7 +54,7 @@ public final class RecordOptions {
         err.println("ior: " + UserFiles.message((IOException) e.getCause()));
         return 1;
       }
-      throw e;
+      failure = e.getCause(); // an output failed: what it has is still finished below
     } catch (TraceException e) {
       err.println("ior: " + e.getMessage());
       return 2;
@@ -75,6 +76,11 @@ public final class RecordOptions {
     int rc = incomplete != null ? 1 : 0;
     for (TraceOutput o : outputs) {
       rc = Math.max(rc, o.finish(stats, err));
+    }
+    if (failure != null && !TraceRun.isBrokenPipe(failure)) {
+      err.println("ior: stopped early: " + (failure instanceof java.io.UncheckedIOException u
+          ? UserFiles.message(u.getCause()) : "internal error: " + failure));
+      rc = 1;
     }
     err.flush();
     return rc;

@@ -2,6 +2,7 @@
 package dev.ior.cli.trace;
 
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.trace.NoSuchTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -88,6 +89,12 @@ public final class TraceFilters {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }
+  }
+
+  /** The user's words for a target that does not exist: {@code -pid 4242: no such process}. */
+  public static String noSuchTarget(NoSuchTargetException e) {
+    return (e.isThread() ? "-tid " : "-pid ") + e.id() + ": no such "
+        + (e.isThread() ? "thread" : "process");
   }
 
   /** The {@code -cgroup} and {@code -container} options. */

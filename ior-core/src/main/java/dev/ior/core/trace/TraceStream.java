@@ -111,19 +111,21 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * A live trace of {@code config}; nothing is loaded until {@link #start()}. The syscall
-   * selection is computed here, and a {@code pid} or {@code tid} that does not exist is refused.
+   * A live trace of {@code config}; nothing is loaded until {@link #start()}. A {@code pid},
+   * {@code follow} pid or {@code tid} that does not exist is refused, then the syscall selection
+   * is computed (once).
    *
    * @throws TraceException when the selection is invalid (a bad regex, an unknown name or family)
    * @throws NoSuchTargetException when the process or thread to trace does not exist
    */
   public static TraceStream live(TraceConfig config) throws TraceException {
-    TraceStream s = new TraceStream(config, null, null, nowOffsetNs(), new LinuxProcFs());
-    TargetWatch t = TargetWatch.of(config.pid(), config.tid());
+    // The process to trace: -pid, or the one -follow starts from (not our own: it runs).
+    int pid = config.pid() != 0 ? config.pid() : config.traceSelf() ? 0 : config.follow();
+    TargetWatch t = TargetWatch.of(pid, config.tid());
     if (t != null && !t.alive()) {
       throw t.missing();
     }
-    return s;
+    return new TraceStream(config, null, null, nowOffsetNs(), new LinuxProcFs());
   }
 
   /**
