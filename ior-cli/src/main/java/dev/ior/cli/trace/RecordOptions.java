@@ -46,6 +46,7 @@ public final class RecordOptions {
   int replay(TraceStream stream, List<TraceOutput> outputs, PrintWriter err) throws IOException {
     stream.onPair(PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)));
     outputs.forEach(TraceOutput::started);
+    outputs.forEach(o -> o.attached(stream)); // the recording's syscalls, selected once
     Throwable failure = null;
     try {
       stream.start(); // to the recording's end
