@@ -80,6 +80,14 @@ public final class ServeCommand implements Callable<Integer> {
           + " 1..3600).")
   int pprofWindow;
 
+  @Option(names = {"-pprof-rows", "--pprof-rows"}, paramLabel = "N", defaultValue = "10000",
+      description = "Keep at most N distinct (path, syscall, comm, pid, tid, flags) rows in the"
+          + " profile window (default: ${DEFAULT-VALUE}; 1.5 KiB of heap each, which bin/ior"
+          + " gives the JVM); beyond, the oldest"
+          + " seconds go first, and a second that alone has more counts the rest under"
+          + " path=comm=\"[other]\".")
+  int pprofRows;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -100,7 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
     java.util.Optional<dev.ior.core.cgroup.CgroupResolver> resolver =
         dev.ior.cli.trace.CgroupOptions.openResolver();
     ServeOutput output = new ServeOutput(http, metrics,
-        PairLabels.of(dev.ior.cli.trace.CgroupOptions.lookup(resolver)), pprofWindow,
+        PairLabels.of(dev.ior.cli.trace.CgroupOptions.lookup(resolver)), pprofWindow, pprofRows,
         filters.describe(), RunNames.hostName());
     List<TraceOutput> outputs = List.of(output);
     BpfTraceSession session = TraceRun.start(config, outputs, null, err,
@@ -123,6 +131,10 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private MetricsOptions metricsOptions() {
+    if (pprofRows < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "-pprof-rows must be at least 1, got " + pprofRows);
+    }
     if (pprofWindow < 1 || pprofWindow > 3600) {
       throw new ParameterException(spec.commandLine(),
           "-pprof-window must be from 1 to 3600 seconds, got " + pprofWindow);
