@@ -53,6 +53,13 @@ import picocli.CommandLine.Spec;
       "  curl -s 127.0.0.1:9464/metrics | grep ior_syscalls_total"
     })
 public final class ServeCommand implements Callable<Integer> {
+  /**
+   * The ring of a long-running exporter without -mapSize: 4 MiB, not 16 (mapped twice, the ring
+   * is resident memory: 8 MiB instead of 32). The consumer drains it every 10 ms or every 256
+   * KiB, so it holds bursts of about 60,000 calls; -mapSize 16M for hosts beyond that.
+   */
+  static final long RING_BYTES = 4L << 20;
+
   @Spec CommandSpec spec;
 
   @Option(names = {"-listen", "--listen"}, paramLabel = "HOST:PORT",
@@ -92,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     MetricsOptions metrics = metricsOptions();
-    TraceConfig config = filters.config();
+    TraceConfig config = filters.config(RING_BYTES);
     try {
       SyscallSelection.select(SyscallTable.standard(), config.selection());
       Preflight.check();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.FlagValues;
 import dev.ior.bpf.BpfTraceSession;
 import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
@@ -190,6 +191,12 @@ public final class IorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     FlagRules.check(spec.commandLine());
+    try {
+      cgroups.validate();
+    } catch (IllegalArgumentException e) {
+      err.println("ior: " + e.getMessage());
+      return 2;
+    }
     if (flame.offline()) {
       return flame.runOffline(err); // conversions: no trace, no root
     }
@@ -237,6 +244,9 @@ public final class IorCommand implements Callable<Integer> {
       } catch (TracedCommand.CommandNotFoundException e) {
         err.println("ior: " + e.getMessage());
         return 127; // as a shell says it
+      } catch (TracedCommand.CommandNotExecutableException e) {
+        err.println("ior: " + e.getMessage());
+        return 126; // as a shell, env, timeout and strace say it
       } catch (IOException | IllegalArgumentException e) { // IAE: a -user that is no user
         err.println("ior: " + e.getMessage());
         return 2;
@@ -407,16 +417,16 @@ public final class IorCommand implements Callable<Integer> {
       f.add("tid " + tid);
     }
     if (comm != null) {
-      f.add("comm ~ " + comm);
+      f.add("comm ~ " + FlagValues.shown(comm));
     }
     if (path != null) {
-      f.add("path ~ " + path);
+      f.add("path ~ " + FlagValues.shown(path));
     }
     if (cgroups.cgroup != null) {
-      f.add("cgroup " + cgroups.cgroup);
+      f.add("cgroup " + FlagValues.shown(cgroups.cgroup));
     }
     if (cgroups.container != null) {
-      f.add("container " + cgroups.container);
+      f.add("container " + FlagValues.shown(cgroups.container));
     }
     return f.isEmpty() ? " system-wide" : " of " + String.join(", ", f);
   }

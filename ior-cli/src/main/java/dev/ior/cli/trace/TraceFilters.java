@@ -53,9 +53,16 @@ public final class TraceFilters {
 
   /** The trace configuration of these flags; a bad value is a usage error. */
   public TraceConfig config() {
+    return config(TraceConfig.DEFAULT_RING_BYTES);
+  }
+
+  /** {@link #config()} with another ring size when -mapSize is not given (bytes, power of 2). */
+  public TraceConfig config(long defaultRingBytes) {
+    long ring = mixee.commandLine().getParseResult().hasMatchedOption("-mapSize") ? mapSize
+        : defaultRingBytes;
     try {
       return TraceConfig.builder().pid(pid).tid(tid).comm(comm).path(path)
-          .tracepoints(tps, tpsExclude).ringBytes(mapSize).build();
+          .tracepoints(tps, tpsExclude).ringBytes(ring).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }
