@@ -49,7 +49,7 @@ class ServeUnderAbuseTest {
   static void start() throws Exception {
     err = Files.createTempFile("serve-abuse", ".err");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, HEAP, "-XX:+UseSerialGC", "-Xss512k",
+    ProcessBuilder pb = new ProcessBuilder(java, HEAP, "-Xmn8m", "-XX:+UseSerialGC", "-Xss512k",
         "-XX:ReservedCodeCacheSize=24m", "-XX:+IgnoreUnrecognizedVMOptions",
         "-XX:TrimNativeHeapInterval=2000", "-cp", System.getProperty("java.class.path"),
         ServeAtCapMain.class.getName(), Integer.toString(SERIES), "20000")
