@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The error handling every command of this project shares: a usage error is the message and a
@@ -27,16 +31,69 @@ public final class CommandLines {
       CommandLine c = ex.getCommandLine();
       // picocli starts some messages with "Error: "; ours are "name: problem" throughout.
       String message = String.valueOf(ex.getMessage()).replaceFirst("^Error: ", "");
-      c.getErr().println(name + ": " + inUserWords(message, c.getCommandSpec(), args));
+      message = inUserWords(message, c.getCommandSpec(), args) + didYouMean(ex);
+      c.getErr().println(name + ": " + FlagValues.safe(message));
       c.getErr().println("Try '" + name + " --help' for the options.");
       return 2;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      c.getErr().println(name + ": internal error: " + ex);
+      String limit = resourceLimit(ex);
+      if (limit != null) { // not a bug: the machine or a ulimit said no
+        c.getErr().println(name + ": " + limit);
+        return 1;
+      }
+      c.getErr().println(name + ": internal error: " + FlagValues.safe(String.valueOf(ex)));
       ex.printStackTrace(c.getErr());
       return 70;
     });
     return cl;
+  }
+
+  /** "; did you mean '-duration'?" for a misspelled option, else "". */
+  static String didYouMean(ParameterException ex) {
+    if (!(ex instanceof UnmatchedArgumentException u)) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (OptionSpec o : ex.getCommandLine().getCommandSpec().options()) {
+      names.addAll(Arrays.asList(o.names()));
+    }
+    for (String arg : u.getUnmatched()) {
+      if (arg.startsWith("-")) {
+        String typed = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        String close = FlagValues.closest(typed, names);
+        if (close != null) {
+          return "; did you mean '" + close + "'?";
+        }
+      }
+    }
+    return "";
+  }
+
+  /**
+   * What a resource limit refused, in one line, or null for anything else: the heap or the
+   * address space (ulimit -v) ran out, too many files are open (ulimit -n), threads cannot be
+   * created (ulimit -u) — the JVM reports these as Errors deep in whatever needed them.
+   */
+  static String resourceLimit(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof OutOfMemoryError) {
+        return m.contains("native thread")
+            ? "cannot start a thread: a process or memory limit (ulimit -u, ulimit -v) is too low"
+            : "out of memory (" + m + "): raise the heap with IOR_JAVA_OPTS=-Xmx..., or the"
+                + " address-space limit (ulimit -v)";
+      }
+      if (m.contains("Too many open files")) {
+        return "too many open files: the limit on open files (ulimit -n) is too low; ior"
+            + " needs about 64";
+      }
+      if (t instanceof InternalError || t instanceof UnsatisfiedLinkError) {
+        return "the JVM could not load what it needs (" + FlagValues.safe(m) + "): a resource"
+            + " limit (ulimit -n, ulimit -v) may be too low";
+      }
+    }
+    return null;
   }
 
   /**

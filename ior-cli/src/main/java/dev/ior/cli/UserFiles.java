@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli;
 
+import dev.ior.flamegraph.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -61,6 +62,11 @@ public final class UserFiles {
     }
     if (Files.isDirectory(abs)) {
       return Optional.of(cannot + "it is a directory");
+    }
+    try {
+      AtomicFile.checkPlanted(file);
+    } catch (IOException e) {
+      return Optional.of("cannot write " + e.getMessage());
     }
     Path probe = dir.resolve(".ior-probe-" + ProcessHandle.current().pid() + "-"
         + System.nanoTime());

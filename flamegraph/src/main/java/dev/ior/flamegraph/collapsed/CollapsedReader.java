@@ -201,6 +201,9 @@ public final class CollapsedReader {
     if (valueStart > from && b[valueStart - 1] == '.') {
       return "fractional counts are not supported";
     }
+    if (valueStart > from + 1 && b[valueStart - 1] == '-' && isBlank(b[valueStart - 2])) {
+      return "negative count";
+    }
     if (valueStart == from || !isBlank(b[valueStart - 1])) {
       return "no whitespace before the count";
     }

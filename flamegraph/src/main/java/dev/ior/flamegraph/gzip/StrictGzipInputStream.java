@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.gzip;
 
+import dev.ior.flamegraph.io.InputLimits;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,9 @@ import java.util.zip.ZipException;
  * java.util.zip.GZIPInputStream} lets through: it checks each member's CRC-32 and length (ISIZE)
  * also when the caller knows where its data ends (call {@link #atEnd()}), rejects reserved
  * header flags, and refuses bytes after the last member instead of silently ignoring them.
+ *
+ * <p>A stream that expands more than {@link InputLimits#maxRatio()} times its compressed size
+ * is refused like damage (a decompression bomb), so that no reader runs out of memory on one.
  *
  * <p>Damage is a {@link ZipException} whose message says what is wrong in plain words
  * ("damaged: its gzip CRC-32 does not match its data"); a stream that ends early is an {@link
@@ -48,6 +52,8 @@ public final class StrictGzipInputStream extends InputStream {
   private boolean inMember;
   private boolean done;
   private long delivered;
+  private long compressed;
+  private final long maxRatio = InputLimits.current().maxRatio();
   private long verified;
   private byte[] extra = new byte[0];
   private final byte[] one = new byte[1];
@@ -83,6 +89,9 @@ public final class StrictGzipInputStream extends InputStream {
       if (n > 0) {
         crc.update(b, off, n);
         delivered += n;
+        if (delivered > InputLimits.RATIO_GRACE && delivered / maxRatio > compressed) {
+          throw new ZipException(InputLimits.current().ratioRefusal());
+        }
         return n;
       }
       if (inflater.finished()) {
@@ -223,6 +232,7 @@ public final class StrictGzipInputStream extends InputStream {
     if (n < 0) {
       return false;
     }
+    compressed += n;
     pos = 0;
     lim = n;
     return true;

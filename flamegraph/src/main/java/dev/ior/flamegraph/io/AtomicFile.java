@@ -11,10 +11,12 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * name. The temporary file is created like any new file (mode 0666 less the umask, not {@link
  * Files#createTempFile}'s 0600, which the rename would keep) and is removed on every error.
  * Errors name the target, never the temporary name: {@code out/io.svg: permission denied}.
+ *
+ * <p>Safe in directories other users can write to ({@code /tmp}), without relying on the
+ * kernel's {@code fs.protected_symlinks}/{@code protected_regular}: the temporary name is
+ * created with {@code O_CREAT|O_EXCL}, which never follows a symlink, and a target that exists
+ * in a sticky world- or group-writable directory and belongs to another user than ours or the
+ * directory's owner (a symlink or file planted there to redirect root's output) is refused with
+ * one line, before anything is written and again before the rename. {@link #openInPlace} opens
+ * a file that is written as it goes (the event stream of {@code -o}) under the same rule, and
+ * with {@code O_NOFOLLOW} when the name was not a symlink of ours.
  *
  * <pre>{@code
  * SvgStats s = AtomicFile.write(Path.of("io.svg"), out -> SvgRenderer.render(tree, options, out));
@@ -69,6 +80,7 @@ public final class AtomicFile {
   public static Output open(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
+    checkPlanted(target, abs);
     String prefix = "." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".";
     while (true) {
       Path temp = dir.resolve(prefix + SEQUENCE.incrementAndGet() + ".tmp");
@@ -125,6 +137,7 @@ public final class AtomicFile {
         stream.flush();
         channel.force(true);
         channel.close();
+        checkPlanted(target, abs); // planted while we wrote
         Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
@@ -203,6 +216,78 @@ public final class AtomicFile {
       public void close() {
         // commit() and close() of the Output end the file
       }
+    }
+  }
+
+  /**
+   * Opens {@code target} to be written as it goes (created 0666 less the umask, or truncated):
+   * not atomic, for streams that readers follow live. A symlink is followed only when it is
+   * ours or the directory owner's ({@code -o /dev/stdout} works); an existing name of another
+   * user in a sticky shared directory is refused, and a name that was not a symlink is opened
+   * with {@code O_NOFOLLOW}, so one planted after the check fails the open instead of being
+   * followed.
+   *
+   * @throws IOException naming {@code target}
+   */
+  public static OutputStream openInPlace(Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    boolean link = checkPlanted(target, abs);
+    try {
+      return link
+          ? Files.newOutputStream(abs)
+          : Files.newOutputStream(abs, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+    } catch (FileSystemException e) {
+      if (e.getReason() != null && e.getReason().contains("symbolic links")) {
+        throw new TargetException(target + ": a symlink appeared under this name while it was"
+            + " being opened; not followed", e);
+      }
+      throw named(target, abs, e);
+    }
+  }
+
+  /**
+   * Refuses a name that another user may have planted: in a sticky directory that others can
+   * write to, an existing entry owned by neither this process's user nor the directory's owner
+   * (the kernel's protected_symlinks/protected_regular rule, applied whatever the sysctls say).
+   *
+   * @return whether the name is a symlink (one that may be followed)
+   */
+  public static boolean checkPlanted(Path target) throws IOException {
+    return checkPlanted(target, target.toAbsolutePath());
+  }
+
+  private static boolean checkPlanted(Path target, Path abs) throws IOException {
+    Path dir = abs.getParent();
+    Map<String, Object> entry;
+    try {
+      entry = Files.readAttributes(abs, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false; // not a Unix file system: nothing to compare
+    }
+    int mode = (Integer) entry.get("mode");
+    boolean link = (mode & 0170000) == 0120000;
+    Map<String, Object> d = Files.readAttributes(dir, "unix:uid,mode");
+    int dirMode = (Integer) d.get("mode");
+    boolean shared = (dirMode & 01000) != 0 && (dirMode & 0022) != 0;
+    int owner = (Integer) entry.get("uid");
+    if (!shared || owner == (Integer) d.get("uid") || owner == ownUid()) {
+      return link;
+    }
+    String what = link ? "a symlink" : (mode & 0170000) == 0100000 ? "a file" : "an entry";
+    throw new TargetException(target + ": refusing to write through " + what + " of uid "
+        + owner + " in the shared directory " + dir + " (another user may have planted it;"
+        + " remove it or choose another name)", null);
+  }
+
+  /** This process's effective uid (the owner of /proc/self), -1 when unknown. */
+  private static int ownUid() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return -1;
     }
   }
 

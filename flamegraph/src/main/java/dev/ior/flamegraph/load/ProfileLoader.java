@@ -72,7 +72,7 @@ public final class ProfileLoader {
     Folded folded = null;
     for (Input in : inputs) {
       try (BufferedInputStream s = new BufferedInputStream(in.open(), 1 << 16)) {
-        InputStream body = ungzip(s);
+        InputStream body = ungzip(s, in.name());
         ProfileFormat f = detect(body);
         if (f == null) {
           folded = folded == null ? new Folded(options) : folded;
@@ -105,11 +105,16 @@ public final class ProfileLoader {
     return null;
   }
 
-  private static InputStream ungzip(BufferedInputStream s) throws IOException {
+  private static InputStream ungzip(BufferedInputStream s, String name) throws IOException {
     byte[] head = peek(s);
     if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
       // Strict: a damaged CRC, a wrong length or bytes after the end are refused, not ignored.
-      return new BufferedInputStream(new StrictGzipInputStream(s, true), 1 << 16);
+      BufferedInputStream data = new BufferedInputStream(new StrictGzipInputStream(s, true),
+          1 << 16);
+      if (peek(data).length == 0) { // else read as an empty profile, an empty flame graph
+        throw new IOException(name + ": empty: its gzip stream holds no data");
+      }
+      return data;
     }
     return s;
   }

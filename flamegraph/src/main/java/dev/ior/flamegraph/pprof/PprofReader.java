@@ -78,7 +78,12 @@ public final class PprofReader {
       return fromProto(parse(buffered));
     }
     // Closing the gzip reader frees its inflater and leaves the caller's stream open.
-    try (InputStream gz = new StrictGzipInputStream(buffered, true)) {
+    try (InputStream gz = new BufferedInputStream(new StrictGzipInputStream(buffered, true))) {
+      gz.mark(1);
+      if (gz.read() < 0) {
+        throw new IOException("empty: its gzip stream holds no data");
+      }
+      gz.reset();
       return fromProto(parse(gz));
     }
   }

@@ -48,8 +48,10 @@ public final class TracedCommand implements HeldProcess {
    *     gate cannot be started, or it ended before stopping (e.g. setpriv refused)
    */
   public static TracedCommand startHeld(List<String> argv, RunAs as) throws IOException {
-    if (!onPath(argv.get(0))) {
-      throw new CommandNotFoundException(argv.get(0) + ": command not found");
+    String cannot = cannotRun(argv.get(0));
+    if (cannot != null) {
+      throw cannot.endsWith("command not found") ? new CommandNotFoundException(cannot)
+          : new CommandNotExecutableException(cannot);
     }
     Posix.prctl(Posix.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); // best effort: reports need it
     List<String> cmd = new ArrayList<>();
@@ -94,6 +96,28 @@ public final class TracedCommand implements HeldProcess {
     }
     killIfHeld();
     throw new IOException(argv.get(0) + " could not be started: it did not stop within 30 s");
+  }
+
+  /**
+   * Why the shell could not run {@code name}, as the shell says it, or null when it can: "NAME:
+   * command not found" (exit 127), "NAME: is a directory" or "NAME: permission denied" (exit
+   * 126, as env, timeout and strace exit for a command found but not executable).
+   */
+  static String cannotRun(String name) {
+    String shown = dev.ior.cli.FlagValues.shown(name);
+    if (onPath(name)) {
+      return null;
+    }
+    if (name.contains("/")) {
+      Path p = Path.of(name);
+      if (Files.isDirectory(p)) {
+        return shown + ": is a directory";
+      }
+      if (Files.exists(p)) {
+        return shown + ": permission denied";
+      }
+    }
+    return shown + ": command not found";
   }
 
   /** Whether {@code name} is an executable file, directly or on PATH (as the shell finds it). */
@@ -173,6 +197,15 @@ public final class TracedCommand implements HeldProcess {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** COMMAND exists but is a directory or not executable; the shell's status for that is 126. */
+  public static final class CommandNotExecutableException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CommandNotExecutableException(String message) {
+      super(message);
     }
   }
 

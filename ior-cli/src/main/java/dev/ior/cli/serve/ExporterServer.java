@@ -3,45 +3,66 @@ package dev.ior.cli.serve;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The HTTP side of {@code ior serve}: the JDK's HTTP server (as the Prometheus client's own
- * {@code HTTPServer} uses) with the client's {@link MetricsHandler} on {@code /metrics}, which
- * negotiates text, OpenMetrics and protobuf, plus the pprof endpoint and the index page. A few
- * daemon threads answer requests; they only read snapshots, so a slow or stuck client can hold
- * at most its own thread, never the consumer. Requests must arrive within 10 s and responses be
- * read within 60 s (the JDK server's {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime},
- * unless set already), so a client that connects and never reads is dropped.
+ * {@code HTTPServer} uses) with {@code /metrics} ({@link MetricsEndpoint}, streamed), the pprof
+ * endpoint and the index page. Handlers only read snapshots, so a client can hold at most its
+ * own thread, never the consumer. What abusive clients can cost is bounded:
+ *
+ * <ul>
+ *   <li>a request must arrive within 5 s and its response be read within 30 s (the JDK
+ *       server's {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime}, unless set
+ *       already; 30 s, not Prometheus' 10 s timeout, so that a full scrape on a machine loaded
+ *       far beyond its cores still completes): a client that sends slowly (slowloris) or
+ *       connects and never reads is dropped then;
+ *   <li>{@value #THREADS} threads answer (started on demand, gone after 30 s idle), so up to
+ *       {@value #THREADS} minus one such clients never delay a real scrape; further requests
+ *       wait in a queue of {@value #QUEUE}, beyond which connections are closed at once;
+ *   <li>at most {@value #MAX_CONNECTIONS} connections are open (file descriptors);
+ *   <li>nothing is logged per request: the JDK server's own log (stack traces of clients that
+ *       went away) is off.
+ * </ul>
  *
  * <pre>{@code
  * ExporterServer http = ExporterServer.bind(new InetSocketAddress("127.0.0.1", 9464));
- * http.route(registry, pprofHandler, indexPage);
+ * http.route(metrics, pprofHandler, indexPage);
  * http.start();
  * ...
  * http.close();
  * }</pre>
  */
 final class ExporterServer implements AutoCloseable {
-  private static final int THREADS = 4;
+  static final int THREADS = 32;
+  static final int QUEUE = 64;
+  static final int MAX_CONNECTIONS = 256;
+  /** Held: the logging framework keeps loggers only weakly, and would forget the level. */
+  private static final Logger JDK_SERVER_LOG = Logger.getLogger("com.sun.net.httpserver");
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ThreadPoolExecutor executor;
 
   private ExporterServer(HttpServer server) {
     this.server = server;
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "ior-http-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(QUEUE), r -> {
+          Thread t = new Thread(null, r, "ior-http-" + n.incrementAndGet(), 256 * 1024);
+          t.setDaemon(true);
+          // An Error out of a handler ends its exchange; one line, never a stack trace.
+          t.setUncaughtExceptionHandler((th, e) -> System.err.println(
+              "ior serve: " + th.getName() + ": " + e));
+          return t;
+        }); // a full queue: the JDK server closes the connection
+    executor.allowCoreThreadTimeOut(true);
     server.setExecutor(executor);
   }
 
@@ -52,8 +73,10 @@ final class ExporterServer implements AutoCloseable {
    */
   static ExporterServer bind(InetSocketAddress address) throws IOException {
     // Read once by the JDK server's configuration class, before the first server exists.
-    setDefault("sun.net.httpserver.maxReqTime", "10");
-    setDefault("sun.net.httpserver.maxRspTime", "60");
+    setDefault("sun.net.httpserver.maxReqTime", "5");
+    setDefault("sun.net.httpserver.maxRspTime", "30");
+    setDefault("sun.net.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
+    JDK_SERVER_LOG.setLevel(Level.OFF);
     return new ExporterServer(HttpServer.create(address, 64));
   }
 
@@ -64,8 +87,8 @@ final class ExporterServer implements AutoCloseable {
   }
 
   /** Mounts {@code /metrics}, {@code /debug/pprof/io} and {@code /}. */
-  void route(PrometheusRegistry registry, HttpHandler pprof, HttpHandler index) {
-    server.createContext("/metrics", new MetricsHandler(registry));
+  void route(HttpHandler metrics, HttpHandler pprof, HttpHandler index) {
+    server.createContext("/metrics", metrics);
     server.createContext("/debug/pprof/io", pprof);
     server.createContext("/", index);
   }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,12 @@ final class PprofHandler implements HttpHandler {
   private final int retentionSeconds;
   private final Supplier<String> notes;
   private final Clock clock;
+  /**
+   * One profile is built at a time: building takes memory in proportion to the window's rows
+   * (the heap bin/.launch sizes holds one), sending only the gzipped bytes, so a client that
+   * never reads holds its small body, not the permit.
+   */
+  private final Semaphore building = new Semaphore(1);
 
   /** @param notes the host, filters and losses, for the profile's comments */
   PprofHandler(AggregateWindow window, int retentionSeconds, Supplier<String> notes,
@@ -62,19 +69,31 @@ final class PprofHandler implements HttpHandler {
         Http.text(ex, 400, e.getMessage() + "\n");
         return;
       }
-      AggregateWindow.Rows rows = window.window(Duration.ofSeconds(seconds));
-      Instant end = clock.instant();
-      long endNs = end.getEpochSecond() * 1_000_000_000L + end.getNano();
-      ProfileInfo info = new ProfileInfo(endNs - rows.durationNs(), rows.durationNs(),
-          List.of("ior serve: last " + seconds + " s, " + projection.describe(), notes.get()),
-          true);
-      StackProfile profile = projection.project(rows.rows(), info);
-      ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 14);
-      PprofWriter.write(profile, body);
+      byte[] body;
+      building.acquireUninterruptibly();
+      try {
+        body = profile(seconds, projection);
+      } finally {
+        building.release();
+      }
       ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
       ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"io.pb.gz\"");
-      Http.send(ex, 200, body.toByteArray());
+      Http.send(ex, 200, body);
     }
+  }
+
+  /** The gzipped profile of the last {@code seconds}. */
+  private byte[] profile(int seconds, Projection projection) throws IOException {
+    AggregateWindow.Rows rows = window.window(Duration.ofSeconds(seconds));
+    Instant end = clock.instant();
+    long endNs = end.getEpochSecond() * 1_000_000_000L + end.getNano();
+    ProfileInfo info = new ProfileInfo(endNs - rows.durationNs(), rows.durationNs(),
+        List.of("ior serve: last " + seconds + " s, " + projection.describe(), notes.get()),
+        true);
+    StackProfile profile = projection.project(rows.rows(), info);
+    ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 14);
+    PprofWriter.write(profile, body);
+    return body.toByteArray();
   }
 
   private int seconds(String value) {

@@ -55,6 +55,13 @@ import picocli.CommandLine.Spec;
       "  curl -s 127.0.0.1:9464/metrics | grep ior_syscalls_total"
     })
 public final class ServeCommand implements Callable<Integer> {
+  /**
+   * The ring of a long-running exporter without -mapSize: 4 MiB, not 16 (mapped twice, the ring
+   * is resident memory: 8 MiB instead of 32). The consumer drains it every 10 ms or every 256
+   * KiB, so it holds bursts of about 60,000 calls; -mapSize 16M for hosts beyond that.
+   */
+  static final long RING_BYTES = 4L << 20;
+
   @Spec CommandSpec spec;
 
   @Option(names = {"-listen", "--listen"}, paramLabel = "HOST:PORT",
@@ -82,6 +89,14 @@ public final class ServeCommand implements Callable<Integer> {
           + " 1..3600).")
   int pprofWindow;
 
+  @Option(names = {"-pprof-rows", "--pprof-rows"}, paramLabel = "N", defaultValue = "10000",
+      description = "Keep at most N distinct (path, syscall, comm, pid, tid, flags) rows in the"
+          + " profile window (default: ${DEFAULT-VALUE}; 1.5 KiB of heap each, which bin/ior"
+          + " gives the JVM); beyond, the oldest"
+          + " seconds go first, and a second that alone has more counts the rest under"
+          + " path=comm=\"[other]\".")
+  int pprofRows;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -91,7 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       TraceStream stream;
       try {
-        stream = TraceStream.live(filters.config(filters.cgroups().cgroupId(resolver)));
+        stream = TraceStream.live(filters.config(filters.cgroups().cgroupId(resolver), RING_BYTES));
         Preflight.check();
       } catch (NoSuchTargetException e) {
         err.println("ior serve: " + TraceFilters.noSuchTarget(e));
@@ -106,7 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
       }
       CgroupLookup lookup = CgroupOptions.lookup(resolver);
       ServeOutput output = new ServeOutput(http, metrics, PairLabels.of(lookup), pprofWindow,
-          filters.describe(), RunNames.hostName());
+          pprofRows, filters.describe(), RunNames.hostName());
       List<TraceOutput> outputs = List.of(output);
       if (!TraceRun.start(stream, outputs, null, err, s -> filters.cgroups().sink(s, lookup))) {
         http.close();
@@ -124,6 +139,10 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private MetricsOptions metricsOptions() {
+    if (pprofRows < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "-pprof-rows must be at least 1, got " + pprofRows);
+    }
     if (pprofWindow < 1 || pprofWindow > 3600) {
       throw new ParameterException(spec.commandLine(),
           "-pprof-window must be from 1 to 3600 seconds, got " + pprofWindow);

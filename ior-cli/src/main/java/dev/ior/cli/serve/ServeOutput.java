@@ -35,19 +35,32 @@ final class ServeOutput implements InteractiveOutput {
   private final AggregateWindow window;
   private volatile Supplier<TraceStats> stats = () -> null;
 
+  /**
+   * Rows the profile window keeps by default (-pprof-rows): about 200 B each kept, 1.5 KiB each
+   * while a profile of them is built.
+   */
+  static final int DEFAULT_WINDOW_ROWS = 10_000;
+
   ServeOutput(ExporterServer http, MetricsOptions metricsOptions, PairLabels labels,
       int windowSeconds, String filters, String host) {
+    this(http, metricsOptions, labels, windowSeconds, DEFAULT_WINDOW_ROWS, filters, host);
+  }
+
+  /** @param windowRows rows the profile window keeps at most (oldest seconds go first) */
+  ServeOutput(ExporterServer http, MetricsOptions metricsOptions, PairLabels labels,
+      int windowSeconds, int windowRows, String filters, String host) {
     this.http = http;
     this.metricsOptions = metricsOptions;
     this.windowSeconds = windowSeconds;
     this.metrics = new MetricsSink(metricsOptions, labels, System::nanoTime);
-    this.window = new AggregateWindow(Duration.ofSeconds(windowSeconds), System::nanoTime);
+    this.window = new AggregateWindow(Duration.ofSeconds(windowSeconds), windowRows,
+        System::nanoTime);
     Supplier<TraceStats> live = () -> stats.get();
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(new SyscallCollector(metrics));
     registry.register(new HealthCollector(live));
     ProcessMetrics.builder().register(registry); // process_resident_memory_bytes, cpu, fds
-    http.route(registry,
+    http.route(new MetricsEndpoint(new SeriesExposition(metrics), registry),
         new PprofHandler(window, windowSeconds, () -> notes(host, filters, live.get()),
             Clock.systemUTC()),
         new IndexPage(filters, live));
@@ -90,11 +103,16 @@ final class ServeOutput implements InteractiveOutput {
     while (running.getAsBoolean()) {
       if (System.nanoTime() - next >= 0) {
         next += TICK_MS * 1_000_000;
-        metrics.advance();
-        window.advance();
+        tick();
       }
       Thread.sleep(50); // how soon a stop is noticed
     }
+  }
+
+  /** Cuts the sinks' intervals: the metrics' into their totals, the window's into a slice. */
+  void tick() {
+    metrics.advance();
+    window.advance();
   }
 
   @Override

@@ -26,12 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The syscall metrics of {@code ior serve}, built from a {@link MetricsSink} snapshot on each
- * scrape (HTTP thread): calls, errors by errno, bytes and latency per (syscall, family, comm,
- * container) series, and the series cap's own counters. The client library writes them in the
- * format the scraper asked for; the histogram carries classic buckets and native buckets, so
- * a Prometheus with native histograms enabled (protobuf) gets those and everything else the
- * classic ones.
+ * The syscall metrics of {@code ior serve} in the Prometheus client's snapshot objects: the
+ * series cap's own counters on each scrape ({@link #collect}), and one page of a per-series
+ * family for the protobuf format ({@link #family}; {@link SeriesExposition} streams the pages).
+ * The histogram carries classic buckets and native buckets, so a Prometheus with native
+ * histograms enabled (protobuf) gets those and everything else the classic ones.
  */
 final class SyscallCollector implements MultiCollector {
   /** The native zero bucket holds only 0 ns calls: any threshold below 1 ns would do. */
@@ -46,33 +45,10 @@ final class SyscallCollector implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
-    MetricsSnapshot s = sink.snapshot();
-    CounterSnapshot.Builder calls = CounterSnapshot.builder().name("ior_syscalls")
-        .help("Syscalls completed (enter and exit paired), after the trace's filters.");
-    CounterSnapshot.Builder errors = CounterSnapshot.builder().name("ior_syscall_errors")
-        .help("Syscalls that returned an error, by errno (restarted calls are not errors).");
-    CounterSnapshot.Builder bytes = CounterSnapshot.builder().name("ior_syscall_bytes")
-        .help("Bytes read, written or transferred by successful calls.").unit(Unit.BYTES);
-    HistogramSnapshot.Builder latency = HistogramSnapshot.builder()
-        .name("ior_syscall_duration_seconds").unit(Unit.SECONDS)
-        .help("Syscall latency, enter to exit.");
-    PairLabels names = sink.labels();
-    for (SeriesSnapshot series : s.series()) {
-      Labels labels = labels(series.key(), names);
-      calls.dataPoint(counter(labels, series.count()));
-      for (Map.Entry<String, Long> e : series.errors().entrySet()) {
-        errors.dataPoint(counter(labels.add("errno", e.getKey()), e.getValue()));
-      }
-      IoKind io = series.key().syscall().io();
-      if (io != IoKind.NONE) {
-        bytes.dataPoint(counter(labels.add("direction", io.name().toLowerCase(Locale.ROOT)),
-            series.bytes()));
-      }
-      latency.dataPoint(histogram(labels, series));
-    }
-    return MetricSnapshots.of(calls.build(), errors.build(), bytes.build(), latency.build(),
+    MetricsSnapshot s = sink.counts();
+    return MetricSnapshots.of(
         gauge("ior_series", "Series (syscall, comm, container) exported now.",
-            s.series().size()),
+            sink.seriesCount()),
         gauge("ior_series_limit", "The series cap (-max-series); pairs beyond it are folded"
             + " into comm=\"" + PairLabels.OTHER + "\".", s.maxSeries()),
         CounterSnapshot.builder().name("ior_series_folded_pairs")
@@ -83,7 +59,51 @@ final class SyscallCollector implements MultiCollector {
             .dataPoint(counter(Labels.EMPTY, s.evictedSeries())).build());
   }
 
-  /** syscall, family (when the labels know it), comm and container (when not ""). */
+  /** Family {@code f} of the series of {@code page}, as one snapshot. */
+  static MetricSnapshots family(SeriesExposition.Family f, List<SeriesSnapshot> page,
+      PairLabels names) {
+    switch (f) {
+      case CALLS: {
+        CounterSnapshot.Builder calls = CounterSnapshot.builder().name(f.name).help(f.help);
+        for (SeriesSnapshot series : page) {
+          calls.dataPoint(counter(labels(series.key(), names), series.count()));
+        }
+        return MetricSnapshots.of(calls.build());
+      }
+      case ERRORS: {
+        CounterSnapshot.Builder errors = CounterSnapshot.builder().name(f.name).help(f.help);
+        for (SeriesSnapshot series : page) {
+          Labels labels = labels(series.key(), names);
+          for (Map.Entry<String, Long> e : series.errors().entrySet()) {
+            errors.dataPoint(counter(labels.add("errno", e.getKey()), e.getValue()));
+          }
+        }
+        return MetricSnapshots.of(errors.build());
+      }
+      case BYTES: {
+        CounterSnapshot.Builder bytes = CounterSnapshot.builder().name(f.name).help(f.help)
+            .unit(Unit.BYTES);
+        for (SeriesSnapshot series : page) {
+          IoKind io = series.key().syscall().io();
+          if (io != IoKind.NONE) {
+            bytes.dataPoint(counter(labels(series.key(), names).add("direction",
+                io.name().toLowerCase(Locale.ROOT)), series.bytes()));
+          }
+        }
+        return MetricSnapshots.of(bytes.build());
+      }
+      default: {
+        HistogramSnapshot.Builder latency = HistogramSnapshot.builder().name(f.name)
+            .unit(Unit.SECONDS).help(f.help);
+        for (SeriesSnapshot series : page) {
+          latency.dataPoint(histogram(labels(series.key(), names), series));
+        }
+        return MetricSnapshots.of(latency.build());
+      }
+    }
+  }
+
+  /** syscall, family (when the labels know it), comm and container (when not ""), escaped. */
   static Labels labels(SeriesKey key, PairLabels names) {
     List<String> kv = new ArrayList<>(8);
     kv.add("syscall");
@@ -94,10 +114,10 @@ final class SyscallCollector implements MultiCollector {
       kv.add(family);
     }
     kv.add("comm");
-    kv.add(key.comm());
+    kv.add(LabelValue.of(key.comm()));
     if (!key.container().isEmpty()) {
       kv.add("container");
-      kv.add(key.container());
+      kv.add(LabelValue.of(key.container()));
     }
     return Labels.of(kv.toArray(new String[0]));
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.FlagValues;
 import dev.ior.core.cgroup.CgroupInfo;
 import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.cgroup.CgroupMount;
@@ -42,6 +43,21 @@ public final class CgroupOptions {
 
   private ContainerFilter filter;
 
+  /**
+   * Refuses values no trace can use, before anything starts: an empty {@code -cgroup} or
+   * {@code -container}.
+   *
+   * @throws IllegalArgumentException with a one-line reason
+   */
+  void validate() {
+    if (cgroup != null) {
+      FlagValues.nonEmpty("-cgroup", cgroup, "a cgroup path or id");
+    }
+    if (container != null) {
+      FlagValues.nonEmpty("-container", container, "a container name, id or engine");
+    }
+  }
+
   /** Whether either option was given. */
   boolean given() {
     return cgroup != null || container != null;
@@ -73,14 +89,16 @@ public final class CgroupOptions {
     if (cgroup == null) {
       return 0;
     }
+    String shown = FlagValues.shown(FlagValues.nonEmpty("-cgroup", cgroup,
+        "a cgroup path or id"));
     CgroupMount mount = resolver.map(CgroupResolver::mount).orElseThrow(() ->
-        new IllegalArgumentException("-cgroup " + cgroup + ": cgroup v2 is not mounted here"
+        new IllegalArgumentException("-cgroup " + shown + ": cgroup v2 is not mounted here"
             + " (no cgroup2 in /proc/self/mountinfo)"));
     if (cgroup.matches("\\d+")) {
-      long id = Long.parseLong(cgroup);
+      long id = FlagValues.unsigned64("-cgroup", cgroup);
       CgroupInfo c = resolver.get().lookup(id);
       if (c == null || c.path() == null) {
-        throw new IllegalArgumentException("-cgroup " + cgroup + ": no cgroup has this id under "
+        throw new IllegalArgumentException("-cgroup " + shown + ": no cgroup has this id under "
             + mount.dir());
       }
       return id;
@@ -88,10 +106,11 @@ public final class CgroupOptions {
     try {
       return mount.idOf(cgroup);
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("-cgroup " + cgroup + ": no such cgroup (looked for "
-          + mount.directory(cgroup) + ")");
+      throw new IllegalArgumentException("-cgroup " + shown + ": no such cgroup (looked for "
+          + FlagValues.shown(mount.directory(cgroup).toString()) + ")");
     } catch (IOException e) {
-      throw new IllegalArgumentException("-cgroup " + cgroup + ": " + e.getMessage());
+      throw new IllegalArgumentException("-cgroup " + shown + ": "
+          + FlagValues.safe(String.valueOf(e.getMessage())));
     }
   }
 

@@ -40,7 +40,13 @@ public final class CommandOptions {
    */
   void validate(CommandSpec spec, int pid, int tid, boolean tui) {
     String bad = null;
-    if (given() && !spec.commandLine().getParseResult().originalArgs().contains("--")) {
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    if (!given() && args.contains("--") && args.indexOf("--") == args.size() - 1) {
+      bad = "nothing after --: give the COMMAND to start and trace (ior [options] -- COMMAND"
+          + " ARGS...), or leave out -- to trace the whole system";
+    } else if (given() && command.get(0).isEmpty()) {
+      bad = "the COMMAND after -- is an empty string";
+    } else if (given() && !args.contains("--")) {
       bad = "unexpected argument '" + command.get(0) + "': to trace a command, put it after --:"
           + " ior [options] -- COMMAND ARGS...";
     } else if (user != null && !given()) {

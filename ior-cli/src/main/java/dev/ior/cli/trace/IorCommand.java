@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.FlagValues;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
@@ -141,6 +142,12 @@ public final class IorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     FlagRules.check(spec.commandLine());
+    try {
+      cgroups.validate();
+    } catch (IllegalArgumentException e) {
+      err.println("ior: " + e.getMessage());
+      return 2;
+    }
     if (flame.offline()) {
       return flame.runOffline(err); // conversions: no trace, no root
     }
@@ -187,6 +194,9 @@ public final class IorCommand implements Callable<Integer> {
       } catch (TracedCommand.CommandNotFoundException e) {
         err.println("ior: " + e.getMessage());
         return 127; // as a shell says it
+      } catch (TracedCommand.CommandNotExecutableException e) {
+        err.println("ior: " + e.getMessage());
+        return 126; // as a shell, env, timeout and strace say it
       } catch (IOException | IllegalArgumentException e) { // IAE: a -user that is no user
         err.println("ior: " + e.getMessage());
         return 2;

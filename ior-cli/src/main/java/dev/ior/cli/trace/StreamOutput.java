@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.UserFiles;
 import dev.ior.cli.stream.StreamFormat;
 import dev.ior.cli.stream.StreamSink;
 import dev.ior.cli.stream.TextEscaper;
@@ -10,13 +11,12 @@ import dev.ior.core.event.SyscallPair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.synth.SyntheticStream;
 import dev.ior.core.syscall.SyscallTable;
-import dev.ior.cli.UserFiles;
+import dev.ior.flamegraph.io.AtomicFile;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The live event stream on stdout, or in a file ({@code -o}). */
@@ -74,7 +74,7 @@ final class StreamOutput implements TraceOutput {
   static StreamOutput toFile(Path file, StreamFormat format, WallClock clock,
       CgroupLookup cgroups) throws IOException {
     try {
-      return new StreamOutput(format, false, clock, cgroups, Files.newOutputStream(file),
+      return new StreamOutput(format, false, clock, cgroups, AtomicFile.openInPlace(file),
           file.toString());
     } catch (IOException e) {
       throw new IOException("cannot write -o " + UserFiles.describe(file, e), e);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.FlagValues;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.trace.NoSuchTargetException;
 import java.util.ArrayList;
@@ -82,10 +83,21 @@ public final class TraceFilters {
    * @param cgroupId the id {@code -cgroup} names (see {@link CgroupOptions}), 0 for none
    */
   public TraceConfig config(long cgroupId) {
+    return config(cgroupId, TraceConfig.DEFAULT_RING_BYTES);
+  }
+
+  /**
+   * {@link #config(long)} with another ring size when {@code -mapSize} is not given.
+   *
+   * @param defaultRingBytes the ring's size in bytes, a power of two
+   */
+  public TraceConfig config(long cgroupId, long defaultRingBytes) {
+    long ring = mixee.commandLine().getParseResult().hasMatchedOption("-mapSize") ? mapSize
+        : defaultRingBytes;
     try {
       return TraceConfig.builder().pid(follow ? 0 : pid).tid(tid).follow(follow ? pid : 0)
           .cgroup(cgroupId).comm(comm).path(path).tracepoints(tps, tpsExclude).syscalls(syscalls)
-          .families(families).ringBytes(mapSize).build();
+          .families(families).ringBytes(ring).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }
@@ -117,16 +129,16 @@ public final class TraceFilters {
       f.add("tid " + tid);
     }
     if (comm != null) {
-      f.add("comm ~ " + comm);
+      f.add("comm ~ " + FlagValues.shown(comm));
     }
     if (path != null) {
-      f.add("path ~ " + path);
+      f.add("path ~ " + FlagValues.shown(path));
     }
     if (cgroups.cgroup != null) {
-      f.add("cgroup " + cgroups.cgroup);
+      f.add("cgroup " + FlagValues.shown(cgroups.cgroup));
     }
     if (cgroups.container != null) {
-      f.add("container " + cgroups.container);
+      f.add("container " + FlagValues.shown(cgroups.container));
     }
     return f.isEmpty() ? " system-wide" : " of " + String.join(", ", f);
   }

@@ -39,7 +39,8 @@ public final class PrometheusServer implements AutoCloseable {
   // One sample of a vector result: {"metric":{...},"value":[1700000000.123,"42"]}
   private static final Pattern SAMPLE =
       Pattern.compile("\\{\"metric\":\\{([^}]*)\\},\"value\":\\[[^,]+,\"([^\"]+)\"\\]\\}");
-  private static final Pattern LABEL = Pattern.compile("\"([^\"]+)\":\"([^\"]*)\"");
+  private static final Pattern LABEL =
+      Pattern.compile("\"([^\"]+)\":\"((?:[^\"\\\\]|\\\\.)*)\""); // values may hold \"
 
   private final Process process;
   private final Path log;

@@ -104,6 +104,14 @@ public final class AggregateTable {
   private void add(String path, String syscall, String comm, String thread, int pid, int tid,
       int flag, long cgroupId, String cgroupPath, long count, long durationNs, long gapNs,
       long byteCount) {
+    add(path, syscall, comm, thread, pid, tid, flag, cgroupId, cgroupPath, count, durationNs,
+        gapNs, byteCount, true);
+  }
+
+  /** Adds to the key's row; a missing key gets a row only when {@code insert}. */
+  private boolean add(String path, String syscall, String comm, String thread, int pid,
+      int tid, int flag, long cgroupId, String cgroupPath, long count, long durationNs,
+      long gapNs, long byteCount, boolean insert) {
     int h = (hash(path, syscall, comm, pid, tid, flag) * 31 + thread.hashCode()) * 31
         + Long.hashCode(cgroupId);
     int i = h & mask;
@@ -118,6 +126,9 @@ public final class AggregateTable {
       i = (i + 1) & mask;
     }
     if (row == EMPTY) {
+      if (!insert) {
+        return false;
+      }
       row = insert(i, h, path, syscall, comm, thread, pid, tid, flag);
       cgroupIds[row] = cgroupId;
       cgroupPaths[row] = cgroupPath;
@@ -126,6 +137,29 @@ public final class AggregateTable {
     durations[row] += durationNs;
     gaps[row] += gapNs;
     bytes[row] += byteCount;
+    return true;
+  }
+
+  /**
+   * {@link #add(SyscallPair)} while the table has fewer than {@code maxRows} keys; beyond, a
+   * pair of a key the table has counts there and any other in one overflow row of its syscall
+   * (path, comm and thread {@code other}, pid, tid and flags 0), so the table stays within
+   * {@code maxRows} plus one row per syscall and totals per syscall stay exact.
+   */
+  public void add(SyscallPair p, int maxRows, String other) {
+    if (size() < maxRows) {
+      add(p);
+      return;
+    }
+    String file = p.file();
+    String comm = p.comm() == null ? "" : p.comm();
+    String syscall = p.syscall().name();
+    if (!add(file == null ? "" : file, syscall, comm, p.thread() == null ? comm : p.thread(),
+        p.pid(), p.tid(), p.flags(), p.cgroupId(), null, 1, p.durationNs(), p.gapNs(),
+        p.bytes(), false)) {
+      add(other, syscall, other, other, 0, 0, 0, 0, null, 1, p.durationNs(), p.gapNs(),
+          p.bytes(), true);
+    }
   }
 
   /** Adds one pair: a pair without a known file counts under the path "". */

@@ -15,7 +15,10 @@ import java.util.function.LongSupplier;
  * seconds). The consumer thread adds into an interval {@link AggregateTable} without locks
  * ({@link IntervalSwap}); readers call {@link #advance()} about once a second to cut a slice,
  * and {@link #window(Duration)} to merge the slices that end inside the window. Memory holds
- * the distinct (path, syscall, comm, pid, tid, flags) keys of each retained slice.
+ * the distinct (path, syscall, comm, pid, tid, flags) keys of each retained slice, at most
+ * {@code maxRows} in all: beyond, the oldest slices go first (the window then reaches back less
+ * far, and {@link Rows#durationNs()} says so), and an interval that alone has that many keys
+ * counts pairs of further keys in one row per syscall with path and comm {@link #OTHER}.
  *
  * <pre>{@code
  * AggregateWindow recent = new AggregateWindow(Duration.ofMinutes(1), System::nanoTime);
@@ -25,12 +28,17 @@ import java.util.function.LongSupplier;
  * }</pre>
  */
 public final class AggregateWindow implements PairSink {
+  /** Path and comm of the rows that pairs beyond the row cap are counted in. */
+  public static final String OTHER = "[other]";
+
   private final IntervalSwap<AggregateTable> buffers =
       new IntervalSwap<>(new AggregateTable(1024), new AggregateTable(1024));
   private final long retainNs;
+  private final int maxRows;
   private final LongSupplier clock;
   private final ArrayDeque<Slice> slices = new ArrayDeque<>();
   private long sliceStartNs;
+  private long retainedRows;
 
   /**
    * The rows of a window.
@@ -54,6 +62,21 @@ public final class AggregateWindow implements PairSink {
    * @param clock monotonic ns (System::nanoTime; a fake in tests)
    */
   public AggregateWindow(Duration retain, LongSupplier clock) {
+    this(retain, Integer.MAX_VALUE, clock);
+  }
+
+  /**
+   * A window sink that keeps at most about {@code maxRows} rows.
+   *
+   * @param retain how far back windows can reach; older slices are dropped
+   * @param maxRows rows kept over all slices, at least 1
+   * @param clock monotonic ns (System::nanoTime; a fake in tests)
+   */
+  public AggregateWindow(Duration retain, int maxRows, LongSupplier clock) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+    }
+    this.maxRows = maxRows;
     this.retainNs = retain.toNanos();
     this.clock = clock;
     this.sliceStartNs = clock.getAsLong();
@@ -63,7 +86,7 @@ public final class AggregateWindow implements PairSink {
   public void accept(SyscallPair p) {
     AggregateTable t = buffers.enter();
     try {
-      t.add(p);
+      t.add(p, maxRows, OTHER);
     } finally {
       buffers.exit();
     }
@@ -78,9 +101,11 @@ public final class AggregateWindow implements PairSink {
       return r;
     });
     slices.addLast(new Slice(sliceStartNs, now, rows));
+    retainedRows += rows.size();
     sliceStartNs = now;
-    while (!slices.isEmpty() && slices.peekFirst().endNs() <= now - retainNs) {
-      slices.removeFirst();
+    while (!slices.isEmpty() && (slices.peekFirst().endNs() <= now - retainNs
+        || retainedRows > maxRows && slices.size() > 1)) {
+      retainedRows -= slices.removeFirst().rows().size();
     }
   }
 

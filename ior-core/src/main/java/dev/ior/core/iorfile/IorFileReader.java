@@ -13,6 +13,7 @@ import dev.ior.core.stats.TraceStats;
 import dev.ior.core.util.StringInterner;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.ior.flamegraph.gzip.StrictGzipInputStream;
+import dev.ior.flamegraph.io.InputLimits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +106,10 @@ public final class IorFileReader {
     long announced = h.getRowCount();
     if (announced < 0) {
       throw new IOException("damaged: its header announces " + announced + " rows");
+    }
+    InputLimits limits = InputLimits.current();
+    if (announced > limits.maxRows()) {
+      throw new IOException(limits.rowsRefusal(announced, "its header announces"));
     }
     List<AggregateRow> rows = new ArrayList<>((int) Math.min(announced, 1 << 20));
     long[] sums = new long[4];

@@ -17,12 +17,14 @@ final class IntervalBuffer {
   static final int NATIVE = LatencyBuckets.NATIVE.slots();
 
   int capacity;
-  long[] counts;
+  // Per-interval counts are ints: an interval is cut about once a second (MetricsSink#advance),
+  // and no series sees 2^31 calls in a second; ints halve the two buffers' memory at the cap.
+  int[] counts;
   long[] bytes;
   long[] sumNs;
-  long[] zeros;
-  long[] classic;
-  long[] nativeSlots;
+  int[] zeros;
+  int[] classic;
+  int[] nativeSlots;
   Syscall[] syscalls;
   String[] comms;
   String[] containers;
@@ -47,12 +49,12 @@ final class IntervalBuffer {
   }
 
   private void allocate(int n) {
-    counts = counts == null ? new long[n] : Arrays.copyOf(counts, n);
+    counts = counts == null ? new int[n] : Arrays.copyOf(counts, n);
     bytes = bytes == null ? new long[n] : Arrays.copyOf(bytes, n);
     sumNs = sumNs == null ? new long[n] : Arrays.copyOf(sumNs, n);
-    zeros = zeros == null ? new long[n] : Arrays.copyOf(zeros, n);
-    classic = classic == null ? new long[n * CLASSIC] : Arrays.copyOf(classic, n * CLASSIC);
-    nativeSlots = nativeSlots == null ? new long[n * NATIVE]
+    zeros = zeros == null ? new int[n] : Arrays.copyOf(zeros, n);
+    classic = classic == null ? new int[n * CLASSIC] : Arrays.copyOf(classic, n * CLASSIC);
+    nativeSlots = nativeSlots == null ? new int[n * NATIVE]
         : Arrays.copyOf(nativeSlots, n * NATIVE);
     syscalls = syscalls == null ? new Syscall[n] : Arrays.copyOf(syscalls, n);
     comms = comms == null ? new String[n] : Arrays.copyOf(comms, n);

@@ -6,9 +6,10 @@ import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.util.IntervalSwap;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -51,8 +52,14 @@ public final class MetricsSink implements PairSink {
   private IntervalBuffer lastBuffer;
   private long newestNs;
   private long lastScanNs;
+  /** Series in a stable order, so that a scrape can walk them page by page ({@link #page}). */
+  public static final Comparator<SeriesKey> ORDER = Comparator
+      .comparing((SeriesKey k) -> k.syscall().name())
+      .thenComparing(SeriesKey::comm)
+      .thenComparing(SeriesKey::container);
+
   // Reader side, guarded by this.
-  private final Map<SeriesKey, SeriesTotals> totals = new HashMap<>();
+  private final NavigableMap<SeriesKey, SeriesTotals> totals = new TreeMap<>(ORDER);
   private SeriesTotals[] byId = new SeriesTotals[16];
   private long folded;
   private long evicted;
@@ -149,8 +156,12 @@ public final class MetricsSink implements PairSink {
     }
     for (int k = 0; k < b.touchedCount; k++) {
       int id = b.touchedIds[k];
-      SeriesKey key = new SeriesKey(b.syscalls[id], b.comms[id], b.containers[id]);
-      SeriesTotals t = totals.computeIfAbsent(key, SeriesTotals::new);
+      SeriesTotals t = byId[id];
+      if (t == null || !t.is(b.syscalls[id], b.comms[id], b.containers[id])
+          || totals.get(t.key()) != t) {
+        SeriesKey key = new SeriesKey(b.syscalls[id], b.comms[id], b.containers[id]);
+        t = totals.computeIfAbsent(key, SeriesTotals::new);
+      }
       t.add(b, id, now);
       byId[id] = t;
     }
@@ -171,6 +182,39 @@ public final class MetricsSink implements PairSink {
       out.add(t.snapshot());
     }
     return new MetricsSnapshot(out, folded, evicted, options.maxSeries());
+  }
+
+  /**
+   * Up to {@code max} series after {@code after} (from the first when null, which first merges the
+   * current interval) in {@link #ORDER}: a scrape walks every series this way holding this lock only per page, so that a
+   * client that reads slowly never holds it, and its memory is one page. A series that appears
+   * or goes between two pages may be missed or seen; none is seen twice. Any thread.
+   */
+  public synchronized List<SeriesSnapshot> page(SeriesKey after, int max) {
+    if (after == null) {
+      advance();
+    }
+    NavigableMap<SeriesKey, SeriesTotals> rest = after == null ? totals
+        : totals.tailMap(after, false);
+    List<SeriesSnapshot> out = new ArrayList<>(Math.min(max, rest.size()));
+    for (SeriesTotals t : rest.values()) {
+      if (out.size() == max) {
+        break;
+      }
+      out.add(t.snapshot());
+    }
+    return out;
+  }
+
+  /** The counts of a snapshot without its series ({@code series()} is empty). Any thread. */
+  public synchronized MetricsSnapshot counts() {
+    advance();
+    return new MetricsSnapshot(List.of(), folded, evicted, options.maxSeries());
+  }
+
+  /** Series exported now. Any thread. */
+  public synchronized int seriesCount() {
+    return totals.size();
   }
 
   /** The labels this sink was made with (the exporter asks them for families). */

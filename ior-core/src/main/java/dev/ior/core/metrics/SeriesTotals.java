@@ -22,6 +22,16 @@ final class SeriesTotals {
     this.key = key;
   }
 
+  SeriesKey key() {
+    return key;
+  }
+
+  /** Whether this is the series of these labels (without allocating a key). */
+  boolean is(dev.ior.core.syscall.Syscall syscall, String comm, String container) {
+    return key.syscall() == syscall && key.comm().equals(comm)
+        && key.container().equals(container);
+  }
+
   void add(IntervalBuffer b, int id, long now) {
     count += b.counts[id];
     bytes += b.bytes[id];

@@ -60,7 +60,10 @@ public final class SyscallSelection {
     List<Pattern> exc = compile(spec.exclude());
     for (String n : spec.names()) {
       if (table.byName(n) == null) {
-        throw new IllegalArgumentException("unknown syscall '" + n + "' in -syscalls (names as"
+        String close = dev.ior.flamegraph.text.Spelling.closest(n,
+            table.all().stream().map(Syscall::name).toList());
+        throw new IllegalArgumentException("unknown syscall '" + n + "' in -syscalls"
+            + (close == null ? "" : "; did you mean '" + close + "'?") + " (names as"
             + " the kernel's: openat, pread64, newfstatat)");
       }
     }
@@ -84,9 +87,23 @@ public final class SyscallSelection {
       throw new IllegalArgumentException("no syscall matches the selection (-tps "
           + spec.include() + " -syscalls " + spec.names() + " -families " + spec.families()
           + " minus -tpsExclude " + spec.exclude() + "); tracepoint names look like"
-          + " sys_enter_openat");
+          + " sys_enter_openat" + didYouMean(table, spec.include()));
     }
     return out;
+  }
+
+  /** "; did you mean 'fsync'?" for a -tps word that is a misspelled syscall, else "". */
+  private static String didYouMean(SyscallTable table, List<String> include) {
+    for (String word : include) {
+      if (word.matches("\\w+")) {
+        String close = dev.ior.flamegraph.text.Spelling.closest(word,
+            table.all().stream().map(Syscall::name).toList());
+        if (close != null) {
+          return "; did you mean '" + close + "'?";
+        }
+      }
+    }
+    return "";
   }
 
   private static boolean matches(List<Pattern> patterns, Syscall s) {
