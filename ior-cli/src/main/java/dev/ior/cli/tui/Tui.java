@@ -59,7 +59,9 @@ public final class Tui {
     screen.startScreen();
     screen.setCursorPosition(null);
     dash.update();
-    draw(screen, true);
+    screen.clear();
+    dash.drawStarting(new LanternaCanvas(screen.newTextGraphics(), screen.getTerminalSize()));
+    screen.refresh(Screen.RefreshType.COMPLETE);
   }
 
   /** Gives the terminal back after {@link #open} when {@link #run} will not come (no trace). */
