@@ -109,6 +109,18 @@ struct signal_struct___ior {
 	struct atomic___ior live;
 } __attribute__((preserve_access_index));
 
+struct kernfs_node___ior {
+	__u64 id;
+} __attribute__((preserve_access_index));
+
+struct cgroup___ior {
+	struct kernfs_node___ior *kn;
+} __attribute__((preserve_access_index));
+
+struct css_set___ior {
+	struct cgroup___ior *dfl_cgrp;
+} __attribute__((preserve_access_index));
+
 struct task_struct___ior {
 	struct thread_info___ior thread_info;
 	int pid;
@@ -118,6 +130,7 @@ struct task_struct___ior {
 	struct fs_struct___ior *fs;
 	struct files_struct___ior *files;
 	struct signal_struct___ior *signal;
+	struct css_set___ior *cgroups;
 } __attribute__((preserve_access_index));
 
 /*
@@ -526,7 +539,8 @@ static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_stru
 	ior_fill_head(&e->h, kind, s->id, flags, pid_tgid);
 	e->seq = ts->seq;
 	e->nr = nr;
-	e->cgroup_id = bpf_get_current_cgroup_id();
+	/* What bpf_get_current_cgroup_id returns (the cgroup v2 id), by direct loads: no helper call. */
+	e->cgroup_id = task->cgroups->dfl_cgrp->kn->id;
 	ior_process_comm(task, e->comm);
 	ior_copy_comm(task, e->thread);
 }
