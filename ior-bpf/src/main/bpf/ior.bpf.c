@@ -85,6 +85,14 @@ struct fdtable___ior {
 	struct file___ior **fd;
 } __attribute__((preserve_access_index));
 
+/*
+ * A kernel struct whose first field is a struct file pointer: a slot of the fd array cast to it
+ * reads as a typed pointer (see ior_fd_file). kiocb has begun with ki_filp since Linux 2.6.
+ */
+struct kiocb___ior {
+	struct file___ior *ki_filp;
+} __attribute__((preserve_access_index));
+
 struct files_struct___ior {
 	struct fdtable___ior *fdt;
 } __attribute__((preserve_access_index));
@@ -101,6 +109,18 @@ struct signal_struct___ior {
 	struct atomic___ior live;
 } __attribute__((preserve_access_index));
 
+struct kernfs_node___ior {
+	__u64 id;
+} __attribute__((preserve_access_index));
+
+struct cgroup___ior {
+	struct kernfs_node___ior *kn;
+} __attribute__((preserve_access_index));
+
+struct css_set___ior {
+	struct cgroup___ior *dfl_cgrp;
+} __attribute__((preserve_access_index));
+
 struct task_struct___ior {
 	struct thread_info___ior thread_info;
 	int pid;
@@ -110,7 +130,16 @@ struct task_struct___ior {
 	struct fs_struct___ior *fs;
 	struct files_struct___ior *files;
 	struct signal_struct___ior *signal;
+	struct css_set___ior *cgroups;
 } __attribute__((preserve_access_index));
+
+/*
+ * Makes a kernel address a typed, read-only pointer (a kfunc, Linux 6.2+): loads through it are
+ * single instructions with an exception-table entry (a bad address reads 0), where a
+ * bpf_probe_read_kernel is a helper call each (~20-30 ns here). The verifier still rejects
+ * writes through it.
+ */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
 
 const volatile struct ior_config ior_cfg = {};
 
@@ -310,35 +339,45 @@ static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 
 
 /* ---- File identity and names ---- */
 
+/* d is a typed pointer (ior_fd_path, ior_base_ident): direct loads, no helper call. */
 static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_ident *out)
 {
-	struct inode___ior *inode = BPF_CORE_READ(d, d_inode);
+	struct inode___ior *inode = d->d_inode;
 	out->ino = 0;
 	out->dev = 0;
 	out->gen = 0;
 	if (!inode)
 		return;
-	out->ino = BPF_CORE_READ(inode, i_ino);
-	out->gen = BPF_CORE_READ(inode, i_generation);
-	out->dev = BPF_CORE_READ(inode, i_sb, s_dev);
+	out->ino = inode->i_ino;
+	out->gen = inode->i_generation;
+	out->dev = inode->i_sb->s_dev;
 }
 
-/* The path (mount and dentry) of descriptor fd of the current task; false when fd is not open. */
+/*
+ * The path (mount and dentry, typed pointers) of descriptor fd of the current task; false when fd
+ * is not open.
+ */
 static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
 				       struct path___ior *out)
 {
 	if (fd < 0)
 		return 0;
-	/* Direct loads down to the array (BTF pointers); its slot fd and below need probe reads. */
+	/*
+	 * Direct loads all the way (measured: the probe reads this replaced cost ~100 ns per fd call).
+	 * The verifier types the array itself (struct file **) as a plain number: its slot fd is made a
+	 * typed pointer by casting it to a struct that starts with a struct file pointer.
+	 */
 	struct fdtable___ior *fdt = task->files->fdt;
 	if (!fdt || fd >= fdt->max_fds)
 		return 0;
-	struct file___ior **arr = fdt->fd;
-	struct file___ior *f = 0;
-	bpf_probe_read_kernel(&f, sizeof(f), &arr[fd]);
+	struct kiocb___ior *slot = bpf_rdonly_cast((void *)((unsigned long)fdt->fd + fd * sizeof(void *)),
+						   bpf_core_type_id_kernel(struct kiocb___ior));
+	struct file___ior *f = slot->ki_filp;
 	if (!f)
 		return 0;
-	return bpf_probe_read_kernel(out, sizeof(*out), &f->f_path) == 0 && out->dentry;
+	out->mnt = f->f_path.mnt;
+	out->dentry = f->f_path.dentry;
+	return out->dentry != 0;
 }
 
 /* One step of a name walk (bpf_loop callback): one dentry up, or across one mount point. */
@@ -453,7 +492,8 @@ static __always_inline void ior_base_ident(struct task_struct___ior *task, struc
 		return;
 	}
 	struct path___ior p = {};
-	bpf_probe_read_kernel(&p, sizeof(p), &task->fs->pwd);
+	p.mnt = task->fs->pwd.mnt; /* direct loads, as in ior_fd_path */
+	p.dentry = task->fs->pwd.dentry;
 	out->ino = 0;
 	out->dev = 0;
 	out->gen = 0;
@@ -511,7 +551,8 @@ static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_stru
 	ior_fill_head(&e->h, kind, s->id, flags, pid_tgid);
 	e->seq = ts->seq;
 	e->nr = nr;
-	e->cgroup_id = bpf_get_current_cgroup_id();
+	/* What bpf_get_current_cgroup_id returns (the cgroup v2 id), by direct loads: no helper call. */
+	e->cgroup_id = task->cgroups->dfl_cgrp->kn->id;
 	ior_process_comm(task, e->comm);
 	ior_copy_comm(task, e->thread);
 }

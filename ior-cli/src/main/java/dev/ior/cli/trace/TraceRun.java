@@ -70,6 +70,7 @@ public final class TraceRun {
     try {
       stream.startAsync();
     } catch (TraceException e) {
+      outputs.forEach(TraceOutput::abandon);
       err.println("ior: " + e.getMessage());
       if (recorder != null) {
         recorder.writer().abort();
