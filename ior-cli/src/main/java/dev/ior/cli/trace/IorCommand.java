@@ -143,7 +143,7 @@ public final class IorCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     FlagRules.check(spec.commandLine());
     try {
-      cgroups.validate();
+      filters.cgroups().validate();
     } catch (IllegalArgumentException e) {
       err.println("ior: " + e.getMessage());
       return 2;

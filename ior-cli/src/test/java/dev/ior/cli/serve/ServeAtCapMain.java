@@ -31,7 +31,7 @@ public final class ServeAtCapMain {
     ExporterServer http = ExporterServer.bind(new InetSocketAddress("127.0.0.1", 0));
     ServeOutput serve = new ServeOutput(http, new MetricsOptions(series, Duration.ofMinutes(5)),
         PairLabels.CURRENT, 60, "", "testhost");
-    TraceStats stats = new TraceStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    TraceStats stats = TraceStats.EMPTY;
     serve.serve(() -> stats);
     PairSink sink = serve.sink();
     feed(sink, syscalls, series, paths, 0);

@@ -47,7 +47,7 @@ class ServeLabelsTest {
     ExporterServer http = ExporterServer.bind(new InetSocketAddress("127.0.0.1", 0));
     ServeOutput serve = new ServeOutput(http, new MetricsOptions(100, Duration.ofMinutes(5)),
         PairLabels.CURRENT, 60, "", "h");
-    TraceStats stats = new TraceStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    TraceStats stats = TraceStats.EMPTY;
     serve.serve(() -> stats);
     try {
       var read = SyscallTable.standard().byName("read");
