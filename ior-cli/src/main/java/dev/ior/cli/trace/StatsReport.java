@@ -40,6 +40,10 @@ public final class StatsReport {
     b.append(String.format(Locale.ROOT, "  failed:             %s%,d (plus %,d returned a restart"
         + " code: %,d restarted, %,d seen as EINTR)%n", atLeast, s.failed(), s.restarts(),
         s.restarts() - s.interrupted(), s.interrupted()));
+    if (s.refused() > 0) {
+      b.append(String.format(Locale.ROOT, "  refused calls:      %s%,d (refused before they ran:"
+          + " seccomp or a tracer; marked refused)%n", atLeast, s.refused()));
+    }
     if (s.compat() > 0) {
       b.append(String.format(Locale.ROOT, "  32-bit calls:       %s%,d (marked compat)%n", atLeast,
           s.compat()));

@@ -178,7 +178,7 @@ public final class IorFileReader {
         counters[10], counters[11], counters[12], counters[13], counters[14], counters[15],
         counters[16], counters[17], counters[18], counters[19], counters[20], counters[21],
         counters[22], s.getKernelSkipped(), counters[23], counters[24], counters[25],
-        counters[26]);
+        counters[26], 0); // refused calls are not kept in .ior files yet
     return new RunInfo(h.getHost(), h.getStartUnixNanos(), h.getDurationNanos(),
         h.getWriterVersion(), filters, stats, h.getCommandLineList());
   }

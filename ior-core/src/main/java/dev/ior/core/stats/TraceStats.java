@@ -32,7 +32,7 @@ package dev.ior.core.stats;
  * @param straddled an enter and an exit of one thread that were not of one call (their sequence
  *     numbers differ: records between them were lost); never paired, counted here
  * @param interrupted calls that returned a restart code and were not restarted: the program saw
- *     EINTR (decided from the thread's next call)
+ *     EINTR (the kernel's decision: the signal delivered next, its handler and SA_RESTART)
  * @param compat pairs of 32-bit (ia32) calls
  * @param pathsCut paths longer than a record or a name walk could carry (marked in the pairs)
  * @param lateNames file names looked up in /proc after the call because the kernel had not
@@ -45,13 +45,15 @@ package dev.ior.core.stats;
  * @param uringEnters io_uring_enter calls: their operations run inside the kernel, not as
  *     syscalls, so ior counts them but does not decode them
  * @param uringSubmitted operations those calls submitted (their return values summed)
+ * @param refused calls refused before they ran (a seccomp filter, a tracer): the kernel's enter
+ *     tracepoint never fired; shown, built from the exit's registers, and marked
  */
 public record TraceStats(long durationNs, long records, long enters, long exits, long malformed,
     long pairs, long emitted, long restarts, long failed, long ringDrops, long unreadAtStop,
     long entersWithoutExit, long exitsWithoutEnter, long mismatched, long inFlightAtStop,
     long bytesRead, long bytesWritten, long bytesTransferred, long straddled, long interrupted,
     long compat, long pathsCut, long lateNames, long kernelSkipped, long storageFull,
-    long namesLost, long uringEnters, long uringSubmitted) {
+    long namesLost, long uringEnters, long uringSubmitted, long refused) {
 
   /** Stats of a source without the capture v2 counters (older .ior files, tests). */
   public TraceStats(long durationNs, long records, long enters, long exits, long malformed,
@@ -60,7 +62,7 @@ public record TraceStats(long durationNs, long records, long enters, long exits,
       long bytesRead, long bytesWritten, long bytesTransferred) {
     this(durationNs, records, enters, exits, malformed, pairs, emitted, restarts, failed,
         ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter, mismatched, inFlightAtStop,
-        bytesRead, bytesWritten, bytesTransferred, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        bytesRead, bytesWritten, bytesTransferred, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /**
@@ -87,6 +89,6 @@ public record TraceStats(long durationNs, long records, long enters, long exits,
         restarts, failed, ringDrops, unreadAtStop, entersWithoutExit, exitsWithoutEnter,
         mismatched, inFlightAtStop, bytesRead, bytesWritten, bytesTransferred, straddled,
         interrupted, compat, pathsCut, lateNames, kernelSkipped, storageFull, namesLost,
-        uringEnters, uringSubmitted);
+        uringEnters, uringSubmitted, refused);
   }
 }
