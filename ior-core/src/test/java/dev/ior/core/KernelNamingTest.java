@@ -29,9 +29,12 @@ class KernelNamingTest {
   @Test
   void anOpensNameIsTheKernelsNotThePathString() {
     // open("/proc/self/fd/5") and open("link") name the file they reach, and that name (not the
-    // link string) is what other processes see for the identity
+    // link string, which stays the open's argument) is what the descriptor and other processes
+    // see for the identity
     Scenario s = new Scenario().name(TARGET, "target", "data")
         .enterPath(5, 5, "openat", -100, "/proc/self/fd/5", 0).exit(5, 5, "openat", 3, TARGET);
+    assertEquals("/proc/self/fd/5", s.last().file(), "the open's argument, as strace shows it");
+    s.kernelFd(5, 5, "read", 3, TARGET, 0).exit(5, 5, "read", 1);
     assertEquals("/data/target", s.last().file());
     s.kernelFd(9, 9, "read", 4, TARGET, 0).exit(9, 9, "read", 1);
     assertEquals("/data/target", s.last().file());
