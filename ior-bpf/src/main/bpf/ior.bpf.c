@@ -348,10 +348,13 @@ static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 
 /* ---- File identity and names ---- */
 
 /*
- * The identity of the file at dentry d: (dev, ino, generation) of its inode; for files of
- * anon_inodefs, which all share one inode (eventfd, timerfd, signalfd, epoll, inotify...), the
- * dentry each file has of its own and a hash of its name ("[eventfd]"), so that a dentry address
- * reused by another kind of file is another identity.
+ * The identity of the file at dentry d: dev and ino of its inode, and its generation mixed with
+ * a hash of the dentry's address: /proc names an open file by its dentry, so each name of a
+ * hard-linked inode (one of them unlinked, say) is an identity of its own. A dentry freed and
+ * reused for another name of the same inode comes after a link or rename, which moves the name
+ * epoch. For files of anon_inodefs, which all share one inode (eventfd, timerfd, signalfd,
+ * epoll, inotify...), the dentry each has of its own and a hash of its name ("[eventfd]"), so
+ * that a dentry address reused by another kind of file is another identity.
  */
 static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_ident *out)
 {
@@ -362,7 +365,7 @@ static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_
 	if (!inode)
 		return;
 	out->ino = BPF_CORE_READ(inode, i_ino);
-	out->gen = BPF_CORE_READ(inode, i_generation);
+	out->gen = BPF_CORE_READ(inode, i_generation) ^ (__u32)(((__u64)d * 0x9E3779B97F4A7C15ull) >> 32);
 	out->dev = BPF_CORE_READ(inode, i_sb, s_dev);
 	if (out->dev == ior_anon_dev && ior_anon_dev) {
 		out->ino = (__u64)d;

@@ -49,7 +49,7 @@ enum ior_shape {
 #define IOR_SYS_TRACED 0x01  /* selected: emit records */
 #define IOR_SYS_FD2 0x02     /* fd shape: args[1] is a second descriptor (transfers) */
 #define IOR_SYS_RET_FD 0x04  /* a successful call returns a new descriptor */
-#define IOR_SYS_RENAMES 0x08 /* a successful call may change names (rename, unlink, rmdir): filled
+#define IOR_SYS_RENAMES 0x08 /* a successful call may change names (rename, unlink, rmdir, link): filled
                                 traced or not, its exit counts the name epoch for every process */
 
 /*

@@ -33,7 +33,8 @@ class KernelNamingTest {
     // see for the identity
     Scenario s = new Scenario().name(TARGET, "target", "data")
         .enterPath(5, 5, "openat", -100, "/proc/self/fd/5", 0).exit(5, 5, "openat", 3, TARGET);
-    assertEquals("/proc/self/fd/5", s.last().file(), "the open's argument, as strace shows it");
+    assertEquals("/data/target", s.last().file(), "strace -y's name of the returned fd");
+    assertEquals("/proc/self/fd/5", s.last().file2(), "the open's argument, as strace shows it");
     s.kernelFd(5, 5, "read", 3, TARGET, 0).exit(5, 5, "read", 1);
     assertEquals("/data/target", s.last().file());
     s.kernelFd(9, 9, "read", 4, TARGET, 0).exit(9, 9, "read", 1);

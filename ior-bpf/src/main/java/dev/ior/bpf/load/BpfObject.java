@@ -203,9 +203,12 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
-  /** Syscalls whose success may change the name of an open file or of a directory above it. */
+  /**
+   * Syscalls whose success may change the name of an open file or of a directory above it (a
+   * link gives an O_TMPFILE file its first name).
+   */
   static final List<String> RENAMERS =
-      List.of("rename", "renameat", "renameat2", "unlink", "unlinkat", "rmdir");
+      List.of("rename", "renameat", "renameat2", "unlink", "unlinkat", "rmdir", "link", "linkat");
 
   private void setSlot(int fd, int slot, Syscall s, boolean traced) throws TraceException {
     if (slot >= 2 * NR_SLOTS) {

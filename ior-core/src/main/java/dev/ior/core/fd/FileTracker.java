@@ -93,6 +93,11 @@ public final class FileTracker {
         p.flags = s.id() == creatId ? O_WRONLY_CREAT_TRUNC : (int) e.openFlags;
         if (s.opensFd() && ret >= 0) {
           p.fd = (int) ret;
+          String name = openedName(opened, p.file);
+          if (name != null && !name.equals(p.file)) {
+            p.file2 = p.file; // the path as the program gave it: strace's argument
+            p.file = name;
+          }
         } else if (e.dirfd != ProcessTable.AT_FDCWD) {
           p.fd = e.dirfd;
         }
@@ -107,11 +112,11 @@ public final class FileTracker {
   }
 
   /**
-   * The name of the file behind a descriptor an open returned: the kernel's (its f_path, named at
-   * the open's exit), not the path string the program passed, which stays the open row's own
-   * argument (as in strace) — a symlink, {@code /proc/self/fd/N}, {@code O_TMPFILE}'s directory or
-   * a path under another root name another file. The path is kept only when the kernel's name is
-   * missing (its record lost) or cut shorter than the path.
+   * The name of the file an open returned: the kernel's (its f_path, named at the open's exit,
+   * as strace -y decorates the returned fd), not the path string the program passed, which the
+   * open row keeps as {@code file2} when it differs — a symlink, {@code /proc/self/fd/N}, {@code
+   * O_TMPFILE}'s directory or a path under another root name another file. The path is kept only
+   * when the kernel's name is missing (its record lost) or cut shorter than the path.
    */
   private String openedName(Ident opened, String path) {
     String kernel = opened.present() ? procs.identities().get(opened) : null;
@@ -133,8 +138,8 @@ public final class FileTracker {
     int pid = e.pid;
     switch (effects[e.syscall.id()]) {
       case OPEN:
-        procs.fds(pid).put((int) ret, openedName(opened, p.file), p.flags,
-            (p.flags & FdTable.O_CLOEXEC) != 0, opened, false);
+        procs.fds(pid).put((int) ret, p.file, p.flags, (p.flags & FdTable.O_CLOEXEC) != 0, opened,
+            false);
         if (procs.identities().get(opened) == null) {
           // the kernel's name record was lost: the open's path is the best name there is
           procs.identities().put(opened, p.file);
