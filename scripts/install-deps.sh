@@ -18,11 +18,13 @@ build_pkgs=(
   "gcc:gcc"
   "g++:g++"
   "libc6-dev:/usr/include/stdio.h"
+  "unzip:unzip" # bin/.launch lists the jars' classes for the class data sharing archive
 )
 test_pkgs=(
   "golang-go:go"
   "zstd:zstd"
   "tmux:tmux"
+  "bpftrace:bpftrace" # scripts/bench-start.sh: start-up beside bpftrace's
   "chromium:chromium"
   "binutils:readelf"
   "python3:python3"

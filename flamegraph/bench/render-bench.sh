@@ -41,20 +41,28 @@ measure() {
 median() { # KEY COLUMN: the median of a column of $work/KEY.txt
   sort -n -k"$2" "$work/$1.txt" | awk -v c="$2" '{ v[NR] = $c } END { print v[int((NR + 1) / 2)] }'
 }
+spread() { # KEY: "min-max" of the wall times
+  sort -n "$work/$1.txt" | awk 'NR == 1 { a = $1 } { b = $1 } END { print a "-" b }'
+}
 
+# bin/flamegraph as users run it: with the class data sharing archive its launcher makes once.
+echo "class data sharing archive: $("$repo/bin/.launch" --cds && echo ready)"
 echo "input: $in ($(wc -l < "$in") lines, $(wc -c < "$in") bytes)"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(perl -e 'print "perl $^V"')"
 i=1
 while [ "$i" -le "$runs" ]; do
-  echo "run $i:"
+  echo "run $i: load $(cut -d' ' -f1 /proc/loadavg)"
   measure pl flamegraph.pl "$work/pl.svg" perl "$pl" "$in"
   measure ours bin/flamegraph "$work/ours.svg" "$repo/bin/flamegraph" "$in"
+  measure nocds "  without CDS" "$work/nocds.svg" env IOR_CDS=0 "$repo/bin/flamegraph" "$in"
   i=$((i + 1))
 done
 plw=$(median pl 1); ourw=$(median ours 1)
 plr=$(median pl 2); ourr=$(median ours 2)
-echo "median of $runs: flamegraph.pl ${plw} s, $((plr / 1024)) MB; bin/flamegraph ${ourw} s," \
-  "$((ourr / 1024)) MB; bin/flamegraph is $(awk -v a="$plw" -v b="$ourw" 'BEGIN { printf "%.1f", a / b }')x faster"
+echo "median of $runs: flamegraph.pl ${plw} s ($(spread pl) s), $((plr / 1024)) MB; bin/flamegraph" \
+  "${ourw} s ($(spread ours) s), $((ourr / 1024)) MB; load at the end $(cut -d' ' -f1-3 /proc/loadavg); bin/flamegraph is $(awk -v a="$plw" -v b="$ourw" 'BEGIN { printf "%.1f", a / b }')x faster"
+echo "bin/flamegraph without its class data sharing archive (IOR_CDS=0): $(median nocds 1) s" \
+  "($(spread nocds) s), $(awk -v a="$plw" -v b="$(median nocds 1)" 'BEGIN { printf "%.1f", a / b }')x faster than flamegraph.pl"
 echo "== in-process phases (one JVM, warming up)"
 java -XX:+UseSerialGC -cp "$repo/ior-cli/target/lib/*" dev.ior.flamegraph.bench.RenderBenchmark \
   "$in" "$work/out.svg" 5

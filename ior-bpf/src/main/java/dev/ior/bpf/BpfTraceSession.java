@@ -16,6 +16,8 @@ import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -60,6 +62,22 @@ public final class BpfTraceSession implements AutoCloseable {
    */
   public static BpfTraceSession start(TraceConfig config, PairSink sink,
       Consumer<String> warnings, RecordSink recorder) throws TraceException {
+    return start(config, sink, warnings, recorder, () -> { });
+  }
+
+  /**
+   * Like {@link #start(TraceConfig, PairSink, Consumer, RecordSink)}, loading and attaching the
+   * programs on another thread while this one runs {@code meanwhile} (JIT warm-ups, headers):
+   * the kernel's verifier and the JVM's warm-up then share the start-up time instead of adding
+   * up. The kernel records into the ring from the moment the programs are attached; consuming
+   * starts once {@code meanwhile} returned, with what the ring kept in between.
+   *
+   * @param meanwhile runs on the calling thread before any record reaches {@code sink}
+   * @throws TraceException as the other overloads; the programs are detached again when
+   *     {@code meanwhile} threw
+   */
+  public static BpfTraceSession start(TraceConfig config, PairSink sink,
+      Consumer<String> warnings, RecordSink recorder, Runnable meanwhile) throws TraceException {
     SyscallTable table = SyscallTable.standard();
     List<Syscall> selected;
     try {
@@ -67,7 +85,23 @@ public final class BpfTraceSession implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new TraceException(e.getMessage(), e);
     }
-    BpfObject bpf = BpfObject.open(config, table, selected, warnings);
+    CompletableFuture<BpfObject> loading = new CompletableFuture<>();
+    Thread loader = new Thread(() -> {
+      try {
+        loading.complete(BpfObject.open(config, table, selected, warnings));
+      } catch (Throwable e) {
+        loading.completeExceptionally(e);
+      }
+    }, "ior-attach");
+    loader.setDaemon(true);
+    loader.start();
+    try {
+      meanwhile.run();
+    } catch (RuntimeException | Error e) {
+      loading.thenAccept(BpfObject::close);
+      throw e;
+    }
+    BpfObject bpf = attached(loading);
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
@@ -78,6 +112,29 @@ public final class BpfTraceSession implements AutoCloseable {
     TraceSession s = TraceSession.start(config, new RingSource(bpf, ring), true,
         new LinuxProcFs(), sink, recorder);
     return new BpfTraceSession(s, bpf);
+  }
+
+  /** The loader thread's object, or its failure as thrown there. */
+  private static BpfObject attached(CompletableFuture<BpfObject> loading) throws TraceException {
+    try {
+      return loading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      loading.thenAccept(BpfObject::close);
+      throw new TraceException("interrupted while attaching", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof TraceException t) {
+        throw t;
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error r) {
+        throw r;
+      }
+      throw new TraceException(String.valueOf(c), c);
+    }
   }
 
   /** The live ring as a record source. */

@@ -22,6 +22,12 @@ public interface TraceOutput {
   /** Called once just before the trace starts (e.g. to write a header); default: nothing. */
   default void started() {}
 
+  /**
+   * Called instead of the rest when the trace could not start (after {@link #warmUp}), before
+   * the reason is printed: give back what was taken (the terminal); default: nothing.
+   */
+  default void abandon() {}
+
   /** Called once the trace runs, with the live session (its live counters); default: nothing. */
   default void attached(BpfTraceSession session) {}
 

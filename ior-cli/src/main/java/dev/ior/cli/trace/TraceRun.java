@@ -57,8 +57,8 @@ public final class TraceRun {
   }
 
   /**
-   * Warms the outputs up and starts the session with every output's sink; null (after saying
-   * why on {@code err}) when it failed.
+   * Warms the outputs up while the programs are loaded and attached, and starts the session with
+   * every output's sink; null (after saying why on {@code err}) when it failed.
    *
    * @param recorder the {@code -record} output (also in {@code outputs}), or null
    * @param wrap what stands between the pipeline and the outputs (cgroup names, -container)
@@ -66,20 +66,23 @@ public final class TraceRun {
   public static BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
       RecordingOutput recorder, PrintWriter err, java.util.function.UnaryOperator<PairSink> wrap)
       throws java.io.IOException {
-    for (TraceOutput o : outputs) {
-      o.warmUp();
-      o.started();
-    }
     PairSink sink = wrap.apply(outputs.size() == 1 ? outputs.get(0).sink()
         : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)));
     try {
+      // The warm-ups run while another thread loads and attaches the programs.
       BpfTraceSession session = BpfTraceSession.start(config, sink,
-          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
+          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer(), () -> {
+            for (TraceOutput o : outputs) {
+              o.warmUp();
+              o.started();
+            }
+          });
       for (TraceOutput o : outputs) {
         o.attached(session);
       }
       return session;
     } catch (TraceException e) {
+      outputs.forEach(TraceOutput::abandon);
       err.println("ior: " + e.getMessage());
       if (recorder != null) {
         recorder.writer().abort();

@@ -29,8 +29,10 @@ final class TuiOutput implements InteractiveOutput {
   private final LiveStats live;
   private final String filters;
   private final boolean pickTarget;
-  private Supplier<TraceStats> tracer = () -> null;
-  private SyscallSwitch syscalls = SyscallSwitch.NONE;
+  // Set once attached, read by the dashboard that may already show (its first screen comes first).
+  private volatile Supplier<TraceStats> tracer = () -> null;
+  private volatile SyscallSwitch syscalls = SyscallSwitch.NONE;
+  private Tui tui;
 
   TuiOutput(String filters, boolean pickTarget, CgroupLookup cgroups) {
     this.filters = filters;
@@ -56,9 +58,29 @@ final class TuiOutput implements InteractiveOutput {
     };
   }
 
+  /**
+   * Shows the dashboard's first screen, then warms the live statistics up: this runs while the
+   * programs are being attached, so the screen is there within a second of the start.
+   */
   @Override
   public void warmUp() {
+    if (Tui.isTerminal()) {
+      tui = newTui();
+      try {
+        tui.open();
+      } catch (IOException e) {
+        tui.close();
+        tui = null; // run() says why when it opens the terminal again
+      }
+    }
     SyntheticStream.warmUp(SyscallTable.standard(), LiveStats.create(), 40);
+  }
+
+  @Override
+  public void abandon() {
+    if (tui != null) {
+      tui.close();
+    }
   }
 
   @Override
@@ -71,9 +93,17 @@ final class TuiOutput implements InteractiveOutput {
       new PlainReport(live, 120, 10).run(running, System.out, 1000);
       return;
     }
+    if (tui == null) {
+      tui = newTui();
+    }
+    tui.run(running);
+  }
+
+  private Tui newTui() {
     String what = filters.strip().replaceFirst("^of ", ""); // " of comm ~ x" -> "comm ~ x"
     TuiOptions options = new TuiOptions(what, pickTarget, ProcessSource.proc(),
-        CsvExport.inDirectory(Path.of("")), tracer, syscalls);
-    new Tui(new Dashboard(live, options, System::nanoTime)).run(running);
+        CsvExport.inDirectory(Path.of("")), () -> tracer.get(),
+        (name, on) -> syscalls.set(name, on));
+    return new Tui(new Dashboard(live, options, System::nanoTime));
   }
 }

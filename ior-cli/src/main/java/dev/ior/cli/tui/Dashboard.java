@@ -123,6 +123,19 @@ public final class Dashboard {
 
   /** Draws the whole screen. */
   public void draw(Canvas c) {
+    drawScreen(c, message.isEmpty() ? current().hint() + "  ? help  q quit" : message);
+    overlays.draw(c);
+  }
+
+  /**
+   * The screen while the trace is still being attached: keys are read once it runs, so no
+   * overlay (the target picker, help) shows before it can be used.
+   */
+  public void drawStarting(Canvas c) {
+    drawScreen(c, "starting: attaching the trace...");
+  }
+
+  private void drawScreen(Canvas c, String status) {
     int w = c.width();
     String target = live.target() != 0 ? "  target pid " + live.target() : "";
     c.fill(0, 0, Style.HEADER);
@@ -131,10 +144,8 @@ public final class Dashboard {
     drawTabs(c);
     int bodyRows = Math.max(1, c.height() - 3);
     current().draw(c, 2, bodyRows, shown);
-    String status = message.isEmpty() ? current().hint() + "  ? help  q quit" : message;
     c.fill(0, c.height() - 1, Style.DIM);
     c.put(0, c.height() - 1, Units.fit(" " + status, w), Style.DIM);
-    overlays.draw(c);
   }
 
   private void drawTabs(Canvas c) {

@@ -28,6 +28,8 @@ public final class Tui {
   private static final long REDRAW_NS = 1_000_000_000L;
 
   private final Dashboard dash;
+  private Terminal terminal;
+  private Screen screen;
 
   /** A terminal front end for {@code dash}. */
   public Tui(Dashboard dash) {
@@ -40,24 +42,47 @@ public final class Tui {
   }
 
   /**
+   * Takes the terminal and draws the first screen now, before anything was traced (the trace
+   * is still being attached); {@link #run} then carries on with the same screen. Idempotent.
+   */
+  public void open() throws IOException {
+    if (screen != null) {
+      return;
+    }
+    // TRAP: Ctrl+C arrives as a key and quits through the same path as q, so the terminal is
+    // restored and the outputs written; a text terminal only, never lanterna's Swing window.
+    terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+        .setForceTextTerminal(true)
+        .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP)
+        .createTerminal();
+    screen = new TerminalScreen(terminal);
+    screen.startScreen();
+    screen.setCursorPosition(null);
+    dash.update();
+    screen.clear();
+    dash.drawStarting(new LanternaCanvas(screen.newTextGraphics(), screen.getTerminalSize()));
+    screen.refresh(Screen.RefreshType.COMPLETE);
+  }
+
+  /** Gives the terminal back after {@link #open} when {@link #run} will not come (no trace). */
+  public void close() {
+    if (screen != null) {
+      restore(screen, terminal);
+      screen = null;
+    }
+  }
+
+  /**
    * Runs until quit ({@code q}, Ctrl+C) or until {@code running} turns false.
    *
    * @return true when the user quit, false when {@code running} ended it
    */
   public boolean run(BooleanSupplier running) throws IOException {
-    // TRAP: Ctrl+C arrives as a key and quits through the same path as q, so the terminal is
-    // restored and the outputs written; a text terminal only, never lanterna's Swing window.
-    Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-        .setForceTextTerminal(true)
-        .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP)
-        .createTerminal();
-    Screen screen = new TerminalScreen(terminal);
-    screen.startScreen();
+    open();
     try {
-      screen.setCursorPosition(null);
       return loop(screen, running);
     } finally {
-      restore(screen, terminal);
+      close();
     }
   }
 

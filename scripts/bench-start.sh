@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Start-up: from launching a tracer until it traces, beside a C libbpf tracer and bpftrace in the
+# same rounds (taking turns, so all see the same machine), and ior's dashboard until its first
+# screen. A workload (benchst) writes 8 bytes to /dev/null every millisecond from before each
+# launch; "tracing" is the time of the first write the tracer reports, minus the launch time:
+#   C tracer   ior-bpf/src/test/c/ceiling.c on minimal.bpf.o (tp_btf, the smallest tracer of
+#              ior's mechanism), and the same consumer on ior's own ior.bpf.o: launch until its
+#              "ready" line (printed once attached)
+#   bpftrace   one tracepoint probe printing the first write's nsecs and exiting
+#   ior        bin/ior -comm benchst -syscalls write -plain: the first CSV row's enter time, and
+#              the "ior: tracing" line; as users run it (with the class data sharing archive,
+#              made first) and without the archive (IOR_CDS=0)
+#   ior -tui   in a detached tmux pane (120x40): launch until the dashboard's title shows
+# Prints every run, then medians and min-max, with the load average of each round.
+#   sudo scripts/bench-start.sh [ROUNDS]      (default 5)
+# Needs root, a build (./quickstart.sh), gcc, clang, libbpf-dev, bpftrace and tmux
+# (scripts/install-deps.sh --test installs them).
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+rounds=${1:-5}
+bin=$(mktemp -d)
+wl_pid=
+cleanup() {
+  [ -z "$wl_pid" ] || kill "$wl_pid" 2>/dev/null || true
+  tmux kill-session -t "iorbench$$" 2>/dev/null || true
+  rm -rf "$bin"
+}
+trap cleanup EXIT
+ls ior-cli/target/ior-cli-*.jar >/dev/null 2>&1 || { echo "bench-start: build first (./quickstart.sh)" >&2; exit 2; }
+for t in gcc clang bpftrace tmux; do
+  command -v "$t" >/dev/null || { echo "bench-start: needs $t (scripts/install-deps.sh --test)" >&2; exit 2; }
+done
+# bpftrace finds tracepoints in tracefs
+[ -d /sys/kernel/tracing/events ] || mount -t tracefs nodev /sys/kernel/tracing
+tsv=ior-core/src/main/resources/dev/ior/core/syscall
+bpfo=ior-bpf/target/classes/dev/ior/bpf/ior.bpf.o
+cat >"$bin/benchst.c" <<'EOF'
+/* Writes 8 bytes to /dev/null every millisecond until killed. */
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
+int main(void)
+{
+	int fd = open("/dev/null", O_WRONLY);
+	struct timespec ms = {0, 1000000};
+	for (long n = 0;; n++) {
+		(void)!write(fd, &n, sizeof(n));
+		nanosleep(&ms, 0);
+	}
+}
+EOF
+cat >"$bin/clocks.c" <<'EOF'
+/* CLOCK_REALTIME and CLOCK_MONOTONIC now, in ns. */
+#include <stdio.h>
+#include <time.h>
+int main(void)
+{
+	struct timespec r, m;
+	clock_gettime(CLOCK_REALTIME, &r);
+	clock_gettime(CLOCK_MONOTONIC, &m);
+	printf("%lld %lld\n", r.tv_sec * 1000000000LL + r.tv_nsec, m.tv_sec * 1000000000LL + m.tv_nsec);
+	return 0;
+}
+EOF
+gcc -O2 -o "$bin/benchst" "$bin/benchst.c"
+gcc -O2 -o "$bin/clocks" "$bin/clocks.c"
+gcc -O2 -Wall -Iior-bpf/src/main/bpf -Iior-bpf/src/test/c -o "$bin/ceiling" ior-bpf/src/test/c/ceiling.c -lbpf
+clang -O2 -g -Wall -Werror -target bpf -D__TARGET_ARCH_x86 -I/usr/include/x86_64-linux-gnu \
+  -Iior-bpf/src/test/c -c ior-bpf/src/test/c/minimal.bpf.c -o "$bin/minimal.bpf.o"
+echo "class data sharing archive: $(bin/.launch --cds && echo ready)"
+"$bin/benchst" &
+wl_pid=$!
+results=$bin/results
+ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (a - b) / 1e6}'; }
+now() { "$bin/clocks"; }
+
+# await FILE PATTERN PID: waits until FILE holds PATTERN (or PID ended); 1 when it ended first.
+await() {
+  until grep -q "$2" "$1" 2>/dev/null; do
+    kill -0 "$3" 2>/dev/null || return 1
+    sleep 0.005
+  done
+}
+
+# c_tracer NAME MECH OBJ: launch until "ceiling: ready".
+c_tracer() {
+  local rt mono pid
+  read -r rt mono <<<"$(now)"
+  "$bin/ceiling" "$2" "$3" "$tsv" benchst write >/dev/null 2>"$bin/err" &
+  pid=$!
+  await "$bin/err" 'ceiling: ready' $pid || { cat "$bin/err" >&2; exit 1; }
+  local end
+  read -r end _ <<<"$(now)"
+  kill -TERM $pid; wait $pid || true
+  echo "$1 tracing $(ms "$end" "$rt")" >>"$results"
+}
+
+bpftrace_run() {
+  local rt mono first
+  read -r rt mono <<<"$(now)"
+  first=$(timeout 60 bpftrace -e 'tracepoint:syscalls:sys_enter_write /comm == "benchst"/ {
+    printf("first %lld\n", nsecs); exit(); }' 2>/dev/null | sed -n 's/^first //p')
+  echo "bpftrace tracing $(ms "$first" "$mono")" >>"$results"
+}
+
+# ior_run NAME ENV...: the first traced write's enter time, and the "tracing" line.
+ior_run() {
+  local name=$1 rt mono pid ready t first; shift
+  read -r rt mono <<<"$(now)"
+  env "$@" bin/ior -comm benchst -syscalls write -plain -o "$bin/ior.csv" 2>"$bin/err" &
+  pid=$!
+  await "$bin/err" 'ior: tracing' $pid || { cat "$bin/err" >&2; exit 1; }
+  read -r ready _ <<<"$(now)"
+  sleep 0.3
+  kill -TERM $pid; wait $pid || true
+  t=$(sed -n '2p' "$bin/ior.csv" | cut -d, -f1)
+  first=$(date -d "$t" +%s%N)
+  echo "$name tracing $(ms "$first" "$rt")" >>"$results"
+  echo "$name announced $(ms "$ready" "$rt")" >>"$results"
+}
+
+# tui_run NAME ENV...: launch until the dashboard's title line shows in a 120x40 tmux pane.
+tui_run() {
+  local name=$1 rt end s=iorbench$$; shift
+  tmux kill-session -t "$s" 2>/dev/null || true
+  read -r rt _ <<<"$(now)"
+  tmux new-session -d -s "$s" -c "$PWD" -x 120 -y 40 "env $* bin/ior -tui -comm benchst"
+  until tmux capture-pane -p -t "$s" 2>/dev/null | grep -q ' ior -tui '; do sleep 0.005; done
+  read -r end _ <<<"$(now)"
+  tmux send-keys -t "$s" q
+  sleep 0.5
+  tmux kill-session -t "$s" 2>/dev/null || true
+  echo "$name screen $(ms "$end" "$rt")" >>"$results"
+}
+
+echo "kernel $(uname -r), $(nproc) CPUs"
+for r in $(seq 1 "$rounds"); do
+  echo "== round $r, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  : >"$bin/round"
+  c_tracer "C-tp_btf" btf "$bin/minimal.bpf.o"
+  c_tracer "C-ior.bpf.o" ior "$bpfo"
+  bpftrace_run
+  ior_run ior IOR_CDS=1
+  ior_run ior-noCDS IOR_CDS=0
+  tui_run ior-tui IOR_CDS=1
+  tui_run ior-tui-noCDS IOR_CDS=0
+  tail -n 9 "$results" | awk '{printf "  %-14s %-9s %6d ms\n", $1, $2, $3}'
+done
+echo "== load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "median (min-max) ms from launch, over $rounds rounds:"
+awk '{k = $1 " " $2; v[k] = v[k] " " $3} END {for (k in v) print k, v[k]}' "$results" | sort \
+  | while read -r name what vals; do
+      printf '  %-14s %-9s %s\n' "$name" "$what" "$(tr ' ' '\n' <<<"$vals" | grep . | sort -n \
+        | awk '{a[NR] = $1} END {m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
+            printf "%6.0f (%d-%d)", m, a[1], a[NR]}')"
+    done
+echo "(tracing: the first traced syscall (C tracers: attached); announced: ior's \"tracing\" line;"
+echo " screen: the dashboard's first screen)"
