@@ -19,7 +19,17 @@
 #include "ior.h"
 
 #define AT_FDCWD -100
+/* Filesystems whose files /proc names without a path (include/uapi/linux/magic.h). */
+#define PIPEFS_MAGIC 0x50495045
+#define SOCKFS_MAGIC 0x534F434B
+#define ANON_INODE_FS_MAGIC 0x09041934
+#define NSFS_MAGIC 0x6e736673
+#define PIDFS_MAGIC 0x50494446
 #define TS_COMPAT 0x0002 /* x86 thread_info.status: this syscall came through the ia32 entry */
+#define SECCOMP_MODE_FILTER 2
+/* -ERESTARTSYS .. -ERESTART_RESTARTBLOCK: the kernel restarts the call or returns EINTR */
+#define ERESTARTSYS 512
+#define ERESTART_RESTARTBLOCK 516
 /* Directory levels a name walk follows before it marks the name cut (mount crossings count too). */
 #define IOR_NAME_DEPTH 96
 #define IOR_NAME_ROOM 4096
@@ -40,6 +50,8 @@ struct thread_info___ior {
 } __attribute__((preserve_access_index));
 
 struct qstr___ior {
+	__u32 hash;
+	__u32 len;
 	const unsigned char *name;
 } __attribute__((preserve_access_index));
 
@@ -53,12 +65,26 @@ struct inode___ior {
 	unsigned int i_nlink;
 	__u32 i_generation;
 	struct super_block___ior *i_sb;
+	void *i_private;
+} __attribute__((preserve_access_index));
+
+struct hlist_bl_node___ior {
+	void *pprev;
 } __attribute__((preserve_access_index));
 
 struct dentry___ior {
+	struct hlist_bl_node___ior d_hash;
 	struct dentry___ior *d_parent;
 	struct qstr___ior d_name;
 	struct inode___ior *d_inode;
+} __attribute__((preserve_access_index));
+
+struct proc_ns_operations___ior {
+	const char *name;
+} __attribute__((preserve_access_index));
+
+struct ns_common___ior {
+	const struct proc_ns_operations___ior *ops;
 } __attribute__((preserve_access_index));
 
 struct vfsmount___ior {
@@ -109,6 +135,10 @@ struct signal_struct___ior {
 	struct atomic___ior live;
 } __attribute__((preserve_access_index));
 
+struct seccomp___ior {
+	int mode;
+} __attribute__((preserve_access_index));
+
 struct kernfs_node___ior {
 	__u64 id;
 } __attribute__((preserve_access_index));
@@ -123,6 +153,7 @@ struct css_set___ior {
 
 struct task_struct___ior {
 	struct thread_info___ior thread_info;
+	struct seccomp___ior seccomp;
 	int pid;
 	int tgid;
 	struct task_struct___ior *group_leader;
@@ -147,6 +178,16 @@ const volatile struct ior_config ior_cfg = {};
  * Set by user space when the trace stops: programs emit nothing more while the consumer drains.
  */
 __u32 ior_stopped = 0;
+
+/*
+ * The name epoch: counted up at the exit of every successful rename, unlink and rmdir syscall on
+ * the host (IOR_SYS_RENAMES), whoever makes them. A name remembered at an older epoch may be stale
+ * (the file or a directory above it moved, or it was deleted), so it is walked again. Counted
+ * after the change, read before a walk: a walk that races a rename is walked again. (fexit on
+ * vfs_rename would also see io_uring's and nfsd's renames, but trampolines are refused on some
+ * kernels, this one among them; io_uring renames are not seen.)
+ */
+__u64 ior_name_epoch SEC(".data.names") = 0;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -176,7 +217,13 @@ struct ior_task {
 	__u32 pending;       /* table slot + 1 of the call whose enter was emitted; 0: none */
 	__u64 late[2];       /* user pointers of paths unreadable at entry: read again at exit */
 	struct ior_ident named; /* the identity this thread last saw named: skips the LRU lookup */
+	__u64 named_epoch;   /* the name epoch at which named was named */
+	__u32 restart;       /* the last traced call returned -ERESTART*: the next signal decides */
+	__u32 pad;
 };
+
+/* ior_task.pending: the enter was not emitted (ring full): its exit is no refused call. */
+#define IOR_PENDING_LOST 0x80000000u
 
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
@@ -185,12 +232,12 @@ struct {
 	__type(value, struct ior_task);
 } ior_tasks SEC(".maps");
 
-/* Identities whose name user space already has (from an IOR_NAME or an open it traced). */
+/* Identities whose name user space already has (IOR_NAME), with the name epoch of that name. */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 65536);
 	__type(key, struct ior_ident);
-	__type(value, __u8);
+	__type(value, __u64);
 } ior_named SEC(".maps");
 
 /* Processes traced with ior_cfg.follow: the command or pid, and every process they start. */
@@ -339,7 +386,15 @@ static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 
 
 /* ---- File identity and names ---- */
 
-/* d is a typed pointer (ior_fd_path, ior_base_ident): direct loads, no helper call. */
+/*
+ * The identity of the file at dentry d: dev and ino of its inode, and its generation mixed with
+ * the dentry's name hash and length (the kernel's hash, salted with the parent dentry): /proc
+ * names an open file by its dentry, so each name of a hard-linked inode (one of them unlinked,
+ * say) is an identity of its own; a rename gives the file a new identity, walked afresh. Files
+ * of anon_inodefs all share one inode and an unhashed name, so their name's first bytes
+ * ("[eventfd]", "[eventpoll]", "inotify") are mixed in too. d is a typed pointer (ior_fd_path,
+ * ior_base_ident): direct loads; a probe read only for anonymous inodes.
+ */
 static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_ident *out)
 {
 	struct inode___ior *inode = d->d_inode;
@@ -348,9 +403,15 @@ static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_
 	out->gen = 0;
 	if (!inode)
 		return;
+	struct super_block___ior *sb = inode->i_sb;
 	out->ino = inode->i_ino;
-	out->gen = inode->i_generation;
-	out->dev = inode->i_sb->s_dev;
+	out->gen = inode->i_generation ^ d->d_name.hash ^ d->d_name.len * 0x9E3779B1u;
+	out->dev = sb->s_dev;
+	if (sb->s_magic == ANON_INODE_FS_MAGIC) {
+		__u64 w = 0;
+		bpf_probe_read_kernel(&w, sizeof(w), d->d_name.name);
+		out->gen ^= (__u32)w ^ (__u32)(w >> 32);
+	}
 }
 
 /*
@@ -414,7 +475,7 @@ static long ior_walk_step(__u32 i, struct ior_walk *w)
 	if (n > 0)
 		w->pos = pos + n;
 	if (up == d || !up) {
-		w->done = 1; /* a pseudo file (pipe, socket, anon inode, memfd) is its own root */
+		w->done = 1; /* a pseudo file (anon inode, memfd) is its own root */
 		return 1;
 	}
 	w->d = up;
@@ -432,26 +493,41 @@ static __always_inline int ior_emit_name(struct path___ior *p, struct ior_ident 
 	if (!buf)
 		return 0;
 	struct ior_name *r = (void *)buf;
+	struct dentry___ior *d = p->dentry;
+	struct inode___ior *inode = BPF_CORE_READ(d, d_inode);
+	__u64 magic = BPF_CORE_READ(inode, i_sb, s_magic);
 	struct ior_walk w = {
-		.d = p->dentry,
+		.d = d,
 		.vfs = p->mnt,
 		.mnt = (void *)((char *)p->mnt - bpf_core_field_offset(struct mount___ior, mnt)),
 		.data = buf + sizeof(*r),
+		.done = 1,
 	};
-	bpf_loop(IOR_NAME_DEPTH, ior_walk_step, &w, 0);
+	if (magic == NSFS_MAGIC) {
+		/* /proc names a namespace "net:[4026531840]": the type from its operations */
+		struct ns_common___ior *ns = BPF_CORE_READ(inode, i_private);
+		int n = bpf_probe_read_kernel_str(w.data, 64, BPF_CORE_READ(ns, ops, name));
+		w.pos = n > 0 ? n : 0;
+	} else if (magic != PIPEFS_MAGIC && magic != SOCKFS_MAGIC && magic != PIDFS_MAGIC) {
+		/* those are named by magic and inode number alone: no walk */
+		w.done = 0;
+		bpf_loop(IOR_NAME_DEPTH, ior_walk_step, &w, 0);
+	}
 	ior_fill_head(&r->h, IOR_NAME, 0, w.done ? 0 : IOR_F_PATH_CUT, pid_tgid);
 	r->id = *id;
-	struct inode___ior *inode = BPF_CORE_READ(p->dentry, d_inode);
-	r->magic = BPF_CORE_READ(inode, i_sb, s_magic);
-	r->nlink = BPF_CORE_READ(inode, i_nlink);
+	r->magic = magic;
+	/* d_path's "(deleted)": the dentry is unhashed and not a root of its own (d_unlinked) */
+	int unlinked = !BPF_CORE_READ(d, d_hash.pprev) && BPF_CORE_READ(d, d_parent) != d;
+	r->nlink = unlinked ? 0 : BPF_CORE_READ(inode, i_nlink);
 	__u32 len = w.pos & (IOR_NAME_ROOM - 1);
 	r->len = len;
 	return ior_output(r, sizeof(*r) + len);
 }
 
 /*
- * The identity of p, named in the ring first if user space may not know it yet. The thread's last
- * named identity short-cuts the LRU lookup on the hot path (the same fd again and again).
+ * The identity of p, named in the ring first if user space may not know it yet, or knows a name
+ * older than the last rename or unlink on the host. The thread's last named identity short-cuts
+ * the LRU lookup on the hot path (the same fd again and again).
  */
 static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
 				      struct ior_ident *out, __u64 pid_tgid)
@@ -459,17 +535,20 @@ static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
 	ior_dentry_ident(p->dentry, out);
 	if (!out->ino)
 		return;
-	if (ts->named.ino == out->ino && ts->named.dev == out->dev && ts->named.gen == out->gen)
+	__u64 epoch = ior_name_epoch;
+	if (ts->named.ino == out->ino && ts->named.dev == out->dev && ts->named.gen == out->gen
+	    && ts->named_epoch == epoch)
 		return;
-	if (!bpf_map_lookup_elem(&ior_named, out)) {
+	__u64 *known = bpf_map_lookup_elem(&ior_named, out);
+	if (!known || *known != epoch) {
 		if (!ior_emit_name(p, out, pid_tgid)) {
 			ior_count(IOR_LOSS_NAME);
 			return;
 		}
-		__u8 one = 1;
-		bpf_map_update_elem(&ior_named, out, &one, BPF_ANY);
+		bpf_map_update_elem(&ior_named, out, &epoch, BPF_ANY);
 	}
 	ts->named = *out;
+	ts->named_epoch = epoch;
 }
 
 static __always_inline void ior_fd_ident(struct task_struct___ior *task, struct ior_task *ts,
@@ -548,7 +627,7 @@ static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_stru
 					   struct ior_task *ts, __u32 kind, struct ior_sysent *s,
 					   __u32 nr, __u32 flags, __u64 pid_tgid)
 {
-	ior_fill_head(&e->h, kind, s->id, flags, pid_tgid);
+	ior_fill_head(&e->h, kind, s->id, flags | IOR_F_IDENT, pid_tgid);
 	e->seq = ts->seq;
 	e->nr = nr;
 	/* What bpf_get_current_cgroup_id returns (the cgroup v2 id), by direct loads: no helper call. */
@@ -559,7 +638,7 @@ static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_stru
 
 static __always_inline int ior_enter_fd(struct task_struct___ior *task, struct ior_task *ts,
 					struct pt_regs___ior *regs, struct ior_sysent *s, __u32 nr,
-					int compat, __u64 pid_tgid)
+					int compat, __u32 flags, __u64 pid_tgid)
 {
 	struct ior_ident file = {}, file2 = {};
 	__s64 a0 = ior_arg(regs, s, 0, compat, -1);
@@ -573,7 +652,7 @@ static __always_inline int ior_enter_fd(struct task_struct___ior *task, struct i
 	struct ior_enter *r = ior_reserve(sizeof(*r));
 	if (!r)
 		return 0;
-	ior_fill_enter(r, task, ts, IOR_ENTER, s, nr, compat ? IOR_F_COMPAT : 0, pid_tgid);
+	ior_fill_enter(r, task, ts, IOR_ENTER, s, nr, flags | (compat ? IOR_F_COMPAT : 0), pid_tgid);
 	r->args[0] = a0;
 	r->args[1] = a1;
 	r->args[2] = ior_arg(regs, s, 2, compat, 0);
@@ -621,7 +700,7 @@ static __always_inline __u32 ior_read_paths(char *buf, __u32 fixed, __s32 *len, 
 
 static __always_inline int ior_enter_path(struct task_struct___ior *task, struct ior_task *ts,
 					  struct pt_regs___ior *regs, struct ior_sysent *s, __u32 nr,
-					  int compat, __u64 pid_tgid)
+					  int compat, __u32 eflags, __u64 pid_tgid)
 {
 	/* arg slots: dirfd, path, flags (or how), mode; name shape: old dirfd, old path, new dirfd, new path */
 	__s64 dirfd = ior_arg(regs, s, 0, compat, AT_FDCWD);
@@ -654,7 +733,7 @@ static __always_inline int ior_enter_path(struct task_struct___ior *task, struct
 		r->e.args[1] = ior_arg(regs, s, 2, compat, 0);
 		r->e.args[2] = ior_arg(regs, s, 3, compat, 0);
 	}
-	__u32 flags = ior_read_paths(buf, sizeof(*r), r->len, p0, p1, ts, 1);
+	__u32 flags = eflags | ior_read_paths(buf, sizeof(*r), r->len, p0, p1, ts, 1);
 	ior_fill_enter(&r->e, task, ts, IOR_ENTER_PATH, s, nr, flags | (compat ? IOR_F_COMPAT : 0),
 		       pid_tgid);
 	r->e.file = base;
@@ -693,15 +772,37 @@ static __always_inline struct ior_sysent *ior_traced(__u64 nr, __u32 *slot,
 	return on ? s : 0;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
+/* Emits the enter record of a call and remembers it for the exit (flags: IOR_F_REFUSED or 0). */
+static __always_inline void ior_emit_enter(struct task_struct___ior *task, struct ior_task *ts,
+					   struct pt_regs___ior *regs, struct ior_sysent *s, __u32 nr,
+					   __u32 slot, __u32 flags, __u64 pid_tgid)
 {
-	struct task_struct___ior *task = 0;
-	__u32 slot = 0;
-	struct ior_sysent *s = ior_traced(id, &slot, &task, 0);
-	if (!s || !task)
-		return 0;
 	int compat = slot >= IOR_NR_SLOTS;
+	ts->seq++;
+	ts->pending = 0;
+	ts->restart = 0;
+	ts->late[0] = 0;
+	ts->late[1] = 0;
+	int ok;
+	if (s->shape >= IOR_SHAPE_PATH)
+		ok = ior_enter_path(task, ts, regs, s, nr, compat, flags, pid_tgid);
+	else
+		ok = ior_enter_fd(task, ts, regs, s, nr, compat, flags, pid_tgid);
+	ts->pending = ok ? slot + 1 : (slot + 1) | IOR_PENDING_LOST;
+}
+
+/*
+ * An exit whose enter this thread did not emit: a call refused before it ran (a seccomp filter's
+ * SECCOMP_RET_ERRNO, a tracer skipping it) fires sys_exit without sys_enter. The argument
+ * registers are intact at the exit on x86_64, so the enter is built from them, marked refused. A
+ * thread that was already inside the call when tracing started looks alike: only threads under a
+ * seccomp filter whose call failed (or returned 0, SECCOMP_RET_ERRNO's 0) count as refused.
+ */
+static __always_inline int ior_refused(struct task_struct___ior *task, struct pt_regs___ior *regs,
+				       struct ior_sysent *s, __u32 nr, __u32 slot, long ret)
+{
+	if (!(s->flags & IOR_SYS_TRACED) || ret > 0 || task->seccomp.mode != SECCOMP_MODE_FILTER)
+		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
 	if (ior_skip(task, pid_tgid))
 		return 0;
@@ -711,17 +812,28 @@ int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
 		ior_count(IOR_LOSS_STORAGE);
 		return 0;
 	}
-	ts->seq++;
-	ts->pending = 0;
-	ts->late[0] = 0;
-	ts->late[1] = 0;
-	int ok;
-	if (s->shape >= IOR_SHAPE_PATH)
-		ok = ior_enter_path(task, ts, regs, s, id, compat, pid_tgid);
-	else
-		ok = ior_enter_fd(task, ts, regs, s, id, compat, pid_tgid);
-	if (ok)
-		ts->pending = slot + 1;
+	ior_emit_enter(task, ts, regs, s, nr, slot, IOR_F_REFUSED, pid_tgid);
+	return ts->pending == slot + 1;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
+{
+	struct task_struct___ior *task = 0;
+	__u32 slot = 0;
+	struct ior_sysent *s = ior_traced(id, &slot, &task, 0);
+	if (!s || !task)
+		return 0;
+	__u64 pid_tgid = ior_pid_tgid(task);
+	if (ior_skip(task, pid_tgid))
+		return 0;
+	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
+						   BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!ts) {
+		ior_count(IOR_LOSS_STORAGE);
+		return 0;
+	}
+	ior_emit_enter(task, ts, regs, s, id, slot, 0, pid_tgid);
 	return 0;
 }
 
@@ -735,20 +847,33 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 	struct ior_sysent *s = ior_traced(nr, &slot, &task, 1);
 	if (!s || !task)
 		return 0;
+	if ((s->flags & IOR_SYS_RENAMES) && ret == 0)
+		__sync_fetch_and_add(&ior_name_epoch, 1);
 	int compat = slot >= IOR_NR_SLOTS;
 	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
-	if (!ts || ts->pending != slot + 1)
-		return 0;
+	if (!ts || ts->pending != slot + 1) {
+		if (ts && ts->pending == ((slot + 1) | IOR_PENDING_LOST)) {
+			ts->pending = 0;
+			return 0;
+		}
+		if (!ior_refused(task, regs, s, nr, slot, ret))
+			return 0;
+		ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
+		if (!ts)
+			return 0;
+	}
 	ts->pending = 0;
 	if (ior_stopped)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
+	ts->restart = ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
 	struct ior_ident file = {};
 	if ((s->flags & IOR_SYS_RET_FD) && ret >= 0) {
-		/* user space names the new descriptor from the open's path: no IOR_NAME needed */
+		/* The new descriptor's name is the kernel's (f_path), not the path the open was given:
+		 * symlinks, /proc/self/fd/N, O_TMPFILE, another root. Named before the exit record. */
 		struct path___ior p = {};
 		if (ior_fd_path(task, ret, &p))
-			ior_dentry_ident(p.dentry, &file);
+			ior_ident(ts, &p, &file, pid_tgid);
 	}
 	__u32 flags = compat ? IOR_F_COMPAT : 0;
 	struct ior_exit *x;
@@ -770,21 +895,48 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 	x->nr = nr;
 	x->ret = ret;
 	x->file = file;
-	int ok = 1;
 	if (late) {
 		struct ior_exit_path *xp = (void *)buf;
 		xp->x.h.flags |= ior_read_paths(buf, sizeof(*xp), xp->len, ts->late[0], ts->late[1], ts, 0);
 		__u32 n0 = xp->len[0] > 0 ? xp->len[0] : 0;
 		__u32 n1 = xp->len[1] > 0 ? xp->len[1] : 0;
-		ok = ior_output(xp, sizeof(*xp) + (n0 & (IOR_PATH_MAX - 1)) + (n1 & (IOR_PATH_MAX - 1)));
+		ior_output(xp, sizeof(*xp) + (n0 & (IOR_PATH_MAX - 1)) + (n1 & (IOR_PATH_MAX - 1)));
 	} else {
 		bpf_ringbuf_submit(x, ior_submit_flags());
 	}
-	if (ok && file.ino) {
-		__u8 one = 1;
-		bpf_map_update_elem(&ior_named, &file, &one, BPF_ANY);
-		ts->named = file;
-	}
+	return 0;
+}
+
+/*
+ * After the exit of a call that returned -ERESTART*, the kernel delivers a pending signal: a
+ * handler that runs turns the call into EINTR unless the code and SA_RESTART say restart. This
+ * tells user space what the kernel decides, instead of guessing from the thread's next call.
+ */
+struct k_sigaction___ior {
+	struct {
+		void *sa_handler;
+		unsigned long sa_flags;
+	} sa;
+} __attribute__((preserve_access_index));
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(ior_signal, int sig, void *info, struct k_sigaction___ior *ka)
+{
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
+	if (!ts || !ts->restart || ior_stopped)
+		return 0;
+	__u64 handler = (__u64)BPF_CORE_READ(ka, sa.sa_handler);
+	if (handler > 1)
+		ts->restart = 0; /* a handler runs: the kernel has decided; later signals do not matter */
+	struct ior_signal *r = ior_reserve(sizeof(*r));
+	if (!r)
+		return 0;
+	ior_fill_head(&r->h, IOR_SIGNAL, 0, 0, ior_pid_tgid(task));
+	r->sig = sig;
+	r->handler = handler > 1 ? 2 : handler;
+	r->sa_flags = BPF_CORE_READ(ka, sa.sa_flags);
+	bpf_ringbuf_submit(r, ior_submit_flags());
 	return 0;
 }
 
@@ -829,7 +981,9 @@ int BPF_PROG(ior_fork, struct task_struct___ior *parent, struct task_struct___io
 	}
 	if (ior_skip(task, bpf_get_current_pid_tgid()))
 		return 0;
-	return ior_proc(task, IOR_PROC_FORK, child_pid == pid ? IOR_F_THREAD : 0, child_pid, child_tid);
+	__u32 flags = child_pid == pid ? IOR_F_THREAD
+		: BPF_CORE_READ(child, files) == task->files ? IOR_F_SHARED_FILES : 0;
+	return ior_proc(task, IOR_PROC_FORK, flags, child_pid, child_tid);
 }
 
 SEC("tp_btf/sched_process_exit")

@@ -32,6 +32,7 @@ enum ior_kind {
 	IOR_TASK_EXIT = 7,   /* struct ior_proc: a task ended */
 	IOR_EXIT_PATH = 8,   /* struct ior_exit_path: exit plus what the enter could not carry */
 	IOR_NAME = 9,        /* struct ior_name: the kernel's name of a file identity */
+	IOR_SIGNAL = 10,     /* struct ior_signal: a signal delivered after a call returned -ERESTART* */
 };
 
 /* Shapes of a syscall's arguments (ior_sysent.shape); the same words as syscalls.tsv. */
@@ -48,6 +49,8 @@ enum ior_shape {
 #define IOR_SYS_TRACED 0x01  /* selected: emit records */
 #define IOR_SYS_FD2 0x02     /* fd shape: args[1] is a second descriptor (transfers) */
 #define IOR_SYS_RET_FD 0x04  /* a successful call returns a new descriptor */
+#define IOR_SYS_RENAMES 0x08 /* a successful call may change names (rename, unlink, rmdir, link): filled
+                                traced or not, its exit counts the name epoch for every process */
 
 /*
  * One slot of the syscall table (map ior_sys), indexed by syscall number (+512 for ia32). User space
@@ -66,6 +69,9 @@ struct ior_sysent {
 #define IOR_F_PATH_CUT 0x04   /* a path was longer than the record could carry */
 #define IOR_F_GROUP_DEAD 0x08 /* task exit: the last thread of the process ended */
 #define IOR_F_THREAD 0x10     /* fork: the new task is a thread of the same process */
+#define IOR_F_REFUSED 0x20    /* enter: built at the exit; the call never ran (seccomp, a tracer) */
+#define IOR_F_SHARED_FILES 0x40 /* fork: the new process shares its parent's fd table (CLONE_FILES) */
+#define IOR_F_IDENT 0x80      /* enter: file/file2 read from the task's fd table (none: not open) */
 
 struct ior_head {
 	__u32 kind;          /* enum ior_kind */
@@ -128,18 +134,33 @@ struct ior_exit_path {
 };
 
 /*
- * The kernel's name for a file identity, emitted once per identity before the first record that
- * needs it (an LRU set in the kernel remembers which were named). The components follow, leaf
- * first, each NUL-terminated: "b.txt\0dir\0tmp\0" is /tmp/dir/b.txt. magic is the filesystem's
- * s_magic, so that user space names pipes, sockets and anonymous inodes as /proc does.
+ * The kernel's name for a file identity, emitted before the first record that needs it and again
+ * whenever it may have changed (an LRU map in the kernel remembers the name epoch, counted up by
+ * every rename, unlink and rmdir on the host, at which each identity was named). The components
+ * follow, leaf first, each NUL-terminated: "b.txt\0dir\0tmp\0" is /tmp/dir/b.txt, up to the root
+ * of the mount tree the file is in (the host's view, as /proc/PID/fd shows it to root). magic is
+ * the filesystem's s_magic, so that user space names pipes, sockets, anonymous inodes, pidfds and
+ * namespaces as /proc does; for nsfs the data is the namespace type ("net\0"), not a walk.
  */
 struct ior_name {
 	struct ior_head h;   /* flags: IOR_F_PATH_CUT when the walk stopped before the root */
 	struct ior_ident id;
 	__u64 magic;
-	__u32 nlink;         /* 0: deleted (unlinked while open) */
+	__u32 nlink;         /* 0: deleted (unlinked while open, or its dentry no longer linked) */
 	__u32 len;           /* bytes of components that follow */
 	/* char data[len] */
+};
+
+/*
+ * A signal the kernel delivers to a thread whose last traced call returned a restart code
+ * (-ERESTARTSYS and friends): whether a handler runs and its sa_flags decide, in the kernel,
+ * whether the call is restarted or returns EINTR to the program.
+ */
+struct ior_signal {
+	struct ior_head h;
+	__u32 sig;
+	__u32 handler;       /* 0: SIG_DFL, 1: SIG_IGN, 2: a handler runs */
+	__u64 sa_flags;      /* SA_RESTART is 0x10000000 */
 };
 
 struct ior_proc {
@@ -175,6 +196,7 @@ _Static_assert(sizeof(struct ior_enter_path) == 144, "ior_enter_path");
 _Static_assert(sizeof(struct ior_exit_path) == 64, "ior_exit_path");
 _Static_assert(sizeof(struct ior_name) == 56, "ior_name");
 _Static_assert(sizeof(struct ior_proc) == 56, "ior_proc");
+_Static_assert(sizeof(struct ior_signal) == 40, "ior_signal");
 _Static_assert(sizeof(struct ior_config) == 56, "ior_config");
 IOR_ASSERT_AT(ior_head, sys, 4);
 IOR_ASSERT_AT(ior_head, flags, 6);
@@ -201,6 +223,9 @@ IOR_ASSERT_AT(ior_name, id, 24);
 IOR_ASSERT_AT(ior_name, magic, 40);
 IOR_ASSERT_AT(ior_name, nlink, 48);
 IOR_ASSERT_AT(ior_name, len, 52);
+IOR_ASSERT_AT(ior_signal, sig, 24);
+IOR_ASSERT_AT(ior_signal, handler, 28);
+IOR_ASSERT_AT(ior_signal, sa_flags, 32);
 IOR_ASSERT_AT(ior_proc, comm, 24);
 IOR_ASSERT_AT(ior_proc, other_pid, 40);
 IOR_ASSERT_AT(ior_proc, other_tid, 44);

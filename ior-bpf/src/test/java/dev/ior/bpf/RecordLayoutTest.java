@@ -34,6 +34,7 @@ class RecordLayoutTest {
     C.put("KIND_TASK_EXIT", "IOR_TASK_EXIT");
     C.put("KIND_EXIT_PATH", "IOR_EXIT_PATH");
     C.put("KIND_NAME", "IOR_NAME");
+    C.put("KIND_SIGNAL", "IOR_SIGNAL");
     C.put("SHAPE_NONE", "IOR_SHAPE_NONE");
     C.put("SHAPE_FD", "IOR_SHAPE_FD");
     C.put("SHAPE_PATH", "IOR_SHAPE_PATH");
@@ -43,11 +44,15 @@ class RecordLayoutTest {
     C.put("SYS_TRACED", "IOR_SYS_TRACED");
     C.put("SYS_FD2", "IOR_SYS_FD2");
     C.put("SYS_RET_FD", "IOR_SYS_RET_FD");
+    C.put("SYS_RENAMES", "IOR_SYS_RENAMES");
     C.put("F_COMPAT", "IOR_F_COMPAT");
     C.put("F_PATH_LATE", "IOR_F_PATH_LATE");
     C.put("F_PATH_CUT", "IOR_F_PATH_CUT");
     C.put("F_GROUP_DEAD", "IOR_F_GROUP_DEAD");
     C.put("F_THREAD", "IOR_F_THREAD");
+    C.put("F_REFUSED", "IOR_F_REFUSED");
+    C.put("F_SHARED_FILES", "IOR_F_SHARED_FILES");
+    C.put("F_IDENT", "IOR_F_IDENT");
     C.put("SYSENT_ID", "offsetof(struct ior_sysent, id)");
     C.put("SYSENT_SHAPE", "offsetof(struct ior_sysent, shape)");
     C.put("SYSENT_FLAGS", "offsetof(struct ior_sysent, flags)");
@@ -87,6 +92,10 @@ class RecordLayoutTest {
     C.put("NAME_NLINK", "offsetof(struct ior_name, nlink)");
     C.put("NAME_LEN", "offsetof(struct ior_name, len)");
     C.put("NAME_SIZE", "sizeof(struct ior_name)");
+    C.put("SIGNAL_SIG", "offsetof(struct ior_signal, sig)");
+    C.put("SIGNAL_HANDLER", "offsetof(struct ior_signal, handler)");
+    C.put("SIGNAL_SA_FLAGS", "offsetof(struct ior_signal, sa_flags)");
+    C.put("SIGNAL_SIZE", "sizeof(struct ior_signal)");
     C.put("PROC_COMM", "offsetof(struct ior_proc, comm)");
     C.put("PROC_OTHER_PID", "offsetof(struct ior_proc, other_pid)");
     C.put("PROC_OTHER_TID", "offsetof(struct ior_proc, other_tid)");

@@ -52,7 +52,6 @@ public final class TracePipeline implements RecordHandler {
   /** Calls that end the thread or replace the image: no exit record is due. */
   private final int exitId;
   private final int exitGroupId;
-  private final int restartSyscallId;
   private final int uringEnterId;
 
   private long records;
@@ -64,6 +63,7 @@ public final class TracePipeline implements RecordHandler {
   private long emitted;
   private long restarts;
   private long interrupted;
+  private long refused;
   private long failed;
   private long entersWithoutExit;
   private long exitsWithoutEnter;
@@ -83,9 +83,11 @@ public final class TracePipeline implements RecordHandler {
     final EnterRecord enter = new EnterRecord();
     boolean pending;
     long lastExitNs;
-    /** A call of this id returned a restart code; the next enter tells whether it was restarted. */
-    int restartSys;
-    long restartArg;
+    /**
+     * The restart code (-512..-516) the thread's last call returned, until the kernel's decision
+     * (a signal record, or the thread's next call) is known; 0: none pending.
+     */
+    long restartCode;
   }
 
   /** A pipeline feeding {@code sink} with the pairs that pass {@code filter}. */
@@ -96,7 +98,6 @@ public final class TracePipeline implements RecordHandler {
     this.sink = sink;
     this.exitId = idOf(table, "exit");
     this.exitGroupId = idOf(table, "exit_group");
-    this.restartSyscallId = idOf(table, "restart_syscall");
     this.uringEnterId = idOf(table, "io_uring_enter");
   }
 
@@ -124,9 +125,8 @@ public final class TracePipeline implements RecordHandler {
   public void enter(EnterRecord e) {
     enters++;
     ThreadState t = thread(e.tid);
-    if (t.restartSys != 0) {
-      decideRestart(t, e);
-    }
+    // No handler ran since the restart code (no signal record said so): the kernel restarted it.
+    t.restartCode = 0;
     if (t.pending) {
       entersWithoutExit++;
     }
@@ -135,17 +135,22 @@ public final class TracePipeline implements RecordHandler {
   }
 
   /**
-   * A call returned -ERESTART*: the kernel restarts it transparently when no handler ran or the
-   * handler allows it; then the thread enters the same call again (or restart_syscall). Anything
-   * else means the program saw EINTR. Calls made inside the signal handler are not told apart.
+   * The kernel delivers a signal after a call returned -ERESTART*: as the kernel's {@code
+   * handle_signal} decides, a handler that runs turns -ERESTARTNOHAND and
+   * -ERESTART_RESTARTBLOCK into EINTR, and -ERESTARTSYS too unless {@code SA_RESTART} is set;
+   * -ERESTARTNOINTR is always restarted. A signal without a handler (ignored, default) decides
+   * nothing; with no handler before the thread's next call, the call was restarted.
    */
-  private void decideRestart(ThreadState t, EnterRecord e) {
-    int sys = e.syscall.id();
-    boolean again = sys == t.restartSys && e.arg0 == t.restartArg || sys == restartSyscallId;
-    if (!again) {
+  @Override
+  public void signal(int pid, int tid, long timeNs, int sig, int handler, long saFlags) {
+    ThreadState t = threads.get(tid);
+    if (t == null || t.restartCode == 0 || handler != Errno.HANDLER_RUNS) {
+      return;
+    }
+    if (Errno.interruptedBy(t.restartCode, saFlags)) {
       interrupted++;
     }
-    t.restartSys = 0;
+    t.restartCode = 0;
   }
 
   @Override
@@ -182,13 +187,14 @@ public final class TracePipeline implements RecordHandler {
     p.thread = e.thread;
     p.cgroupId = e.cgroupId;
     p.marks = (e.compat() ? PairMarks.COMPAT : 0)
-        | ((e.flags & RecordLayout.F_PATH_CUT) != 0 ? PairMarks.PATH_CUT : 0);
+        | ((e.flags & RecordLayout.F_PATH_CUT) != 0 ? PairMarks.PATH_CUT : 0)
+        | ((e.flags & RecordLayout.F_REFUSED) != 0 ? PairMarks.REFUSED : 0);
     p.enterNs = e.timeNs;
     p.exitNs = x.timeNs;
     p.gapNs = t.lastExitNs == 0 ? 0 : Math.max(0, e.timeNs - t.lastExitNs);
     p.ret = ret;
     t.lastExitNs = x.timeNs;
-    files.describe(e, ret, p);
+    files.describe(e, ret, x.file, p);
     files.apply(e, ret, x.file, p);
     count(p, t, e);
     if (filter.matches(p)) {
@@ -209,11 +215,13 @@ public final class TracePipeline implements RecordHandler {
     if ((p.marks & PairMarks.PATH_CUT) != 0) {
       pathsCut++;
     }
+    if ((p.marks & PairMarks.REFUSED) != 0) {
+      refused++;
+    }
     if (p.ret < 0) {
       if (Errno.isRestart(p.ret)) {
         restarts++;
-        t.restartSys = e.syscall.id();
-        t.restartArg = e.arg0;
+        t.restartCode = p.ret;
       } else {
         failed++;
       }
@@ -257,7 +265,13 @@ public final class TracePipeline implements RecordHandler {
 
   @Override
   public void fork(int pid, int tid, long timeNs, int childPid, int childTid) {
-    files.processes().fork(pid, childPid);
+    fork(pid, tid, timeNs, childPid, childTid, false);
+  }
+
+  @Override
+  public void fork(int pid, int tid, long timeNs, int childPid, int childTid,
+      boolean sharedFiles) {
+    files.processes().fork(pid, childPid, sharedFiles);
     if (processShown(pid)) {
       sink.fork(pid, tid, childPid, timeNs);
     }
@@ -306,7 +320,7 @@ public final class TracePipeline implements RecordHandler {
         .add(LossKind.MISMATCHED, mismatched).add(LossKind.MALFORMED, malformed).build();
     return new TraceStats(0, new TraceStats.Records(records, enters, exits),
         new TraceStats.Calls(pairs, emitted, failed, restarts, interrupted, compat,
-            inFlightAtStop),
+            inFlightAtStop, refused),
         new TraceStats.Bytes(bytesRead, bytesWritten, bytesTransferred),
         new TraceStats.Names(pathsCut, files.processes().lateLookups(), 0),
         new TraceStats.Uring(uringEnters, uringSubmitted), losses);

@@ -92,10 +92,20 @@ class FileIdentityTest {
   }
 
   @Test
-  void restartedAndInterruptedCallsAreToldApart() {
-    Scenario s = new Scenario().call(3, "read", 0, -512).call(3, "read", 0, 5)
-        .call(3, "read", 0, -512).call(3, "write", 1, 1);
-    assertEquals(2, s.pipeline.stats().calls().restarts());
-    assertEquals(1, s.pipeline.stats().calls().interrupted(), "the second read was not entered again");
+  void restartOrEintrIsTheKernelsDecisionAtSignalDelivery() {
+    long saRestart = 0x10000000L;
+    Scenario s = new Scenario()
+        // no handler ran: restarted
+        .call(3, "read", 0, -512).call(3, "read", 0, 5)
+        // a handler with SA_RESTART: restarted, though the handler wrote before the read again
+        .call(3, "read", 0, -512).signal(3, 3, 10, 2, saRestart).call(3, "write", 1, 1)
+        // an ignored signal decides nothing; then a handler without SA_RESTART: EINTR
+        .call(3, "read", 0, -512).signal(3, 3, 17, 1, 0).signal(3, 3, 10, 2, 0)
+        .call(3, "read", 0, 5)
+        // ERESTARTNOHAND: EINTR whatever SA_RESTART says; ERESTARTNOINTR: never
+        .call(3, "pause", 0, -514).signal(3, 3, 10, 2, saRestart)
+        .call(3, "read", 0, -513).signal(3, 3, 10, 2, 0);
+    assertEquals(5, s.pipeline.stats().calls().restarts());
+    assertEquals(2, s.pipeline.stats().calls().interrupted());
   }
 }

@@ -102,6 +102,32 @@ final class Scenario {
     return this;
   }
 
+  /** A name record of another filesystem ({@code magic}) or a deleted file ({@code nlink} 0). */
+  Scenario name(Ident id, long magic, int nlink, String... leafFirst) {
+    feed(w.name(buf, id, magic, nlink, leafFirst));
+    return this;
+  }
+
+  /** An fd call's enter as the kernel sends it: {@code id} read from the fd table, none: closed. */
+  Scenario kernelFd(int pid, int tid, String name, long fd, Ident id, int flags) {
+    feed(w.enterFd(buf, sys(name), pid, tid, tick(), comm, fd, 0, 0, id,
+        RecordLayout.F_IDENT | flags));
+    return this;
+  }
+
+  /** A signal delivered to {@code tid} ({@code handler}: 0 default, 1 ignored, 2 runs). */
+  Scenario signal(int pid, int tid, int sig, int handler, long saFlags) {
+    feed(w.signal(buf, pid, tid, tick(), sig, handler, saFlags));
+    return this;
+  }
+
+  /** {@code clone(CLONE_FILES)} without CLONE_THREAD: one descriptor table for both. */
+  Scenario forkSharingFiles(int pid, int child) {
+    feed(w.proc(buf, RecordLayout.KIND_PROC_FORK, RecordLayout.F_SHARED_FILES, pid, pid, tick(),
+        comm, child, child));
+    return this;
+  }
+
   /** Makes the thread's next enter skip a sequence number, as a lost record does. */
   Scenario lose(int tid) {
     w.skipSeq(tid);

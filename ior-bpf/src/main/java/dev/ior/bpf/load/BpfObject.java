@@ -90,7 +90,7 @@ public final class BpfObject implements AutoCloseable {
       b.load();
       b.nativeNumbers = SyscallNumbers.of(table, arch);
       b.compatNumbers = SyscallNumbers.of(table, arch.compat());
-      b.fillSyscalls(syscalls, warn);
+      b.fillSyscalls(table, syscalls, warn);
       if (config.follow() > 0) {
         b.followPid(config.follow());
       }
@@ -166,7 +166,8 @@ public final class BpfObject implements AutoCloseable {
   }
 
   /** Writes one table slot per syscall number of every selected syscall, native and compat. */
-  private void fillSyscalls(List<Syscall> syscalls, Consumer<String> warn) throws TraceException {
+  private void fillSyscalls(SyscallTable table, List<Syscall> syscalls, Consumer<String> warn)
+      throws TraceException {
     int fd = LibBpf.bpf_map__fd(map("ior_sys"));
     List<String> missing = new ArrayList<>();
     for (Syscall s : syscalls) {
@@ -188,7 +189,27 @@ public final class BpfObject implements AutoCloseable {
       warn.accept("not on " + nativeNumbers.arch().tsvName() + ", not traced: "
           + String.join(", ", missing));
     }
+    // Calls that change names are in the table traced or not: their exits, in any process,
+    // count the name epoch that makes the kernel name files again (see ior.bpf.c).
+    for (String name : RENAMERS) {
+      Syscall s = table.byName(name);
+      if (s != null && !syscalls.contains(s)) {
+        for (int nr : nativeNumbers.numbers(s)) {
+          setSlot(fd, nr, s, false);
+        }
+        for (int nr : compatNumbers.numbers(s)) {
+          setSlot(fd, NR_SLOTS + nr, s, false);
+        }
+      }
+    }
   }
+
+  /**
+   * Syscalls whose success may change the name of an open file or of a directory above it (a
+   * link gives an O_TMPFILE file its first name).
+   */
+  static final List<String> RENAMERS =
+      List.of("rename", "renameat", "renameat2", "unlink", "unlinkat", "rmdir", "link", "linkat");
 
   private void setSlot(int fd, int slot, Syscall s, boolean traced) throws TraceException {
     if (slot >= 2 * NR_SLOTS) {
@@ -206,6 +227,9 @@ public final class BpfObject implements AutoCloseable {
     }
     if (s.opensFd()) {
       flags |= SYS_RET_FD;
+    }
+    if (RENAMERS.contains(s.name())) {
+      flags |= SYS_RENAMES;
     }
     v.setByte(SYSENT_FLAGS, (byte) flags);
     for (int k = 0; k < 4; k++) {

@@ -85,7 +85,8 @@ public final class StreamSink implements PairSink {
     line.number(p.gapNs()).ascii(',').number(p.durationNs()).ascii(',');
     name(p.comm());
     line.ascii('@').number(p.pid()).ascii('.').number(p.tid()).ascii(',')
-        .ascii(p.syscall().name()).ascii(p.compat() ? "[compat]=>" : "=>").number(p.ret())
+        .ascii(p.syscall().name()).ascii(p.compat() ? "[compat]" : "")
+        .ascii(refused(p) ? "[refused]=>" : "=>").number(p.ret())
         .ascii(',');
     name(p.file());
     if (p.file2() != null) {
@@ -131,6 +132,10 @@ public final class StreamSink implements PairSink {
     }
   }
 
+  private static boolean refused(SyscallPair p) {
+    return (p.marks() & PairMarks.REFUSED) != 0;
+  }
+
   private static boolean fileLate(SyscallPair p) {
     return (p.marks() & PairMarks.FILE_LATE) != 0;
   }
@@ -158,6 +163,9 @@ public final class StreamSink implements PairSink {
     jsonString(p.thread());
     line.ascii(",\"compat\":").ascii(p.compat() ? "true" : "false").ascii(",\"file_late\":")
         .ascii(fileLate(p) ? "true" : "false");
+    if (refused(p)) {
+      line.ascii(",\"refused\":true"); // only when set: the call never ran (seccomp, a tracer)
+    }
     CgroupInfo c = cgroups.lookup(p.cgroupId());
     line.ascii(",\"cgroup\":");
     if (c != null) {

@@ -5,13 +5,16 @@ package dev.ior.core.decode;
  * Turns what the kernel's name walk reports (an {@code IOR_NAME} record: dentry names leaf first,
  * the filesystem's magic, the link count) into the name {@code /proc/PID/fd} would show: {@code
  * /a/b}, {@code /a/b (deleted)}, {@code pipe:[123]}, {@code socket:[456]}, {@code
- * anon_inode:[eventfd]}, {@code /memfd:x (deleted)}. Magic numbers are from the kernel's {@code
- * include/uapi/linux/magic.h}.
+ * anon_inode:[eventfd]}, {@code anon_inode:[pidfd]}, {@code net:[4026531840]}, {@code /memfd:x
+ * (deleted)}. Pseudo filesystems are never given a made-up absolute path. Magic numbers are from
+ * the kernel's {@code include/uapi/linux/magic.h}.
  */
 public final class KernelNames {
   static final long PIPEFS_MAGIC = 0x50495045L;
   static final long SOCKFS_MAGIC = 0x534F434BL;
   static final long ANON_INODE_FS_MAGIC = 0x09041934L;
+  static final long NSFS_MAGIC = 0x6e736673L;
+  static final long PIDFS_MAGIC = 0x50494446L;
   /** Prefix of a name whose walk stopped before the root (deeper than the kernel walks). */
   public static final String CUT = "...";
 
@@ -26,8 +29,20 @@ public final class KernelNames {
       return ascii((magic == PIPEFS_MAGIC ? "pipe:[" : "socket:[") + Long.toUnsignedString(ino)
           + "]");
     }
+    if (magic == PIDFS_MAGIC) {
+      return ascii("anon_inode:[pidfd]");
+    }
     int end = from + len;
     int n = 0;
+    if (magic == NSFS_MAGIC) {
+      // the kernel sends the namespace type ("net"): /proc shows "net:[inode]"
+      int typeEnd = from;
+      while (typeEnd < end && bytes[typeEnd] != 0) {
+        typeEnd++;
+      }
+      n = putBytes(n, bytes, from, typeEnd - from);
+      return put(n, ":[" + Long.toUnsignedString(ino) + "]");
+    }
     if (magic == ANON_INODE_FS_MAGIC) {
       n = put(n, "anon_inode:");
       int leafEnd = from;

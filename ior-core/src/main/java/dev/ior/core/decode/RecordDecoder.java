@@ -68,7 +68,11 @@ public final class RecordDecoder {
         return;
       case KIND_PROC_FORK:
         h.fork(pid, tid, time, buf.getInt(offset + PROC_OTHER_PID),
-            buf.getInt(offset + PROC_OTHER_TID));
+            buf.getInt(offset + PROC_OTHER_TID), (flags & F_SHARED_FILES) != 0);
+        return;
+      case KIND_SIGNAL:
+        h.signal(pid, tid, time, buf.getInt(offset + SIGNAL_SIG),
+            buf.getInt(offset + SIGNAL_HANDLER), buf.getLong(offset + SIGNAL_SA_FLAGS));
         return;
       case KIND_TASK_EXIT:
         h.taskExit(pid, tid, time, (flags & F_GROUP_DEAD) != 0);

@@ -21,6 +21,23 @@ public interface RecordHandler {
   /** Task {@code tid} of {@code pid} created task {@code childTid} of process {@code childPid}. */
   void fork(int pid, int tid, long timeNs, int childPid, int childTid);
 
+  /**
+   * As {@link #fork(int, int, long, int, int)}; {@code sharedFiles}: the new process shares the
+   * parent's descriptor table ({@code clone(CLONE_FILES)} without {@code CLONE_THREAD}).
+   */
+  default void fork(int pid, int tid, long timeNs, int childPid, int childTid,
+      boolean sharedFiles) {
+    fork(pid, tid, timeNs, childPid, childTid);
+  }
+
+  /**
+   * The kernel delivers signal {@code sig} to thread {@code tid} right after a call of it returned
+   * a restart code; {@code handler}: 0 {@code SIG_DFL}, 1 {@code SIG_IGN}, 2 a handler runs;
+   * {@code saFlags} the action's {@code sa_flags}. Together with the code they are the kernel's
+   * decision between restarting the call and returning EINTR.
+   */
+  default void signal(int pid, int tid, long timeNs, int sig, int handler, long saFlags) {}
+
   /** Task {@code tid} of {@code pid} ended; {@code groupDead}: it was the process's last. */
   void taskExit(int pid, int tid, long timeNs, boolean groupDead);
 

@@ -26,6 +26,7 @@ public final class RecordLayout {
   public static final int KIND_TASK_EXIT = 7;
   public static final int KIND_EXIT_PATH = 8;
   public static final int KIND_NAME = 9;
+  public static final int KIND_SIGNAL = 10;
 
   /** Shapes in the kernel's syscall table ({@code enum ior_shape}). */
   public static final int SHAPE_NONE = 0;
@@ -39,6 +40,8 @@ public final class RecordLayout {
   public static final int SYS_TRACED = 0x01;
   public static final int SYS_FD2 = 0x02;
   public static final int SYS_RET_FD = 0x04;
+  /** A successful call may change file names (rename, unlink, rmdir): counts the name epoch. */
+  public static final int SYS_RENAMES = 0x08;
 
   /** Flags of a record head ({@code IOR_F_*}). */
   public static final int F_COMPAT = 0x01;
@@ -46,6 +49,12 @@ public final class RecordLayout {
   public static final int F_PATH_CUT = 0x04;
   public static final int F_GROUP_DEAD = 0x08;
   public static final int F_THREAD = 0x10;
+  /** Enter: built at the exit of a call refused before it ran (seccomp, a tracer). */
+  public static final int F_REFUSED = 0x20;
+  /** Fork: the new process shares its parent's descriptor table (CLONE_FILES). */
+  public static final int F_SHARED_FILES = 0x40;
+  /** Enter: its file identities were read from the task's fd table; none means not open. */
+  public static final int F_IDENT = 0x80;
 
   // struct ior_sysent (a value of the kernel's syscall table map)
   public static final int SYSENT_ID = 0;
@@ -102,6 +111,12 @@ public final class RecordLayout {
   public static final int NAME_LEN = 52;
   public static final int NAME_SIZE = 56;
 
+  // struct ior_signal
+  public static final int SIGNAL_SIG = 24;
+  public static final int SIGNAL_HANDLER = 28;
+  public static final int SIGNAL_SA_FLAGS = 32;
+  public static final int SIGNAL_SIZE = 40;
+
   // struct ior_proc
   public static final int PROC_COMM = 24;
   public static final int PROC_OTHER_PID = 40;
@@ -134,6 +149,8 @@ public final class RecordLayout {
         return EXIT_PATH_SIZE;
       case KIND_NAME:
         return NAME_SIZE;
+      case KIND_SIGNAL:
+        return SIGNAL_SIZE;
       case KIND_PROC_EXEC:
       case KIND_PROC_FORK:
       case KIND_TASK_EXIT:

@@ -125,6 +125,15 @@ public final class RecordWriter {
     return end(b, at, NAME_SIZE + n);
   }
 
+  /** A signal record: {@code sig} delivered to {@code tid} after a restart code. */
+  public int signal(ByteBuffer b, int pid, int tid, long timeNs, int sig, int handler,
+      long saFlags) {
+    int at = head(b, KIND_SIGNAL, 0, 0, pid, tid, timeNs, SIGNAL_SIZE);
+    b.putInt(at + SIGNAL_SIG, sig).putInt(at + SIGNAL_HANDLER, handler)
+        .putLong(at + SIGNAL_SA_FLAGS, saFlags);
+    return SIGNAL_SIZE;
+  }
+
   /**
    * A process record: {@link RecordLayout#KIND_PROC_EXEC} ({@code otherTid}: the exec'ing
    * thread), FORK ({@code otherPid}/{@code otherTid}: the new task) or TASK_EXIT ({@code flags}

@@ -42,6 +42,29 @@ public final class Errno {
     return ret <= -512 && ret >= -516;
   }
 
+  /** {@code handler} value of a signal record: a handler runs (not SIG_DFL, not SIG_IGN). */
+  public static final int HANDLER_RUNS = 2;
+  /** {@code sa_flags} bit: calls interrupted by the handler are restarted. */
+  public static final long SA_RESTART = 0x10000000L;
+
+  /**
+   * Whether a call that returned restart code {@code ret} returns EINTR to the program when a
+   * signal handler with {@code saFlags} runs, as the kernel's {@code handle_signal} decides:
+   * -ERESTARTNOHAND and -ERESTART_RESTARTBLOCK always, -ERESTARTSYS unless {@code SA_RESTART},
+   * -ERESTARTNOINTR never.
+   */
+  public static boolean interruptedBy(long ret, long saFlags) {
+    switch ((int) -ret) {
+      case 512: // ERESTARTSYS
+        return (saFlags & SA_RESTART) == 0;
+      case 514: // ERESTARTNOHAND
+      case 516: // ERESTART_RESTARTBLOCK
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /**
    * The symbolic name of a negative return value ({@code -2} → {@code ENOENT}); an empty string
    * for non-negative values; {@code E<number>} when the number has no name.

@@ -14,4 +14,9 @@ public final class PairMarks {
   public static final int FILE_LATE = 2;
   /** A path was longer than the kernel could carry (PATH_MAX, or a name walk's depth): cut. */
   public static final int PATH_CUT = 4;
+  /**
+   * The call was refused before it ran (a seccomp filter's {@code SECCOMP_RET_ERRNO}, a tracer):
+   * the kernel's enter tracepoint never fired, the call was built from its exit's registers.
+   */
+  public static final int REFUSED = 8;
 }

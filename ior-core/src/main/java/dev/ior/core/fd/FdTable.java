@@ -32,6 +32,8 @@ public final class FdTable {
     final Ident id = new Ident();
     /** The path came from /proc after the fact. */
     boolean late;
+    /** {@link FileIdentities#version()} when the path was last checked against the kernel's. */
+    int nameVersion;
   }
 
   /** Sets descriptor {@code fd}, replacing what it pointed to. */
@@ -46,7 +48,11 @@ public final class FdTable {
     e.cloexec = cloexec;
     e.id.clear();
     e.late = false;
+    e.nameVersion = STALE;
   }
+
+  /** A name version no {@link FileIdentities} has yet: the entry is checked at its next use. */
+  private static final int STALE = Integer.MIN_VALUE;
 
   /** Sets descriptor {@code fd} with the identity the kernel reported for it. */
   public void put(int fd, String path, int flags, boolean cloexec, Ident id, boolean late) {
@@ -71,6 +77,27 @@ public final class FdTable {
       return true;
     }
     return e.id.sameAs(id);
+  }
+
+  /**
+   * The path of {@code fd} if it was checked against the kernel's names at {@code version}, else
+   * null (the caller looks the name up again and {@link #rename}s).
+   */
+  String pathAt(int fd, int version) {
+    Entry e = fds.get(fd);
+    return e == null || e.nameVersion != version ? null : e.path;
+  }
+
+  /** Sets the path of {@code fd} as the kernel names its file at {@code version}. */
+  void rename(int fd, String path, int version) {
+    Entry e = fds.get(fd);
+    if (e != null) {
+      if (path != null) {
+        e.path = path;
+        e.late = false;
+      }
+      e.nameVersion = version;
+    }
   }
 
   /** Whether the entry of {@code fd} was looked up late (in /proc). */

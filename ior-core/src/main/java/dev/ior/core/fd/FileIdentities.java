@@ -21,6 +21,7 @@ public final class FileIdentities {
   private final int capacity;
   private Generation current;
   private Generation previous;
+  private int version;
 
   /** A map keeping up to {@code capacity} recent names (and as many older ones). */
   public FileIdentities(int capacity) {
@@ -41,16 +42,32 @@ public final class FileIdentities {
     return name;
   }
 
-  /** Names {@code id} (a rename or a new open under another name replaces the old name). */
+  /**
+   * Names {@code id}: the kernel's newer name replaces the old one (a rename, an unlink that made
+   * it {@code (deleted)}).
+   */
   public void put(Ident id, String name) {
     if (!id.present() || name == null) {
       return;
     }
-    if (current.size >= capacity && current.get(id) == null) {
+    String old = current.get(id);
+    if (current.size >= capacity && old == null) {
       previous = current;
       current = new Generation(capacity);
     }
+    String before = old != null ? old : previous.get(id);
+    if (before != null && !before.equals(name)) {
+      version++; // a name changed: names copied into descriptor tables are checked again
+    }
     current.put(id, name);
+  }
+
+  /**
+   * Counts name changes: a name copied from here at version v is still current while the version
+   * is v. Wraps around; compared for equality only.
+   */
+  public int version() {
+    return version;
   }
 
   /** Number of names kept. */

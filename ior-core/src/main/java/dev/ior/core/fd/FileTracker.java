@@ -3,6 +3,8 @@ package dev.ior.core.fd;
 
 import dev.ior.core.decode.EnterRecord;
 import dev.ior.core.decode.Ident;
+import dev.ior.core.decode.KernelNames;
+import dev.ior.core.decode.RecordLayout;
 import dev.ior.core.event.PairMarks;
 import dev.ior.core.pair.MutablePair;
 import dev.ior.core.syscall.IoKind;
@@ -17,7 +19,7 @@ import dev.ior.core.syscall.SyscallTable;
  *
  * <pre>{@code
  * FileTracker files = new FileTracker(SyscallTable.standard(), new ProcessTable(ProcFs.EMPTY));
- * files.describe(enter, ret, pair); // before apply: close still sees the file it closes
+ * files.describe(enter, ret, openedIdent, pair); // before apply: close sees what it closes
  * files.apply(enter, ret, openedIdent, pair);
  * }</pre>
  */
@@ -56,8 +58,11 @@ public final class FileTracker {
     return procs;
   }
 
-  /** Fills fd, file, file2, flags and bytes of {@code p} for the call {@code e} returning ret. */
-  public void describe(EnterRecord e, long ret, MutablePair p) {
+  /**
+   * Fills fd, file, file2, flags and bytes of {@code p} for the call {@code e} returning ret;
+   * {@code opened} is the kernel's identity of a descriptor the call returned (open family).
+   */
+  public void describe(EnterRecord e, long ret, Ident opened, MutablePair p) {
     Syscall s = e.syscall;
     int pid = e.pid;
     p.fd = -1;
@@ -69,15 +74,16 @@ public final class FileTracker {
       case FD:
         int fd = (int) e.arg0;
         p.fd = fd;
+        boolean fromKernel = (e.flags & RecordLayout.F_IDENT) != 0;
         if (effects[s.id()] != FdEffect.CLOSE_RANGE) {
-          p.file = procs.path(pid, fd, e.file);
+          p.file = procs.path(pid, fd, e.file, fromKernel);
           p.flags = procs.flags(pid, fd);
           if (procs.late(pid, fd)) {
             p.marks |= PairMarks.FILE_LATE;
           }
         }
         if (s.io() == IoKind.TRANSFER) {
-          p.file2 = procs.path(pid, (int) e.arg1, e.file2);
+          p.file2 = procs.path(pid, (int) e.arg1, e.file2, fromKernel);
         }
         break;
       case PATH:
@@ -87,6 +93,11 @@ public final class FileTracker {
         p.flags = s.id() == creatId ? O_WRONLY_CREAT_TRUNC : (int) e.openFlags;
         if (s.opensFd() && ret >= 0) {
           p.fd = (int) ret;
+          String name = openedName(opened, p.file);
+          if (name != null && !name.equals(p.file)) {
+            p.file2 = p.file; // the path as the program gave it: strace's argument
+            p.file = name;
+          }
         } else if (e.dirfd != ProcessTable.AT_FDCWD) {
           p.fd = e.dirfd;
         }
@@ -98,6 +109,22 @@ public final class FileTracker {
       default:
         break;
     }
+  }
+
+  /**
+   * The name of the file an open returned: the kernel's (its f_path, named at the open's exit,
+   * as strace -y decorates the returned fd), not the path string the program passed, which the
+   * open row keeps as {@code file2} when it differs — a symlink, {@code /proc/self/fd/N}, {@code
+   * O_TMPFILE}'s directory or a path under another root name another file. The path is kept only
+   * when the kernel's name is missing (its record lost) or cut shorter than the path.
+   */
+  private String openedName(Ident opened, String path) {
+    String kernel = opened.present() ? procs.identities().get(opened) : null;
+    if (kernel == null || kernel.startsWith(KernelNames.CUT) && path != null
+        && path.startsWith("/") && path.endsWith(kernel.substring(KernelNames.CUT.length()))) {
+      return path;
+    }
+    return kernel;
   }
 
   /**
@@ -113,7 +140,10 @@ public final class FileTracker {
       case OPEN:
         procs.fds(pid).put((int) ret, p.file, p.flags, (p.flags & FdTable.O_CLOEXEC) != 0, opened,
             false);
-        procs.identities().put(opened, p.file);
+        if (procs.identities().get(opened) == null) {
+          // the kernel's name record was lost: the open's path is the best name there is
+          procs.identities().put(opened, p.file);
+        }
         break;
       case CLOSE:
         procs.fds(pid).remove((int) e.arg0);

@@ -60,20 +60,39 @@ public final class ProcessTable {
 
   /**
    * The file behind {@code fd} of {@code pid} at the time of a call that reported identity {@code
-   * id}: the table's entry if it is that file, else the kernel's name of {@code id}, else a late
-   * {@code /proc} lookup. With no identity (the descriptor was not open at the call) the table's
-   * entry, if any, without a lookup.
+   * id}: the kernel's name of {@code id} (newer than the table's when the file was renamed or
+   * deleted since), else the table's entry if it is that file, else a late {@code /proc} lookup.
+   * With no identity the table's entry, if any, without a lookup.
    */
   public String path(int pid, int fd, Ident id) {
+    return path(pid, fd, id, false);
+  }
+
+  /**
+   * As {@link #path(int, int, Ident)}; {@code fromKernel}: {@code id} was read from the task's
+   * descriptor table, so no identity means the descriptor was not open at the call (EBADF): no
+   * file, and a stale entry (a table another process closed it in) is dropped.
+   */
+  public String path(int pid, int fd, Ident id, boolean fromKernel) {
     if (fd < 0) {
       return null;
     }
     FdTable t = process(pid).fds;
     if (!id.present()) {
+      if (fromKernel) {
+        t.remove(fd);
+        return null;
+      }
       return t.path(fd);
     }
     if (t.sameFile(fd, id)) {
-      return t.path(fd);
+      int version = identities.version();
+      String name = t.pathAt(fd, version);
+      if (name == null) {
+        t.rename(fd, identities.get(id), version);
+        name = t.path(fd);
+      }
+      return name;
     }
     String name = identities.get(id);
     boolean late = name == null;
@@ -131,12 +150,21 @@ public final class ProcessTable {
 
   /** {@code pid} created process {@code childPid}: it starts with a copy of the table now. */
   public void fork(int pid, int childPid) {
+    fork(pid, childPid, false);
+  }
+
+  /**
+   * {@code pid} created process {@code childPid}: with {@code sharedFiles} ({@code
+   * clone(CLONE_FILES)}) both use one descriptor table from now on, as in the kernel, so a close
+   * in one is seen by the other; else the child starts with a copy of the table now.
+   */
+  public void fork(int pid, int childPid, boolean sharedFiles) {
     if (childPid == pid || childPid <= 0) {
       return;
     }
     Process parent = process(pid);
     Process child = new Process();
-    child.fds = parent.fds.copy();
+    child.fds = sharedFiles ? parent.fds : parent.fds.copy();
     child.cwd = parent.cwd;
     child.cwdLooked = parent.cwdLooked;
     processes.put(childPid, child);

@@ -36,6 +36,10 @@ public final class StatsReport {
     b.append(String.format(Locale.ROOT, "  failed:             %s%,d (plus %,d returned a restart"
         + " code: %,d restarted, %,d seen as EINTR)%n", atLeast, c.failed(), c.restarts(),
         c.restarts() - c.interrupted(), c.interrupted()));
+    if (c.refused() > 0) {
+      b.append(String.format(Locale.ROOT, "  refused calls:      %s%,d (refused before they ran:"
+          + " seccomp or a tracer; marked refused)%n", atLeast, c.refused()));
+    }
     if (c.compat() > 0) {
       b.append(String.format(Locale.ROOT, "  32-bit calls:       %s%,d (marked compat)%n",
           atLeast, c.compat()));

@@ -56,9 +56,17 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
    * @param interrupted of those, calls not restarted: the program saw EINTR
    * @param compat pairs of 32-bit (ia32) calls
    * @param inFlightAtStop enters still waiting for their exit when the trace stopped
+   * @param refused calls refused before they ran (a seccomp filter, a tracer): the kernel's enter
+   *     tracepoint never fired; shown, built from the exit's registers, and marked
    */
   public record Calls(long paired, long emitted, long failed, long restarts, long interrupted,
-      long compat, long inFlightAtStop) {}
+      long compat, long inFlightAtStop, long refused) {
+    /** Calls of a source that knows of no refused call (older .ior files). */
+    public Calls(long paired, long emitted, long failed, long restarts, long interrupted,
+        long compat, long inFlightAtStop) {
+      this(paired, emitted, failed, restarts, interrupted, compat, inFlightAtStop, 0);
+    }
+  }
 
   /**
    * Bytes returned by successful calls.
