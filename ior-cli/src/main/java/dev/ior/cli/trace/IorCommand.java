@@ -7,6 +7,8 @@ import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
 import dev.ior.cli.flame.RunNames;
+import dev.ior.cli.flight.FlightOptions;
+import dev.ior.cli.flight.FlightReplay;
 import dev.ior.cli.run.TracedCommand;
 import dev.ior.cli.serve.ServeCommand;
 import dev.ior.cli.stream.StreamFormat;
@@ -77,6 +79,8 @@ import picocli.CommandLine.Spec;
       "  sudo ior serve -comm postgres                Prometheus exporter, port 9464",
       "  sudo ior -comm nginx -record ng.iorrec       keep the raw stream...",
       "  ior -replay ng.iorrec -path /var/log -plain  ...and use it later, no root",
+      "  sudo ior -comm pg -flight 60s,256MiB -flight-slow 1s -flight-syscalls fsync",
+      "                                              last 60 s dumped on a slow fsync",
       "",
       "ior format columns: durationToPrevNs (gap since the thread's previous syscall),"
           + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
@@ -182,6 +186,8 @@ public final class IorCommand implements Callable<Integer> {
   @Mixin TimelineOptions timeline;
 
   @Mixin CommandOptions command;
+
+  @Mixin FlightOptions flight;
 
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
@@ -302,6 +308,9 @@ public final class IorCommand implements Callable<Integer> {
     if (output != null) {
       files.add(output);
     }
+    if (flight.enabled()) {
+      files.add(flight.probeFile());
+    }
     return files;
   }
 
@@ -333,6 +342,14 @@ public final class IorCommand implements Callable<Integer> {
     }
     command.validate(spec, pid, tid, tui);
     try {
+      flight.validate();
+      if (flight.enabled()) {
+        flight.config(); // a bad errno or glob is a usage error before anything starts
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try {
       return TraceConfig.builder().pid(follow ? 0 : pid).tid(tid)
           .follow(commandPid != 0 ? commandPid : follow ? pid : 0).cgroup(cgroupId)
           .comm(comm).path(path).tracepoints(tps, tpsExclude).syscalls(syscalls)
@@ -350,8 +367,10 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + missing.get());
       return 2;
     }
+    boolean flightDump = FlightReplay.applies(recording.replay);
     try {
-      clock = new WallClock(RecordFileReader.epochOffsetNs(recording.replay));
+      clock = new WallClock(flightDump ? FlightReplay.epochOffsetNs(recording.replay)
+          : RecordFileReader.epochOffsetNs(recording.replay));
     } catch (IOException e) {
       err.println("ior: " + UserFiles.message(e));
       return 2;
@@ -365,8 +384,9 @@ public final class IorCommand implements Callable<Integer> {
     Optional<CgroupResolver> resolver = thisBoot ? CgroupOptions.openResolver() : Optional.empty();
     try {
       CgroupLookup lookup = CgroupOptions.lookup(resolver);
-      return recording.replay(config, outputs(fmt, config, lookup, CgroupOptions.paths(lookup)),
-          err);
+      List<TraceOutput> outputs = outputs(fmt, config, lookup, CgroupOptions.paths(lookup));
+      return flightDump ? FlightReplay.replay(recording.replay, config, outputs, err)
+          : recording.replay(config, outputs, err);
     } finally {
       resolver.ifPresent(CgroupResolver::close);
     }
@@ -386,6 +406,9 @@ public final class IorCommand implements Callable<Integer> {
     }
     if (timeline.enabled()) {
       outputs.add(timeline.output(clock, RunNames.hostName()));
+    }
+    if (flight.enabled()) {
+      outputs.add(flight.output(clock, RunNames.hostName(), spec.commandLine().getErr()));
     }
     if (outputs.isEmpty() && !tui) { // file outputs and the dashboard replace the live stream
       outputs.add(output == null ? new StreamOutput(fmt, System.console() != null, clock, lookup)
