@@ -6,6 +6,7 @@ import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
+import dev.ior.cli.clickhouse.ClickHouseOptions;
 import dev.ior.cli.flame.RunNames;
 import dev.ior.cli.flight.FlightOptions;
 import dev.ior.cli.flight.FlightReplay;
@@ -17,6 +18,7 @@ import dev.ior.cli.timeline.TimelineOptions;
 import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.cgroup.CgroupResolver;
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.metrics.PairLabels;
 import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.SyscallSelection;
@@ -81,6 +83,7 @@ import picocli.CommandLine.Spec;
       "  ior -replay ng.iorrec -path /var/log -plain  ...and use it later, no root",
       "  sudo ior -comm pg -flight 60s,256MiB -flight-slow 1s -flight-syscalls fsync",
       "                                              last 60 s dumped on a slow fsync",
+      "  sudo ior -clickhouse http://ch:8123 -clickhouse-create   every call into ClickHouse",
       "",
       "ior format columns: durationToPrevNs (gap since the thread's previous syscall),"
           + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
@@ -188,6 +191,8 @@ public final class IorCommand implements Callable<Integer> {
   @Mixin CommandOptions command;
 
   @Mixin FlightOptions flight;
+
+  @Mixin ClickHouseOptions clickhouse;
 
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
@@ -343,6 +348,7 @@ public final class IorCommand implements Callable<Integer> {
     command.validate(spec, pid, tid, tui);
     try {
       flight.validate();
+      clickhouse.validate();
       if (flight.enabled()) {
         flight.config(); // a bad errno or glob is a usage error before anything starts
       }
@@ -409,6 +415,9 @@ public final class IorCommand implements Callable<Integer> {
     }
     if (flight.enabled()) {
       outputs.add(flight.output(clock, RunNames.hostName(), spec.commandLine().getErr()));
+    }
+    if (clickhouse.enabled()) {
+      outputs.add(clickhouse.output(clock, RunNames.hostName(), PairLabels.of(lookup)));
     }
     if (outputs.isEmpty() && !tui) { // file outputs and the dashboard replace the live stream
       outputs.add(output == null ? new StreamOutput(fmt, System.console() != null, clock, lookup)
