@@ -10,6 +10,7 @@ import dev.ior.cli.clickhouse.ClickHouseOptions;
 import dev.ior.cli.flame.RunNames;
 import dev.ior.cli.flight.FlightOptions;
 import dev.ior.cli.flight.FlightReplay;
+import dev.ior.cli.parquet.ParquetOptions;
 import dev.ior.cli.run.TracedCommand;
 import dev.ior.cli.serve.ServeCommand;
 import dev.ior.cli.stream.StreamFormat;
@@ -84,6 +85,7 @@ import picocli.CommandLine.Spec;
       "  sudo ior -comm pg -flight 60s,256MiB -flight-slow 1s -flight-syscalls fsync",
       "                                              last 60 s dumped on a slow fsync",
       "  sudo ior -clickhouse http://ch:8123 -clickhouse-create   every call into ClickHouse",
+      "  ior -replay ng.iorrec -parquet ng.parquet    a recording as Parquet (DuckDB, pandas)",
       "",
       "ior format columns: durationToPrevNs (gap since the thread's previous syscall),"
           + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
@@ -193,6 +195,8 @@ public final class IorCommand implements Callable<Integer> {
   @Mixin FlightOptions flight;
 
   @Mixin ClickHouseOptions clickhouse;
+
+  @Mixin ParquetOptions parquet;
 
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
@@ -316,6 +320,9 @@ public final class IorCommand implements Callable<Integer> {
     if (flight.enabled()) {
       files.add(flight.probeFile());
     }
+    if (parquet.enabled()) {
+      files.add(parquet.file());
+    }
     return files;
   }
 
@@ -418,6 +425,9 @@ public final class IorCommand implements Callable<Integer> {
     }
     if (clickhouse.enabled()) {
       outputs.add(clickhouse.output(clock, RunNames.hostName(), PairLabels.of(lookup)));
+    }
+    if (parquet.enabled()) {
+      outputs.add(parquet.output(clock, RunNames.hostName(), PairLabels.of(lookup)));
     }
     if (outputs.isEmpty() && !tui) { // file outputs and the dashboard replace the live stream
       outputs.add(output == null ? new StreamOutput(fmt, System.console() != null, clock, lookup)

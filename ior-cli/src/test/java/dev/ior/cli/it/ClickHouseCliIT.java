@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ior.cli.testing.ClickHouseServer;
 import dev.ior.testdata.Workload;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -14,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ior -clickhouse} on the real kernel into a real ClickHouse (started here on loopback):
- * the exact calls of {@code iorwl mix} are in the table, with their bytes and files.
+ * the exact calls of {@code iorwl mix} are in the table, with their bytes and files; the same
+ * trace's {@code -parquet} file, read by DuckDB, holds the same rows.
  */
 class ClickHouseCliIT {
   @TempDir Path work;
@@ -26,7 +33,7 @@ class ClickHouseCliIT {
     try (ClickHouseServer ch = ClickHouseServer.create(chDir)) {
       CliProcess ior = new CliProcess("ior", "-comm", Workload.COMM, "-path", work.toString(),
           "-duration", "0", "-clickhouse", ch.url(), "-clickhouse-create",
-          "-clickhouse-table", "ior.events");
+          "-clickhouse-table", "ior.events", "-parquet", work.resolve("mix.parquet").toString());
       ior.awaitErr("Ctrl+C to stop", 60);
       Process w = new ProcessBuilder(Workload.binary().toString(), "mix", "2000",
           work.toString()).inheritIO().start();
@@ -54,6 +61,29 @@ class ClickHouseCliIT {
           + " WHERE syscall = 'pwrite64' FORMAT TSV"));
       assertEquals("1\n", ch.query("SELECT uniqExact(comm, pid, host) FROM ior.events"
           + " FORMAT TSV"));
+
+      // The same trace's Parquet file, read by DuckDB: the same rows, field by field.
+      String columns = "time_ns, duration_ns, tid, syscall, fd, ret, bytes, file, file2";
+      List<String> fromClickHouse = ch.query("SELECT " + columns + " FROM ior.events ORDER BY"
+          + " time_ns, syscall FORMAT TSV").lines().toList();
+      List<String> fromParquet = new ArrayList<>();
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = c.createStatement();
+          ResultSet r = st.executeQuery("SELECT " + columns + " FROM read_parquet('"
+              + work.resolve("mix.parquet") + "') ORDER BY time_ns, syscall")) {
+        while (r.next()) {
+          StringBuilder b = new StringBuilder();
+          for (int i = 1; i <= 9; i++) {
+            String v = r.getString(i);
+            b.append(i > 1 ? "\t" : "").append(v == null ? "" : v);
+          }
+          fromParquet.add(b.toString());
+        }
+      }
+      assertEquals(12_061, fromParquet.size());
+      assertEquals(fromClickHouse, fromParquet);
+      assertTrue(ior.err().contains("ior: wrote " + work.resolve("mix.parquet") + " (12,061 calls"),
+          ior.err());
     }
   }
 }
