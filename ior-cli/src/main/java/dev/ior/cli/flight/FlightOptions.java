@@ -3,7 +3,6 @@ package dev.ior.cli.flight;
 
 import dev.ior.cli.stream.WallClock;
 import dev.ior.cli.trace.SizeConverter;
-import dev.ior.cli.trace.TraceOutput;
 import dev.ior.cli.zeekspy.GoDurationConverter;
 import dev.ior.core.flight.FlightConfig;
 import dev.ior.core.flight.FlightTrigger;
@@ -117,7 +116,7 @@ public final class FlightOptions {
   }
 
   /** The output for a trace; its SIGUSR1 handler is installed when the trace starts. */
-  public TraceOutput output(WallClock clock, String host, PrintWriter err) {
+  public FlightOutput output(WallClock clock, String host, PrintWriter err) {
     return new FlightOutput(config(), dir, clock, host, err);
   }
 

@@ -27,7 +27,7 @@ import sun.misc.SignalHandler;
  * {@code -flight}: the recorder on the consumer thread, SIGUSR1 as a trigger while the trace
  * runs, each dump announced on stderr as it is written, the counters at the end.
  */
-final class FlightOutput implements TraceOutput {
+public final class FlightOutput implements TraceOutput {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final Signal USR1 = new Signal("USR1");
@@ -47,9 +47,17 @@ final class FlightOutput implements TraceOutput {
     this.recorder = new FlightRecorder(config, System::nanoTime, new Target());
   }
 
-  /** The recorder, e.g. for {@code ior serve}'s trigger endpoint. */
-  FlightRecorder recorder() {
-    return recorder;
+  /**
+   * Fires a dump from any thread (e.g. {@code ior serve}'s {@code POST /flight/trigger}); the
+   * after-window and the rate limit apply as to every trigger.
+   */
+  public void trigger(String kind, String description) {
+    recorder.trigger(kind, description);
+  }
+
+  /** The recorder's counters (any thread): for the end report and metrics. */
+  public FlightStats stats() {
+    return recorder.stats();
   }
 
   @Override

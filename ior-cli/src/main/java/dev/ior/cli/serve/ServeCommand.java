@@ -4,6 +4,10 @@ package dev.ior.cli.serve;
 import dev.ior.bpf.BpfTraceSession;
 import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
+import dev.ior.cli.flight.FlightOptions;
+import dev.ior.cli.flight.FlightOutput;
+import dev.ior.cli.flight.FlightTriggerHandler;
+import dev.ior.cli.stream.WallClock;
 import dev.ior.cli.flame.RunNames;
 import dev.ior.cli.trace.TraceFilters;
 import dev.ior.cli.trace.TraceOutput;
@@ -63,6 +67,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin TraceFilters filters;
 
+  @Mixin FlightOptions flight;
+
   @Option(names = {"-max-series", "--max-series"}, paramLabel = "N", defaultValue = "10000",
       description = "Keep at most N (syscall, comm, container) series (default: ${DEFAULT-VALUE});"
           + " calls of further ones count under comm=\"[other]\" of their syscall.")
@@ -84,6 +90,14 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     MetricsOptions metrics = metricsOptions();
+    try {
+      flight.validate();
+      if (flight.enabled()) {
+        flight.config();
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     TraceConfig config = filters.config();
     try {
       SyscallSelection.select(SyscallTable.standard(), config.selection());
@@ -102,7 +116,12 @@ public final class ServeCommand implements Callable<Integer> {
     ServeOutput output = new ServeOutput(http, metrics,
         PairLabels.of(dev.ior.cli.trace.CgroupOptions.lookup(resolver)), pprofWindow,
         filters.describe(), RunNames.hostName());
-    List<TraceOutput> outputs = List.of(output);
+    List<TraceOutput> outputs = new java.util.ArrayList<>(List.of(output));
+    if (flight.enabled()) { // the last seconds kept beside the metrics; POST dumps them
+      FlightOutput fo = flight.output(WallClock.now(), RunNames.hostName(), err);
+      outputs.add(fo);
+      http.mount("/flight/trigger", new FlightTriggerHandler(fo));
+    }
     BpfTraceSession session = TraceRun.start(config, outputs, null, err,
         java.util.function.UnaryOperator.identity());
     if (session == null) {
