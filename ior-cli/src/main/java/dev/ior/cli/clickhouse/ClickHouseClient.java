@@ -68,8 +68,10 @@ final class ClickHouseClient {
     try {
       r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new Failure(endpoint + ": " + (e.getMessage() == null ? e.toString()
-          : e.getMessage()), true, e);
+      String why = e instanceof java.net.ConnectException ? "connection refused"
+          : e instanceof java.net.http.HttpTimeoutException ? "no answer in time"
+          : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw new Failure(endpoint + ": " + why, true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Failure("interrupted", false, e);
