@@ -7,10 +7,11 @@
 #   flock /tmp/ior-heavy.lock scripts/bench-sinks.sh [PAIRS]      (default 2,000,000)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
-mvn -B -q -o -pl ior-cli -am test-compile >/dev/null
-mvn -B -q -o -pl ior-cli -am dependency:build-classpath -Dmdep.includeScope=test \
+# One invocation: the reactor resolves sibling modules to their target/ directories only
+# while it builds them.
+mvn -B -q -o -pl ior-cli -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp=$(cat ior-cli/target/bench.classpath)
 exec java -Xms1g -Xmx2g -XX:+UseSerialGC \
-  -cp "ior-cli/target/test-classes:ior-cli/target/classes:ior-core/target/classes:ior-parquet/target/classes:flamegraph/target/classes:$cp" \
+  -cp "ior-cli/target/test-classes:ior-cli/target/classes:$cp" \
   dev.ior.cli.bench.SinksBenchmark "$@"
