@@ -39,6 +39,13 @@ test_pkgs=(
   "podman:podman"
   "runc:runc"
   "prometheus:/usr/bin/prometheus"
+  # The flight recorder's end-to-end test: a FUSE file system (compiled at test time) whose
+  # fsync sleeps, to make one call slow for real.
+  "libfuse3-dev:/usr/include/fuse3/fuse.h"
+  "fuse3:fusermount3"
+  # The ClickHouse sink's test starts its own server on loopback (Debian's 18.16).
+  "clickhouse-server:/usr/sbin/clickhouse-server"
+  "clickhouse-client:clickhouse-client"
 )
 # npm packages the tests use (a real viewer for the timeline), pinned: name@version
 test_npm=(

@@ -93,6 +93,11 @@ final class ExporterServer implements AutoCloseable {
     server.createContext("/", index);
   }
 
+  /** Mounts one more handler (e.g. the flight recorder's trigger) at {@code path}. */
+  void mount(String path, HttpHandler handler) {
+    server.createContext(path, handler);
+  }
+
   void start() {
     server.start();
   }

@@ -2,6 +2,10 @@
 package dev.ior.cli.serve;
 
 import dev.ior.bpf.load.Preflight;
+import dev.ior.cli.flight.FlightOptions;
+import dev.ior.cli.flight.FlightOutput;
+import dev.ior.cli.flight.FlightTriggerHandler;
+import dev.ior.cli.stream.WallClock;
 import dev.ior.cli.flame.RunNames;
 import dev.ior.cli.trace.TraceFilters;
 import dev.ior.cli.trace.TraceOutput;
@@ -21,6 +25,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,6 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin TraceFilters filters;
 
+  @Mixin FlightOptions flight;
+
   @Option(names = {"-max-series", "--max-series"}, paramLabel = "N", defaultValue = "10000",
       description = "Keep at most N (syscall, comm, container) series (default: ${DEFAULT-VALUE});"
           + " calls of further ones count under comm=\"[other]\" of their syscall.")
@@ -101,6 +108,14 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     MetricsOptions metrics = metricsOptions();
+    try {
+      flight.validate();
+      if (flight.enabled()) {
+        flight.config();
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     // Container labels from the cgroup ids, resolved off the consumer thread.
     Optional<CgroupResolver> resolver = CgroupOptions.openResolver();
     try {
@@ -122,7 +137,12 @@ public final class ServeCommand implements Callable<Integer> {
       CgroupLookup lookup = CgroupOptions.lookup(resolver);
       ServeOutput output = new ServeOutput(http, metrics, PairLabels.of(lookup), pprofWindow,
           pprofRows, filters.describe(), RunNames.hostName());
-      List<TraceOutput> outputs = List.of(output);
+      List<TraceOutput> outputs = new ArrayList<>(List.of(output));
+      if (flight.enabled()) { // the last seconds kept beside the metrics; POST dumps them
+        FlightOutput fo = flight.output(WallClock.now(), RunNames.hostName(), err);
+        outputs.add(fo);
+        http.mount("/flight/trigger", new FlightTriggerHandler(fo));
+      }
       if (!TraceRun.start(stream, outputs, null, err, s -> filters.cgroups().sink(s, lookup))) {
         http.close();
         return 2;

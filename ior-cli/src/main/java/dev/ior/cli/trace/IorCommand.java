@@ -5,7 +5,11 @@ import dev.ior.cli.FlagValues;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
+import dev.ior.cli.clickhouse.ClickHouseOptions;
 import dev.ior.cli.flame.RunNames;
+import dev.ior.cli.flight.FlightOptions;
+import dev.ior.cli.flight.FlightReplay;
+import dev.ior.cli.parquet.ParquetOptions;
 import dev.ior.cli.run.TracedCommand;
 import dev.ior.cli.serve.ServeCommand;
 import dev.ior.cli.stream.StreamFormat;
@@ -17,6 +21,7 @@ import dev.ior.core.config.TraceConfig;
 import dev.ior.core.trace.NoSuchTargetException;
 import dev.ior.core.trace.TraceException;
 import dev.ior.core.trace.TraceStream;
+import dev.ior.core.metrics.PairLabels;
 import dev.ior.cli.UserFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,6 +81,10 @@ import picocli.CommandLine.Spec;
       "  sudo ior serve -comm postgres                Prometheus exporter, port 9464",
       "  sudo ior -comm nginx -record ng.iorrec       keep the raw stream...",
       "  ior -replay ng.iorrec -path /var/log -plain  ...and use it later, no root",
+      "  sudo ior -comm pg -flight 60s,256MiB -flight-slow 1s -flight-syscalls fsync",
+      "                                              last 60 s dumped on a slow fsync",
+      "  sudo ior -clickhouse http://ch:8123 -clickhouse-create   every call into ClickHouse",
+      "  ior -replay ng.iorrec -parquet ng.parquet    a recording as Parquet (DuckDB, pandas)",
       "",
       "ior format columns: durationToPrevNs (gap since the thread's previous syscall),"
           + " durationNs (latency), comm@pid.tid, syscall=>return value, file"
@@ -134,6 +143,12 @@ public final class IorCommand implements Callable<Integer> {
   @Mixin TimelineOptions timeline;
 
   @Mixin CommandOptions command;
+
+  @Mixin FlightOptions flight;
+
+  @Mixin ClickHouseOptions clickhouse;
+
+  @Mixin ParquetOptions parquet;
 
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
@@ -261,6 +276,12 @@ public final class IorCommand implements Callable<Integer> {
     if (output != null) {
       files.add(output);
     }
+    if (flight.enabled()) {
+      files.add(flight.probeFile());
+    }
+    if (parquet.enabled()) {
+      files.add(parquet.file());
+    }
     return files;
   }
 
@@ -290,6 +311,15 @@ public final class IorCommand implements Callable<Integer> {
       duration = 0; // a dashboard runs until the user quits, a command until it exits
     }
     command.validate(spec, filters.pid, filters.tid, tui);
+    try {
+      flight.validate();
+      clickhouse.validate();
+      if (flight.enabled()) {
+        flight.config(); // a bad errno or glob is a usage error before anything starts
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     return filters.config(cgroupId);
   }
 
@@ -300,9 +330,15 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + missing.get());
       return 2;
     }
-    TraceStream stream;
+    boolean flightDump = FlightReplay.applies(recording.replay);
+    TraceStream stream = null;
     try {
-      stream = TraceStream.openFile(recording.replay, config);
+      if (flightDump) {
+        clock = new WallClock(FlightReplay.epochOffsetNs(recording.replay));
+      } else {
+        stream = TraceStream.openFile(recording.replay, config);
+        clock = new WallClock(stream.epochOffsetNs());
+      }
     } catch (IOException e) {
       err.println("ior: " + UserFiles.message(e));
       return 2;
@@ -310,7 +346,6 @@ public final class IorCommand implements Callable<Integer> {
       err.println("ior: " + e.getMessage());
       return 2;
     }
-    clock = new WallClock(stream.epochOffsetNs());
     if (!outputsCreatable(plannedOutputs(), err)) {
       return 2;
     }
@@ -320,8 +355,9 @@ public final class IorCommand implements Callable<Integer> {
     Optional<CgroupResolver> resolver = thisBoot ? CgroupOptions.openResolver() : Optional.empty();
     try {
       CgroupLookup lookup = CgroupOptions.lookup(resolver);
-      return recording.replay(stream, outputs(fmt, config, lookup, CgroupOptions.paths(lookup)),
-          err);
+      List<TraceOutput> outputs = outputs(fmt, config, lookup, CgroupOptions.paths(lookup));
+      return flightDump ? FlightReplay.replay(recording.replay, config, outputs, err)
+          : recording.replay(stream, outputs, err);
     } finally {
       resolver.ifPresent(CgroupResolver::close);
     }
@@ -341,6 +377,15 @@ public final class IorCommand implements Callable<Integer> {
     }
     if (timeline.enabled()) {
       outputs.add(timeline.output(clock, RunNames.hostName()));
+    }
+    if (flight.enabled()) {
+      outputs.add(flight.output(clock, RunNames.hostName(), spec.commandLine().getErr()));
+    }
+    if (clickhouse.enabled()) {
+      outputs.add(clickhouse.output(clock, RunNames.hostName(), PairLabels.of(lookup)));
+    }
+    if (parquet.enabled()) {
+      outputs.add(parquet.output(clock, RunNames.hostName(), PairLabels.of(lookup)));
     }
     if (outputs.isEmpty() && !tui) { // file outputs and the dashboard replace the live stream
       outputs.add(output == null ? new StreamOutput(fmt, System.console() != null, clock, lookup)

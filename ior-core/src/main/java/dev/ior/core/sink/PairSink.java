@@ -48,6 +48,17 @@ public interface PairSink {
    */
   default void taskExit(int pid, int tid, long timeNs) {}
 
+  /**
+   * A moment worth marking, not a call: e.g. the trigger of a flight recording being replayed.
+   * Timelines show it; other sinks ignore it.
+   *
+   * @param timeNs CLOCK_MONOTONIC ns
+   * @param pid the process it concerns, 0 for none
+   * @param tid the thread it concerns, 0 for none
+   * @param label what happened, for people
+   */
+  default void mark(long timeNs, int pid, int tid, String label) {}
+
   /** A sink that feeds several sinks in order. */
   static PairSink tee(PairSink... sinks) {
     PairSink[] all = sinks.clone();
@@ -91,6 +102,13 @@ public interface PairSink {
       public void taskExit(int pid, int tid, long timeNs) {
         for (PairSink s : all) {
           s.taskExit(pid, tid, timeNs);
+        }
+      }
+
+      @Override
+      public void mark(long timeNs, int pid, int tid, String label) {
+        for (PairSink s : all) {
+          s.mark(timeNs, pid, tid, label);
         }
       }
     };

@@ -18,7 +18,8 @@ import java.util.Set;
  * Perfetto's UI, {@code chrome://tracing} and speedscope open): one track per thread, named by
  * its comm and grouped under its process; a complete event ({@code "ph":"X"}) per syscall with
  * its file, fd, return value, bytes and errno as arguments; instant events for exec, fork and
- * exit; a {@code bytes/s} counter per process (read, written, transferred, per 100 ms). Times
+ * exit, and global ones for marks (a flight recording's trigger); a {@code bytes/s} counter per
+ * process (read, written, transferred, per 100 ms). Times
  * are µs since the first event with ns precision; {@code otherData} holds the run's wall-clock
  * start and how many calls were left out.
  *
@@ -116,6 +117,10 @@ public final class ChromeTraceWriter {
     }
 
     private void instant(Timeline.ProcessEvent e) throws IOException {
+      if (e.kind().equals("mark")) {
+        mark(e);
+        return;
+      }
       open().append("\"name\":\"").append(e.kind())
           .append("\",\"cat\":\"process\",\"ph\":\"i\",\"s\":\"t\",\"pid\":").append(e.pid())
           .append(",\"tid\":").append(e.tid()).append(",\"ts\":");
@@ -126,6 +131,15 @@ public final class ChromeTraceWriter {
         Json.string(b.append("\"comm\":"), e.comm());
       }
       b.append("}}");
+      flush();
+    }
+
+    /** A global instant event: a line across every track (e.g. a flight recording's trigger). */
+    private void mark(Timeline.ProcessEvent e) throws IOException {
+      open().append("\"name\":");
+      Json.string(b, e.comm()).append(",\"cat\":\"mark\",\"ph\":\"i\",\"s\":\"g\",\"pid\":")
+          .append(e.pid()).append(",\"tid\":").append(e.tid()).append(",\"ts\":");
+      micros(e.timeNs() - base).append(",\"args\":{}}");
       flush();
     }
 

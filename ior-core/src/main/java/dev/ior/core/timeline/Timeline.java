@@ -58,12 +58,13 @@ public final class Timeline {
   /**
    * One exec, fork or exit.
    *
-   * @param kind {@code exec}, {@code fork} or {@code exit}
+   * @param kind {@code exec}, {@code fork}, {@code exit}, or {@code mark} (a moment worth
+   *     marking, e.g. a flight recording's trigger; its label in {@code comm})
    * @param pid process id
    * @param tid thread id
    * @param timeNs CLOCK_MONOTONIC ns
    * @param child the new task's id for a fork, else 0
-   * @param comm the new program's name for an exec, else null
+   * @param comm the new program's name for an exec, the label of a mark, else null
    */
   public record ProcessEvent(String kind, int pid, int tid, long timeNs, int child,
       String comm) {}
@@ -112,13 +113,14 @@ public final class Timeline {
         ret < 0 ? Errno.name(ret) : "", s.fd[k], s.bytes[k], s.file[k], s.file2[k]);
   }
 
-  /** The exec, fork and exit events in arrival order. */
+  /** The exec, fork, exit and mark events in arrival order. */
   public List<ProcessEvent> processEvents() {
     ProcessEvents e = sink.processEvents;
     List<ProcessEvent> list = new ArrayList<>(e.size);
     for (int i = 0; i < e.size; i++) {
       String kind = e.kind[i] == ProcessEvents.EXEC ? "exec"
-          : e.kind[i] == ProcessEvents.FORK ? "fork" : "exit";
+          : e.kind[i] == ProcessEvents.FORK ? "fork"
+          : e.kind[i] == ProcessEvents.MARK ? "mark" : "exit";
       list.add(new ProcessEvent(kind, e.pid[i], e.tid[i], e.time[i], e.child[i], e.comm[i]));
     }
     return list;

@@ -157,6 +157,13 @@ public final class TimelineSink implements PairSink {
     processEvents.add(ProcessEvents.EXIT, pid, tid, timeNs, 0, null);
   }
 
+  /** Kept as a process event of kind {@code mark} with the label as its comm. */
+  @Override
+  public void mark(long timeNs, int pid, int tid, String label) {
+    time(timeNs);
+    processEvents.add(ProcessEvents.MARK, pid, tid, timeNs, 0, label);
+  }
+
   /** The calls kept so far, ordered by start, with threads, process events and counters. */
   public Timeline timeline() {
     Integer[] order = new Integer[slices.size];
@@ -232,6 +239,7 @@ public final class TimelineSink implements PairSink {
     static final int EXEC = 0;
     static final int FORK = 1;
     static final int EXIT = 2;
+    static final int MARK = 3;
 
     int size;
     int[] kind = new int[16];
