@@ -147,6 +147,8 @@ struct ior_task {
 	__u32 pending;       /* table slot + 1 of the call whose enter was emitted; 0: none */
 	__u64 late[2];       /* user pointers of paths unreadable at entry: read again at exit */
 	struct ior_ident named; /* the identity this thread last saw named: skips the LRU lookup */
+	__u64 stack_enter_ns; /* stack policy slow: when the pending call entered */
+	__u32 stack_calls;    /* stack policy every: calls seen since the last stack taken */
 };
 
 struct {
@@ -640,6 +642,75 @@ static __always_inline struct ior_sysent *ior_traced(__u64 nr, __u32 *slot,
 	return on ? s : 0;
 }
 
+/* ---- User stacks of traced calls (ior.h struct ior_stack) ---- */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_STACK_TRACE);
+	__uint(max_entries, 16384); /* user space sets 1 when stacks are off */
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, IOR_STACK_DEPTH * sizeof(__u64));
+} ior_stacks SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ior_stack_policy);
+} ior_stack_cfg SEC(".maps");
+
+/* Only the user stack pointer is read here: the raw_syscalls regs are the task's user registers. */
+struct pt_regs___iorstk {
+	unsigned long sp;
+} __attribute__((preserve_access_index));
+
+static __always_inline struct ior_stack_policy *ior_stack_policy(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&ior_stack_cfg, &zero);
+}
+
+/* At enter: remember the time when the policy takes stacks of slow calls. */
+static __always_inline void ior_stack_enter(struct ior_task *ts)
+{
+	struct ior_stack_policy *p = ior_stack_policy();
+	if (p && p->slow_ns)
+		ts->stack_enter_ns = bpf_ktime_get_ns();
+}
+
+/*
+ * At exit, before the exit record: when the policy takes this call's stack, the kernel walks the
+ * user frame pointers into map ior_stacks (equal stacks share an id) and an IOR_STACK record
+ * carries the id. The walk runs here, at the exit, so the slow policy knows the latency; the user
+ * stack is the same as at the enter (the task has not returned to user space).
+ */
+static __always_inline void ior_stack_exit(void *ctx, struct pt_regs___ior *regs,
+					   struct ior_task *ts, struct ior_sysent *s, __u64 pid_tgid)
+{
+	struct ior_stack_policy *p = ior_stack_policy();
+	if (!p || (!p->every && !p->slow_ns))
+		return;
+	int take = 0;
+	if (p->every && ++ts->stack_calls >= p->every) {
+		ts->stack_calls = 0;
+		take = 1;
+	}
+	if (!take && p->slow_ns && ts->stack_enter_ns
+	    && bpf_ktime_get_ns() - ts->stack_enter_ns >= p->slow_ns)
+		take = 1;
+	if (!take)
+		return;
+	struct ior_stack *r = ior_reserve(sizeof(*r));
+	if (!r)
+		return;
+	ior_fill_head(&r->h, IOR_STACK, s->id, 0, pid_tgid);
+	r->seq = ts->seq;
+	r->stack_id = bpf_get_stackid(ctx, &ior_stacks, BPF_F_USER_STACK);
+	__u64 sp = ((struct pt_regs___iorstk *)regs)->sp;
+	if (bpf_probe_read_user(&r->sp_word, sizeof(r->sp_word), (void *)sp))
+		r->sp_word = 0;
+	bpf_ringbuf_submit(r, ior_submit_flags());
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
 {
@@ -667,8 +738,10 @@ int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
 		ok = ior_enter_path(task, ts, regs, s, id, compat, pid_tgid);
 	else
 		ok = ior_enter_fd(task, ts, regs, s, id, compat, pid_tgid);
-	if (ok)
+	if (ok) {
 		ts->pending = slot + 1;
+		ior_stack_enter(ts);
+	}
 	return 0;
 }
 
@@ -690,6 +763,7 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 	if (ior_stopped)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
+	ior_stack_exit(ctx, regs, ts, s, pid_tgid);
 	struct ior_ident file = {};
 	if ((s->flags & IOR_SYS_RET_FD) && ret >= 0) {
 		/* user space names the new descriptor from the open's path: no IOR_NAME needed */
