@@ -3,6 +3,7 @@ package dev.ior.bpf;
 
 import dev.ior.bpf.load.BpfObject;
 import dev.ior.bpf.ring.RingBufferReader;
+import dev.ior.bpf.stack.BpfStackResolver;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.fd.LinuxProcFs;
 import dev.ior.core.record.RecordSink;
@@ -10,6 +11,8 @@ import dev.ior.core.session.RecordSource;
 import dev.ior.core.session.SourceLosses;
 import dev.ior.core.session.TraceSession;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.stack.StackPolicy;
+import dev.ior.core.stack.StackResolver;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallSelection;
@@ -60,6 +63,15 @@ public final class BpfTraceSession implements AutoCloseable {
    */
   public static BpfTraceSession start(TraceConfig config, PairSink sink,
       Consumer<String> warnings, RecordSink recorder) throws TraceException {
+    return start(config, StackPolicy.OFF, sink, warnings, recorder);
+  }
+
+  /**
+   * Like {@link #start(TraceConfig, PairSink, Consumer, RecordSink)}, taking the user stacks of
+   * the calls {@code stacks} selects ({@link dev.ior.core.event.SyscallPair#stack()}).
+   */
+  public static BpfTraceSession start(TraceConfig config, StackPolicy stacks, PairSink sink,
+      Consumer<String> warnings, RecordSink recorder) throws TraceException {
     SyscallTable table = SyscallTable.standard();
     List<Syscall> selected;
     try {
@@ -67,7 +79,7 @@ public final class BpfTraceSession implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new TraceException(e.getMessage(), e);
     }
-    BpfObject bpf = BpfObject.open(config, table, selected, warnings);
+    BpfObject bpf = BpfObject.open(config, stacks, table, selected, warnings);
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
@@ -75,7 +87,8 @@ public final class BpfTraceSession implements AutoCloseable {
       bpf.close();
       throw new TraceException(e.getMessage(), e);
     }
-    TraceSession s = TraceSession.start(config, new RingSource(bpf, ring), true,
+    BpfStackResolver resolver = stacks.enabled() ? new BpfStackResolver(bpf, warnings) : null;
+    TraceSession s = TraceSession.start(config, new RingSource(bpf, ring, resolver), true,
         new LinuxProcFs(), sink, recorder);
     return new BpfTraceSession(s, bpf);
   }
@@ -84,11 +97,18 @@ public final class BpfTraceSession implements AutoCloseable {
   private static final class RingSource implements RecordSource {
     private final BpfObject bpf;
     private final RingBufferReader ring;
+    private final BpfStackResolver stacks;
     private volatile long unreadAtStop;
 
-    RingSource(BpfObject bpf, RingBufferReader ring) {
+    RingSource(BpfObject bpf, RingBufferReader ring, BpfStackResolver stacks) {
       this.bpf = bpf;
       this.ring = ring;
+      this.stacks = stacks;
+    }
+
+    @Override
+    public StackResolver stacks() {
+      return stacks == null ? StackResolver.NONE : stacks;
     }
 
     @Override
@@ -128,6 +148,9 @@ public final class BpfTraceSession implements AutoCloseable {
 
     @Override
     public void close() {
+      if (stacks != null) {
+        stacks.close();
+      }
       bpf.detach();
       ring.close();
       bpf.close();

@@ -15,6 +15,9 @@ import dev.ior.core.fd.ProcessTable;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.pair.MutablePair;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.stack.CallStack;
+import dev.ior.core.stack.StackResolver;
+import dev.ior.core.stack.StackTable;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Syscall;
@@ -47,6 +50,7 @@ public final class TracePipeline implements RecordHandler {
   private final PairSink sink;
   private final IntMap<ThreadState> threads = new IntMap<>(256);
   private final MutablePair pair = new MutablePair();
+  private final StackTable stacks;
   /** Calls that end the thread or replace the image: no exit record is due. */
   private final int exitId;
   private final int exitGroupId;
@@ -84,10 +88,22 @@ public final class TracePipeline implements RecordHandler {
     /** A call of this id returned a restart code; the next enter tells whether it was restarted. */
     int restartSys;
     long restartArg;
+    /** The user stack of the pending call, when an IOR_STACK record came for it. */
+    boolean hasStack;
+    int stackSeq;
+    int stackId;
+    long stackSpWord;
   }
 
   /** A pipeline feeding {@code sink} with the pairs that pass {@code filter}. */
   public TracePipeline(SyscallTable table, PairFilter filter, ProcFs procfs, PairSink sink) {
+    this(table, filter, procfs, sink, StackResolver.NONE);
+  }
+
+  /** Like the other constructor, naming the user stacks of calls through {@code stacks}. */
+  public TracePipeline(SyscallTable table, PairFilter filter, ProcFs procfs, PairSink sink,
+      StackResolver stacks) {
+    this.stacks = new StackTable(stacks);
     this.decoder = new RecordDecoder(table);
     this.files = new FileTracker(table, new ProcessTable(procfs));
     this.filter = filter;
@@ -184,6 +200,9 @@ public final class TracePipeline implements RecordHandler {
     p.exitNs = x.timeNs;
     p.gapNs = t.lastExitNs == 0 ? 0 : Math.max(0, e.timeNs - t.lastExitNs);
     p.ret = ret;
+    p.stack = t.hasStack && t.stackSeq == x.seq ? stacks.get(e.pid, t.stackId, t.stackSpWord)
+        : CallStack.NOT_TAKEN;
+    t.hasStack = false;
     t.lastExitNs = x.timeNs;
     files.describe(e, ret, p);
     files.apply(e, ret, x.file, p);
@@ -226,6 +245,15 @@ public final class TracePipeline implements RecordHandler {
   }
 
   @Override
+  public void stack(int pid, int tid, int seq, int stackId, long spWord) {
+    ThreadState t = thread(tid);
+    t.hasStack = true;
+    t.stackSeq = seq;
+    t.stackId = stackId;
+    t.stackSpWord = spWord;
+  }
+
+  @Override
   public void name(Ident id, String name) {
     names++;
     files.processes().identities().put(id, name);
@@ -241,6 +269,7 @@ public final class TracePipeline implements RecordHandler {
       }
     }
     files.processes().exec(pid);
+    stacks.forget(pid);
     if (processShown(pid)) {
       sink.exec(pid, tid, timeNs, comm);
     }
@@ -269,6 +298,9 @@ public final class TracePipeline implements RecordHandler {
       }
     }
     files.processes().taskExit(pid, groupDead);
+    if (groupDead) {
+      stacks.forget(pid);
+    }
     if (processShown(pid)) {
       sink.taskExit(pid, tid, timeNs);
     }

@@ -2,6 +2,7 @@
 package dev.ior.core.pair;
 
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.stack.CallStack;
 import dev.ior.core.syscall.Syscall;
 
 /** The reused {@link SyscallPair} view handed to sinks; filled by the pipeline per pair. */
@@ -22,6 +23,7 @@ public final class MutablePair implements SyscallPair {
   public String thread;
   public long cgroupId;
   public int marks;
+  public CallStack stack = CallStack.NOT_TAKEN;
 
   /** Overwrites every field with {@code p}'s. */
   public void set(SyscallPair p) {
@@ -41,6 +43,12 @@ public final class MutablePair implements SyscallPair {
     thread = p.thread();
     cgroupId = p.cgroupId();
     marks = p.marks();
+    stack = p.stack();
+  }
+
+  @Override
+  public CallStack stack() {
+    return stack;
   }
 
   @Override

@@ -4,6 +4,7 @@ package dev.ior.core.session;
 import dev.ior.core.record.RecordSink;
 import dev.ior.core.syscall.Syscall;
 import java.io.IOException;
+import dev.ior.core.stack.StackResolver;
 import java.util.List;
 
 /**
@@ -31,6 +32,14 @@ public interface RecordSource extends AutoCloseable {
 
   /** The syscalls this source really traces (selected and present on the kernel's arch). */
   List<Syscall> attached();
+
+  /**
+   * Names the user stacks of calls ({@code IOR_STACK} records); {@link StackResolver#NONE} for
+   * sources without the kernel's stack map (recordings).
+   */
+  default StackResolver stacks() {
+    return StackResolver.NONE;
+  }
 
   /** Frees the source (detaches the programs); after the session has ended. */
   @Override

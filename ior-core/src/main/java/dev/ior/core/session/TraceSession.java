@@ -57,7 +57,8 @@ public final class TraceSession implements AutoCloseable {
     // here (applying them twice changes nothing).
     PairFilter filter = kernelFiltered ? new PairFilter(null, config.path(), 0, 0)
         : new PairFilter(config.comm(), config.path(), config.pid(), config.tid());
-    this.pipeline = new TracePipeline(SyscallTable.standard(), filter, procfs, sink);
+    this.pipeline = new TracePipeline(SyscallTable.standard(), filter, procfs, sink,
+        source.stacks());
     this.pollMs = (int) Math.max(1, Math.min(1000, config.poll().toMillis()));
     this.consumer = new Thread(this::consume, "ior-consumer");
     consumer.setDaemon(true);
