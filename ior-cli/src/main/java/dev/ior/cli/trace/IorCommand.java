@@ -2,6 +2,8 @@
 package dev.ior.cli.trace;
 
 import dev.ior.bpf.BpfTraceSession;
+import dev.ior.core.projection.Field;
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
@@ -70,6 +72,8 @@ import picocli.CommandLine.Spec;
       "  sudo ior -tui -comm postgres                 live dashboard (? keys, q quits)",
       "  sudo ior -flamegraph -comm java -duration 30 NAME.ior/.collapsed/.svg",
       "  sudo ior -pprof -pid 4242 -name db           db.pb.gz for go tool pprof",
+      "  sudo ior -pprof -fields stack,tracepoint,path -count duration -comm java",
+      "                                              which code paths did the slow I/O",
       "  ior -ior NAME.ior -fields pid,path -count duration   re-project, no root",
       "  ior collapsed NAME.ior | flamegraph.pl > io.svg      folded stacks",
       "  ior -diff before.ior after.ior -name change  red grew, blue shrank",
@@ -147,6 +151,24 @@ public final class IorCommand implements Callable<Integer> {
       description = "Ring buffer size, a power of two (e.g. 16M, the default; 4K..512M).")
   long mapSize = TraceConfig.DEFAULT_RING_BYTES;
 
+  @Option(names = {"-stacks", "--stacks"}, paramLabel = "POLICY",
+      description = "Which calls get their user stack (native and Java frames) for the stack"
+          + " field of -fields and the JSON stream: off, all, sample:N (every Nth call of a"
+          + " thread), slow:DURATION (calls that took at least that long, e.g. slow:1ms) or"
+          + " sample:N,slow:DURATION. Counts, bytes and latency stay exact: calls without a"
+          + " stack show as [no stack]. Default: sample:8,slow:1ms when -fields has stack, else"
+          + " off.")
+  String stacks;
+
+  /** The -stacks policy, the default derived from -fields. */
+  StackPolicy stackPolicy() {
+    if (stacks != null) {
+      return StackPolicy.parse(stacks);
+    }
+    return flame.projection().fields().contains(Field.STACK) ? StackPolicy.DEFAULT
+        : StackPolicy.OFF;
+  }
+
   /** One stream format: picocli refuses -plain together with -format. */
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   StreamFormatOptions streamFormat;
@@ -196,6 +218,13 @@ public final class IorCommand implements Callable<Integer> {
     StreamFormat fmt = streamFormat();
     TraceConfig config = config(0, 0);
     flame.projection(); // a bad -fields or -count is a usage error before anything starts
+    StackPolicy stackPolicy;
+    try {
+      stackPolicy = stackPolicy();
+    } catch (IllegalArgumentException e) {
+      err.println("ior: " + e.getMessage());
+      return 2;
+    }
     if (recording.replaying()) {
       return replay(config, fmt, err);
     }
@@ -221,15 +250,16 @@ public final class IorCommand implements Callable<Integer> {
       if (!outputsCreatable(plannedOutputs(), err)) {
         return 2;
       }
-      return trace(config, fmt, CgroupOptions.lookup(resolver), target, err);
+      return trace(config, stackPolicy, fmt, CgroupOptions.lookup(resolver), target, err);
     } finally {
       resolver.ifPresent(CgroupResolver::close);
     }
   }
 
   /** A live trace: the command if any, the outputs, the session, until the end. */
-  private int trace(TraceConfig config, StreamFormat fmt, CgroupLookup cgroupLookup,
-      TargetWatch target, PrintWriter err) throws IOException, InterruptedException {
+  private int trace(TraceConfig config, StackPolicy stackPolicy, StreamFormat fmt,
+      CgroupLookup cgroupLookup, TargetWatch target, PrintWriter err)
+      throws IOException, InterruptedException {
     TracedCommand cmd = null;
     if (command.given()) {
       try {
@@ -257,7 +287,7 @@ public final class IorCommand implements Callable<Integer> {
       if (recorder != null) {
         outputs.add(recorder);
       }
-      session = TraceRun.start(config, outputs, recorder, err,
+      session = TraceRun.start(config, stackPolicy, outputs, recorder, err,
           s -> cgroups.sink(s, cgroupLookup));
     } catch (IOException e) {
       err.println("ior: " + e.getMessage());

@@ -2,6 +2,7 @@
 package dev.ior.cli.trace;
 
 import dev.ior.bpf.BpfTraceSession;
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.cli.UserFiles;
 import dev.ior.cli.run.CtrlC;
 import dev.ior.cli.run.Descendants;
@@ -66,6 +67,13 @@ public final class TraceRun {
   public static BpfTraceSession start(TraceConfig config, List<TraceOutput> outputs,
       RecordingOutput recorder, PrintWriter err, java.util.function.UnaryOperator<PairSink> wrap)
       throws java.io.IOException {
+    return start(config, StackPolicy.OFF, outputs, recorder, err, wrap);
+  }
+
+  /** Like the other {@code start}, taking the user stacks {@code stacks} selects. */
+  public static BpfTraceSession start(TraceConfig config, StackPolicy stacks,
+      List<TraceOutput> outputs, RecordingOutput recorder, PrintWriter err,
+      java.util.function.UnaryOperator<PairSink> wrap) throws java.io.IOException {
     for (TraceOutput o : outputs) {
       o.warmUp();
       o.started();
@@ -73,8 +81,13 @@ public final class TraceRun {
     PairSink sink = wrap.apply(outputs.size() == 1 ? outputs.get(0).sink()
         : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new)));
     try {
-      BpfTraceSession session = BpfTraceSession.start(config, sink,
-          w -> err.println("ior: " + w), recorder == null ? null : recorder.writer());
+      BpfTraceSession session = BpfTraceSession.start(config, stacks, sink,
+          w -> {
+            synchronized (err) { // JVM notices come from the perf-map thread
+              err.println("ior: " + w);
+              err.flush();
+            }
+          }, recorder == null ? null : recorder.writer());
       for (TraceOutput o : outputs) {
         o.attached(session);
       }

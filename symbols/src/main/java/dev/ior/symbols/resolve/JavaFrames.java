@@ -22,6 +22,6 @@ final class JavaFrames {
     String head = e.substring(0, paren);
     int space = head.lastIndexOf(' ');
     String method = space < 0 ? head : head.substring(space + 1);
-    return method.isEmpty() ? "[" + e + "]" : method;
+    return method.isEmpty() || method.indexOf('.') < 0 ? "[" + head.strip() + "]" : method;
   }
 }

@@ -76,14 +76,14 @@ public final class JvmPerfMaps implements AutoCloseable {
 
   private void dump(int pid, boolean first) {
     if (first) {
+      publish(pid); // one it may have written already (-XX:+DumpPerfMapAtExit, an agent)
+    }
+    if (jcmd(pid, "Compiler.perfmap") != null) {
       publish(pid);
+    }
+    if (first) {
       checkFramePointers(pid);
     }
-    String out = jcmd(pid, "Compiler.perfmap");
-    if (out == null) {
-      return;
-    }
-    publish(pid);
   }
 
   private void publish(int pid) {
@@ -109,8 +109,38 @@ public final class JvmPerfMaps implements AutoCloseable {
     }
   }
 
-  /** Output of {@code jcmd pid command}, run as the target's user; null (and one notice) on failure. */
+  /**
+   * Output of diagnostic command {@code command} in JVM {@code pid}: through HotSpot's attach
+   * socket when the JVM runs as our user, else {@code jcmd} as its user; null (and one notice)
+   * on failure.
+   */
   private String jcmd(int pid, String command) {
+    if (sameUser(pid)) {
+      try {
+        return HotSpotAttach.jcmd(pid, command, 10_000);
+      } catch (IOException | RuntimeException e) {
+        if (lastFailure.putIfAbsent(pid, Boolean.TRUE) == null) {
+          warn.accept("cannot ask java process " + pid + " for " + command + " ("
+              + e.getMessage() + "); its Java frames show as [unknown java]");
+        }
+        return null;
+      }
+    }
+    return jcmdTool(pid, command);
+  }
+
+  private static boolean sameUser(int pid) {
+    try {
+      Object owner = Files.getAttribute(Path.of("/proc", Integer.toString(pid)), "unix:uid");
+      Object self = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      return owner.equals(self);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** {@code jcmd pid command} as the target's user (a process: slow, but HotSpot wants its user). */
+  private String jcmdTool(int pid, String command) {
     Path exe;
     try {
       exe = Path.of("/proc", Integer.toString(pid), "exe").toRealPath();

@@ -30,9 +30,14 @@ public final class ModuleSymbols {
   private final long[] ends;
   private final String[] names;
   private final List<ElfSegment> loads;
+  private final Demangler demangler;
+  /** Demangled names, filled as functions are asked for: libjvm alone has ~50,000 C++ names. */
+  private final java.util.Map<Integer, String> demangled =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ModuleSymbols(Path path, long[] starts, long[] ends, String[] names,
-      List<ElfSegment> loads) {
+      List<ElfSegment> loads, Demangler demangler) {
+    this.demangler = demangler;
     this.path = path;
     this.shortName = path.getFileName() == null ? path.toString() : path.getFileName().toString();
     this.starts = starts;
@@ -66,7 +71,8 @@ public final class ModuleSymbols {
       }
       syms.addAll(elf.symbols());
     } catch (IOException | RuntimeException e) {
-      return new ModuleSymbols(shownAs, new long[0], new long[0], new String[0], List.of());
+      return new ModuleSymbols(shownAs, new long[0], new long[0], new String[0], List.of(),
+          demangler);
     }
     syms.removeIf(s -> s.type() != ElfSymbol.STT_FUNC || !s.defined() || s.value() == 0);
     // Aliases share an address (write, __write, __libc_write, __GI___write): the best name first.
@@ -82,21 +88,21 @@ public final class ModuleSymbols {
       }
       st[n] = s.value();
       en[n] = s.value() + Math.max(1, s.size());
-      nm[n] = demangler.demangle(s.name());
+      nm[n] = s.name();
       n++;
     }
     return new ModuleSymbols(shownAs, Arrays.copyOf(st, n), Arrays.copyOf(en, n),
-        Arrays.copyOf(nm, n), List.copyOf(loads));
+        Arrays.copyOf(nm, n), List.copyOf(loads), demangler);
   }
 
-  /** Global before weak before local, then fewer leading underscores, then shorter. */
+  /** Fewer leading underscores, then global before weak before local, then shorter. */
   private static int aliasRank(ElfSymbol s) {
     int bind = s.bind() == 1 ? 0 : s.bind() == 2 ? 1 : 2;
     int underscores = 0;
     while (underscores < s.name().length() && s.name().charAt(underscores) == '_') {
       underscores++;
     }
-    return bind << 24 | Math.min(underscores, 15) << 16 | Math.min(s.name().length(), 0xffff);
+    return Math.min(underscores, 15) << 20 | bind << 16 | Math.min(s.name().length(), 0xffff);
   }
 
   /** The file's name without directories, for {@code module+0xOFFSET} frames. */
@@ -135,7 +141,7 @@ public final class ModuleSymbols {
   /** The function containing {@code vaddr}, or null. */
   public String nameAt(long vaddr) {
     int i = indexAt(vaddr);
-    return i < 0 ? null : names[i];
+    return i < 0 ? null : demangled.computeIfAbsent(i, k -> demangler.demangle(names[k]));
   }
 
   /**
@@ -160,6 +166,36 @@ public final class ModuleSymbols {
     byte[] code = b.array();
     int at = Arrays.equals(Arrays.copyOf(code, 4), ENDBR64) ? 4 : 0;
     return code[at] == 0x55;
+  }
+
+  /**
+   * Whether the code before {@code vaddr} is a call instruction ({@code e8 rel32}, or {@code ff /2}
+   * in its register and memory forms): whether {@code vaddr} can be a return address. Reads the
+   * 7 bytes before it from the file; false when unknown.
+   */
+  public boolean followsCall(Path file, long vaddr) {
+    long off = toOffset(vaddr);
+    if (off < 7) {
+      return false;
+    }
+    ByteBuffer b = ByteBuffer.allocate(7);
+    try (FileChannel ch = FileChannel.open(file)) {
+      while (b.hasRemaining() && ch.read(b, off - 7 + b.position()) > 0) {
+        // keep reading
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    byte[] c = b.array(); // c[7 - k] is the byte k before vaddr
+    if (c[2] == (byte) 0xe8) {
+      return true; // call rel32
+    }
+    for (int k : new int[] {2, 3, 6, 7}) { // call *reg, *disp8(reg), *disp32(reg), *abs32(,reg,s)
+      if (c[7 - k] == (byte) 0xff && ((c[8 - k] >> 3) & 7) == 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Number of function symbols. */

@@ -22,14 +22,16 @@ import java.util.function.Consumer;
  *
  * <p>Frame-pointer walks skip the caller of a function that has not pushed a frame pointer: at a
  * syscall that is the libc wrapper ({@code write}), which keeps none, so its caller would be
- * missing. When the innermost function does not start with {@code push %rbp}, the word at the
- * stack pointer (its return address) is inserted as its caller.
+ * missing. When the innermost function does not start with {@code push %rbp} and the word at the
+ * stack pointer is a return address (it follows a call instruction: the wrapper has not moved
+ * the stack pointer), that word is inserted as its caller.
  */
 public final class ProcessSymbolizer {
   private final Path debugRoot;
   private final Demangler demangler;
   private final JvmPerfMaps jvms;
-  private final Map<String, ModuleSymbols> modules = new HashMap<>();
+  /** Per file, for every process; filled by the caller and by the preloading thread. */
+  private final Map<String, ModuleSymbols> modules = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Integer, List<MemoryMap>> maps = new HashMap<>();
 
   /** A symbolized stack: frame names root first, and whether a later try may name more. */
@@ -39,6 +41,27 @@ public final class ProcessSymbolizer {
     this.debugRoot = debugRoot;
     this.demangler = demangler;
     this.jvms = new JvmPerfMaps(warn);
+    Thread preload = new Thread(this::preloadShared, "ior-symbols-preload");
+    preload.setDaemon(true);
+    preload.start();
+  }
+
+  /**
+   * Loads the symbols of the libraries this JVM maps (libc, the dynamic loader, libjvm...) ahead:
+   * most traced processes map the same files, and loading libc's separate debug symbols takes
+   * long enough that a short-lived process would be gone (with its mappings) before its first
+   * stack is named.
+   */
+  private void preloadShared() {
+    try {
+      for (MemoryMap m : ProcMaps.read(ProcessHandle.current().pid())) {
+        if (m.perms().indexOf('x') >= 0 && m.path().startsWith("/")) {
+          module(0, m);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // an optimisation only
+    }
   }
 
   /** Perf maps of the JVMs seen; {@link JvmPerfMaps#generation()} says when to retry stacks. */
@@ -73,7 +96,8 @@ public final class ProcessSymbolizer {
       leafFirst.add(name);
       if (i == 0 && spWord != 0 && n > 0 && framelessLeaf(map, lookup)) {
         MemoryMap caller = find(m, spWord - 1);
-        if (caller != null && caller.perms().indexOf('x') >= 0 && (n < 2 || ips[1] != spWord)) {
+        if (caller != null && caller.perms().indexOf('x') >= 0 && (n < 2 || ips[1] != spWord)
+            && isReturnAddress(caller, spWord)) {
           String c = name(pid, caller, spWord - 1, jvm);
           leafFirst.add(c == null ? "[unknown]" : c);
         }
@@ -153,20 +177,36 @@ public final class ProcessSymbolizer {
     return sym.nameAt(vaddr) != null && !sym.pushesFramePointer(file(map), vaddr);
   }
 
+  /** Whether {@code address} follows a call in {@code map}'s file (JIT code: not checked, no). */
+  private boolean isReturnAddress(MemoryMap map, long address) {
+    if (map.path().isEmpty() || map.path().startsWith("[")) {
+      return false;
+    }
+    ModuleSymbols sym = module(0, map);
+    return sym.followsCall(file(map), sym.toVaddr(address - map.start() + map.offset()));
+  }
+
   private ModuleSymbols module(int pid, MemoryMap map) {
     String key = map.device() + ":" + map.inode() + ":" + map.path();
     ModuleSymbols s = modules.get(key);
     if (s == null) {
-      Path shown = Path.of(ProcMaps.stripDeleted(map.path()));
-      Path file = pid > 0 ? Path.of("/proc", Integer.toString(pid), "root")
-          .resolve(shown.toString().substring(1)) : shown;
-      if (!java.nio.file.Files.isReadable(file)) {
-        file = shown;
-      }
-      s = ModuleSymbols.read(file, shown, debugRoot, demangler);
-      modules.put(key, s);
+      // Not computeIfAbsent: a long load on the preloading thread must not block this one.
+      s = load(pid, map);
+      ModuleSymbols raced = modules.putIfAbsent(key, s);
+      s = raced != null ? raced : s;
     }
     return s;
+  }
+
+  /** Reads a module through the process's root (its mount namespace), else the host's path. */
+  private ModuleSymbols load(int pid, MemoryMap map) {
+    Path shown = Path.of(ProcMaps.stripDeleted(map.path()));
+    Path file = pid > 0 ? Path.of("/proc", Integer.toString(pid), "root")
+        .resolve(shown.toString().substring(1)) : shown;
+    if (!java.nio.file.Files.isReadable(file)) {
+      file = shown;
+    }
+    return ModuleSymbols.read(file, shown, debugRoot, demangler);
   }
 
   private static Path file(MemoryMap map) {
