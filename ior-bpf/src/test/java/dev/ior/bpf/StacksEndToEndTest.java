@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ior.core.aggregate.AggregateTable;
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.projection.ProfileInfo;
+import dev.ior.core.projection.Projection;
+import dev.ior.flamegraph.pprof.PprofWriter;
+import dev.ior.flamegraph.testing.GoPprof;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import dev.ior.core.stack.CallStack;
 import dev.ior.core.stack.StackPolicy;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +54,18 @@ class StacksEndToEndTest {
   record Call(String syscall, long bytes, CallStack stack) {}
 
   static List<Call> trace(StackPolicy policy, Path exe, Path out) throws Exception {
+    return trace(policy, exe, out, new AggregateTable(64));
+  }
+
+  /** Traces one run of the program; every pair also goes into {@code table}. */
+  static List<Call> trace(StackPolicy policy, Path exe, Path out, AggregateTable table)
+      throws Exception {
     List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     BpfTraceSession s = BpfTraceSession.start(TraceConfig.builder().comm(COMM).build(), policy,
-        p -> calls.add(new Call(p.syscall().name(), p.bytes(), p.stack())), System.err::println,
-        null);
+        p -> {
+          calls.add(new Call(p.syscall().name(), p.bytes(), p.stack()));
+          table.add(p);
+        }, System.err::println, null);
     try {
       run(exe.toString(), out.toString(), Integer.toString(WRITES));
       s.stop();
@@ -75,6 +90,27 @@ class StacksEndToEndTest {
       assertEquals(List.of("main", "flush_log", "write_all", "write"), f.subList(main, f.size()),
           "the chain root first, then libc's write, innermost: " + f);
     }
+  }
+
+  @Test
+  void goToolPprofShowsWriteAllByLatency() throws Exception {
+    Path exe = build(dir);
+    AggregateTable table = new AggregateTable(64);
+    trace(StackPolicy.ALL, exe, dir.resolve("log"), table);
+    Projection byLatency = Projection.parse("stack,tracepoint", "duration");
+    Path pprof = dir.resolve("stacks.pb.gz");
+    try (OutputStream out = Files.newOutputStream(pprof)) {
+      PprofWriter.write(byLatency.project(table.rows(), ProfileInfo.none()), out);
+    }
+    GoPprof.Top top = GoPprof.top(pprof, 50);
+    System.out.println(top.text());
+    GoPprof.Row writeAll = top.byName().get("write_all");
+    assertTrue(writeAll != null, "write_all in go tool pprof -top:\n" + top.text());
+    assertTrue(top.text().contains("Type: duration"), top.text());
+    assertEquals(top.byName().get("flush_log").cum(), writeAll.cum(),
+        "all of flush_log's latency is write_all's: " + top.text());
+    String peek = GoPprof.run(pprof, "-peek", "write_all");
+    assertTrue(peek.contains("flush_log") && peek.contains("write"), peek);
   }
 
   @Test
