@@ -2,6 +2,7 @@
 package dev.ior.cli.serve;
 
 import dev.ior.bpf.BpfTraceSession;
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.bpf.TraceException;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.RunNames;
@@ -80,12 +81,20 @@ public final class ServeCommand implements Callable<Integer> {
           + " 1..3600).")
   int pprofWindow;
 
+  @Option(names = {"-stacks", "--stacks"}, paramLabel = "POLICY", defaultValue = "off",
+      description = "Take user stacks (off, all, sample:N, slow:DURATION, sample:N,slow:DURATION;"
+          + " default: ${DEFAULT-VALUE}) so that /debug/pprof/io?fields=stack,tracepoint shows"
+          + " which code did the I/O.")
+  String stacks;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     MetricsOptions metrics = metricsOptions();
     TraceConfig config = filters.config();
+    StackPolicy stackPolicy;
     try {
+      stackPolicy = StackPolicy.parse(stacks);
       SyscallSelection.select(SyscallTable.standard(), config.selection());
       Preflight.check();
     } catch (IllegalArgumentException | TraceException e) {
@@ -103,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
         PairLabels.of(dev.ior.cli.trace.CgroupOptions.lookup(resolver)), pprofWindow,
         filters.describe(), RunNames.hostName());
     List<TraceOutput> outputs = List.of(output);
-    BpfTraceSession session = TraceRun.start(config, outputs, null, err,
+    BpfTraceSession session = TraceRun.start(config, stackPolicy, outputs, null, err,
         java.util.function.UnaryOperator.identity());
     if (session == null) {
       http.close();
