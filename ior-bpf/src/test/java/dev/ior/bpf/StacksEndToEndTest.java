@@ -10,7 +10,7 @@ import dev.ior.core.config.TraceConfig;
 import dev.ior.core.projection.ProfileInfo;
 import dev.ior.core.projection.Projection;
 import dev.ior.flamegraph.pprof.PprofWriter;
-import dev.ior.flamegraph.testing.GoPprof;
+import dev.ior.testing.GoPprof;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import dev.ior.core.stack.CallStack;
