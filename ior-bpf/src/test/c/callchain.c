@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
  * A known call chain for the stack tests: main -> flush_log -> write_all -> write(2), built with
- * frame pointers and without inlining. Usage: callchain FILE COUNT. Stays alive 300 ms after its
+ * frame pointers and without inlining. Usage: callchain FILE COUNT. Stays alive 1.5 s after its
  * last write so that the tracer reads its mappings while it still exists.
  */
 #include <fcntl.h>
@@ -41,6 +41,6 @@ int main(int argc, char **argv)
 		if (flush_log(fd, i))
 			return 1;
 	close(fd);
-	usleep(300 * 1000);
+	usleep(1500 * 1000);
 	return 0;
 }
