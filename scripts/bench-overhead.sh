@@ -8,7 +8,7 @@
 #   iorcmd   bin/ior -o /dev/null -- benchwl: ior starts the workload and follows its pid set in
 #            the kernel instead of a comm filter (its cost over -comm should stay within x1.05)
 # and, on mix, the cost of user stacks (issue 19) beside the anchors that take them too:
-#   iordef   ior with -stacks at its default policy (StackPolicy.DEFAULT: sample:8,slow:1ms)
+#   iordef   ior with -stacks at its default policy (StackPolicy.DEFAULT: sample:64,slow:1ms)
 #   iorall   ior with -stacks all (a user stack on every traced call)
 #   bpftrace bpftrace counting @[ustack] on raw_syscalls:sys_exit of the workload's comm
 #   perftr   perf trace --call-graph fp -- benchwl (the workload started by perf, as iorcmd)

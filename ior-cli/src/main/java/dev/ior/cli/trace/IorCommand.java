@@ -156,7 +156,7 @@ public final class IorCommand implements Callable<Integer> {
           + " field of -fields and the JSON stream: off, all, sample:N (every Nth call of a"
           + " thread), slow:DURATION (calls that took at least that long, e.g. slow:1ms) or"
           + " sample:N,slow:DURATION. Counts, bytes and latency stay exact: calls without a"
-          + " stack show as [no stack]. Default: sample:8,slow:1ms when -fields has stack, else"
+          + " stack show as [no stack]. Default: sample:64,slow:1ms when -fields has stack, else"
           + " off.")
   String stacks;
 

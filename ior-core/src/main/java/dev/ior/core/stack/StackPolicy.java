@@ -25,11 +25,11 @@ public record StackPolicy(int every, long slowNs) {
   /** Every call. */
   public static final StackPolicy ALL = new StackPolicy(1, 0);
   /**
-   * What {@code -fields stack} takes when {@code -stacks} is not given: every 8th call of a
+   * What {@code -fields stack} takes when {@code -stacks} is not given: every 64th call of a
    * thread, and every call of 1 ms or more (the ones latency flame graphs are made of). Chosen
    * by scripts/bench-overhead.sh: see docs/benchmarks.md.
    */
-  public static final StackPolicy DEFAULT = new StackPolicy(8, 1_000_000);
+  public static final StackPolicy DEFAULT = new StackPolicy(64, 1_000_000);
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s)");
 
