@@ -7,6 +7,12 @@
 #   ior      bin/ior -comm benchwl streaming every pair to /dev/null
 #   iorcmd   bin/ior -o /dev/null -- benchwl: ior starts the workload and follows its pid set in
 #            the kernel instead of a comm filter (its cost over -comm should stay within x1.05)
+# and, on mix, the cost of user stacks (issue 19) beside the anchors that take them too:
+#   iordef   ior with -stacks at its default policy (StackPolicy.DEFAULT: sample:64,slow:1ms)
+#   iorall   ior with -stacks all (a user stack on every traced call)
+#   bpftrace bpftrace counting @[ustack] on raw_syscalls:sys_exit of the workload's comm
+#   perftr   perf trace --call-graph fp -- benchwl (the workload started by perf, as iorcmd)
+# ONLY_STACKS=1 runs only ior and these on mix.
 # (ior-bpf/src/test/c/ceiling.c and minimal.bpf.c: 64-byte records for the minimal ones, batched
 # wakeups for all). Each traced run has its own untraced run right before it; the difference is the
 # added ns per syscall of the workload's CPU time (perf stat task-clock: a tracer's in-kernel cost
@@ -72,6 +78,10 @@ tracer() {
     ceiling) cmd=("$bin/ceiling" ior "$bpfo" "$tsv" "$comm" "$@") ;;
     ior) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0) ;;
     iorcmd) cmd=(bin/ior -syscalls "$(IFS=,; echo "$*")" -o /dev/null --) ;;
+    iordef) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0 -stacks default) ;;
+    iorall) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0 -stacks all) ;;
+    bpftrace) cmd=(bpftrace -e "tracepoint:raw_syscalls:sys_exit /comm == \"$comm\"/ { @[ustack] = count(); }") ;;
+    perftr) cmd=(perf trace --call-graph fp -o /dev/null -e "$(IFS=,; echo "$*")" --) ;;
   esac
 }
 
@@ -83,9 +93,10 @@ traced() {
   local err=$bin/err t0 t1 ns ready exit lost attach
   : >"$err"
   t0=$(now_ms)
-  "${prio[@]}" "${cmd[@]}" >/dev/null 2>"$err" &
+  : >"$bin/out"
+  "${prio[@]}" "${cmd[@]}" >"$bin/out" 2>"$err" &
   local pid=$!
-  until grep -q 'ceiling: ready\|Ctrl+C to stop' "$err" 2>/dev/null; do
+  until grep -q 'ceiling: ready\|Ctrl+C to stop\|^Attaching' "$err" "$bin/out" 2>/dev/null; do
     kill -0 $pid 2>/dev/null || { cat "$err" >&2; exit 1; }
     sleep 0.02
   done
@@ -95,7 +106,10 @@ traced() {
   kill -TERM $pid
   wait $pid || true
   exit=$(( $(now_ms) - t1 ))
-  if grep -q '^ceiling' "$err"; then
+  if grep -q '^Attaching' "$bin/out"; then
+    lost=$(grep -c 'Lost' "$err" || true)
+    attach=-
+  elif grep -q '^ceiling' "$err"; then
     lost=$(sed -n 's/^ceiling: .* records, \([0-9]*\) lost.*/\1/p' "$err")
     attach=$(sed -n 's/.*open+load \([0-9]*\) ms, table+attach \([0-9]*\) ms/\1+\2/p' "$err")
   else
@@ -125,7 +139,7 @@ run() {
     before=$(foreign)
     while [ "$before" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 1; before=$(foreign); done
     base=$(untraced "${args[@]}")
-    if [ "$name" = iorcmd ]; then out=$(started "${args[@]}"); else out=$(traced "${args[@]}"); fi
+    if [ "$name" = iorcmd ] || [ "$name" = perftr ]; then out=$(started "${args[@]}"); else out=$(traced "${args[@]}"); fi
     after=$(foreign)
     [ "$before" -eq 0 ] && [ "$after" -eq 0 ] && break
     [ $SECONDS -ge $deadline ] && break
@@ -145,8 +159,11 @@ run() {
 
 echo "kernel $(uname -r), $(nproc) CPUs, niceness ${NICE:--15}; mix = iorwl mix 200000 /dev/shm," \
   "devnull = iorwl devnull 2000000 (as benchwl)"
+stack_tracers=(ior iordef iorall bpftrace perftr)
 for r in $(seq 1 "$rounds"); do
   echo "== round $r, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  for t in "${stack_tracers[@]}"; do run stacks mix "$t" benchwl "${work[@]}"; done
+  [ -n "${ONLY_STACKS:-}" ] && continue
   for wl in mix devnull; do
     for t in "${tracers[@]}" iorcmd; do run traced "$wl" "$t" benchwl "${work[@]}"; done
   done
@@ -166,6 +183,15 @@ med() { pairs "$@" | awk '{print $5 - $4}' | median; }
 medw() { pairs "$@" | awk '{print $12 - $11}' | median; }
 col() { awk -v t="$1" -v c="$2" '$3 == t {print $c}' "$results"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "x%.2f", a / b}'; }
+echo "User stacks on mix (median added ns per syscall, CPU (wall)); goals: default <= x1.10 of ior without"
+echo "stacks, all < bpftrace and perf trace:"
+s0=$(med stacks mix ior)
+for t in "${stack_tracers[@]}"; do
+  printf '%-9s %7.0f (%5.0f)  %s of ior without stacks\n' "$t" "$(med stacks mix "$t")" \
+    "$(medw stacks mix "$t")" "$(ratio "$(med stacks mix "$t")" "$s0")"
+done
+[ -n "${ONLY_STACKS:-}" ] && exit 0
+echo
 echo
 echo "Median added ns per syscall, CPU time (wall time), each traced run minus the untraced run before it;"
 echo "over the $(awk '$10 == 0' "$results" | wc -l) of $(wc -l <"$results") pairs taken with no foreign syscall tracer attached:"

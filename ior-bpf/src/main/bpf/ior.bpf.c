@@ -219,7 +219,8 @@ struct ior_task {
 	struct ior_ident named; /* the identity this thread last saw named: skips the LRU lookup */
 	__u64 named_epoch;   /* the name epoch at which named was named */
 	__u32 restart;       /* the last traced call returned -ERESTART*: the next signal decides */
-	__u32 pad;
+	__u32 stack_calls;   /* stack policy every: calls seen since the last stack taken */
+	__u64 stack_enter_ns; /* stack policy slow: when the pending call entered */
 };
 
 /* ior_task.pending: the enter was not emitted (ring full): its exit is no refused call. */
@@ -772,6 +773,75 @@ static __always_inline struct ior_sysent *ior_traced(__u64 nr, __u32 *slot,
 	return on ? s : 0;
 }
 
+/* ---- User stacks of traced calls (ior.h struct ior_stack) ---- */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_STACK_TRACE);
+	__uint(max_entries, 16384); /* user space sets 1 when stacks are off */
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, IOR_STACK_DEPTH * sizeof(__u64));
+} ior_stacks SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ior_stack_policy);
+} ior_stack_cfg SEC(".maps");
+
+/* Only the user stack pointer is read here: the raw_syscalls regs are the task's user registers. */
+struct pt_regs___iorstk {
+	unsigned long sp;
+} __attribute__((preserve_access_index));
+
+static __always_inline struct ior_stack_policy *ior_stack_policy(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&ior_stack_cfg, &zero);
+}
+
+/* At enter: remember the time when the policy takes stacks of slow calls. */
+static __always_inline void ior_stack_enter(struct ior_task *ts)
+{
+	struct ior_stack_policy *p = ior_stack_policy();
+	if (p && p->slow_ns)
+		ts->stack_enter_ns = bpf_ktime_get_ns();
+}
+
+/*
+ * At exit, before the exit record: when the policy takes this call's stack, the kernel walks the
+ * user frame pointers into map ior_stacks (equal stacks share an id) and an IOR_STACK record
+ * carries the id. The walk runs here, at the exit, so the slow policy knows the latency; the user
+ * stack is the same as at the enter (the task has not returned to user space).
+ */
+static __always_inline void ior_stack_exit(void *ctx, struct pt_regs___ior *regs,
+					   struct ior_task *ts, struct ior_sysent *s, __u64 pid_tgid)
+{
+	struct ior_stack_policy *p = ior_stack_policy();
+	if (!p || (!p->every && !p->slow_ns))
+		return;
+	int take = 0;
+	if (p->every && ++ts->stack_calls >= p->every) {
+		ts->stack_calls = 0;
+		take = 1;
+	}
+	if (!take && p->slow_ns && ts->stack_enter_ns
+	    && bpf_ktime_get_ns() - ts->stack_enter_ns >= p->slow_ns)
+		take = 1;
+	if (!take)
+		return;
+	struct ior_stack *r = ior_reserve(sizeof(*r));
+	if (!r)
+		return;
+	ior_fill_head(&r->h, IOR_STACK, s->id, 0, pid_tgid);
+	r->seq = ts->seq;
+	r->stack_id = bpf_get_stackid(ctx, &ior_stacks, BPF_F_USER_STACK);
+	__u64 sp = ((struct pt_regs___iorstk *)regs)->sp;
+	if (bpf_probe_read_user(&r->sp_word, sizeof(r->sp_word), (void *)sp))
+		r->sp_word = 0;
+	bpf_ringbuf_submit(r, ior_submit_flags());
+}
+
 /* Emits the enter record of a call and remembers it for the exit (flags: IOR_F_REFUSED or 0). */
 static __always_inline void ior_emit_enter(struct task_struct___ior *task, struct ior_task *ts,
 					   struct pt_regs___ior *regs, struct ior_sysent *s, __u32 nr,
@@ -789,6 +859,8 @@ static __always_inline void ior_emit_enter(struct task_struct___ior *task, struc
 	else
 		ok = ior_enter_fd(task, ts, regs, s, nr, compat, flags, pid_tgid);
 	ts->pending = ok ? slot + 1 : (slot + 1) | IOR_PENDING_LOST;
+	if (ok)
+		ior_stack_enter(ts);
 }
 
 /*
@@ -867,6 +939,7 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
 	ts->restart = ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
+	ior_stack_exit(ctx, regs, ts, s, pid_tgid);
 	struct ior_ident file = {};
 	if ((s->flags & IOR_SYS_RET_FD) && ret >= 0) {
 		/* The new descriptor's name is the kernel's (f_path), not the path the open was given:

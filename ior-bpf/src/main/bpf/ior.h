@@ -33,6 +33,7 @@ enum ior_kind {
 	IOR_EXIT_PATH = 8,   /* struct ior_exit_path: exit plus what the enter could not carry */
 	IOR_NAME = 9,        /* struct ior_name: the kernel's name of a file identity */
 	IOR_SIGNAL = 10,     /* struct ior_signal: a signal delivered after a call returned -ERESTART* */
+	IOR_STACK = 12,      /* struct ior_stack: the user stack of the call whose exit follows */
 };
 
 /* Shapes of a syscall's arguments (ior_sysent.shape); the same words as syscalls.tsv. */
@@ -184,6 +185,32 @@ struct ior_config {
 	__u32 follow;        /* 1: only processes in map ior_pids (fed by fork, emptied by exit) */
 };
 
+/*
+ * The user-space stack of a traced call, emitted by the exit program just before the call's exit
+ * record when the stack policy (map ior_stack_cfg) takes it. The frames themselves stay in the
+ * kernel's stack map ior_stacks (deduplicated by the kernel: equal stacks, one id); user space
+ * reads an id once. Calls whose stack is not taken get no record: their exits and totals are
+ * unchanged.
+ */
+struct ior_stack {
+	struct ior_head h;   /* sys: the call's syscall id */
+	__u32 seq;           /* the enter's seq: the exit this stack belongs to */
+	__s32 stack_id;      /* key in map ior_stacks; negative: -errno of bpf_get_stackid */
+	__u64 sp_word;       /* the word at the user stack pointer: the return address into the
+			      * caller when the innermost function (a libc syscall wrapper) has no
+			      * frame of its own, which a frame-pointer walk skips; 0 if unreadable */
+};
+
+/* Which calls get a stack (map ior_stack_cfg, one entry); all zero: none. */
+struct ior_stack_policy {
+	__u32 every;         /* every Nth call of a thread (1: all); 0: not by count */
+	__u32 reserved;
+	__u64 slow_ns;       /* calls that took at least this long; 0: not by latency */
+};
+
+/* Frames kept per stack (the value size of map ior_stacks), perf's default kernel.perf_event_max_stack. */
+#define IOR_STACK_DEPTH 127
+
 #define IOR_ASSERT_AT(type, field, off) \
 	_Static_assert(__builtin_offsetof(struct type, field) == (off), #type "." #field)
 
@@ -235,5 +262,11 @@ IOR_ASSERT_AT(ior_config, wakeup_bytes, 32);
 IOR_ASSERT_AT(ior_config, cgroup_id, 40);
 IOR_ASSERT_AT(ior_config, cgroup_level, 48);
 IOR_ASSERT_AT(ior_config, follow, 52);
+_Static_assert(sizeof(struct ior_stack) == 40, "ior_stack");
+_Static_assert(sizeof(struct ior_stack_policy) == 16, "ior_stack_policy");
+IOR_ASSERT_AT(ior_stack, seq, 24);
+IOR_ASSERT_AT(ior_stack, stack_id, 28);
+IOR_ASSERT_AT(ior_stack, sp_word, 32);
+IOR_ASSERT_AT(ior_stack_policy, slow_ns, 8);
 
 #endif

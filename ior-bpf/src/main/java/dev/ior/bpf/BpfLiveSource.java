@@ -3,8 +3,11 @@ package dev.ior.bpf;
 
 import dev.ior.bpf.load.BpfObject;
 import dev.ior.bpf.ring.RingBufferReader;
+import dev.ior.bpf.stack.BpfStackResolver;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.record.RecordSink;
+import dev.ior.core.stack.StackPolicy;
+import dev.ior.core.stack.StackResolver;
 import dev.ior.core.stats.LossKind;
 import dev.ior.core.stats.Losses;
 import dev.ior.core.syscall.Syscall;
@@ -24,7 +27,13 @@ public final class BpfLiveSource implements LiveSourceProvider {
   @Override
   public RecordSource open(TraceConfig config, List<Syscall> selected, Consumer<String> warnings)
       throws TraceException {
-    BpfObject bpf = BpfObject.open(config, SyscallTable.standard(), selected, warnings);
+    return open(config, StackPolicy.OFF, selected, warnings);
+  }
+
+  @Override
+  public RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
+      Consumer<String> warnings) throws TraceException {
+    BpfObject bpf = BpfObject.open(config, stacks, SyscallTable.standard(), selected, warnings);
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
@@ -32,17 +41,25 @@ public final class BpfLiveSource implements LiveSourceProvider {
       bpf.close();
       throw new TraceException(e.getMessage(), e);
     }
-    return new RingSource(bpf, ring);
+    BpfStackResolver resolver = stacks.enabled() ? new BpfStackResolver(bpf, warnings) : null;
+    return new RingSource(bpf, ring, resolver);
   }
 
   /** The ring of the attached programs as a record source. */
   private static final class RingSource implements RecordSource {
     private final BpfObject bpf;
     private final RingBufferReader ring;
+    private final BpfStackResolver stacks;
 
-    RingSource(BpfObject bpf, RingBufferReader ring) {
+    RingSource(BpfObject bpf, RingBufferReader ring, BpfStackResolver stacks) {
       this.bpf = bpf;
       this.ring = ring;
+      this.stacks = stacks;
+    }
+
+    @Override
+    public StackResolver stacks() {
+      return stacks == null ? StackResolver.NONE : stacks;
     }
 
     @Override
@@ -108,6 +125,9 @@ public final class BpfLiveSource implements LiveSourceProvider {
 
     @Override
     public void close() {
+      if (stacks != null) {
+        stacks.close();
+      }
       bpf.detach();
       ring.close();
       bpf.close();

@@ -4,6 +4,7 @@ package dev.ior.bpf;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.record.RecordSink;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.trace.TraceStream;
 import java.util.function.Consumer;
@@ -31,8 +32,17 @@ public final class BpfTraceSession implements AutoCloseable {
   /** Like {@link #start(TraceConfig, PairSink, Consumer)}, also taping raw records. */
   public static BpfTraceSession start(TraceConfig config, PairSink sink,
       Consumer<String> warnings, RecordSink recorder) throws dev.ior.core.trace.TraceException {
+    return start(config, StackPolicy.OFF, sink, warnings, recorder);
+  }
+
+  /**
+   * Like {@link #start(TraceConfig, PairSink, Consumer, RecordSink)}, taking the user stacks of
+   * the calls {@code stacks} selects ({@link dev.ior.core.event.SyscallPair#stack()}).
+   */
+  public static BpfTraceSession start(TraceConfig config, StackPolicy stacks, PairSink sink,
+      Consumer<String> warnings, RecordSink recorder) throws dev.ior.core.trace.TraceException {
     TraceStream s = TraceStream.live(config).onPair(sink).onWarning(warnings)
-        .endWithTarget(false);
+        .endWithTarget(false).stacks(stacks);
     if (recorder != null) {
       s.onRecord(recorder);
     }

@@ -35,6 +35,7 @@ class RecordLayoutTest {
     C.put("KIND_EXIT_PATH", "IOR_EXIT_PATH");
     C.put("KIND_NAME", "IOR_NAME");
     C.put("KIND_SIGNAL", "IOR_SIGNAL");
+    C.put("KIND_STACK", "IOR_STACK");
     C.put("SHAPE_NONE", "IOR_SHAPE_NONE");
     C.put("SHAPE_FD", "IOR_SHAPE_FD");
     C.put("SHAPE_PATH", "IOR_SHAPE_PATH");
@@ -111,6 +112,14 @@ class RecordLayoutTest {
     C.put("CONFIG_CGROUP_LEVEL", "offsetof(struct ior_config, cgroup_level)");
     C.put("CONFIG_FOLLOW", "offsetof(struct ior_config, follow)");
     C.put("CONFIG_SIZE", "sizeof(struct ior_config)");
+    C.put("STACK_SEQ", "offsetof(struct ior_stack, seq)");
+    C.put("STACK_ID", "offsetof(struct ior_stack, stack_id)");
+    C.put("STACK_SP_WORD", "offsetof(struct ior_stack, sp_word)");
+    C.put("STACK_SIZE", "sizeof(struct ior_stack)");
+    C.put("STACK_POLICY_EVERY", "offsetof(struct ior_stack_policy, every)");
+    C.put("STACK_POLICY_SLOW_NS", "offsetof(struct ior_stack_policy, slow_ns)");
+    C.put("STACK_POLICY_SIZE", "sizeof(struct ior_stack_policy)");
+    C.put("STACK_DEPTH", "IOR_STACK_DEPTH");
   }
 
   @Test

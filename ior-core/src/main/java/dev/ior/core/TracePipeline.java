@@ -17,6 +17,9 @@ import dev.ior.core.pair.MutablePair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.LossKind;
 import dev.ior.core.stats.Losses;
+import dev.ior.core.stack.CallStack;
+import dev.ior.core.stack.StackResolver;
+import dev.ior.core.stack.StackTable;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Syscall;
@@ -49,6 +52,7 @@ public final class TracePipeline implements RecordHandler {
   private final PairSink sink;
   private final IntMap<ThreadState> threads = new IntMap<>(256);
   private final MutablePair pair = new MutablePair();
+  private final StackTable stacks;
   /** Calls that end the thread or replace the image: no exit record is due. */
   private final int exitId;
   private final int exitGroupId;
@@ -88,10 +92,22 @@ public final class TracePipeline implements RecordHandler {
      * (a signal record, or the thread's next call) is known; 0: none pending.
      */
     long restartCode;
+    /** The user stack of the pending call, when an IOR_STACK record came for it. */
+    boolean hasStack;
+    int stackSeq;
+    int stackId;
+    long stackSpWord;
   }
 
   /** A pipeline feeding {@code sink} with the pairs that pass {@code filter}. */
   public TracePipeline(SyscallTable table, PairFilter filter, ProcFs procfs, PairSink sink) {
+    this(table, filter, procfs, sink, StackResolver.NONE);
+  }
+
+  /** Like the other constructor, naming the user stacks of calls through {@code stacks}. */
+  public TracePipeline(SyscallTable table, PairFilter filter, ProcFs procfs, PairSink sink,
+      StackResolver stacks) {
+    this.stacks = new StackTable(stacks);
     this.decoder = new RecordDecoder(table);
     this.files = new FileTracker(table, new ProcessTable(procfs));
     this.filter = filter;
@@ -193,6 +209,9 @@ public final class TracePipeline implements RecordHandler {
     p.exitNs = x.timeNs;
     p.gapNs = t.lastExitNs == 0 ? 0 : Math.max(0, e.timeNs - t.lastExitNs);
     p.ret = ret;
+    p.stack = t.hasStack && t.stackSeq == x.seq ? stacks.get(e.pid, t.stackId, t.stackSpWord)
+        : CallStack.NOT_TAKEN;
+    t.hasStack = false;
     t.lastExitNs = x.timeNs;
     files.describe(e, ret, x.file, p);
     files.apply(e, ret, x.file, p);
@@ -238,6 +257,15 @@ public final class TracePipeline implements RecordHandler {
   }
 
   @Override
+  public void stack(int pid, int tid, int seq, int stackId, long spWord) {
+    ThreadState t = thread(tid);
+    t.hasStack = true;
+    t.stackSeq = seq;
+    t.stackId = stackId;
+    t.stackSpWord = spWord;
+  }
+
+  @Override
   public void name(Ident id, String name) {
     names++;
     files.processes().identities().put(id, name);
@@ -253,6 +281,7 @@ public final class TracePipeline implements RecordHandler {
       }
     }
     files.processes().exec(pid);
+    stacks.forget(pid);
     if (processShown(pid)) {
       sink.exec(pid, tid, timeNs, comm);
     }
@@ -287,6 +316,9 @@ public final class TracePipeline implements RecordHandler {
       }
     }
     files.processes().taskExit(pid, groupDead);
+    if (groupDead) {
+      stacks.forget(pid);
+    }
     if (processShown(pid)) {
       sink.taskExit(pid, tid, timeNs);
     }

@@ -131,7 +131,7 @@ class ErrorReportingTest {
       List<String> cmd = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
           "--inh-caps=-all", javaBinary(), "-Djna.tmpdir=" + cp.resolve("jna"),
           "-cp", cp.resolve("*") + ":" + cp.resolve("test-classes") + ":"
-              + cp.resolve("classes") + ":" + cp.resolve("flamegraph"),
+              + cp.resolve("classes") + ":" + cp.resolve("flamegraph") + ":" + cp.resolve("symbols"),
           "dev.ior.zeekspy.testing.OpenProbe", Long.toString(p.pid()));
       Process probe = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -162,6 +162,7 @@ class ErrorReportingTest {
     copyTree(root.resolve("zeekspy/target/classes"), dir.resolve("classes"));
     copyTree(root.resolve("zeekspy/target/test-classes"), dir.resolve("test-classes"));
     copyTree(root.resolve("flamegraph/target/classes"), dir.resolve("flamegraph"));
+    copyTree(root.resolve("symbols/target/classes"), dir.resolve("symbols"));
     for (String entry : System.getProperty("java.class.path").split(":")) {
       if (entry.endsWith(".jar") && (entry.contains("jna") || entry.contains("protobuf"))) {
         Path jar = Path.of(entry);

@@ -12,6 +12,7 @@ import dev.ior.bpf.TraceException;
 import dev.ior.bpf.lib.LibBpf;
 import dev.ior.bpf.lib.LibC;
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.core.syscall.Arch;
 import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Shape;
@@ -54,6 +55,9 @@ public final class BpfObject implements AutoCloseable {
   private final List<Syscall> attached = new ArrayList<>();
   private SyscallNumbers nativeNumbers;
   private SyscallNumbers compatNumbers;
+  private int stackFd = -1;
+  private final Memory stackKey = new Memory(4);
+  private final Memory stackValue = new Memory(8L * STACK_DEPTH);
 
   private BpfObject(Memory image, Pointer obj) {
     this.image = image;
@@ -69,6 +73,15 @@ public final class BpfObject implements AutoCloseable {
    */
   public static BpfObject open(TraceConfig config, SyscallTable table, List<Syscall> syscalls,
       Consumer<String> warn) throws TraceException {
+    return open(config, StackPolicy.OFF, table, syscalls, warn);
+  }
+
+  /**
+   * Like {@link #open(TraceConfig, SyscallTable, List, Consumer)}, taking the user stacks of the
+   * calls {@code stacks} selects (kernel map {@code ior_stacks}, read with {@link #userStack}).
+   */
+  public static BpfObject open(TraceConfig config, StackPolicy stacks, SyscallTable table,
+      List<Syscall> syscalls, Consumer<String> warn) throws TraceException {
     Preflight.check();
     Arch arch = Arch.running();
     if (arch != Arch.X86_64) {
@@ -87,7 +100,9 @@ public final class BpfObject implements AutoCloseable {
     BpfObject b = new BpfObject(image, obj);
     try {
       b.configure(config, (int) cgroupLevel);
+      b.sizeStacks(stacks);
       b.load();
+      b.setStackPolicy(stacks);
       b.nativeNumbers = SyscallNumbers.of(table, arch);
       b.compatNumbers = SyscallNumbers.of(table, arch.compat());
       b.fillSyscalls(table, syscalls, warn);
@@ -143,6 +158,54 @@ public final class BpfObject implements AutoCloseable {
       throw new TraceException("cannot size the ring buffer to " + c.ringBytes() + " bytes: "
           + LibC.strerror(Native.getLastError()));
     }
+  }
+
+  /** No stacks: one entry instead of 16,384 preallocated 1 KiB stacks in the kernel. */
+  private void sizeStacks(StackPolicy stacks) throws TraceException {
+    if (!stacks.enabled() && LibBpf.bpf_map__set_max_entries(map("ior_stacks"), 1) != 0) {
+      throw new TraceException("cannot size the stack map: " + LibC.strerror(Native.getLastError()));
+    }
+  }
+
+  /** Writes the stack policy the programs read per call (map ior_stack_cfg). */
+  private void setStackPolicy(StackPolicy stacks) throws TraceException {
+    Memory key = new Memory(4);
+    key.setInt(0, 0);
+    Memory v = new Memory(STACK_POLICY_SIZE);
+    v.clear();
+    v.setInt(STACK_POLICY_EVERY, stacks.every());
+    v.setLong(STACK_POLICY_SLOW_NS, stacks.slowNs());
+    if (LibBpf.bpf_map_update_elem(LibBpf.bpf_map__fd(map("ior_stack_cfg")), key, v, 0) != 0) {
+      throw new TraceException("cannot write the stack policy: "
+          + LibC.strerror(Native.getLastError()));
+    }
+    stackFd = LibBpf.bpf_map__fd(map("ior_stacks"));
+  }
+
+  /**
+   * Reads stack {@code id} from the kernel's stack map into {@code ips} (innermost first).
+   * Consumer thread only (reuses a native buffer).
+   *
+   * @param ips room for {@link dev.ior.core.decode.RecordLayout#STACK_DEPTH} addresses
+   * @return the number of frames, 0 when the id is unknown
+   */
+  public int userStack(int id, long[] ips) {
+    if (stackFd < 0 || id < 0) {
+      return 0;
+    }
+    stackKey.setInt(0, id);
+    if (LibBpf.bpf_map_lookup_elem(stackFd, stackKey, stackValue) != 0) {
+      return 0;
+    }
+    int n = 0;
+    for (; n < STACK_DEPTH && n < ips.length; n++) {
+      long ip = stackValue.getLong(8L * n);
+      if (ip == 0) {
+        break;
+      }
+      ips[n] = ip;
+    }
+    return n;
   }
 
   private Pointer map(String name) throws TraceException {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.serve;
 
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flight.FlightOptions;
 import dev.ior.cli.flight.FlightOutput;
@@ -104,6 +105,12 @@ public final class ServeCommand implements Callable<Integer> {
           + " path=comm=\"[other]\".")
   int pprofRows;
 
+  @Option(names = {"-stacks", "--stacks"}, paramLabel = "POLICY", defaultValue = "off",
+      description = "Take user stacks (off, all, sample:N, slow:DURATION, sample:N,slow:DURATION;"
+          + " default: ${DEFAULT-VALUE}) so that /debug/pprof/io?fields=stack,tracepoint shows"
+          + " which code did the I/O.")
+  String stacks;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -121,7 +128,9 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       TraceStream stream;
       try {
-        stream = TraceStream.live(filters.config(filters.cgroups().cgroupId(resolver), RING_BYTES));
+        StackPolicy stackPolicy = StackPolicy.parse(stacks);
+        stream = TraceStream.live(filters.config(filters.cgroups().cgroupId(resolver), RING_BYTES))
+            .stacks(stackPolicy);
         Preflight.check();
       } catch (NoSuchTargetException e) {
         err.println("ior serve: " + TraceFilters.noSuchTarget(e));

@@ -6,6 +6,8 @@ import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.event.Errno;
 import dev.ior.core.event.PairMarks;
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.stack.CallStack;
+import java.util.List;
 import dev.ior.core.sink.PairSink;
 import java.io.OutputStream;
 
@@ -179,6 +181,18 @@ public final class StreamSink implements PairSink {
         line.ascii("null");
       }
       line.ascii(",\"container\":null");
+    }
+    CallStack stack = p.stack();
+    if (stack != CallStack.NOT_TAKEN) { // only with -stacks: the lines of other runs stay as they were
+      line.ascii(",\"stack\":[");
+      List<String> frames = stack.frames();
+      for (int i = 0; i < frames.size(); i++) {
+        if (i > 0) {
+          line.ascii(',');
+        }
+        jsonString(frames.get(i));
+      }
+      line.ascii(']');
     }
     line.ascii('}');
   }

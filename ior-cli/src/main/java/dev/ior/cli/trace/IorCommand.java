@@ -2,6 +2,8 @@
 package dev.ior.cli.trace;
 
 import dev.ior.cli.FlagValues;
+import dev.ior.core.projection.Field;
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
@@ -74,6 +76,8 @@ import picocli.CommandLine.Spec;
       "  sudo ior -tui -comm postgres                 live dashboard (? keys, q quits)",
       "  sudo ior -flamegraph -comm java -duration 30 NAME.ior/.collapsed/.svg",
       "  sudo ior -pprof -pid 4242 -name db           db.pb.gz for go tool pprof",
+      "  sudo ior -pprof -fields stack,tracepoint,path -count duration -comm java",
+      "                                              which code paths did the slow I/O",
       "  ior -ior NAME.ior -fields pid,path -count duration   re-project, no root",
       "  ior collapsed NAME.ior | flamegraph.pl > io.svg      folded stacks",
       "  ior -diff before.ior after.ior -name change  red grew, blue shrank",
@@ -107,6 +111,24 @@ public final class IorCommand implements Callable<Integer> {
       description = "Stop after this many seconds (default: ${DEFAULT-VALUE}; 0 = until Ctrl+C;"
           + " with -- COMMAND: until it exits).")
   int duration;
+
+  @Option(names = {"-stacks", "--stacks"}, paramLabel = "POLICY",
+      description = "Which calls get their user stack (native and Java frames) for the stack"
+          + " field of -fields and the JSON stream: off, all, sample:N (every Nth call of a"
+          + " thread), slow:DURATION (calls that took at least that long, e.g. slow:1ms) or"
+          + " sample:N,slow:DURATION. Counts, bytes and latency stay exact: calls without a"
+          + " stack show as [no stack]. Default: sample:64,slow:1ms when -fields has stack, else"
+          + " off.")
+  String stacks;
+
+  /** The -stacks policy, the default derived from -fields. */
+  StackPolicy stackPolicy() {
+    if (stacks != null) {
+      return StackPolicy.parse(stacks);
+    }
+    return flame.projection().fields().contains(Field.STACK) ? StackPolicy.DEFAULT
+        : StackPolicy.OFF;
+  }
 
   /** One stream format: picocli refuses -plain together with -format. */
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -169,6 +191,13 @@ public final class IorCommand implements Callable<Integer> {
     StreamFormat fmt = streamFormat();
     TraceConfig config = config(0);
     flame.projection(); // a bad -fields or -count is a usage error before anything starts
+    StackPolicy stackPolicy;
+    try {
+      stackPolicy = stackPolicy();
+    } catch (IllegalArgumentException e) {
+      err.println("ior: " + e.getMessage());
+      return 2;
+    }
     if (recording.replaying()) {
       return replay(config, fmt, err);
     }
@@ -179,7 +208,7 @@ public final class IorCommand implements Callable<Integer> {
         // Fail fast, before anything reaches stdout: target, selection, privileges, kernel.
         resolver = CgroupOptions.openResolver();
         config = config(filters.cgroups().cgroupId(resolver));
-        stream = TraceStream.live(config);
+        stream = TraceStream.live(config).stacks(stackPolicy);
         Preflight.check();
         clock = new WallClock(stream.epochOffsetNs());
       } catch (NoSuchTargetException e) {

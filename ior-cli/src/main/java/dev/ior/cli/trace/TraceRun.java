@@ -63,7 +63,12 @@ public final class TraceRun {
     }
     stream.onPair(wrap.apply(outputs.size() == 1 ? outputs.get(0).sink()
         : PairSink.tee(outputs.stream().map(TraceOutput::sink).toArray(PairSink[]::new))));
-    stream.onWarning(w -> err.println("ior: " + w));
+    stream.onWarning(w -> {
+      synchronized (err) { // JVM notices (user stacks) come from the perf-map thread
+        err.println("ior: " + w);
+        err.flush();
+      }
+    });
     if (recorder != null) {
       stream.onRecord(recorder.writer());
     }

@@ -27,16 +27,27 @@ import java.util.Objects;
  * @param thread the thread's own comm; equal to {@code comm} in files written before it existed
  * @param cgroup the task's cgroup v2 path ({@code /system.slice/nginx.service}), {@code #<id>}
  *     when only its id is known, "" when not even that (no cgroup v2, older files)
+ * @param stack the calls' user stack, folded root first ({@code main;flush_log;write_all;write},
+ *     see {@code CallStack.folded()}); "" when no stack was recorded (stacks off, older files)
  */
 public record AggregateRow(String path, String syscall, String comm, int pid, int tid, int flags,
     long count, long durationNs, long durationToPrevNs, long bytes, String thread,
-    String cgroup) {
+    String cgroup, String stack) {
   public AggregateRow {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(syscall, "syscall");
     Objects.requireNonNull(comm, "comm");
     thread = thread == null || thread.isEmpty() ? comm : thread;
     cgroup = cgroup == null ? "" : cgroup;
+    stack = stack == null ? "" : stack;
+  }
+
+  /** A row without a stack. */
+  public AggregateRow(String path, String syscall, String comm, int pid, int tid, int flags,
+      long count, long durationNs, long durationToPrevNs, long bytes, String thread,
+      String cgroup) {
+    this(path, syscall, comm, pid, tid, flags, count, durationNs, durationToPrevNs, bytes, thread,
+        cgroup, "");
   }
 
   /** A row without a cgroup. */

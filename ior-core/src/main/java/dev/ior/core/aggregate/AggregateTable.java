@@ -3,6 +3,7 @@ package dev.ior.core.aggregate;
 
 import dev.ior.core.cgroup.CgroupInfo;
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.stack.CallStack;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ public final class AggregateTable {
   private int[] flags;
   private long[] cgroupIds;
   private String[] cgroupPaths;
+  private String[] stacks;
   private long[] counts;
   private long[] durations;
   private long[] gaps;
@@ -69,6 +71,7 @@ public final class AggregateTable {
     flags = flags == null ? new int[n] : Arrays.copyOf(flags, n);
     cgroupIds = cgroupIds == null ? new long[n] : Arrays.copyOf(cgroupIds, n);
     cgroupPaths = cgroupPaths == null ? new String[n] : Arrays.copyOf(cgroupPaths, n);
+    stacks = stacks == null ? new String[n] : Arrays.copyOf(stacks, n);
     counts = counts == null ? new long[n] : Arrays.copyOf(counts, n);
     durations = durations == null ? new long[n] : Arrays.copyOf(durations, n);
     gaps = gaps == null ? new long[n] : Arrays.copyOf(gaps, n);
@@ -90,37 +93,37 @@ public final class AggregateTable {
   /** Like the other {@code add}, with the thread's own comm in the key. */
   public void add(String path, String syscall, String comm, String thread, int pid, int tid,
       int flag, long count, long durationNs, long gapNs, long byteCount) {
-    add(path, syscall, comm, thread, pid, tid, flag, 0, null, count, durationNs, gapNs,
+    add(path, syscall, comm, thread, pid, tid, flag, 0, null, "", count, durationNs, gapNs,
         byteCount);
   }
 
   /** Like the above, with the task's cgroup id (0 when unknown) in the key. */
   public void add(String path, String syscall, String comm, String thread, int pid, int tid,
       int flag, long cgroupId, long count, long durationNs, long gapNs, long byteCount) {
-    add(path, syscall, comm, thread, pid, tid, flag, cgroupId, null, count, durationNs, gapNs,
+    add(path, syscall, comm, thread, pid, tid, flag, cgroupId, null, "", count, durationNs, gapNs,
         byteCount);
   }
 
   private void add(String path, String syscall, String comm, String thread, int pid, int tid,
-      int flag, long cgroupId, String cgroupPath, long count, long durationNs, long gapNs,
-      long byteCount) {
-    add(path, syscall, comm, thread, pid, tid, flag, cgroupId, cgroupPath, count, durationNs,
-        gapNs, byteCount, true);
+      int flag, long cgroupId, String cgroupPath, String stack, long count, long durationNs,
+      long gapNs, long byteCount) {
+    add(path, syscall, comm, thread, pid, tid, flag, cgroupId, cgroupPath, stack, count,
+        durationNs, gapNs, byteCount, true);
   }
 
   /** Adds to the key's row; a missing key gets a row only when {@code insert}. */
   private boolean add(String path, String syscall, String comm, String thread, int pid,
-      int tid, int flag, long cgroupId, String cgroupPath, long count, long durationNs,
-      long gapNs, long byteCount, boolean insert) {
-    int h = (hash(path, syscall, comm, pid, tid, flag) * 31 + thread.hashCode()) * 31
-        + Long.hashCode(cgroupId);
+      int tid, int flag, long cgroupId, String cgroupPath, String stack, long count,
+      long durationNs, long gapNs, long byteCount, boolean insert) {
+    int h = ((hash(path, syscall, comm, pid, tid, flag) * 31 + thread.hashCode()) * 31
+        + Long.hashCode(cgroupId)) * 31 + stack.hashCode();
     int i = h & mask;
     int row;
     while ((row = slots[i]) != EMPTY) {
       if (hashes[row] == h && pids[row] == pid && tids[row] == tid && flags[row] == flag
           && cgroupIds[row] == cgroupId && syscalls[row].equals(syscall)
           && paths[row].equals(path) && comms[row].equals(comm) && threads[row].equals(thread)
-          && Objects.equals(cgroupPaths[row], cgroupPath)) {
+          && Objects.equals(cgroupPaths[row], cgroupPath) && stacks[row].equals(stack)) {
         break;
       }
       i = (i + 1) & mask;
@@ -132,6 +135,7 @@ public final class AggregateTable {
       row = insert(i, h, path, syscall, comm, thread, pid, tid, flag);
       cgroupIds[row] = cgroupId;
       cgroupPaths[row] = cgroupPath;
+      stacks[row] = stack;
     }
     counts[row] += count;
     durations[row] += durationNs;
@@ -155,9 +159,9 @@ public final class AggregateTable {
     String comm = p.comm() == null ? "" : p.comm();
     String syscall = p.syscall().name();
     if (!add(file == null ? "" : file, syscall, comm, p.thread() == null ? comm : p.thread(),
-        p.pid(), p.tid(), p.flags(), p.cgroupId(), null, 1, p.durationNs(), p.gapNs(),
-        p.bytes(), false)) {
-      add(other, syscall, other, other, 0, 0, 0, 0, null, 1, p.durationNs(), p.gapNs(),
+        p.pid(), p.tid(), p.flags(), p.cgroupId(), null, stackKey(p.stack()), 1,
+        p.durationNs(), p.gapNs(), p.bytes(), false)) {
+      add(other, syscall, other, other, 0, 0, 0, 0, null, "", 1, p.durationNs(), p.gapNs(),
           p.bytes(), true);
     }
   }
@@ -167,14 +171,19 @@ public final class AggregateTable {
     String file = p.file();
     String comm = p.comm() == null ? "" : p.comm();
     add(file == null ? "" : file, p.syscall().name(), comm,
-        p.thread() == null ? comm : p.thread(), p.pid(), p.tid(), p.flags(), p.cgroupId(), 1,
-        p.durationNs(), p.gapNs(), p.bytes());
+        p.thread() == null ? comm : p.thread(), p.pid(), p.tid(), p.flags(), p.cgroupId(), null,
+        stackKey(p.stack()), 1, p.durationNs(), p.gapNs(), p.bytes());
+  }
+
+  /** A stack's key: its folded frames (one string per shared stack), "" when none was taken. */
+  private static String stackKey(CallStack s) {
+    return s == CallStack.NOT_TAKEN ? "" : s.folded();
   }
 
   /** Adds a whole row (e.g. one read from a file), keyed by its cgroup path; equal keys sum. */
   public void add(AggregateRow r) {
     add(r.path(), r.syscall(), r.comm(), r.thread(), r.pid(), r.tid(), r.flags(), 0, r.cgroup(),
-        r.count(), r.durationNs(), r.durationToPrevNs(), r.bytes());
+        r.stack(), r.count(), r.durationNs(), r.durationToPrevNs(), r.bytes());
   }
 
   private int insert(int slot, int h, String path, String syscall, String comm, String thread,
@@ -228,6 +237,7 @@ public final class AggregateTable {
     Arrays.fill(paths, 0, size, null);
     Arrays.fill(syscalls, 0, size, null);
     Arrays.fill(comms, 0, size, null);
+    Arrays.fill(stacks, 0, size, null);
     Arrays.fill(counts, 0, size, 0);
     Arrays.fill(durations, 0, size, 0);
     Arrays.fill(gaps, 0, size, 0);
@@ -265,7 +275,8 @@ public final class AggregateTable {
       String cgroup = cgroupPaths[row] != null ? cgroupPaths[row]
           : cgroupIds[row] == 0 ? "" : names.computeIfAbsent(cgroupIds[row], cgroupPath::apply);
       out.add(new AggregateRow(paths[row], syscalls[row], comms[row], pids[row], tids[row],
-          flags[row], counts[row], durations[row], gaps[row], bytes[row], threads[row], cgroup));
+          flags[row], counts[row], durations[row], gaps[row], bytes[row], threads[row], cgroup,
+          stacks[row]));
     }
     return out;
   }

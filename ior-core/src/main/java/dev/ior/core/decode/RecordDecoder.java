@@ -77,6 +77,10 @@ public final class RecordDecoder {
       case KIND_TASK_EXIT:
         h.taskExit(pid, tid, time, (flags & F_GROUP_DEAD) != 0);
         return;
+      case KIND_STACK:
+        h.stack(pid, tid, buf.getInt(offset + STACK_SEQ), buf.getInt(offset + STACK_ID),
+            buf.getLong(offset + STACK_SP_WORD));
+        return;
       default:
         decodeEnter(buf, offset, length, kind, sys, flags, pid, tid, time, h);
     }

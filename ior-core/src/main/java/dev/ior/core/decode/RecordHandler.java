@@ -41,6 +41,13 @@ public interface RecordHandler {
   /** Task {@code tid} of {@code pid} ended; {@code groupDead}: it was the process's last. */
   void taskExit(int pid, int tid, long timeNs, boolean groupDead);
 
+  /**
+   * The user stack of the call of thread {@code tid} whose exit (with the same {@code seq})
+   * follows: {@code stackId} is a key of the kernel's stack map (negative: the -errno of the
+   * walk), {@code spWord} the word at the user stack pointer (0: unreadable).
+   */
+  default void stack(int pid, int tid, int seq, int stackId, long spWord) {}
+
   /** A record that could not be decoded (unknown kind or syscall id, or too short). */
   void malformed(int kind, int length);
 }

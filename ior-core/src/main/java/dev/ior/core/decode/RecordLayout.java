@@ -27,6 +27,7 @@ public final class RecordLayout {
   public static final int KIND_EXIT_PATH = 8;
   public static final int KIND_NAME = 9;
   public static final int KIND_SIGNAL = 10;
+  public static final int KIND_STACK = 12;
 
   /** Shapes in the kernel's syscall table ({@code enum ior_shape}). */
   public static final int SHAPE_NONE = 0;
@@ -136,6 +137,19 @@ public final class RecordLayout {
   public static final int CONFIG_FOLLOW = 52;
   public static final int CONFIG_SIZE = 56;
 
+  // struct ior_stack (the user stack of the call whose exit follows)
+  public static final int STACK_SEQ = 24;
+  public static final int STACK_ID = 28;
+  public static final int STACK_SP_WORD = 32;
+  public static final int STACK_SIZE = 40;
+
+  // struct ior_stack_policy (the value of map ior_stack_cfg)
+  public static final int STACK_POLICY_EVERY = 0;
+  public static final int STACK_POLICY_SLOW_NS = 8;
+  public static final int STACK_POLICY_SIZE = 16;
+  /** Frames per stack in map ior_stacks. */
+  public static final int STACK_DEPTH = 127;
+
   /** Smallest valid size of a record of this kind (the fixed part), or -1 for an unknown kind. */
   public static int minSize(int kind) {
     switch (kind) {
@@ -151,6 +165,8 @@ public final class RecordLayout {
         return NAME_SIZE;
       case KIND_SIGNAL:
         return SIGNAL_SIZE;
+      case KIND_STACK:
+        return STACK_SIZE;
       case KIND_PROC_EXEC:
       case KIND_PROC_FORK:
       case KIND_TASK_EXIT:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.event;
 
+import dev.ior.core.stack.CallStack;
 import dev.ior.core.syscall.Syscall;
 
 /**
@@ -54,6 +55,14 @@ public interface SyscallPair {
   /** Latency: exit minus enter, ns. */
   default long durationNs() {
     return exitNs() - enterNs();
+  }
+
+  /**
+   * The call's user stack, root first; {@link CallStack#NOT_TAKEN} when the stack policy did not
+   * take it (or stacks are off).
+   */
+  default CallStack stack() {
+    return CallStack.NOT_TAKEN;
   }
 
   /** Time since the same thread's previous traced syscall returned, ns; 0 for its first one. */

@@ -149,7 +149,7 @@ public final class IorFileReader {
     return new AggregateRow(name(names, r.getPath()), r.getSyscall(), name(names, r.getComm()),
         r.getPid(), r.getTid(), r.getFlags(), r.getCount(), r.getDurationNanos(),
         r.getDurationToPrevNanos(), r.getBytes(), name(names, r.getThread()),
-        name(names, r.getCgroup()));
+        name(names, r.getCgroup()), name(names, r.getStack()));
   }
 
   private static RunInfo run(Header h) throws IOException {

@@ -55,7 +55,8 @@ public final class IorFileWriter {
     Row.Builder row = Row.newBuilder();
     for (AggregateRow r : data.rows()) {
       row.clear().setPath(name(r.path())).setSyscall(r.syscall()).setComm(name(r.comm()))
-          .setThread(name(r.thread())).setCgroup(name(r.cgroup())).setPid(r.pid())
+          .setThread(name(r.thread())).setCgroup(name(r.cgroup())).setStack(name(r.stack()))
+          .setPid(r.pid())
           .setTid(r.tid()).setFlags(r.flags()).setCount(r.count())
           .setDurationNanos(r.durationNs()).setDurationToPrevNanos(r.durationToPrevNs())
           .setBytes(r.bytes()).build().writeDelimitedTo(gz);

@@ -3,6 +3,7 @@ package dev.ior.core.pair;
 
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.stack.CallStack;
 import dev.ior.core.syscall.Syscall;
 
 /**
@@ -29,6 +30,7 @@ public final class MutablePair implements SyscallPair {
   public String thread;
   public long cgroupId;
   public int marks;
+  public CallStack stack = CallStack.NOT_TAKEN;
 
   /** Makes the view readable again (the pipeline, before it fills it for the next pair). */
   public void renew() {
@@ -79,6 +81,12 @@ public final class MutablePair implements SyscallPair {
     thread = p.thread();
     cgroupId = p.cgroupId();
     marks = p.marks();
+    stack = p.stack();
+  }
+
+  @Override
+  public CallStack stack() {
+    return stack;
   }
 
   @Override

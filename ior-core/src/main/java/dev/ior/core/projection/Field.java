@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A key field of an aggregated row that can become flame-graph frames, with ior's names
- * ({@code -fields path,comm,thread,tracepoint,pid,tid,flags}, and ours: {@code cgroup,container})
+ * ({@code -fields path,comm,thread,tracepoint,pid,tid,flags}, and ours: {@code
+ * cgroup,container,stack})
  * and the frame kind the SVG colours by.
  *
  * <pre>{@code
@@ -32,7 +33,12 @@ public enum Field {
   /** The cgroup v2 path, one frame per level as for paths; purple. */
   CGROUP("cgroup", "cgroup", 270, 20),
   /** The container, pod, service or session the cgroup names, else the cgroup path; magenta. */
-  CONTAINER("container", "container", 300, 25);
+  CONTAINER("container", "container", 300, 25),
+  /**
+   * The call's user stack, one frame per function, root first (native and Java frames; {@code
+   * [no stack]} for calls whose stack was not taken, see {@code -stacks}); yellow.
+   */
+  STACK("stack", "stack", 50, 20);
 
   private final String id;
   private final String kind;

@@ -4,6 +4,7 @@ package dev.ior.core.projection;
 import dev.ior.core.aggregate.AggregateRow;
 import dev.ior.core.cgroup.Container;
 import dev.ior.core.cgroup.ContainerParser;
+import dev.ior.core.stack.CallStack;
 import dev.ior.flamegraph.profile.Frame;
 import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
@@ -93,12 +94,15 @@ public record Projection(List<Field> fields, Count count) {
     Map<String, List<Frame>> pathFrames = new LinkedHashMap<>();
     Map<String, List<Frame>> cgroupFrames = new LinkedHashMap<>();
     Map<String, String> containers = new LinkedHashMap<>();
+    Map<String, List<Frame>> stackFrames = new LinkedHashMap<>();
     for (AggregateRow r : rows) {
       List<Frame> stack = new ArrayList<>(8);
       String container = containers.computeIfAbsent(r.cgroup(), Projection::container);
       for (Field f : fields) {
         if (f == Field.PATH) {
           stack.addAll(pathFrames.computeIfAbsent(r.path(), Projection::pathFrames));
+        } else if (f == Field.STACK) {
+          stack.addAll(stackFrames.computeIfAbsent(r.stack(), Projection::stackFrames));
         } else if (f == Field.CGROUP) {
           stack.addAll(cgroupFrames.computeIfAbsent(r.cgroup(), Projection::cgroupFrames));
         } else {
@@ -109,6 +113,15 @@ public record Projection(List<Field> fields, Count count) {
           r.durationToPrevNs(), r.bytes());
     }
     return b.build();
+  }
+
+  /** A folded stack's frames, root first; {@code [no stack]} for "". */
+  static List<Frame> stackFrames(String folded) {
+    List<Frame> frames = new ArrayList<>();
+    for (String name : CallStack.framesOf(folded)) {
+      frames.add(Frame.of(name, Field.STACK.kind()));
+    }
+    return List.copyOf(frames);
   }
 
   /** The container label of a cgroup path, else the path; {@code [unknown]} for "". */
@@ -171,7 +184,7 @@ public record Projection(List<Field> fields, Count count) {
       case FLAGS:
         return OpenFlags.format(r.flags());
       default:
-        throw new IllegalStateException("path is split, not a single frame");
+        throw new IllegalStateException(f.id() + " is split, not a single frame");
     }
   }
 

@@ -10,6 +10,7 @@ import dev.ior.core.filter.PairFilter;
 import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.record.RecordSink;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallSelection;
@@ -76,6 +77,7 @@ public final class TraceStream implements AutoCloseable {
   private Consumer<String> warnings = w -> { };
   private ProcFs procfs;
   private long durationNs;
+  private StackPolicy stackPolicy = StackPolicy.OFF;
   private boolean endWithTarget = true;
   private HeldProcess command;
 
@@ -207,6 +209,17 @@ public final class TraceStream implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Takes the user stacks of the calls {@code policy} selects in a live trace ({@link
+   * dev.ior.core.event.SyscallPair#stack()}); default {@link StackPolicy#OFF}. Recordings and
+   * given sources carry no stacks.
+   */
+  public synchronized TraceStream stacks(StackPolicy policy) {
+    beforeStart();
+    stackPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
   /** Ends the trace after {@code d} (zero: no limit, the default). */
   public synchronized TraceStream duration(Duration d) {
     beforeStart();
@@ -273,7 +286,8 @@ public final class TraceStream implements AutoCloseable {
     PairFilter filter = s.kernelFiltered() ? new PairFilter(null, c.path(), 0, 0)
         : new PairFilter(c.comm(), c.path(), c.pid(), c.tid());
     PairSink sink = sinks.size() == 1 ? sinks.get(0) : PairSink.tee(sinks.toArray(PairSink[]::new));
-    pipeline = new TracePipeline(SyscallTable.standard(), filter, procfs, sink);
+    pipeline = new TracePipeline(SyscallTable.standard(), filter, procfs, sink,
+        source.stacks());
     pollMs = (int) Math.max(1, Math.min(1000, c.poll().toMillis()));
     if (endWithTarget && s.kernelFiltered()) {
       int followed = command == null && !c.traceSelf() ? c.follow() : 0;
@@ -300,7 +314,7 @@ public final class TraceStream implements AutoCloseable {
     if (!it.hasNext()) {
       throw new TraceException("live tracing needs ior-bpf on the class path (dev.ior:ior-bpf)");
     }
-    return it.next().open(c, selected, warnings);
+    return it.next().open(c, stackPolicy, selected, warnings);
   }
 
   /**

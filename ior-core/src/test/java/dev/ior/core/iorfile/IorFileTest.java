@@ -118,6 +118,19 @@ class IorFileTest {
   }
 
   @Test
+  void stacksRoundTripAndOlderFilesReadWithout() throws IOException {
+    Path file = dir.resolve("st.ior");
+    IorData data = new IorData(sample().run(), List.of(
+        new AggregateRow("/f", "write", "app", 1, 1, 0, 3, 2, 3, 4, "app", "",
+            "main;flush_log;write_all;write"),
+        new AggregateRow("/f", "write", "app", 1, 1, 0, 1, 2, 3, 4, "app", "", "")));
+    IorFileWriter.write(file, data);
+    assertEquals(data, IorFileReader.read(file));
+    Path v1 = Path.of("src/test/resources/dev/ior/core/iorfile", V1_FIXTURE);
+    assertTrue(IorFileReader.read(v1).rows().stream().allMatch(r -> r.stack().isEmpty()));
+  }
+
+  @Test
   void startsWithMagicAndVersionThenGzip() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     IorFileWriter.write(out, sample());

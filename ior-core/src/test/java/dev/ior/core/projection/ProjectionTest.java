@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,22 @@ class ProjectionTest {
       assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual,
           "golden " + name + " changed; review, then rerun with IOR_UPDATE_GOLDEN=1");
     }
+  }
+
+  @Test
+  void stackFieldIsOneFramePerFunctionRootFirstAndNoStackWhenNoneWasTaken() {
+    List<AggregateRow> rows = List.of(
+        new AggregateRow("/log", "write", "app", 1, 1, 0, 3, 300, 0, 30, "app", "",
+            "main;flush_log;write_all;write"),
+        new AggregateRow("/log", "write", "app", 1, 1, 0, 2, 200, 0, 20, "app", "", ""));
+    StackProfile p = Projection.parse("stack,tracepoint", "duration").project(rows,
+        ProfileInfo.none());
+    List<String> folded = new ArrayList<>();
+    p.samples().forEach(s -> folded.add(String.join(";",
+        s.stack().stream().map(Frame::name).toList()) + " " + s.value(1)));
+    assertEquals(List.of("main;flush_log;write_all;write;write 300", "[no stack];write 200"),
+        folded);
+    assertEquals("stack", p.samples().get(0).stack().get(0).kind());
   }
 
   @Test
@@ -122,7 +139,7 @@ class ProjectionTest {
     IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
         () -> Projection.parse("pid,file", "count"));
     assertEquals("unknown field 'file': valid fields are path, comm, thread, tracepoint, pid, tid,"
-        + " flags, cgroup, container", f.getMessage());
+        + " flags, cgroup, container, stack", f.getMessage());
     IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
         () -> Projection.parse("pid", "latency"));
     assertEquals("unknown count 'latency': valid counts are count, duration, durationToPrev,"

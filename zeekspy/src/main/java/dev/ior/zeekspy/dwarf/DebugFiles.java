@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.zeekspy.dwarf;
 
-import dev.ior.zeekspy.elf.ElfFile;
+import dev.ior.symbols.elf.ElfFile;
+import dev.ior.symbols.elf.SeparateDebugFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.zip.CRC32;
 
 /**
  * Finds the DWARF of an executable where GDB looks for it: in the executable itself; by build id
@@ -28,7 +25,7 @@ import java.util.zip.CRC32;
  */
 public final class DebugFiles {
   /** Where distributions install separate debug files. */
-  public static final Path DEFAULT_ROOT = Path.of("/usr/lib/debug");
+  public static final Path DEFAULT_ROOT = SeparateDebugFiles.DEFAULT_ROOT;
 
   private DebugFiles() {}
 
@@ -53,53 +50,12 @@ public final class DebugFiles {
     if (f != null) {
       return f;
     }
-    String id = exe.buildId();
-    if (id.length() > 2) {
-      Path p = debugRoot.resolve(".build-id").resolve(id.substring(0, 2))
-          .resolve(id.substring(2) + ".debug");
-      searched.add(p.toString());
-      if (Files.isRegularFile(p)) {
-        ElfFile dbg = ElfFile.read(p);
-        if (dbg.buildId().equals(id) && (f = inFile(dbg, searched)) != null) {
-          return f;
-        }
-      }
-    }
-    Optional<ElfFile.DebugLink> link = exe.debugLink();
-    if (link.isPresent()) {
-      for (Path p : linkCandidates(link.get().fileName(), exeDir, debugRoot)) {
-        searched.add(p.toString());
-        if (Files.isRegularFile(p) && matches(ElfFile.read(p), p, id, link.get().crc32())
-            && (f = inFile(ElfFile.read(p), searched)) != null) {
-          return f;
-        }
+    for (ElfFile dbg : SeparateDebugFiles.find(exe, exeDir, debugRoot, searched)) {
+      if ((f = inFile(dbg, searched)) != null) {
+        return f;
       }
     }
     return new Found(List.of(), null, String.join(", ", searched));
-  }
-
-  private static Set<Path> linkCandidates(String name, Path exeDir, Path debugRoot) {
-    Set<Path> c = new LinkedHashSet<>();
-    c.add(exeDir.resolve(name));
-    c.add(exeDir.resolve(".debug").resolve(name));
-    Path rel = exeDir.isAbsolute() ? exeDir.getRoot().relativize(exeDir) : exeDir;
-    c.add(debugRoot.resolve(rel).resolve(name));
-    return c;
-  }
-
-  /** A debug file belongs to the executable when the build ids agree, else when the CRC does. */
-  private static boolean matches(ElfFile dbg, Path p, String id, long crc) throws IOException {
-    if (!id.isEmpty() && !dbg.buildId().isEmpty()) {
-      return id.equals(dbg.buildId());
-    }
-    CRC32 c = new CRC32();
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(p)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        c.update(buf, 0, n);
-      }
-    }
-    return c.getValue() == crc;
   }
 
   /** The DWARF in {@code elf}, following skeleton units to their split objects; null if none. */

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.zeekspy.dwarf;
 
-import dev.ior.zeekspy.elf.ElfFile;
-import dev.ior.zeekspy.elf.ElfSection;
+import dev.ior.symbols.elf.ElfFile;
+import dev.ior.symbols.elf.ElfSection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

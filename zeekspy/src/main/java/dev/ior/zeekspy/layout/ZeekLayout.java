@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param name short identifier, e.g. {@code zeek-3.0-gcc-x86_64}
  * @param description one line for humans
  * @param versions version patterns this layout applies to; {@code *} matches any characters
- * @param arch architecture as {@link dev.ior.zeekspy.elf.ElfHeader#architecture()} names it
+ * @param arch architecture as {@link dev.ior.symbols.elf.ElfHeader#architecture()} names it
  * @param compiler text expected in the executable's {@code .comment} section (e.g. {@code GCC});
  *     empty when any compiler will do
  * @param callStackSymbols candidate names of the {@code call_stack} vector, plain or qualified

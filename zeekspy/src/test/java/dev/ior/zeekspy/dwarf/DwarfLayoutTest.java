@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.zeekspy.elf.ElfFile;
+import dev.ior.symbols.elf.ElfFile;
 import dev.ior.zeekspy.layout.LayoutCatalog;
 import dev.ior.zeekspy.layout.Offsets;
 import dev.ior.zeekspy.layout.StringAbi;

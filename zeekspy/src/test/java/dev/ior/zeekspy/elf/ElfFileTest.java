@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.zeekspy.elf;
 
+import dev.ior.symbols.elf.ElfFile;
+import dev.ior.symbols.elf.ElfFormatException;
+import dev.ior.symbols.elf.ElfHeader;
+import dev.ior.symbols.elf.ElfSymbol;
+import dev.ior.symbols.elf.SymbolNames;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

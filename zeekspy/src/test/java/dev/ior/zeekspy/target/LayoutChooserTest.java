@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.zeekspy.ZeekSpyException;
-import dev.ior.zeekspy.elf.ElfFile;
-import dev.ior.zeekspy.elf.ElfSection;
+import dev.ior.symbols.elf.ElfFile;
+import dev.ior.symbols.elf.ElfSection;
 import dev.ior.zeekspy.layout.LayoutCatalog;
 import dev.ior.zeekspy.layout.ZeekLayout;
 import dev.ior.zeekspy.testing.Fixtures;

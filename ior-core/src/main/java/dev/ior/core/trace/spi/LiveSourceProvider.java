@@ -2,6 +2,7 @@
 package dev.ior.core.trace.spi;
 
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.stack.StackPolicy;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.trace.TraceException;
 import java.util.List;
@@ -23,4 +24,17 @@ public interface LiveSourceProvider {
    */
   RecordSource open(TraceConfig config, List<Syscall> selected, Consumer<String> warnings)
       throws TraceException;
+
+  /**
+   * Like {@link #open(TraceConfig, List, Consumer)}, also taking the user stacks of the calls
+   * {@code stacks} selects (named through {@link RecordSource#stacks()}). Providers without stacks
+   * keep the default, which refuses a policy other than {@link StackPolicy#OFF}.
+   */
+  default RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
+      Consumer<String> warnings) throws TraceException {
+    if (stacks.enabled()) {
+      throw new TraceException("this live source cannot take user stacks");
+    }
+    return open(config, selected, warnings);
+  }
 }

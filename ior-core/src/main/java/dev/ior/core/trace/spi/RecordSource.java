@@ -2,6 +2,7 @@
 package dev.ior.core.trace.spi;
 
 import dev.ior.core.record.RecordSink;
+import dev.ior.core.stack.StackResolver;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.trace.TraceException;
 import java.io.IOException;
@@ -53,6 +54,14 @@ public interface RecordSource extends AutoCloseable {
    */
   default void setTraced(Syscall syscall, boolean traced) throws TraceException {
     throw new UnsupportedOperationException("this source cannot change its syscalls");
+  }
+
+  /**
+   * Names the user stacks of calls ({@code IOR_STACK} records); {@link StackResolver#NONE} for
+   * sources without the kernel's stack map (recordings).
+   */
+  default StackResolver stacks() {
+    return StackResolver.NONE;
   }
 
   /**

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.zeekspy.proc;
+package dev.ior.symbols.maps;
 
 /**
  * One line of {@code /proc/PID/maps}: a contiguous mapping of the process's address space.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.zeekspy.proc;
+package dev.ior.symbols.maps;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.zeekspy.elf;
+package dev.ior.symbols.elf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.zeekspy.elf;
+package dev.ior.symbols.elf;
 
 /**
  * One ELF section header, with its name resolved.

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.stack;
+
+import dev.ior.core.util.IntMap;
+
+/**
+ * Interns stacks per process: (pid, kernel stack id, stack-pointer word) → {@link CallStack},
+ * resolved once by a {@link StackResolver} and then shared (a provisional one again when the
+ * resolver learnt more). A hit allocates nothing. A process's
+ * stacks are dropped when it exec's or ends (its addresses mean something else afterwards).
+ * Not thread-safe: the consumer thread owns it.
+ */
+public final class StackTable {
+  private final StackResolver resolver;
+  private final IntMap<IntMap<Entry>> byPid = new IntMap<>(64);
+  private long resolved;
+
+  private static final class Entry {
+    final long spWord;
+    CallStack stack;
+    long generation;
+    final Entry next;
+
+    Entry(long spWord, CallStack stack, long generation, Entry next) {
+      this.spWord = spWord;
+      this.stack = stack;
+      this.generation = generation;
+      this.next = next;
+    }
+  }
+
+  /** A table resolving through {@code resolver}. */
+  public StackTable(StackResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  /** The stack of a call of {@code pid}; see {@link StackResolver#resolve}. */
+  public CallStack get(int pid, int stackId, long spWord) {
+    IntMap<Entry> stacks = byPid.get(pid);
+    if (stacks == null) {
+      stacks = new IntMap<>(64);
+      byPid.put(pid, stacks);
+    }
+    Entry first = stacks.get(stackId);
+    for (Entry e = first; e != null; e = e.next) {
+      if (e.spWord == spWord) {
+        if (e.stack.provisional() && e.generation != resolver.generation()) {
+          // JIT frames unknown before: the JVM's perf map has been refreshed since.
+          e.generation = resolver.generation();
+          e.stack = resolver.resolve(pid, stackId, spWord);
+          resolved++;
+        }
+        return e.stack;
+      }
+    }
+    long generation = resolver.generation();
+    CallStack s = resolver.resolve(pid, stackId, spWord);
+    resolved++;
+    stacks.put(stackId, new Entry(spWord, s, generation, first));
+    return s;
+  }
+
+  /** Drops what is known of {@code pid}'s stacks (exec, exit). */
+  public void forget(int pid) {
+    if (byPid.remove(pid) != null) {
+      resolver.forget(pid);
+    }
+  }
+
+  /** Distinct stacks resolved so far. */
+  public long resolved() {
+    return resolved;
+  }
+}
