@@ -1,21 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package example;
 
-import dev.ior.bpf.BpfTraceSession;
-import dev.ior.core.TracePipeline;
 import dev.ior.core.aggregate.AggregatingSink;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.event.PairRecord;
-import dev.ior.core.fd.ProcFs;
-import dev.ior.core.filter.PairFilter;
 import dev.ior.core.iorfile.IorData;
 import dev.ior.core.iorfile.IorFileWriter;
 import dev.ior.core.iorfile.RunFilters;
 import dev.ior.core.iorfile.RunInfo;
-import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.record.RecordFileWriter;
 import dev.ior.core.stats.TraceStats;
-import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.TraceStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,26 +48,26 @@ public final class FileIo {
     TraceConfig config = TraceConfig.builder().comm(comm).build();
     List<PairRecord> pairs = new ArrayList<>();
     AggregatingSink summary = new AggregatingSink();
-    long startEpochNs = ChronoUnit.NANOS.between(Instant.EPOCH, Instant.now());
-    long epochOffsetNs = startEpochNs - System.nanoTime(); // nanoTime is CLOCK_MONOTONIC
     TraceStats stats;
     int attached;
-    try (RecordFileWriter recorder = RecordFileWriter.create(recording, epochOffsetNs);
-        BpfTraceSession session = BpfTraceSession.start(config, pair -> {
+    long startEpochNs;
+    try (TraceStream trace = TraceStream.live(config)) {
+      try (RecordFileWriter recorder = RecordFileWriter.create(recording, trace.epochOffsetNs())) {
+        trace.onPair(pair -> {
           pairs.add(pair.copy()); // the pair is a view reused for the next call: keep a copy
           summary.accept(pair);
-        }, System.err::println, recorder)) {
-      Process p = new ProcessBuilder(command).inheritIO().start();
-      int exit = p.waitFor();
-      if (exit != 0) {
-        throw new IOException(command + " exited with " + exit);
+        }).onRecord(recorder).onWarning(System.err::println);
+        trace.startAsync();
+        startEpochNs = ChronoUnit.NANOS.between(Instant.EPOCH, Instant.now());
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        int exit = p.waitFor();
+        if (exit != 0) {
+          throw new IOException(command + " exited with " + exit);
+        }
+        trace.stop(); // drains the ring: every call of the command has been handed over
       }
-      session.stop(); // drains the ring: every call of the command has been handed over
-      if (session.failure() != null) {
-        throw new IOException("the trace failed", session.failure());
-      }
-      stats = session.stats();
-      attached = session.attachedSyscalls();
+      stats = trace.stats();
+      attached = trace.attached().size();
     }
     RunInfo run = new RunInfo("localhost", startEpochNs, stats.durationNs(), "example",
         RunFilters.of(config, attached), stats, command);
@@ -81,12 +76,12 @@ public final class FileIo {
   }
 
   /** Replays a recording through the same pipeline the live trace used; needs no privileges. */
-  public static List<PairRecord> replay(Path recording) throws IOException {
+  public static List<PairRecord> replay(Path recording) throws Exception {
     List<PairRecord> pairs = new ArrayList<>();
-    TracePipeline pipeline = new TracePipeline(SyscallTable.standard(), PairFilter.NONE,
-        ProcFs.EMPTY, pair -> pairs.add(pair.copy()));
-    RecordFileReader.replay(recording, pipeline::accept);
-    pipeline.finish(); // ends the calls still open at the end of the recording
+    try (TraceStream replay = TraceStream.openFile(recording, TraceConfig.builder().build())) {
+      replay.onPair(pair -> pairs.add(pair.copy()));
+      replay.start(); // runs to the recording's end, then ends the calls still open there
+    }
     return pairs;
   }
 

@@ -44,12 +44,16 @@ class FollowCgroupIT {
   static final String DOCKER_ID =
       "1f2e3d4c5b6a79880123456789abcdef0123456789abcdef0123456789abcdef";
 
-  /** {@code iorwl seq DIR}: syscall, file relative to DIR, return ("fd" for descriptors). */
+  /**
+   * {@code iorwl seq DIR}: syscall, file relative to DIR, return ("fd" for descriptors). The last
+   * close is of a file renamed to b.txt and unlinked while open: the kernel (and strace) name it
+   * {@code b.txt (deleted)}.
+   */
   static final List<String> SEQ = List.of("open a.txt fd", "write a.txt 100",
       "pwrite64 a.txt 200", "fsync a.txt 0", "fcntl a.txt fd", "write a.txt 10", "dup2 a.txt fd",
       "write a.txt 20", "dup3 a.txt fd", "write a.txt 21", "close a.txt 0", "open . fd",
       "openat a.txt fd", "read a.txt 50", "pread64 a.txt 60", "rename a.txt 0", "unlink b.txt 0",
-      "open missing -2", "close a.txt 0", "close . 0");
+      "open missing -2", "close b.txt (deleted) 0", "close . 0");
 
   @TempDir Path dir;
   private final List<Path> cgroups = new ArrayList<>();
