@@ -37,6 +37,10 @@ test_pkgs=(
   "podman:podman"
   "runc:runc"
   "prometheus:/usr/bin/prometheus"
+  # The oracle of the differential test (DiffOracleIT, scripts/difftest.sh); its programs are
+  # linked static, so libc.a (libc6-dev) must be there too.
+  "strace:strace"
+  "libc6-dev:/usr/lib/$(uname -m)-linux-gnu/libc.a"
 )
 # npm packages the tests use (a real viewer for the timeline), pinned: name@version
 test_npm=(
