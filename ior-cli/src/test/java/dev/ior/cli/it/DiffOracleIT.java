@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ior.testdata.diff.Comparer;
 import dev.ior.testdata.diff.Generator;
+import dev.ior.testdata.diff.Kind;
 import dev.ior.testdata.diff.KnownDifferences;
 import dev.ior.testdata.diff.Mismatch;
 import dev.ior.testdata.diff.Program;
+import dev.ior.testdata.diff.RestartCheck;
 import dev.ior.testdata.diff.Runner;
 import dev.ior.testdata.diff.Shapes;
 import java.nio.file.Path;
@@ -55,6 +57,17 @@ class DiffOracleIT {
       tests.add(DynamicTest.dynamicTest(p.name() + " " + p.kind().id(),
           () -> check(p, batch, comparer, known.reason(p.kind()))));
     }
+    tests.add(DynamicTest.dynamicTest("restart vs EINTR (kind signal)", () -> {
+      RestartCheck rc = RestartCheck.of(programs, batch.iorErr());
+      if (!rc.agrees()) {
+        Optional<String> why = known.reason(Kind.SIGNAL);
+        if (why.isPresent()) {
+          System.err.println("SKIPPED (known difference: " + why.get() + "): " + rc);
+          Assumptions.abort("known difference of kind signal: " + why.get());
+        }
+        fail("ior's restart decisions differ from the programs': " + rc);
+      }
+    }));
     return tests.stream();
   }
 

@@ -23,6 +23,8 @@ public final class Report {
   private final Map<String, Program> firstBySignature = new LinkedHashMap<>();
   private final Map<String, Integer> countBySignature = new LinkedHashMap<>();
   private boolean verbose;
+  private int restartBatches;
+  private int restartWrong;
   private int run;
   private int mismatched;
   private int incomplete;
@@ -39,9 +41,9 @@ public final class Report {
     return this;
   }
 
-  /** Programs with at least one mismatch. */
+  /** Programs with at least one mismatch, plus batches whose restart decisions disagree. */
   public int mismatched() {
-    return mismatched;
+    return mismatched + restartWrong;
   }
 
   /** Runs {@code seeds}, {@code batch} programs per tracer run, shrinks up to {@code shrink} mismatches. */
@@ -56,13 +58,24 @@ public final class Report {
       for (Program p : programs) {
         tally(p, b, out);
       }
+      RestartCheck rc = RestartCheck.of(programs, b.iorErr());
+      if (rc.restarted() + rc.eintr() > 0) {
+        restartBatches++;
+        if (!rc.agrees()) {
+          restartWrong++;
+          out.println("difftest: restart vs EINTR (kind signal, issue 18 kind 10) disagrees: " + rc);
+        }
+      }
       out.printf(Locale.ROOT, "difftest: %d programs run, %d mismatched%n", run, mismatched);
+      out.flush();
     }
     out.println();
     out.println("kind              run  mismatched");
     byKind.forEach((k, n) -> out.printf(Locale.ROOT, "%-16s %4d  %4d%n", k.id(), n[0], n[1]));
     out.printf(Locale.ROOT, "%-16s %4d  %4d   (%d not seen complete by a tracer)%n", "total", run,
         mismatched, incomplete);
+    out.printf(Locale.ROOT, "restart vs EINTR (batch level, kind signal): %d of %d batches disagree%n",
+        restartWrong, restartBatches);
     out.println();
     out.println("distinct mismatches (kind syscall:field, programs):");
     countBySignature.forEach((s, n) -> out.println("  " + s + "  " + n));
