@@ -59,20 +59,37 @@ public record Program(long seed, Kind kind, List<Step> steps, String variant) {
     return sb.toString();
   }
 
-  /** The complete C source. */
+  /** The complete C source of a standalone program. */
   public String source() {
     return PRELUDE + '\n' + main();
   }
 
   /** The step functions and main(): the part that differs between programs (what a report prints). */
   public String main() {
+    return text("int main(int argc, char **argv) {");
+  }
+
+  /**
+   * A translation unit for a batch binary: the prelude, the step functions and the program as
+   * function {@link #entry()} instead of main (the batch's main dispatches on argv[0]).
+   */
+  public String unit() {
+    return PRELUDE + '\n' + text("int " + entry() + "(int argc, char **argv) {");
+  }
+
+  /** The C function a batch binary calls for this program. */
+  public String entry() {
+    return "prog_" + name();
+  }
+
+  private String text(String header) {
     StringBuilder c = new StringBuilder();
     for (Step s : steps) {
       if (!s.functions().isEmpty()) {
         c.append(s.functions()).append('\n');
       }
     }
-    c.append("int main(int argc, char **argv) {\n")
+    c.append(header).append('\n')
         .append("  SELF = argv[0];\n")
         .append("  if (argc > 1 && strcmp(argv[1], \"after\") == 0) return after_exec();\n")
         .append("  if (make_files() != 0) return 99;\n")
