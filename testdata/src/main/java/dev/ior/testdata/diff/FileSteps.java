@@ -165,7 +165,10 @@ final class FileSteps {
   static Step rename(Choice c) {
     String a = c.slot();
     String b = c.slot();
-    String code = switch (c.nextInt(6)) {
+    String code = switch (c.nextInt(7)) {
+      case 6 -> a + " = (int) syscall(SYS_open, \"f2\", O_RDWR);\n"
+          + "syscall(SYS_rename, \"f1\", \"f2\");\n" + write(a) + "\n" + b
+          + " = (int) syscall(SYS_open, \"f2\", O_RDWR);\n" + write(b);
       case 0 -> a + " = (int) syscall(SYS_open, \"f0\", O_RDWR|O_APPEND);\n"
           + "syscall(SYS_rename, \"f0\", \"f0.1\");\n" + b
           + " = (int) syscall(SYS_open, \"f0\", O_RDWR|O_CREAT, 0644);\n" + write(a) + "\n" + write(b);
@@ -188,7 +191,10 @@ final class FileSteps {
 
   static Step link(Choice c) {
     String a = c.slot();
-    String code = switch (c.nextInt(6)) {
+    String code = switch (c.nextInt(7)) {
+      case 6 -> a + " = (int) syscall(SYS_open, \"f0\", O_RDWR);\nsyscall(SYS_link, \"f0\", \"h2\");\n"
+          + "syscall(SYS_unlink, \"f0\");\n" + write(a) + "\n" + c.slot()
+          + " = (int) syscall(SYS_open, \"h2\", O_RDONLY);";
       case 0 -> a + " = (int) syscall(SYS_open, \"f1\", O_RDWR);\nsyscall(SYS_unlink, \"f1\");\n"
           + write(a) + "\n" + c.slot() + " = (int) syscall(SYS_open, \"f1\", O_RDWR|O_CREAT, 0644);\n"
           + write(a);
@@ -289,6 +295,20 @@ final class FileSteps {
     return Step.of(Kind.MEMFD, a + " = (int) syscall(SYS_memfd_create, " + c.pick("\"m\"",
         "\"with space\"", "\"d/x\"") + ", " + c.pick("0", "MFD_CLOEXEC", "MFD_ALLOW_SEALING")
         + ");\nsyscall(SYS_ftruncate, " + a + ", 4096);\n" + write(a));
+  }
+
+  /** A file below a chain of long directory names: its name is 500-4000 bytes long. */
+  static Step longPath(Choice c) {
+    String a = c.slot();
+    int depth = 2 + c.nextInt(16);
+    int len = 200 + c.nextInt(55);
+    return Step.of(Kind.LONG_PATH, "{\n  char n[256];\n  memset(n, 'L', " + len + ");\n  n[" + len
+        + "] = 0;\n  int d = (int) syscall(SYS_open, \".\", O_RDONLY|O_DIRECTORY);\n  for (int i = 0; i < "
+        + depth + "; i++) {\n    syscall(SYS_mkdirat, d, n, 0755);\n"
+        + "    int e = (int) syscall(SYS_openat, d, n, O_RDONLY|O_DIRECTORY);\n"
+        + "    syscall(SYS_close, d);\n    d = e;\n  }\n  " + a
+        + " = (int) syscall(SYS_openat, d, \"deep\", O_RDWR|O_CREAT, 0644);\n  " + write(a)
+        + "\n  syscall(SYS_close, d);\n}");
   }
 
   static Step inherited(Choice c) {

@@ -14,9 +14,10 @@ final class ProcessSteps {
     StringBuilder b = new StringBuilder();
     int n = 1 + c.nextInt(3);
     for (int i = 0; i < n; i++) {
-      Step s = switch (c.nextInt(4)) {
+      Step s = switch (c.nextInt(5)) {
         case 0, 3 -> FileSteps.plainOpen(c);
         case 1 -> FileSteps.close(c);
+        case 4 -> FileSteps.cwd(c);
         default -> FileSteps.io(c);
       };
       b.append(s.code()).append('\n');
@@ -77,9 +78,12 @@ final class ProcessSteps {
   }
 
   static Step exec(Choice c) {
-    String setup = switch (c.nextInt(3)) {
+    String setup = switch (c.nextInt(6)) {
       case 0 -> "syscall(SYS_fcntl, " + c.fd() + ", F_SETFD, FD_CLOEXEC);\n";
       case 1 -> c.slot() + " = (int) syscall(SYS_open, " + c.file() + ", O_RDWR|O_CLOEXEC);\n";
+      case 2 -> "syscall(SYS_close_range, " + (3 + c.nextInt(6)) + ", ~0U, CLOSE_RANGE_CLOEXEC);\n";
+      case 3 -> "syscall(SYS_dup3, " + c.fd() + ", " + (3 + c.nextInt(9)) + ", O_CLOEXEC);\n";
+      case 4 -> "syscall(SYS_fcntl, " + c.fd() + ", F_DUPFD_CLOEXEC, 3);\n";
       default -> "";
     };
     return Step.of(Kind.EXEC, setup + "{\n  pid_t k = (pid_t) syscall(SYS_fork);\n"

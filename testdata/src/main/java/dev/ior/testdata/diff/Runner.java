@@ -28,7 +28,7 @@ public final class Runner {
       "writev", "lseek", "fsync", "fdatasync", "sync_file_range", "syncfs", "ftruncate", "truncate",
       "newfstatat", "statx", "fchmod", "fchown", "utimensat", "fsetxattr", "fgetxattr", "sendfile64",
       "copy_file_range", "splice", "rename", "renameat", "renameat2", "link", "linkat", "unlink",
-      "unlinkat", "symlink", "symlinkat", "mkdir", "rmdir", "getdents64", "chdir", "fchdir", "chroot",
+      "unlinkat", "symlink", "symlinkat", "mkdir", "mkdirat", "rmdir", "getdents64", "chdir", "fchdir", "chroot",
       "pipe", "pipe2", "socketpair", "socket", "bind", "listen", "connect", "accept4", "sendmsg",
       "recvmsg", "eventfd2", "timerfd_create", "signalfd4", "epoll_create1", "epoll_ctl",
       "inotify_init1", "inotify_add_watch", "memfd_create", "pidfd_open", "pidfd_getfd",
