@@ -29,6 +29,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/timerfd.h>
 #include <sys/uio.h>
 #include <sys/un.h>
@@ -151,28 +152,28 @@ static void on_signal(int sig) {
   syscall(SYS_write, 1, "h", 1); // a traced call from inside the handler
 }
 
-// A blocking read on a fresh pipe, interrupted by a signal from a child after 30 ms; the child
-// writes one byte 30 ms later. With SA_RESTART the read is restarted and returns 1, without
-// it returns EINTR.
+// A blocking read on a fresh pipe, interrupted by SIGALRM from a timer armed just before it
+// (200 ms; setitimer is not traced), so the read is certainly blocked when the signal comes; a
+// child writes one byte after 600 ms. With SA_RESTART the read is restarted and returns 1,
+// without it the program sees EINTR.
 static void interrupted_read(int restart) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
   sa.sa_flags = restart ? SA_RESTART : 0;
-  sigaction(SIGUSR1, &sa, NULL);
+  sigaction(SIGALRM, &sa, NULL);
   int p[2];
   if (pipe(p) < 0) {
     return;
   }
-  pid_t parent = getpid();
   pid_t c = fork();
   if (c == 0) {
-    usleep(30000);
-    kill(parent, SIGUSR1);
-    usleep(30000);
+    usleep(600000);
     syscall(SYS_write, p[1], "x", 1);
     _exit(0);
   }
+  struct itimerval t = {.it_value = {.tv_sec = 0, .tv_usec = 200000}};
+  setitimer(ITIMER_REAL, &t, NULL);
   syscall(SYS_read, p[0], B, 1);
   child_wait(c);
   close(p[0]);
