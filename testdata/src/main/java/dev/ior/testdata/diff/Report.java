@@ -49,6 +49,8 @@ public final class Report {
   /** Runs {@code seeds}, {@code batch} programs per tracer run, shrinks up to {@code shrink} mismatches. */
   public void run(List<Long> seeds, int batch, int shrink, PrintStream out)
       throws IOException, InterruptedException {
+    out.printf(Locale.ROOT, "difftest: %d seeds (%d..%d), %d kinds, %d programs per tracer run%n",
+        seeds.size(), seeds.get(0), seeds.get(seeds.size() - 1), Kind.values().length, batch);
     for (int from = 0; from < seeds.size(); from += batch) {
       List<Program> programs = new ArrayList<>();
       for (long s : seeds.subList(from, Math.min(seeds.size(), from + batch))) {
@@ -70,8 +72,10 @@ public final class Report {
       out.flush();
     }
     out.println();
-    out.println("kind              run  mismatched");
-    byKind.forEach((k, n) -> out.printf(Locale.ROOT, "%-16s %4d  %4d%n", k.id(), n[0], n[1]));
+    out.println("kind              run  mismatched  known-differences.txt");
+    KnownDifferences known = KnownDifferences.load();
+    byKind.forEach((k, n) -> out.printf(Locale.ROOT, "%-16s %4d  %4d        %s%n", k.id(), n[0],
+        n[1], known.reason(k).isPresent() ? "listed" : ""));
     out.printf(Locale.ROOT, "%-16s %4d  %4d   (%d not seen complete by a tracer)%n", "total", run,
         mismatched, incomplete);
     out.printf(Locale.ROOT, "restart vs EINTR (batch level, kind signal): %d of %d batches disagree%n",
