@@ -26,4 +26,8 @@ args=("$@")
 has_ior=0
 for a in "${args[@]}"; do [ "$a" = --ior ] && has_ior=1; done
 [ $has_ior = 1 ] || args+=(--ior "$root/bin/ior")
-exec java -cp "$classes" dev.ior.testdata.diff.DiffMain "${args[@]}"
+# Run from a copy: a rebuild of the checkout during a long run must not pull classes away.
+copy=$(mktemp -d /tmp/difftest-classes.XXXXXX)
+trap 'rm -rf "$copy"' EXIT
+cp -r "$classes/." "$copy/"
+java -cp "$copy" dev.ior.testdata.diff.DiffMain "${args[@]}"

@@ -69,8 +69,10 @@ public final class Runner {
     int timeout = 60 + 3 * programs.size();
     exec(List.of("strace", "-f", "-y", "-qq", "-X", "raw", "-e", "signal=none", "-e",
         "trace=" + trace, "-o", sOut.toString(), "sh", sDriver.toString()), null, timeout);
+    // -user root: under sudo ior would run the command as the invoking user, strace as root.
     exec(List.of(ior.toString(), "-format", "json", "-o", iOut.toString(), "-syscalls",
-        String.join(",", SYSCALLS), "--", "sh", iDriver.toString()), iErr, timeout);
+        String.join(",", SYSCALLS), "-user", "root", "--", "sh", iDriver.toString()), iErr,
+        timeout);
     String st = Files.readString(sOut, StandardCharsets.UTF_8);
     String it = Files.exists(iOut) ? Files.readString(iOut, StandardCharsets.UTF_8) : "";
     return new Batch(st, it, Files.readString(iErr, StandardCharsets.UTF_8),
