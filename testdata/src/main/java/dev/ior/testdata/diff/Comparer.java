@@ -35,8 +35,8 @@ public final class Comparer {
       String iorRoot) {
     Map<String, List<Call>> s = byKey(strace);
     Map<String, List<Call>> i = byKey(ior);
-    NameRules sn = new NameRules(straceRoot);
-    NameRules in = new NameRules(iorRoot);
+    NameRules sn = new NameRules(straceRoot, Escapes.STRACE);
+    NameRules in = new NameRules(iorRoot, Escapes.IOR);
     List<Mismatch> out = new ArrayList<>();
     for (Map.Entry<String, List<Call>> e : s.entrySet()) {
       List<Call> a = e.getValue();
@@ -105,10 +105,10 @@ public final class Comparer {
   private static void pathArgument(Call x, Call y, int seq, String field, int index, String name,
       List<Mismatch> out) {
     Call.Arg a = arg(x, index);
-    String path = a == null ? null : a.string();
+    String path = a == null || a.string() == null ? null : Escapes.STRACE.canonical(a.string());
     String last = NameRules.lastComponent(path);
     if (last != null) {
-      String got = NameRules.lastComponent(name);
+      String got = NameRules.lastComponent(name == null ? null : Escapes.IOR.canonical(name));
       if (!last.equals(got)) {
         out.add(m(x, y, seq, field, "…/" + last + " (from " + path + ")", name == null ? "" : name));
       }

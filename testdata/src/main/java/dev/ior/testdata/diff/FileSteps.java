@@ -297,6 +297,21 @@ final class FileSteps {
         + ");\nsyscall(SYS_ftruncate, " + a + ", 4096);\n" + write(a));
   }
 
+  /** Names as C literals holding bytes both tracers must escape: controls, quotes, '>' and
+   *  '<' (strace's decoration brackets), a backslash, bytes that are not UTF-8, UTF-8. */
+  private static final String[] ODD_NAMES = {"\"sp ace\"", "\"nl\\nx\"", "\"bs\\\\x\"",
+      "\"gt>x<y\"", "\"\\xff\\xfe\"", "\"q\\\"x\"", "\"t\\tx\"", "\"uni\\xc3\\xa9\"",
+      "\"d0/ (deleted)\"", "\"pipe:[1]\"", "\"\\x1b[31mred\""};
+
+  /** A file with an odd name: created (or opened) and written; a second one stat'ed. */
+  static Step oddName(Choice c) {
+    String a = c.slot();
+    String name = c.pick(ODD_NAMES);
+    return Step.of(Kind.ODD_NAME, a + " = (int) syscall(SYS_open, " + name
+        + ", O_RDWR|O_CREAT, 0644);\n" + write(a) + "\n{ struct stat st; syscall(SYS_newfstatat, "
+        + "AT_FDCWD, " + c.pick(ODD_NAMES) + ", &st, 0); }");
+  }
+
   /** A file below a chain of long directory names: its name is 500-4000 bytes long. */
   static Step longPath(Choice c) {
     String a = c.slot();

@@ -26,6 +26,7 @@ public enum Kind {
   SYNC(FileSteps::sync, "fsync/fdatasync/sync_file_range/syncfs"),
   MMAP(FileSteps::mmap, "file-backed mmap/msync/munmap (kind 9)"),
   MEMFD(FileSteps::memfd, "memfd_create, write, mmap"),
+  ODD_NAME(FileSteps::oddName, "names with controls, quotes, <>, backslash, non-UTF-8 bytes"),
   LONG_PATH(FileSteps::longPath, "a file under a 500-4000 byte path (names cut?)"),
   INHERITED(FileSteps::inherited, "fds 0-2, 5, 6 opened by the shell before start"),
   PIPE(DescriptorSteps::pipe, "pipe/pipe2/socketpair"),

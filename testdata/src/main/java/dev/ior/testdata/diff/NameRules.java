@@ -16,11 +16,16 @@ final class NameRules {
   private static final Pattern PSEUDO = Pattern.compile("^([a-z_]+):\\[(\\d+)\\]");
   private static final Pattern TMPFILE = Pattern.compile("/#(\\d+)(?= \\(deleted\\)$|$)");
   private final String runRoot;
+  private final Escapes escapes;
   private final Map<String, Integer> inodes = new HashMap<>();
 
-  /** Rules for a trace whose programs ran under {@code runRoot} (replaced by {@code $RUN}). */
-  NameRules(String runRoot) {
+  /**
+   * Rules for a trace whose programs ran under {@code runRoot} (replaced by {@code $RUN}),
+   * printed with {@code escapes}.
+   */
+  NameRules(String runRoot, Escapes escapes) {
     this.runRoot = runRoot;
+    this.escapes = escapes;
   }
 
   /** The normalised name, or "" for none. */
@@ -28,7 +33,7 @@ final class NameRules {
     if (name == null || name.isEmpty()) {
       return "";
     }
-    String n = name;
+    String n = escapes.canonical(name); // Rule.ESCAPES
     if (n.startsWith(runRoot + "/") || n.equals(runRoot)) { // Rule.RUN_ROOT
       n = "$RUN" + n.substring(runRoot.length());
     }

@@ -11,6 +11,9 @@ public enum Rule {
   /** Pipe, socket and other pseudo-filesystem inode numbers differ between two runs: each
    *  {@code type:[N]} is numbered by first appearance within the program's trace. */
   PSEUDO_INODE,
+  /** Both escape a name's bytes for printing, each its own way (strace: C escapes and octal;
+   *  ior: \xNN, \\, \\uNNNN): names are compared as the bytes they stand for. */
+  ESCAPES,
   /** strace prints {@code <path>(deleted)}; /proc and ior print {@code path (deleted)}. */
   DELETED,
   /** A call that takes a path and neither takes nor returns an fd (unlink, rename, chdir, a failed
