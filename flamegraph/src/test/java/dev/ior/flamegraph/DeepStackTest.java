@@ -16,7 +16,7 @@ import dev.ior.flamegraph.profile.StackProfile;
 import dev.ior.flamegraph.svg.SvgOptions;
 import dev.ior.flamegraph.svg.SvgRenderer;
 import dev.ior.flamegraph.testing.DeepStacks;
-import dev.ior.flamegraph.testing.SmallStack;
+import dev.ior.testing.SmallStack;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -11,6 +11,7 @@ import dev.ior.core.event.PairMarks;
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.testdata.Workload;
+import dev.ior.testing.MachineFeatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,6 +169,7 @@ class CasesEndToEndTest {
 
   @Test
   void compatSyscallsAreTracedAndMarked() throws Exception {
+    MachineFeatures.assumeIa32("compatSyscallsAreTracedAndMarked (iorwl int80)");
     Run run = trace(comm("open", "write", "close"), dir, exe, "int80",
         dir.toString());
     String file = dir.resolve("compat.txt").toString();

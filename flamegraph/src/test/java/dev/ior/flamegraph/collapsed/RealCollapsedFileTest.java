@@ -4,7 +4,7 @@ package dev.ior.flamegraph.collapsed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.flamegraph.testing.TestData;
+import dev.ior.testing.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

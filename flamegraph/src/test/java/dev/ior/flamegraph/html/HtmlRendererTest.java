@@ -11,7 +11,7 @@ import dev.ior.flamegraph.profile.SampleType;
 import dev.ior.flamegraph.profile.StackProfile;
 import dev.ior.flamegraph.svg.Palette;
 import dev.ior.flamegraph.svg.SvgOptions;
-import dev.ior.flamegraph.testing.MiniJson;
+import dev.ior.testing.MiniJson;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

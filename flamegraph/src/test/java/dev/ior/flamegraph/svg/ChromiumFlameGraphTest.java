@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.flamegraph.collapsed.CollapsedOptions;
 import dev.ior.flamegraph.collapsed.CollapsedReader;
-import dev.ior.flamegraph.testing.Chromium;
-import dev.ior.flamegraph.testing.ExternalTool;
-import dev.ior.flamegraph.testing.MiniJson;
-import dev.ior.flamegraph.testing.TestData;
+import dev.ior.testing.Chromium;
+import dev.ior.testing.ExternalTool;
+import dev.ior.testing.MiniJson;
+import dev.ior.testing.TestData;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ior.flamegraph.collapsed.CollapsedOptions;
 import dev.ior.flamegraph.collapsed.CollapsedReader;
 import dev.ior.flamegraph.collapsed.LineReport;
-import dev.ior.flamegraph.testing.TestData;
+import dev.ior.testing.TestData;
 import dev.ior.flamegraph.tree.FrameTree;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

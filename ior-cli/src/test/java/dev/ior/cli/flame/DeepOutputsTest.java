@@ -13,7 +13,7 @@ import dev.ior.core.projection.Projection;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.flamegraph.pprof.PprofReader;
-import dev.ior.flamegraph.testing.SmallStack;
+import dev.ior.testing.SmallStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

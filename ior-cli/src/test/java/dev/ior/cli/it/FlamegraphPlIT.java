@@ -4,8 +4,8 @@ package dev.ior.cli.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.flamegraph.testing.ExternalTool;
-import dev.ior.flamegraph.testing.TestData;
+import dev.ior.testing.ExternalTool;
+import dev.ior.testing.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

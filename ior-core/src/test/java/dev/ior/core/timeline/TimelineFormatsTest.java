@@ -10,7 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.syscall.SyscallTable;
-import dev.ior.flamegraph.testing.ExternalTool;
+import dev.ior.testing.ExternalTool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -58,7 +58,9 @@ class SamplerTest {
   void samplesAtTheRequestedRateUntilStopped() throws Exception {
     SamplerStats st = runFor(new Sampler(walker(false), TargetStopper.none(), 200, sink,
         System::nanoTime, () -> false, 0), 500);
-    assertTrue(st.samples() >= 80 && st.samples() <= 110, st.format());
+    // 100 ticks, each sampled or (on a loaded machine) skipped: the rate is kept, never bursts.
+    long ticks = st.samples() + st.skipped();
+    assertTrue(ticks >= 80 && ticks <= 110 && st.samples() >= ticks / 5, st.format());
     assertEquals(st.samples(), stacks.get());
     assertEquals(0, st.empty());
     assertTrue(st.busyNanos() > 0 && st.busyNanos() < st.elapsedNanos());
@@ -70,7 +72,10 @@ class SamplerTest {
   void warmUpWalksBetweenTicksWithoutTakingSamples() throws Exception {
     SamplerStats st = runFor(new Sampler(walker(false), TargetStopper.none(), 200, sink,
         System::nanoTime, () -> false, 2_000), 500);
-    assertTrue(st.samples() >= 80 && st.samples() <= 110, st.format());
+    // 500 ms at 200 Hz is 100 ticks, each either sampled or skipped (a loaded machine skips
+    // ticks its thread was not scheduled for); warm-up walks are neither.
+    long ticks = st.samples() + st.skipped();
+    assertTrue(ticks >= 80 && ticks <= 110 && st.samples() >= ticks / 5, st.format());
     assertEquals(st.samples(), stacks.get(), "warm-up walks must not reach the sink");
     assertTrue(z.memory().reads() >= 2_000 + st.samples(), "reads " + z.memory().reads());
     assertEquals(st.samples(), st.sampleNanos().getTotalCount());

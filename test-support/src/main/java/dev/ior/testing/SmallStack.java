@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ior.flamegraph.testing;
+package dev.ior.testing;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
