@@ -20,6 +20,9 @@ public enum Rule {
    *  open...): strace shows only the string passed, no kernel name. Compared: the last component
    *  of ior's name equals the string's last component (both views — chroot, cwd — agree on it). */
   PATH_ARGUMENT,
+  /** A name of PATH_MAX (4,096) bytes or more cannot be read from /proc/PID/fd/N, so strace
+   *  shows the fd undecorated; ior's longer name is not compared. */
+  NAME_TOO_LONG,
   /** mmap returns an address, which ASLR changes per run: compared as success or the same errno. */
   ADDRESS,
   /** fork, vfork, clone and clone3 return a pid, which differs per run: compared as success

@@ -73,6 +73,10 @@ public final class Runner {
     exec(List.of(ior.toString(), "-format", "json", "-o", iOut.toString(), "-syscalls",
         String.join(",", SYSCALLS), "-user", "root", "--", "sh", iDriver.toString()), iErr,
         timeout);
+    // The programs' trees can be deeper than PATH_MAX (kind long_path): rm -rf removes them,
+    // java.nio (a JUnit @TempDir) cannot.
+    deleteTree(sRoot);
+    deleteTree(iRoot);
     String st = Files.readString(sOut, StandardCharsets.UTF_8);
     String it = Files.exists(iOut) ? Files.readString(iOut, StandardCharsets.UTF_8) : "";
     return new Batch(st, it, Files.readString(iErr, StandardCharsets.UTF_8),
