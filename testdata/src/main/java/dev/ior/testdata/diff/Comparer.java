@@ -77,7 +77,7 @@ public final class Comparer {
       case "open", "openhow" -> {
         if (x.ret() >= 0 && x.ret() != Call.UNKNOWN) {
           check(x, y, seq, "fd", Long.toString(x.ret()), Integer.toString(y.fd()), out);
-          check(x, y, seq, "file", sn.name(x.retName()), in.name(y.file()), out);
+          name(x, y, seq, "file", x.retName(), y.file(), sn, in, out);
         } else {
           pathArgument(x, y, seq, "file", sh.arg(1), y.file(), out);
         }
@@ -87,14 +87,11 @@ public final class Comparer {
         if (fd != null) {
           Long n = fd.number();
           check(x, y, seq, "fd", n == null ? fd.text() : Long.toString(n), Integer.toString(y.fd()), out);
-          String got = in.name(y.file());
-          if (fd.name() != null || got.length() < PATH_MAX) { // Rule.NAME_TOO_LONG
-            check(x, y, seq, "file", sn.name(fd.name()), got, out);
-          }
+          name(x, y, seq, "file", fd.name(), y.file(), sn, in, out);
         }
         Call.Arg second = sh.transfer() ? arg(x, sh.arg(1)) : null;
         if (second != null) {
-          check(x, y, seq, "file2", sn.name(second.name()), in.name(y.file2()), out);
+          name(x, y, seq, "file2", second.name(), y.file2(), sn, in, out);
         }
       }
       case "path" -> pathArgument(x, y, seq, "file", sh.arg(1), y.file(), out);
@@ -117,6 +114,15 @@ public final class Comparer {
       if (!last.equals(got)) {
         out.add(m(x, y, seq, field, "…/" + last + " (from " + path + ")", name == null ? "" : name));
       }
+    }
+  }
+
+  /** Compares a kernel name strace printed (null: none) with ior's, rule NAME_TOO_LONG aside. */
+  private static void name(Call x, Call y, int seq, String field, String strace, String ior,
+      NameRules sn, NameRules in, List<Mismatch> out) {
+    String got = in.name(ior);
+    if (strace != null || got.length() < PATH_MAX) {
+      check(x, y, seq, field, sn.name(strace), got, out);
     }
   }
 
