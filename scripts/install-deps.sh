@@ -46,6 +46,10 @@ test_pkgs=(
   # The ClickHouse sink's test starts its own server on loopback (Debian's 18.16).
   "clickhouse-server:/usr/sbin/clickhouse-server"
   "clickhouse-client:clickhouse-client"
+  # The oracle of the differential test (DiffOracleIT, scripts/difftest.sh); its programs are
+  # linked static, so libc.a (libc6-dev) must be there too.
+  "strace:strace"
+  "libc6-dev:/usr/lib/$(uname -m)-linux-gnu/libc.a"
 )
 # npm packages the tests use (a real viewer for the timeline), pinned: name@version
 test_npm=(

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.testdata.diff;
+
+/**
+ * Steps that involve more than one task: children, clones, threads, execs, chroot, seccomp and
+ * signals. Each waits for what it started, so the programs stay sequential and a trace's order
+ * of first appearance names the same task in both runs.
+ */
+final class ProcessSteps {
+  private ProcessSteps() {}
+
+  /** 1..3 self-contained statements for a child or thread body. */
+  private static String body(Choice c) {
+    StringBuilder b = new StringBuilder();
+    int n = 1 + c.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      Step s = switch (c.nextInt(5)) {
+        case 0, 3 -> FileSteps.plainOpen(c);
+        case 1 -> FileSteps.close(c);
+        case 4 -> FileSteps.cwd(c);
+        default -> FileSteps.io(c);
+      };
+      b.append(s.code()).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String indent(String code) {
+    return "  " + code.strip().replace("\n", "\n  ");
+  }
+
+  static Step fork(Choice c) {
+    return Step.of(Kind.FORK, "{\n  pid_t k = (pid_t) syscall(SYS_fork);\n  if (k == 0) {\n"
+        + indent(indent(body(c))) + "\n    _exit(0);\n  }\n  child_wait(k);\n}\n" + body(c));
+  }
+
+  static Step vfork(Choice c) {
+    return Step.of(Kind.VFORK, "{\n  pid_t k = vfork();\n  if (k == 0) reexec();\n"
+        + "  child_wait(k);\n}");
+  }
+
+  /**
+   * The child closes a slot and opens a file (which takes the lowest free fd, often the one just
+   * closed); with CLONE_FILES both happen in the parent's table too, so the parent's calls on
+   * that fd number then reach the new file, or fail with EBADF.
+   */
+  static Step cloneFiles(Choice c) {
+    String fn = c.function("cf");
+    String closed = c.slot();
+    String functions = "static int " + fn + "(void *a) {\n  (void) a;\n  syscall(SYS_close, "
+        + closed + ");\n" + indent(body(c)) + "\n  return 0;\n}";
+    String flags = c.pick("CLONE_FILES", "CLONE_FILES", "CLONE_FILES|CLONE_FS", "0");
+    return new Step(Kind.CLONE_FILES, "cloned(" + flags + ", " + fn + ");\n"
+        + FileSteps.write(closed) + "\n" + body(c), functions);
+  }
+
+  static Step cloneFs(Choice c) {
+    String fn = c.function("cs");
+    String functions = "static int " + fn + "(void *a) {\n  (void) a;\n  syscall(SYS_chdir, "
+        + c.pick("\"d0\"", "\"r\"", "\"/\"") + ");\n  return 0;\n}";
+    String flags = c.pick("CLONE_FS", "CLONE_FS|CLONE_FILES", "0");
+    String slot = c.slot();
+    return new Step(Kind.CLONE_FS, "cloned(" + flags + ", " + fn + ");\n" + slot
+        + " = (int) syscall(SYS_open, " + c.file() + ", O_RDWR|O_CREAT, 0644);\n"
+        + FileSteps.write(slot), functions);
+  }
+
+  static Step thread(Choice c) {
+    String fn = c.function("th");
+    String functions = "static void " + fn + "(void) {\n" + indent(body(c)) + "\n}";
+    return new Step(Kind.THREAD, "in_thread(" + fn + ");\n" + body(c), functions);
+  }
+
+  static Step leaderExit(Choice c) {
+    String fn = c.function("le");
+    String functions = "static void " + fn + "(void) {\n" + indent(body(c)) + "\n}";
+    return new Step(Kind.LEADER_EXIT, "leader_exits_first(" + fn + ");", functions);
+  }
+
+  static Step exec(Choice c) {
+    String setup = switch (c.nextInt(6)) {
+      case 0 -> "syscall(SYS_fcntl, " + c.fd() + ", F_SETFD, FD_CLOEXEC);\n";
+      case 1 -> c.slot() + " = (int) syscall(SYS_open, " + c.file() + ", O_RDWR|O_CLOEXEC);\n";
+      case 2 -> "syscall(SYS_close_range, " + (3 + c.nextInt(6)) + ", ~0U, CLOSE_RANGE_CLOEXEC);\n";
+      case 3 -> "syscall(SYS_dup3, " + c.fd() + ", " + (3 + c.nextInt(9)) + ", O_CLOEXEC);\n";
+      case 4 -> "syscall(SYS_fcntl, " + c.fd() + ", F_DUPFD_CLOEXEC, 3);\n";
+      default -> "";
+    };
+    return Step.of(Kind.EXEC, setup + "{\n  pid_t k = (pid_t) syscall(SYS_fork);\n"
+        + "  if (k == 0) reexec();\n  child_wait(k);\n}");
+  }
+
+  static Step threadExec(Choice c) {
+    return Step.of(Kind.THREAD_EXEC, "exec_from_thread();");
+  }
+
+  static Step chroot(Choice c) {
+    String inner = "syscall(SYS_chroot, \"r\");\nsyscall(SYS_chdir, \"/\");\n"
+        + "F[0] = (int) syscall(SYS_open, " + c.pick("\"/f0\"", "\"sub/f1\"", "\"/sub/f1\"")
+        + ", O_RDWR);\n" + FileSteps.write("F[0]") + "\n"
+        + "F[1] = (int) syscall(SYS_openat, AT_FDCWD, \"f0\", O_RDONLY);\n"
+        + "syscall(SYS_read, F[1], B, 4);\nsyscall(SYS_unlink, \"sub/f1\");";
+    return Step.of(Kind.CHROOT, c.chance(50)
+        ? "{\n  pid_t k = (pid_t) syscall(SYS_fork);\n  if (k == 0) {\n" + indent(indent(inner))
+            + "\n    _exit(0);\n  }\n  child_wait(k);\n}"
+        : inner);
+  }
+
+  static Step seccomp(Choice c) {
+    String[] refused = {"SYS_fsync", "SYS_dup", "SYS_lseek", "SYS_ftruncate", "SYS_unlink",
+        "SYS_openat", "SYS_close", "SYS_write"};
+    String nr = c.pick(refused);
+    String errno = c.pick("EPERM", "EACCES", "ENOSYS");
+    String fd = c.fd();
+    String call = switch (nr) {
+      case "SYS_fsync", "SYS_dup", "SYS_close" -> "syscall(" + nr + ", " + fd + ");";
+      case "SYS_lseek" -> "syscall(SYS_lseek, " + fd + ", 0, SEEK_SET);";
+      case "SYS_ftruncate" -> "syscall(SYS_ftruncate, " + fd + ", 1);";
+      case "SYS_unlink" -> "syscall(SYS_unlink, \"f2\");";
+      case "SYS_openat" -> "syscall(SYS_openat, AT_FDCWD, \"f1\", O_RDONLY);";
+      default -> FileSteps.write(fd);
+    };
+    return Step.of(Kind.SECCOMP, "refuse(" + nr + ", " + errno + ");\n" + call + "\n" + call);
+  }
+
+  static Step signal(Choice c) {
+    return Step.of(Kind.SIGNAL, "interrupted_read(" + c.pick("0", "1") + ");");
+  }
+}
