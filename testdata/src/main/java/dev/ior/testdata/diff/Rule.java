@@ -21,7 +21,8 @@ public enum Rule {
    *  of ior's name equals the string's last component (both views — chroot, cwd — agree on it). */
   PATH_ARGUMENT,
   /** A name of PATH_MAX (4,096) bytes or more cannot be read from /proc/PID/fd/N, so strace
-   *  shows the fd undecorated; ior's longer name is not compared. */
+   *  shows the fd undecorated; ior's name (whole, or its last part after ".../" when the kernel
+   *  walk was cut) is not compared. */
   NAME_TOO_LONG,
   /** mmap returns an address, which ASLR changes per run: compared as success or the same errno. */
   ADDRESS,
