@@ -2,6 +2,7 @@
 package dev.ior.bpf;
 
 import dev.ior.bpf.load.BpfObject;
+import dev.ior.bpf.load.Ia32Emulation;
 import dev.ior.bpf.ring.RingBufferReader;
 import dev.ior.bpf.stack.BpfStackResolver;
 import dev.ior.core.config.TraceConfig;
@@ -34,6 +35,7 @@ public final class BpfLiveSource implements LiveSourceProvider {
   public RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
       Consumer<String> warnings) throws TraceException {
     BpfObject bpf = BpfObject.open(config, stacks, SyscallTable.standard(), selected, warnings);
+    Ia32Emulation.absent().ifPresent(warnings); // a trace with no compat call is then complete
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
