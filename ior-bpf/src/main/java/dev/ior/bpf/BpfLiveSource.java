@@ -18,6 +18,7 @@ import dev.ior.core.trace.spi.RecordSource;
 import dev.ior.core.trace.spi.SourceLosses;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -34,8 +35,11 @@ public final class BpfLiveSource implements LiveSourceProvider {
   @Override
   public RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
       Consumer<String> warnings) throws TraceException {
+    // Probed before the programs attach: the probe's own I/O is never part of a trace (ior-junit
+    // traces its own JVM). Without IA-32 emulation a trace with no compat call is complete.
+    Optional<String> noIa32 = Ia32Emulation.absent();
     BpfObject bpf = BpfObject.open(config, stacks, SyscallTable.standard(), selected, warnings);
-    Ia32Emulation.absent().ifPresent(warnings); // a trace with no compat call is then complete
+    noIa32.ifPresent(warnings);
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
