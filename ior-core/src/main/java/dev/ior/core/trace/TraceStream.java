@@ -489,6 +489,12 @@ public final class TraceStream implements AutoCloseable {
       return;
     }
     stopRequested = true;
+    awaitEndUninterruptibly();
+    rethrow();
+  }
+
+  /** Waits for the consumer's end; an interrupt meanwhile is kept for the caller, not lost. */
+  private void awaitEndUninterruptibly() {
     boolean interrupted = false;
     while (done.getCount() > 0) {
       try {
@@ -500,7 +506,6 @@ public final class TraceStream implements AutoCloseable {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    rethrow();
   }
 
   private void rethrow() {
@@ -620,17 +625,7 @@ public final class TraceStream implements AutoCloseable {
     try {
       if (started) {
         stopRequested = true;
-        boolean interrupted = false;
-        while (done.getCount() > 0) {
-          try {
-            done.await();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+        awaitEndUninterruptibly();
       }
     } finally {
       synchronized (this) {
