@@ -60,6 +60,27 @@ public final class StackTable {
     return s;
   }
 
+  /**
+   * Sets the stack of ({@code pid}, {@code stackId}, {@code spWord}) without asking the resolver:
+   * a replay learning the names a live trace recorded. Replaces what was known.
+   */
+  public void learn(int pid, int stackId, long spWord, CallStack stack) {
+    IntMap<Entry> stacks = byPid.get(pid);
+    if (stacks == null) {
+      stacks = new IntMap<>(64);
+      byPid.put(pid, stacks);
+    }
+    Entry first = stacks.get(stackId);
+    for (Entry e = first; e != null; e = e.next) {
+      if (e.spWord == spWord) {
+        e.stack = stack;
+        e.generation = resolver.generation();
+        return;
+      }
+    }
+    stacks.put(stackId, new Entry(spWord, stack, resolver.generation(), first));
+  }
+
   /** Drops what is known of {@code pid}'s stacks (exec, exit). */
   public void forget(int pid) {
     if (byPid.remove(pid) != null) {
