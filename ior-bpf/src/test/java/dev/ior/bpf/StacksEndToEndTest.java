@@ -113,8 +113,8 @@ class StacksEndToEndTest {
    * A process that exits right after its writes is gone (with /proc/PID/maps) before the
    * consumer names its stacks: its mappings must have been read before. Disabled: the mappings
    * are still read when the first stack is named, so this passes only when the consumer is
-   * faster than the process (it passed, then failed with every frame [unknown] on the loaded
-   * machine); it is the test for reading the mappings at exec (docs/stacks.md).
+   * faster than the process (on the loaded machine it passed twice and failed twice, every
+   * frame [unknown]); it is the test for reading the mappings at exec (docs/stacks.md).
    */
   @Test
   @org.junit.jupiter.api.Disabled("known race: mappings are read when the first stack is named;"
