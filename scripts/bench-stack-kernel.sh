@@ -37,12 +37,13 @@ tracer() {
   esac
 }
 
-# stats PID: "run_time_ns run_cnt" summed over the BPF programs process PID (or a child) holds.
+# ids: the ids of the BPF programs loaded now.
+ids() { bpftool prog show -j | jq -r '.[].id' | sort; }
+# stats IDS: "run_time_ns run_cnt" summed over the programs with these ids (bpftool here lists no
+# owning pids: a tracer's programs are the ones that appeared while it started, syscall ones).
 stats() {
-  local pids
-  pids=$(echo "$1"; pgrep -P "$1" || true)
-  bpftool prog show -j | jq -r --argjson p "[$(echo $pids | tr ' ' ,)]" '
-    [.[] | select((.pids // []) | map(.pid) | any(. as $x | $p | index($x)))]
+  bpftool prog show -j | jq -r --argjson p "[$(echo $1 | tr ' ' ,)]" '
+    [.[] | select(.id as $x | $p | index($x)) | select(.name | test("sys_e|ustack|sys_exit"))]
     | "\(map(.run_time_ns // 0) | add // 0) \(map(.run_cnt // 0) | add // 0)"'
 }
 
@@ -51,6 +52,7 @@ for r in $(seq 1 "$rounds"); do
   echo "== round $r, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   for t in ior iordef iorall bpftrace; do
     tracer $t
+    ids >"$bin/before"
     "${cmd[@]}" >"$bin/out" 2>"$bin/err" &
     pid=$!
     until grep -q 'Ctrl+C to stop\|^Attaching' "$bin/err" "$bin/out" 2>/dev/null; do
@@ -58,9 +60,10 @@ for r in $(seq 1 "$rounds"); do
       sleep 0.05
     done
     sleep 0.5
-    read -r t0 c0 <<<"$(stats $pid)"
+    mine=$(ids | comm -13 "$bin/before" - | tr '\n' ' ')
+    read -r t0 c0 <<<"$(stats "$mine")"
     line=$("$bin/benchwl" mix 200000 /dev/shm)
-    read -r t1 c1 <<<"$(stats $pid)"
+    read -r t1 c1 <<<"$(stats "$mine")"
     kill -TERM $pid
     wait $pid || true
     n=$(echo "$line" | awk '{print $2}')
