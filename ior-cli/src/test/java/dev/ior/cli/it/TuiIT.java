@@ -79,7 +79,7 @@ class TuiIT {
       t.keys("-l", Long.toString(pid));
       t.await("our pid in the picker", s -> line(s, pid + "  iorwl") != null, 10);
       t.keys("Enter");
-      t.await("target pid " + pid, 5);
+      t.await("target pid " + pid, 30); // shown once attached: the verifier takes seconds at load
       release(w);
       String overview = t.await(mixFile, 10);
       assertTrue(overview.contains("Top processes by total time"), overview);
@@ -252,7 +252,7 @@ class TuiIT {
       t.keys("-l", Long.toString(w.pid()));
       t.await("the workload in the picker", s -> line(s, w.pid() + "  iorwl") != null, 10);
       t.keys("Enter");
-      t.await("target pid " + w.pid(), 5);
+      t.await("target pid " + w.pid(), 30);
       awaitFile(dir.resolve("err.txt"), "Ctrl+C to stop");
       release(w);
       t.keys("4");

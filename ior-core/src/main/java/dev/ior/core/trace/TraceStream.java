@@ -351,9 +351,9 @@ public final class TraceStream implements AutoCloseable {
           endReason = EndReason.SOURCE_ENDED;
           break;
         }
-        if (n > 0) {
-          pipeline.flush();
-        }
+        // Also after a wait that brought nothing: a sink holding a batch bounded in time
+        // (ClickHouse) sends it when its time is up, not when the next call happens to come.
+        pipeline.flush();
         long now = System.nanoTime();
         publishLive(now);
         EndReason end = endNow(now);
