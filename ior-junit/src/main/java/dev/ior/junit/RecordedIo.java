@@ -5,8 +5,10 @@ import dev.ior.core.event.PairRecord;
 import dev.ior.core.event.SyscallPair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.IoKind;
-import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -85,10 +87,13 @@ public final class RecordedIo {
    */
   synchronized void sync() {
     String marker = markerDir + "/" + (++markers);
-    try (FileInputStream in = new FileInputStream(marker)) {
+    // NIO, not FileInputStream: its FileNotFoundException takes its message from strerror(3),
+    // and glibc's first strerror opens the locale's message catalogs (libc.mo) on this thread,
+    // the test's: ior's own I/O would be recorded as the test's.
+    try (SeekableByteChannel in = Files.newByteChannel(Path.of(marker))) {
       throw new AssertionError("the marker file " + marker + " exists");
     } catch (IOException expected) {
-      // ENOENT: the failed openat is the marker
+      // ENOENT (NoSuchFileException, no message looked up): the failed openat is the marker
     }
     long deadline = System.nanoTime() + SYNC_TIMEOUT_NS;
     while (!marker.equals(seenMarker)) {
