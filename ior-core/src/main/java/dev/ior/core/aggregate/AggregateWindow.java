@@ -48,6 +48,7 @@ public final class AggregateWindow implements PairSink {
    *     most the retention)
    */
   public record Rows(List<AggregateRow> rows, long durationNs) {
+    /** Keeps an immutable copy of {@code rows}. */
     public Rows {
       rows = List.copyOf(rows);
     }
