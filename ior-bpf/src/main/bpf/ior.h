@@ -2,7 +2,7 @@
 /*
  * The records the BPF programs put into the ring buffer and the maps user space fills: the single
  * definition of the kernel/user boundary (record format version 2). The Java side
- * (ior-core dev.ior.core.decode.RecordLayout) pins the same offsets; RecordLayoutTest compiles this
+ * (ior-core dev.ior.core.internal.decode.RecordLayout) pins the same offsets; RecordLayoutTest compiles this
  * header with gcc and compares them.
  *
  * Little-endian. Every record starts with struct ior_head whose first field is the kind. Records of

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.bpf;
 
+import dev.ior.bpf.internal.ring.RingBufferReader;
 import dev.ior.bpf.load.BpfObject;
 import dev.ior.bpf.load.Ia32Emulation;
-import dev.ior.bpf.ring.RingBufferReader;
 import dev.ior.bpf.stack.BpfStackResolver;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.record.RecordSink;

@@ -3,7 +3,7 @@ package dev.ior.bpf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ior.core.decode.RecordLayout;
+import dev.ior.core.internal.decode.RecordLayout;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;

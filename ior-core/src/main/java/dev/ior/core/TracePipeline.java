@@ -1,31 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core;
 
-import dev.ior.core.decode.EnterRecord;
-import dev.ior.core.decode.ExitRecord;
-import dev.ior.core.decode.Ident;
-import dev.ior.core.decode.RecordDecoder;
-import dev.ior.core.decode.RecordHandler;
-import dev.ior.core.decode.RecordLayout;
 import dev.ior.core.event.Errno;
 import dev.ior.core.event.PairMarks;
-import dev.ior.core.fd.FileTracker;
-import dev.ior.core.fd.ProcFs;
-import dev.ior.core.fd.ProcessTable;
 import dev.ior.core.filter.PairFilter;
-import dev.ior.core.pair.MutablePair;
-import dev.ior.core.sink.PairSink;
-import dev.ior.core.stats.LossKind;
-import dev.ior.core.stats.Losses;
+import dev.ior.core.internal.decode.EnterRecord;
+import dev.ior.core.internal.decode.ExitRecord;
+import dev.ior.core.internal.decode.Ident;
+import dev.ior.core.internal.decode.RecordDecoder;
+import dev.ior.core.internal.decode.RecordHandler;
+import dev.ior.core.internal.decode.RecordLayout;
+import dev.ior.core.internal.fd.FileTracker;
+import dev.ior.core.internal.fd.ProcessTable;
+import dev.ior.core.internal.pair.MutablePair;
+import dev.ior.core.internal.util.IntMap;
 import dev.ior.core.record.StackNamesRecord;
+import dev.ior.core.sink.PairSink;
 import dev.ior.core.stack.CallStack;
 import dev.ior.core.stack.StackResolver;
 import dev.ior.core.stack.StackTable;
+import dev.ior.core.stats.LossKind;
+import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallTable;
-import dev.ior.core.util.IntMap;
+import dev.ior.core.trace.spi.ProcFs;
 import java.nio.ByteBuffer;
 
 /**

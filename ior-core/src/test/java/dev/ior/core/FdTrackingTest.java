@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.core.decode.Ident;
 import dev.ior.core.event.PairMarks;
-import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
+import dev.ior.core.internal.decode.Ident;
+import dev.ior.core.trace.spi.ProcFs;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

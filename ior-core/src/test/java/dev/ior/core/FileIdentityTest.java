@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.core.decode.Ident;
 import dev.ior.core.event.PairMarks;
+import dev.ior.core.internal.decode.Ident;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,8 +3,8 @@ package dev.ior.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
+import dev.ior.core.trace.spi.ProcFs;
 import org.junit.jupiter.api.Test;
 
 /** User-space filters: substring comm and path (also for fd-based calls), pid, tid. */

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.core.decode.Ident;
-import dev.ior.core.decode.RecordLayout;
 import dev.ior.core.event.PairMarks;
+import dev.ior.core.internal.decode.Ident;
+import dev.ior.core.internal.decode.RecordLayout;
 import org.junit.jupiter.api.Test;
 
 /**

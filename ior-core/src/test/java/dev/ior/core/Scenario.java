@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core;
 
-import dev.ior.core.decode.Ident;
-import dev.ior.core.decode.RecordLayout;
-import dev.ior.core.decode.RecordWriter;
 import dev.ior.core.event.PairRecord;
-import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
+import dev.ior.core.internal.decode.Ident;
+import dev.ior.core.internal.decode.RecordLayout;
+import dev.ior.core.internal.decode.RecordWriter;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.spi.ProcFs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

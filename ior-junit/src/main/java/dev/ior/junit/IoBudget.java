@@ -23,18 +23,38 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface IoBudget {
-  /** Most recorded calls of any syscall. */
+  /**
+   * Most recorded calls of any syscall.
+   *
+   * @return the limit, or -1 for none
+   */
   long calls() default -1;
 
-  /** Most successful opens (open, openat, openat2, creat). */
+  /**
+   * Most successful opens (open, openat, openat2, creat).
+   *
+   * @return the limit, or -1 for none
+   */
   long opens() default -1;
 
-  /** Most fsync and fdatasync calls. */
+  /**
+   * Most fsync and fdatasync calls.
+   *
+   * @return the limit, or -1 for none
+   */
   long fsyncs() default -1;
 
-  /** Most bytes written by successful calls of the write family, bytes. */
+  /**
+   * Most bytes written by successful calls of the write family.
+   *
+   * @return the limit in bytes, or -1 for none
+   */
   long bytesWritten() default -1;
 
-  /** Most bytes read by successful calls of the read family, bytes. */
+  /**
+   * Most bytes read by successful calls of the read family.
+   *
+   * @return the limit in bytes, or -1 for none
+   */
   long bytesRead() default -1;
 }

@@ -31,22 +31,40 @@ public final class IoCalls {
     this.calls = List.copyOf(calls);
   }
 
-  /** The calls, immutable records. */
+  /**
+   * The calls.
+   *
+   * @return immutable records, in the order the calls returned
+   */
   public List<PairRecord> list() {
     return calls;
   }
 
-  /** How many. */
+  /**
+   * How many calls.
+   *
+   * @return the count, at least 0
+   */
   public long count() {
     return calls.size();
   }
 
-  /** Bytes read, written or transferred by these calls, summed. */
+  /**
+   * Bytes read, written or transferred by these calls, summed.
+   *
+   * @return bytes, at least 0
+   */
   public long bytes() {
     return calls.stream().mapToLong(PairRecord::bytes).sum();
   }
 
-  /** These calls that match {@code p} ({@code what} names them in messages). */
+  /**
+   * These calls that match {@code p}.
+   *
+   * @param what names the subset in failure messages ({@code "on the log"})
+   * @param p which calls to keep
+   * @return the calls kept
+   */
   public IoCalls filter(String what, Predicate<PairRecord> p) {
     return new IoCalls(this.what + " " + what,
         calls.stream().filter(p).collect(Collectors.toList()));
@@ -56,6 +74,9 @@ public final class IoCalls {
    * These calls on files matching {@code glob} ({@link java.nio.file.FileSystem#getPathMatcher}
    * syntax over the absolute path: {@code /tmp/**}, {@code **.log}); a rename or transfer
    * matches by either of its files.
+   *
+   * @param glob the glob
+   * @return the calls on matching files
    */
   public IoCalls onFiles(String glob) {
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
@@ -66,7 +87,13 @@ public final class IoCalls {
     return file != null && file.startsWith("/") && m.matches(Path.of(file));
   }
 
-  /** Asserts that none of these calls touched a file outside {@code dir} (or below it). */
+  /**
+   * Asserts that none of these calls touched a file outside {@code dir} (or below it).
+   *
+   * @param dir the directory, made absolute and normalized
+   * @return this, for chaining
+   * @throws AssertionError listing the calls that touched a file elsewhere
+   */
   public IoCalls noneOutside(Path dir) {
     String root = dir.toAbsolutePath().normalize().toString();
     List<PairRecord> outside = calls.stream()
@@ -84,7 +111,12 @@ public final class IoCalls {
     return file.equals(root) || file.startsWith(root.endsWith("/") ? root : root + "/");
   }
 
-  /** Asserts that there is none of these calls. */
+  /**
+   * Asserts that there is none of these calls.
+   *
+   * @return this, for chaining
+   * @throws AssertionError listing the calls
+   */
   public IoCalls isEmpty() {
     if (!calls.isEmpty()) {
       throw failure("expected no " + what + ", found " + calls.size(), calls);
@@ -92,7 +124,13 @@ public final class IoCalls {
     return this;
   }
 
-  /** Asserts that there are at most {@code n} of these calls. */
+  /**
+   * Asserts that there are at most {@code n} of these calls.
+   *
+   * @param n the most allowed
+   * @return this, for chaining
+   * @throws AssertionError listing the calls when there are more
+   */
   public IoCalls atMost(long n) {
     if (calls.size() > n) {
       throw failure("expected at most " + n + " " + what + ", found " + calls.size(), calls);
@@ -100,7 +138,13 @@ public final class IoCalls {
     return this;
   }
 
-  /** Asserts that there are exactly {@code n} of these calls. */
+  /**
+   * Asserts that there are exactly {@code n} of these calls.
+   *
+   * @param n the count expected
+   * @return this, for chaining
+   * @throws AssertionError listing the calls when the count differs
+   */
   public IoCalls hasCount(long n) {
     if (calls.size() != n) {
       throw failure("expected " + n + " " + what + ", found " + calls.size(), calls);

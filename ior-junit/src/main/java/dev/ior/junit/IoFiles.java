@@ -24,25 +24,46 @@ public final class IoFiles {
     this.files = new LinkedHashSet<>(files);
   }
 
-  /** The files. */
+  /**
+   * The files.
+   *
+   * @return absolute paths, immutable, in the order first touched
+   */
   public List<String> list() {
     return List.copyOf(files);
   }
 
-  /** The files at or below {@code dir}. */
+  /**
+   * The files at or below {@code dir}.
+   *
+   * @param dir the directory, made absolute and normalized
+   * @return those files
+   */
   public IoFiles under(Path dir) {
     String root = dir.toAbsolutePath().normalize().toString();
     return new IoFiles(files.stream().filter(f -> f.equals(root) || f.startsWith(root + "/"))
         .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
-  /** Asserts that the files are exactly {@code expected}, in any order. */
+  /**
+   * Asserts that the files are exactly {@code expected}, in any order.
+   *
+   * @param expected the files, made absolute
+   * @return this, for chaining
+   * @throws AssertionError naming the files missing and those not expected
+   */
   public IoFiles containsExactly(Path... expected) {
     return containsExactly(Arrays.stream(expected).map(p -> p.toAbsolutePath().toString())
         .toArray(String[]::new));
   }
 
-  /** Asserts that the files are exactly {@code expected} (absolute paths), in any order. */
+  /**
+   * Asserts that the files are exactly {@code expected}, in any order.
+   *
+   * @param expected absolute paths
+   * @return this, for chaining
+   * @throws AssertionError naming the files missing and those not expected
+   */
   public IoFiles containsExactly(String... expected) {
     Set<String> want = new LinkedHashSet<>(Arrays.asList(expected));
     List<String> missing = new ArrayList<>(want);
@@ -58,7 +79,13 @@ public final class IoFiles {
     return this;
   }
 
-  /** Asserts that {@code expected} (absolute paths) are among the files. */
+  /**
+   * Asserts that {@code expected} are among the files.
+   *
+   * @param expected absolute paths
+   * @return this, for chaining
+   * @throws AssertionError naming the files not touched
+   */
   public IoFiles contains(String... expected) {
     List<String> missing = new ArrayList<>(Arrays.asList(expected));
     missing.removeAll(files);

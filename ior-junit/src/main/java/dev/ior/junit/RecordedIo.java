@@ -5,8 +5,10 @@ import dev.ior.core.event.PairRecord;
 import dev.ior.core.event.SyscallPair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.IoKind;
-import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -85,10 +87,13 @@ public final class RecordedIo {
    */
   synchronized void sync() {
     String marker = markerDir + "/" + (++markers);
-    try (FileInputStream in = new FileInputStream(marker)) {
+    // NIO, not FileInputStream: its FileNotFoundException takes its message from strerror(3),
+    // and glibc's first strerror opens the locale's message catalogs (libc.mo) on this thread,
+    // the test's: ior's own I/O would be recorded as the test's.
+    try (SeekableByteChannel in = Files.newByteChannel(Path.of(marker))) {
       throw new AssertionError("the marker file " + marker + " exists");
     } catch (IOException expected) {
-      // ENOENT: the failed openat is the marker
+      // ENOENT (NoSuchFileException, no message looked up): the failed openat is the marker
     }
     long deadline = System.nanoTime() + SYNC_TIMEOUT_NS;
     while (!marker.equals(seenMarker)) {
@@ -111,12 +116,21 @@ public final class RecordedIo {
     return List.copyOf(calls);
   }
 
-  /** Every recorded call so far. */
+  /**
+   * Every recorded call so far.
+   *
+   * @return the calls
+   */
   public IoCalls calls() {
     return new IoCalls("calls", snapshot());
   }
 
-  /** The calls of these syscalls ({@code "fsync"}, {@code "openat"}). */
+  /**
+   * The calls of these syscalls.
+   *
+   * @param names syscall names ({@code "fsync"}, {@code "openat"})
+   * @return the calls
+   */
   public IoCalls syscalls(String... names) {
     Set<String> n = new LinkedHashSet<>(Arrays.asList(names));
     return new IoCalls(String.join("/", n) + " calls",
@@ -124,25 +138,43 @@ public final class RecordedIo {
             .collect(Collectors.toList()));
   }
 
-  /** The successful opens (open, openat, openat2, creat: the calls that return a new fd). */
+  /**
+   * The successful opens (open, openat, openat2, creat: the calls that return a new fd).
+   *
+   * @return the calls
+   */
   public IoCalls opened() {
     return new IoCalls("opens", snapshot().stream()
         .filter(p -> p.syscall().opensFd() && p.ret() >= 0)
         .collect(Collectors.toList()));
   }
 
-  /** The calls that failed (negative return, not a kernel restart code). */
+  /**
+   * The calls that failed (negative return, not a kernel restart code).
+   *
+   * @return the calls
+   */
   public IoCalls failed() {
     return new IoCalls("failed calls", snapshot().stream().filter(PairRecord::failed)
         .collect(Collectors.toList()));
   }
 
-  /** Bytes written by successful write-family calls to files matching {@code glob}. */
+  /**
+   * Bytes written by successful write-family calls to files matching {@code glob}.
+   *
+   * @param glob a {@link java.nio.file.FileSystem#getPathMatcher} glob over absolute paths
+   * @return bytes, at least 0
+   */
   public long bytesWritten(String glob) {
     return io(IoKind.WRITE).onFiles(glob).bytes();
   }
 
-  /** Bytes read by successful read-family calls from files matching {@code glob}. */
+  /**
+   * Bytes read by successful read-family calls from files matching {@code glob}.
+   *
+   * @param glob a {@link java.nio.file.FileSystem#getPathMatcher} glob over absolute paths
+   * @return bytes, at least 0
+   */
   public long bytesRead(String glob) {
     return io(IoKind.READ).onFiles(glob).bytes();
   }
@@ -153,7 +185,11 @@ public final class RecordedIo {
             .collect(Collectors.toList()));
   }
 
-  /** The distinct files the calls touched (absolute paths; a rename's both names). */
+  /**
+   * The distinct files the calls touched (absolute paths; a rename's both names).
+   *
+   * @return the files
+   */
   public IoFiles files() {
     Set<String> files = new LinkedHashSet<>();
     for (PairRecord p : snapshot()) {
@@ -166,12 +202,23 @@ public final class RecordedIo {
     return new IoFiles(files);
   }
 
-  /** The calls that match {@code p}. */
+  /**
+   * The calls that match {@code p}.
+   *
+   * @param what names the subset in failure messages
+   * @param p which calls to keep
+   * @return the calls kept
+   */
   public IoCalls matching(String what, Predicate<PairRecord> p) {
     return calls().filter(what, p);
   }
 
-  /** The calls on files matching {@code glob}. */
+  /**
+   * The calls on files matching {@code glob}.
+   *
+   * @param glob a {@link java.nio.file.FileSystem#getPathMatcher} glob over absolute paths
+   * @return the calls
+   */
   public IoCalls onFiles(String glob) {
     return calls().onFiles(glob);
   }

@@ -35,12 +35,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(IoTraceExtension.class)
 public @interface TraceIo {
-  /** Syscalls to record by name ({@code read}, {@code fsync}); with families: both. */
+  /**
+   * Syscalls to record by name; with families: both.
+   *
+   * @return names ({@code read}, {@code fsync}); empty: see {@link #families()}
+   */
   String[] syscalls() default {};
 
   /**
    * Syscall families to record ({@code fs}, {@code net}, ...); with neither this nor {@link
    * #syscalls()}: file I/O (the {@code fs} and {@code aio} families).
+   *
+   * @return family names
    */
   String[] families() default {};
 }

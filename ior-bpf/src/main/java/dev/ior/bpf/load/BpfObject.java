@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.bpf.load;
 
-import static dev.ior.core.decode.RecordLayout.*;
+import static dev.ior.core.internal.decode.RecordLayout.*;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -9,8 +9,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import dev.ior.bpf.TraceException;
-import dev.ior.bpf.lib.LibBpf;
-import dev.ior.bpf.lib.LibC;
+import dev.ior.bpf.internal.lib.LibBpf;
+import dev.ior.bpf.internal.lib.LibC;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.stack.StackPolicy;
 import dev.ior.core.syscall.Arch;
@@ -191,7 +191,7 @@ public final class BpfObject implements AutoCloseable {
    * Reads stack {@code id} from the kernel's stack map into {@code ips} (innermost first).
    * Consumer thread only (reuses a native buffer).
    *
-   * @param ips room for {@link dev.ior.core.decode.RecordLayout#STACK_DEPTH} addresses
+   * @param ips room for {@link dev.ior.core.internal.decode.RecordLayout#STACK_DEPTH} addresses
    * @return the number of frames, 0 when the id is unknown
    */
   public int userStack(int id, long[] ips) {

@@ -2,8 +2,8 @@
 package dev.ior.bpf.load;
 
 import com.sun.jna.Pointer;
-import dev.ior.bpf.lib.LibBpf;
-import dev.ior.bpf.lib.LibC;
+import dev.ior.bpf.internal.lib.LibBpf;
+import dev.ior.bpf.internal.lib.LibC;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@
 package dev.ior.bpf.load;
 
 import dev.ior.bpf.TraceException;
-import dev.ior.bpf.lib.LibBpf;
+import dev.ior.bpf.internal.lib.LibBpf;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;

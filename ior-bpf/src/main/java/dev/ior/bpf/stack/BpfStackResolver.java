@@ -2,7 +2,7 @@
 package dev.ior.bpf.stack;
 
 import dev.ior.bpf.load.BpfObject;
-import dev.ior.core.decode.RecordLayout;
+import dev.ior.core.internal.decode.RecordLayout;
 import dev.ior.core.stack.CallStack;
 import dev.ior.core.stack.StackResolver;
 import dev.ior.symbols.elf.SeparateDebugFiles;

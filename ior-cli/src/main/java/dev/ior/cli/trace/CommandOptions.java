@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
-import dev.ior.bpf.lib.LibC;
+import dev.ior.bpf.internal.lib.LibC;
 import dev.ior.cli.run.RunAs;
 import dev.ior.cli.run.TracedCommand;
 import java.io.IOException;

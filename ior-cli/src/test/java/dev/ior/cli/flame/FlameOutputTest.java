@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.TracePipeline;
 import dev.ior.core.config.TraceConfig;
-import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.iorfile.IorData;
 import dev.ior.core.iorfile.IorFileReader;
 import dev.ior.core.projection.Projection;
 import dev.ior.core.synth.SyntheticStream;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.spi.ProcFs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

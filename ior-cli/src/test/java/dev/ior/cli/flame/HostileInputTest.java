@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.cli.testing.IorRun;
 import dev.ior.cli.testing.IorRun.Result;
+import dev.ior.cli.testing.IorRun;
 import dev.ior.core.TracePipeline;
 import dev.ior.core.config.TraceConfig;
-import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.projection.Projection;
 import dev.ior.core.record.RecordFileWriter;
 import dev.ior.core.synth.SyntheticStream;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.spi.ProcFs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -33,6 +33,12 @@ import java.util.Objects;
 public record AggregateRow(String path, String syscall, String comm, int pid, int tid, int flags,
     long count, long durationNs, long durationToPrevNs, long bytes, String thread,
     String cgroup, String stack) {
+  /**
+   * Checks the components: path, syscall and comm are required; a missing thread name is the comm,
+   * a missing cgroup or stack is empty.
+   *
+   * @throws NullPointerException when path, syscall or comm is null
+   */
   public AggregateRow {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(syscall, "syscall");

@@ -2,8 +2,8 @@
 package dev.ior.core.aggregate;
 
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.internal.util.IntervalSwap;
 import dev.ior.core.sink.PairSink;
-import dev.ior.core.util.IntervalSwap;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -48,6 +48,7 @@ public final class AggregateWindow implements PairSink {
    *     most the retention)
    */
   public record Rows(List<AggregateRow> rows, long durationNs) {
+    /** Keeps an immutable copy of {@code rows}. */
     public Rows {
       rows = List.copyOf(rows);
     }

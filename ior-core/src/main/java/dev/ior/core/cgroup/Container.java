@@ -29,6 +29,11 @@ public record Container(String kind, String id, String pod, String engine, Strin
   /** Length of the short ids shown in labels, as {@code docker ps} shows them. */
   public static final int SHORT_ID = 12;
 
+  /**
+   * Requires every component ("" where the path does not say).
+   *
+   * @throws NullPointerException when a component is null
+   */
   public Container {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");

@@ -42,6 +42,13 @@ public record TraceConfig(int pid, int tid, String comm, String path,
   /** Longest the kernel may hold records without waking us. */
   public static final Duration DEFAULT_POLL = Duration.ofMillis(10);
 
+  /**
+   * Checks the configuration; an empty comm or path means no such filter (null).
+   *
+   * @throws NullPointerException when selection or poll is null
+   * @throws IllegalArgumentException when pid, tid or follow is negative, comm is longer than 15
+   *     bytes, or ringBytes is not a power of two from 4 KiB to 512 MiB
+   */
   public TraceConfig {
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(poll, "poll");
@@ -88,21 +95,31 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     private Duration poll = DEFAULT_POLL;
     private boolean traceSelf;
 
+    /** Trace process {@code pid} only, filtered in the kernel (0, the default: every process). */
     public Builder pid(int pid) {
       this.pid = pid;
       return this;
     }
 
+    /** Trace thread {@code tid} only, filtered in the kernel (0, the default: every thread). */
     public Builder tid(int tid) {
       this.tid = tid;
       return this;
     }
 
+    /**
+     * Trace processes whose comm (the thread group leader's, at most 15 bytes) contains {@code
+     * comm}, filtered in the kernel (null or empty, the default: every process).
+     */
     public Builder comm(String comm) {
       this.comm = comm;
       return this;
     }
 
+    /**
+     * Keep calls whose file (or second file) contains {@code path}, filtered in user space once
+     * the descriptor's file is known (null or empty, the default: every file).
+     */
     public Builder path(String path) {
       this.path = path;
       return this;
@@ -139,16 +156,19 @@ public record TraceConfig(int pid, int tid, String comm, String path,
       return this;
     }
 
+    /** Ring-buffer size, bytes: a power of two from 4 KiB to 512 MiB (default 16 MiB). */
     public Builder ringBytes(long ringBytes) {
       this.ringBytes = ringBytes;
       return this;
     }
 
+    /** Pending bytes at which the kernel wakes the consumer (default 256 KiB; 0: per record). */
     public Builder wakeupBytes(long wakeupBytes) {
       this.wakeupBytes = wakeupBytes;
       return this;
     }
 
+    /** Longest wait for data between drains (default 10 ms): bounds latency with batched wakeups. */
     public Builder poll(Duration poll) {
       this.poll = poll;
       return this;
@@ -164,6 +184,11 @@ public record TraceConfig(int pid, int tid, String comm, String path,
       return this;
     }
 
+    /**
+     * The configuration built so far.
+     *
+     * @throws IllegalArgumentException when a value is out of range (see {@link TraceConfig})
+     */
     public TraceConfig build() {
       return new TraceConfig(pid, tid, comm, path,
           new SyscallSelection.Spec(include, exclude, syscalls, families), ringBytes, wakeupBytes,

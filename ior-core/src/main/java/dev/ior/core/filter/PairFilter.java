@@ -23,6 +23,7 @@ public record PairFilter(String comm, String path, int pid, int tid) {
   /** Lets everything through. */
   public static final PairFilter NONE = new PairFilter(null, null, 0, 0);
 
+  /** An empty comm or path is no filter (null). */
   public PairFilter {
     comm = comm == null || comm.isEmpty() ? null : comm;
     path = path == null || path.isEmpty() ? null : path;

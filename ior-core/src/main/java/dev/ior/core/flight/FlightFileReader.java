@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.flight;
 
-import dev.ior.core.pair.MutablePair;
+import dev.ior.core.internal.pair.MutablePair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stack.CallStack;
 import dev.ior.core.syscall.Syscall;

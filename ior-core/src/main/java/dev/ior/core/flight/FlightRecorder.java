@@ -2,7 +2,7 @@
 package dev.ior.core.flight;
 
 import dev.ior.core.event.SyscallPair;
-import dev.ior.core.pair.MutablePair;
+import dev.ior.core.internal.pair.MutablePair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.flamegraph.io.AtomicFile;
 import java.io.IOException;

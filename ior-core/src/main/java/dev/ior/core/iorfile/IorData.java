@@ -17,6 +17,11 @@ import java.util.Objects;
  * @param rows aggregated rows, in the order written
  */
 public record IorData(RunInfo run, List<AggregateRow> rows) {
+  /**
+   * Keeps an immutable copy of the rows.
+   *
+   * @throws NullPointerException when run or rows is null
+   */
   public IorData {
     Objects.requireNonNull(run, "run");
     rows = List.copyOf(rows);

@@ -2,7 +2,9 @@
 package dev.ior.core.iorfile;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.ior.core.aggregate.AggregateRow;
+import dev.ior.core.internal.util.StringInterner;
 import dev.ior.core.iorfile.proto.Filters;
 import dev.ior.core.iorfile.proto.Header;
 import dev.ior.core.iorfile.proto.Row;
@@ -10,8 +12,6 @@ import dev.ior.core.iorfile.proto.Stats;
 import dev.ior.core.stats.LossKind;
 import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
-import dev.ior.core.util.StringInterner;
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.ior.flamegraph.gzip.StrictGzipInputStream;
 import dev.ior.flamegraph.io.InputLimits;
 import java.io.BufferedInputStream;

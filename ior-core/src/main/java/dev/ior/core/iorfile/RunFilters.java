@@ -21,6 +21,7 @@ import java.util.List;
  */
 public record RunFilters(int pid, int tid, String comm, String path, List<String> tracepoints,
     List<String> tracepointsExclude, int attachedSyscalls) {
+  /** A null comm or path is empty (no such filter); the lists are copied, immutable. */
   public RunFilters {
     comm = comm == null ? "" : comm;
     path = path == null ? "" : path;

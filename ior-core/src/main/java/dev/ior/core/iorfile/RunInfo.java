@@ -24,6 +24,11 @@ import java.util.Objects;
  */
 public record RunInfo(String host, long startUnixNanos, long durationNanos, String writerVersion,
     RunFilters filters, TraceStats stats, List<String> commandLine) {
+  /**
+   * Checks the components; a null writer version is empty, the command line is copied.
+   *
+   * @throws NullPointerException when host, filters, stats or commandLine is null
+   */
   public RunInfo {
     Objects.requireNonNull(host, "host");
     writerVersion = writerVersion == null ? "" : writerVersion;

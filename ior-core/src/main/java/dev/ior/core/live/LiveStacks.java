@@ -2,9 +2,9 @@
 package dev.ior.core.live;
 
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.internal.util.IntMap;
 import dev.ior.core.stack.CallStack;
 import dev.ior.core.syscall.IoKind;
-import dev.ior.core.util.IntMap;
 import java.util.HashMap;
 import java.util.Map;
 

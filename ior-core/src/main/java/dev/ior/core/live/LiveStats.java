@@ -3,8 +3,8 @@ package dev.ior.core.live;
 
 import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.internal.util.IntervalSwap;
 import dev.ior.core.sink.PairSink;
-import dev.ior.core.util.IntervalSwap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 

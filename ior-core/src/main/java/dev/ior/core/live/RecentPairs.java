@@ -3,7 +3,7 @@ package dev.ior.core.live;
 
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.event.SyscallPair;
-import dev.ior.core.pair.MutablePair;
+import dev.ior.core.internal.pair.MutablePair;
 import java.util.ArrayList;
 import java.util.List;
 

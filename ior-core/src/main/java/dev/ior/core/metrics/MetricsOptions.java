@@ -20,6 +20,11 @@ public record MetricsOptions(int maxSeries, Duration idle) {
   /** 10,000 series, dropped after 5 minutes without a pair. */
   public static final MetricsOptions DEFAULTS = new MetricsOptions(10_000, Duration.ofMinutes(5));
 
+  /**
+   * Checks the limits.
+   *
+   * @throws IllegalArgumentException when maxSeries is below 1 or idle is under 1 s
+   */
   public MetricsOptions {
     if (maxSeries < 1) {
       throw new IllegalArgumentException("the series cap must be at least 1, got " + maxSeries);

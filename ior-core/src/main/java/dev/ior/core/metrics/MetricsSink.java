@@ -2,9 +2,9 @@
 package dev.ior.core.metrics;
 
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.internal.util.IntervalSwap;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.Syscall;
-import dev.ior.core.util.IntervalSwap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -18,6 +18,7 @@ import java.util.List;
  */
 public record MetricsSnapshot(List<SeriesSnapshot> series, long foldedPairs, long evictedSeries,
     int maxSeries) {
+  /** Keeps an immutable copy of the series. */
   public MetricsSnapshot {
     series = List.copyOf(series);
   }

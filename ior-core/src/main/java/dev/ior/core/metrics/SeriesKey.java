@@ -12,6 +12,11 @@ import java.util.Objects;
  * }</pre>
  */
 public record SeriesKey(Syscall syscall, String comm, String container) {
+  /**
+   * Requires every component ({@code container} is empty outside a container).
+   *
+   * @throws NullPointerException when a component is null
+   */
   public SeriesKey {
     Objects.requireNonNull(syscall, "syscall");
     Objects.requireNonNull(comm, "comm");

@@ -18,6 +18,7 @@ import java.util.List;
  */
 public record ProfileInfo(long timeNanos, long durationNanos, List<String> comments,
     boolean labels) {
+  /** Keeps an immutable copy of the comments. */
   public ProfileInfo {
     comments = List.copyOf(comments);
   }

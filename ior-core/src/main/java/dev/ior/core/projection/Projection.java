@@ -35,6 +35,11 @@ public record Projection(List<Field> fields, Count count) {
   /** Frame for a row whose file is not known. */
   public static final String UNKNOWN_PATH = "[unknown]";
 
+  /**
+   * Checks the fields: at least one, none twice.
+   *
+   * @throws IllegalArgumentException naming the valid fields when the list is empty or repeats one
+   */
   public Projection {
     fields = List.copyOf(fields);
     if (fields.isEmpty() || fields.size() != fields.stream().distinct().count()) {

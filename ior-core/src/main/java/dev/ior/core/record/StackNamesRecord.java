@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.record;
 
-import dev.ior.core.decode.RecordLayout;
+import dev.ior.core.internal.decode.RecordLayout;
 import dev.ior.core.stack.CallStack;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

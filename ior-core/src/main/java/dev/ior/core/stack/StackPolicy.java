@@ -33,6 +33,11 @@ public record StackPolicy(int every, long slowNs) {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s)");
 
+  /**
+   * Checks the policy.
+   *
+   * @throws IllegalArgumentException when every or slowNs is negative
+   */
   public StackPolicy {
     if (every < 0 || slowNs < 0) {
       throw new IllegalArgumentException("stack policy values must be >= 0");

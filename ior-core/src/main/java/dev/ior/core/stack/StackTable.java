@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.stack;
 
-import dev.ior.core.util.IntMap;
+import dev.ior.core.internal.util.IntMap;
 
 /**
  * Interns stacks per process: (pid, kernel stack id, stack-pointer word) → {@link CallStack},

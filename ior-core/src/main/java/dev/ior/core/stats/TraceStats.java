@@ -28,6 +28,11 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
       new Calls(0, 0, 0, 0, 0, 0, 0), new Bytes(0, 0, 0), new Names(0, 0, 0), new Uring(0, 0),
       Losses.NONE);
 
+  /**
+   * Requires every part (use the parts' {@code NONE} constants for nothing counted).
+   *
+   * @throws NullPointerException when a part is null
+   */
   public TraceStats {
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(calls, "calls");

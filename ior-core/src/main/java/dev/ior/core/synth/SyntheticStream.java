@@ -2,15 +2,15 @@
 package dev.ior.core.synth;
 
 import dev.ior.core.TracePipeline;
-import dev.ior.core.decode.RecordLayout;
-import dev.ior.core.decode.RecordWriter;
-import dev.ior.core.fd.LinuxProcFs;
-import dev.ior.core.fd.ProcFs;
-import dev.ior.core.record.RecordSink;
 import dev.ior.core.filter.PairFilter;
+import dev.ior.core.internal.decode.RecordLayout;
+import dev.ior.core.internal.decode.RecordWriter;
+import dev.ior.core.internal.fd.LinuxProcFs;
+import dev.ior.core.record.RecordSink;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.spi.ProcFs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Paths;
@@ -37,7 +37,7 @@ public final class SyntheticStream {
 
   private final ByteBuffer buf;
   private final int size;
-  private static final dev.ior.core.decode.Ident NO_FILE = new dev.ior.core.decode.Ident();
+  private static final dev.ior.core.internal.decode.Ident NO_FILE = new dev.ior.core.internal.decode.Ident();
   private final int[] offsets;
   private final int[] lengths;
 
@@ -64,7 +64,7 @@ public final class SyntheticStream {
   public static SyntheticStream encode(SyscallTable t, int iterations, boolean churn) {
     ByteBuffer b = ByteBuffer.allocateDirect(iterations * 12 * 180).order(ByteOrder.LITTLE_ENDIAN);
     RecordWriter w = new RecordWriter();
-    dev.ior.core.decode.Ident file = new dev.ior.core.decode.Ident();
+    dev.ior.core.internal.decode.Ident file = new dev.ior.core.internal.decode.Ident();
     int rare = iterations / CHURN_EVERY + 1;
     int[] off = new int[iterations * 12 + rare * 9];
     int[] len = new int[off.length];

@@ -8,8 +8,11 @@ import java.util.Locale;
  * syscalls ({@code int $0x80}, 32-bit programs): their numbers are {@link #I386}'s.
  */
 public enum Arch {
+  /** 64-bit x86 (amd64), the native ABI. */
   X86_64("x86_64"),
+  /** 32-bit x86, as run by an x86_64 kernel with IA-32 emulation. */
   I386("i386"),
+  /** 64-bit Arm (aarch64). */
   ARM64("arm64");
 
   private final String tsvName;

@@ -25,6 +25,7 @@ import java.util.List;
 public record Syscall(int id, String name, Shape shape, IoKind io, List<Integer> args,
     boolean literalOldName, String family) {
 
+  /** Keeps an immutable copy of the argument indexes. */
   public Syscall {
     args = List.copyOf(args);
   }

@@ -32,6 +32,7 @@ public final class SyscallSelection {
    */
   public record Spec(List<String> include, List<String> exclude, List<String> names,
       List<String> families) {
+    /** Keeps immutable copies of the lists. */
     public Spec {
       include = List.copyOf(include);
       exclude = List.copyOf(exclude);

@@ -15,6 +15,11 @@ import java.util.Objects;
  * @param epochOffsetNs epoch ns minus CLOCK_MONOTONIC ns, to print the start as wall time
  */
 public record TimelineMeta(String title, String host, long epochOffsetNs) {
+  /**
+   * Requires the title and host.
+   *
+   * @throws NullPointerException when title or host is null
+   */
   public TimelineMeta {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(host, "host");

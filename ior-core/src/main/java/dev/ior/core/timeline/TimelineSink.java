@@ -2,10 +2,10 @@
 package dev.ior.core.timeline;
 
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.internal.util.IntMap;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Syscall;
-import dev.ior.core.util.IntMap;
 import java.util.Arrays;
 
 /**

@@ -4,7 +4,9 @@ package dev.ior.core.trace;
 /** The process or thread a live trace was asked to follow does not exist (or is a zombie). */
 public final class NoSuchTargetException extends TraceException {
   private static final long serialVersionUID = 1L;
+  /** Whether the target was a thread ({@code -tid}) rather than a process. */
   private final boolean thread;
+  /** The pid or tid that does not exist. */
   private final int id;
 
   NoSuchTargetException(boolean thread, int id) {

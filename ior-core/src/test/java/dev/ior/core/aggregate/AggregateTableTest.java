@@ -4,7 +4,7 @@ package dev.ior.core.aggregate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ior.core.pair.MutablePair;
+import dev.ior.core.internal.pair.MutablePair;
 import dev.ior.core.syscall.SyscallTable;
 import java.lang.management.ManagementFactory;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.ior.core.bench;
 
 import dev.ior.core.TracePipeline;
 import dev.ior.core.event.SyscallPair;
-import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.synth.SyntheticStream;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.spi.ProcFs;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 

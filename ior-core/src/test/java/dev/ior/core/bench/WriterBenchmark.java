@@ -3,7 +3,6 @@ package dev.ior.core.bench;
 
 import dev.ior.core.TracePipeline;
 import dev.ior.core.aggregate.AggregateRow;
-import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.iorfile.IorData;
 import dev.ior.core.iorfile.IorFileWriter;
@@ -13,6 +12,7 @@ import dev.ior.core.projection.IorProfiles;
 import dev.ior.core.projection.Projection;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.spi.ProcFs;
 import dev.ior.flamegraph.pprof.PprofWriter;
 import dev.ior.flamegraph.profile.StackProfile;
 import java.io.ByteArrayInputStream;

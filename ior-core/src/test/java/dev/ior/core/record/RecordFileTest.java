@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.TracePipeline;
 import dev.ior.core.event.PairRecord;
-import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.synth.SyntheticStream;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.trace.spi.ProcFs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.event.PairRecord;
-import dev.ior.core.pair.MutablePair;
+import dev.ior.core.internal.pair.MutablePair;
 import dev.ior.core.stack.CallStack;
 import dev.ior.core.stack.StackResolver;
 import dev.ior.core.stack.StackTable;

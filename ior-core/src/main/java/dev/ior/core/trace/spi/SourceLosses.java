@@ -16,6 +16,11 @@ public record SourceLosses(Losses losses, long namesLost) {
   /** No losses (a recording: its own losses were counted when it was made). */
   public static final SourceLosses NONE = new SourceLosses(Losses.NONE, 0);
 
+  /**
+   * Checks the counts.
+   *
+   * @throws IllegalArgumentException when namesLost is negative
+   */
   public SourceLosses {
     Objects.requireNonNull(losses, "losses");
     if (namesLost < 0) {

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ior.core.internal.decode;
+
+/** Receives what {@link RecordDecoder} decodes, one call per record. Records are reused views. */
+public interface RecordHandler {
+  /** A syscall began; {@code e} is reused after the call returns. */
+  void enter(EnterRecord e);
+
+  /** A syscall returned; {@code x} is reused after the call returns. */
+  void exit(ExitRecord x);
+
+  /**
+   * The kernel's name of a file identity ({@code /proc}-style: {@code pipe:[12]}, {@code
+   * /tmp/x (deleted)}); it comes before the first record that needs it.
+   */
+  void name(Ident id, String name);
+
+  /** {@code pid} exec'd; {@code comm} is the new image's; {@code oldTid} the exec'ing thread. */
+  void exec(int pid, int tid, long timeNs, String comm, int oldTid);
+
+  /** Task {@code tid} of {@code pid} created task {@code childTid} of process {@code childPid}. */
+  void fork(int pid, int tid, long timeNs, int childPid, int childTid);
+
+  /**
+   * As {@link #fork(int, int, long, int, int)}; {@code sharedFiles}: the new process shares the
+   * parent's descriptor table ({@code clone(CLONE_FILES)} without {@code CLONE_THREAD}).
+   */
+  default void fork(int pid, int tid, long timeNs, int childPid, int childTid,
+      boolean sharedFiles) {
+    fork(pid, tid, timeNs, childPid, childTid);
+  }
+
+  /**
+   * The kernel delivers signal {@code sig} to thread {@code tid} right after a call of it returned
+   * a restart code; {@code handler}: 0 {@code SIG_DFL}, 1 {@code SIG_IGN}, 2 a handler runs;
+   * {@code saFlags} the action's {@code sa_flags}. Together with the code they are the kernel's
+   * decision between restarting the call and returning EINTR.
+   */
+  default void signal(int pid, int tid, long timeNs, int sig, int handler, long saFlags) {}
+
+  /** Task {@code tid} of {@code pid} ended; {@code groupDead}: it was the process's last. */
+  void taskExit(int pid, int tid, long timeNs, boolean groupDead);
+
+  /**
+   * The user stack of the call of thread {@code tid} whose exit (with the same {@code seq})
+   * follows: {@code stackId} is a key of the kernel's stack map (negative: the -errno of the
+   * walk), {@code spWord} the word at the user stack pointer (0: unreadable).
+   */
+  default void stack(int pid, int tid, int seq, int stackId, long spWord) {}
+
+  /** A record that could not be decoded (unknown kind or syscall id, or too short). */
+  void malformed(int kind, int length);
+}
