@@ -98,7 +98,7 @@ import picocli.CommandLine.Spec;
           + " -- COMMAND: COMMAND's status, 128+N when signal N killed it);"
           + " 1 an input was damaged or an output could not be written (the others were);"
           + " 2 nothing started: a bad or conflicting flag, a missing input, an output that"
-          + " cannot be created, no privileges; 130, 143, 129 stopped by Ctrl+C, SIGTERM,"
+          + " cannot be created or written at all (-o /dev/full), no privileges; 130, 143, 129 stopped by Ctrl+C, SIGTERM,"
           + " SIGHUP, every output written; 70 an internal error (a bug: please report the"
           + " stack trace)."
     })
@@ -272,9 +272,9 @@ public final class IorCommand implements Callable<Integer> {
         recorder.writer().abort();
       }
       boolean brokenPipe = TraceRun.isBrokenPipe(e); // `ior | head` whose head has gone
-      rc = brokenPipe ? 0 : 1;
+      rc = brokenPipe ? 0 : 2; // nothing started: the output took not even its first line
       if (!brokenPipe) {
-        err.println("ior: " + UserFiles.message(e.getCause()));
+        err.println("ior: " + UserFiles.message(e.getCause()) + "; nothing was traced");
       }
     }
     if (!started) {
@@ -299,12 +299,16 @@ public final class IorCommand implements Callable<Integer> {
     err.flush();
   }
 
-  /** The files this run will write: -flamegraph/-pprof files, -o FILE. */
+  /** The files this run will write: -flamegraph/-pprof, -o, -record, -timeline... files. */
   private List<Path> plannedOutputs() {
     List<Path> files = new ArrayList<>(flame.plannedOutputs());
     if (output != null) {
       files.add(output);
     }
+    if (recording.record != null && !recording.replaying()) {
+      files.add(recording.record);
+    }
+    files.addAll(timeline.plannedOutputs());
     if (flight.enabled()) {
       files.add(flight.probeFile());
     }
