@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
       "Traces file-I/O syscalls (open, read, write, fsync, rename and more) of the"
           + " processes you choose with eBPF, pairs each call's enter and exit, knows the file"
           + " behind every descriptor, and prints one line per call on stdout.",
-      "Needs root (or CAP_BPF and CAP_PERFMON) and Linux 5.8+. Diagnostics and the final"
+      "Needs root (or CAP_BPF and CAP_PERFMON) and Linux " + Preflight.MIN_KERNEL + "+ with BTF. Diagnostics and the final"
           + " statistics go to stderr; Ctrl+C or SIGTERM stop cleanly.",
       "With -- COMMAND, ior starts COMMAND (under sudo as the user who ran sudo) and traces it"
           + " and everything it starts until it exits; Ctrl+C goes to COMMAND, and ior exits"
