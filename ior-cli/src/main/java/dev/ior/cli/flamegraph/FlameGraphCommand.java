@@ -202,6 +202,8 @@ public final class FlameGraphCommand implements Callable<Integer> {
       description = "The sample type of a pprof profile to draw (default: its default).")
   String value = "";
 
+  @picocli.CommandLine.Mixin dev.ior.cli.InputLimitOptions inputLimits;
+
   private final InputStream stdin;
   private final OutputStream stdout;
 
@@ -219,6 +221,11 @@ public final class FlameGraphCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    try {
+      inputLimits.apply();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     SvgOptions o = svgOptions();
     if (html && pprof) {
       throw new ParameterException(spec.commandLine(), "--html and --pprof: give one of them");

@@ -172,6 +172,8 @@ public final class IorCommand implements Callable<Integer> {
 
   @Mixin ParquetOptions parquet;
 
+  @Mixin dev.ior.cli.InputLimitOptions inputLimits;
+
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
 
@@ -181,6 +183,7 @@ public final class IorCommand implements Callable<Integer> {
     FlagRules.check(spec.commandLine());
     try {
       filters.cgroups().validate();
+      inputLimits.apply();
     } catch (IllegalArgumentException e) {
       err.println("ior: " + e.getMessage());
       return 2;
