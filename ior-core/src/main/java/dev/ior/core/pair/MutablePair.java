@@ -54,7 +54,7 @@ public final class MutablePair implements SyscallPair {
   public PairRecord copy() {
     check();
     return new PairRecord(syscall, pid, tid, comm, enterNs, exitNs, gapNs, ret, fd, file, file2,
-        flags, bytes, thread, cgroupId, marks);
+        flags, bytes, thread, cgroupId, marks, stack);
   }
 
   /** The pair as one strace-like line (see {@link SyscallPair#describe}); "(expired view)" once kept. */
@@ -86,6 +86,7 @@ public final class MutablePair implements SyscallPair {
 
   @Override
   public CallStack stack() {
+    check();
     return stack;
   }
 
