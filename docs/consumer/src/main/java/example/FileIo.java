@@ -40,7 +40,7 @@ public final class FileIo {
   /**
    * Runs {@code command} and traces the file I/O of every process whose comm contains
    * {@code comm} (filtered in the kernel), recording the raw records to {@code recording} and the
-   * aggregated run to {@code iorFile}. Needs root (or CAP_BPF + CAP_PERFMON) and Linux 5.17+
+   * aggregated run to {@code iorFile}. Needs root (or CAP_BPF + CAP_PERFMON) and Linux 6.2+
    * with BTF.
    */
   public static Trace trace(String comm, List<String> command, Path recording, Path iorFile)

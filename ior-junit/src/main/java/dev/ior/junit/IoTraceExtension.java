@@ -65,7 +65,7 @@ public final class IoTraceExtension
 
   /** Skips the test with the reason, or fails it where BPF is required. */
   private static void unavailable(String reason) {
-    String why = "@TraceIo needs BPF (root or CAP_BPF + CAP_PERFMON, Linux 5.17+ with BTF): "
+    String why = "@TraceIo needs BPF (root or CAP_BPF + CAP_PERFMON, Linux 6.2+ with BTF): "
         + reason;
     if ("1".equals(System.getenv("IOR_REQUIRE_BPF"))
         || Boolean.getBoolean("ior.junit.require")) {

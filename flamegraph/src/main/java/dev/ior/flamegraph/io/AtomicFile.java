@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * directory ({@code .NAME.PID.N.tmp}), which is flushed to disk (fsync) and then renamed over
  * the target, so a reader, a crash or a second Ctrl+C never sees half a file under the real
  * name. The temporary file is created like any new file (mode 0666 less the umask, not {@link
- * Files#createTempFile}'s 0600, which the rename would keep) and is removed on every error.
+ * Files#createTempFile}'s 0600, which the rename would keep) and is removed on every error and
+ * when the JVM exits (a signal) before it was committed.
  * Errors name the target, never the temporary name: {@code out/io.svg: permission denied}.
  *
  * <p>Safe in directories other users can write to ({@code /tmp}), without relying on the
@@ -88,6 +89,11 @@ public final class AtomicFile {
         // CREATE_NEW: never follows or reuses a file someone else put there.
         FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
             StandardOpenOption.CREATE_NEW);
+        // A signal before the owner commits or discards (Ctrl+C while a trace attaches): the JDK
+        // deletes this name after every shutdown hook has run, so an owner that finishes the
+        // file in a hook (a trace's Ctrl+C) has moved it away by then. Costs one path string per
+        // file a process writes; only SIGKILL or a crash can leave the name behind.
+        temp.toFile().deleteOnExit();
         return new Output(target, abs, temp, ch);
       } catch (FileAlreadyExistsException e) {
         // a leftover of a process with our pid: take the next number

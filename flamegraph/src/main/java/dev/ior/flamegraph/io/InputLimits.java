@@ -9,8 +9,9 @@ import java.util.Locale;
  * decompression bomb expands ~1000 times; real profiles and .ior files 5 to 50 times), and how
  * many rows a reader that keeps rows in memory takes (about 250 B of heap each).
  *
- * <p>The defaults come from the system properties {@code ior.input.maxRatio} and {@code
- * ior.input.maxRows} (set with {@code IOR_JAVA_OPTS=-D...}), which every error names.
+ * <p>The limits come from the system properties {@link #RATIO_PROPERTY} and {@link
+ * #ROWS_PROPERTY}, which the command-line flags {@code -max-input-ratio} and {@code
+ * -max-input-rows} set (the flags every refusal names).
  *
  * @param maxRatio decompressed bytes per compressed byte, checked once 16 MiB came out
  * @param maxRows rows one file may hold
@@ -22,6 +23,10 @@ public record InputLimits(long maxRatio, long maxRows) {
   public static final long DEFAULT_ROWS = 4_000_000;
   /** Decompressed bytes before the ratio is checked: small files may compress better. */
   public static final long RATIO_GRACE = 16L << 20;
+  /** The system property holding the ratio cap. */
+  public static final String RATIO_PROPERTY = "ior.input.maxRatio";
+  /** The system property holding the row cap. */
+  public static final String ROWS_PROPERTY = "ior.input.maxRows";
 
   public InputLimits {
     if (maxRatio < 1 || maxRows < 1) {
@@ -31,19 +36,30 @@ public record InputLimits(long maxRatio, long maxRows) {
 
   /** The limits of this JVM: the defaults unless the system properties say otherwise. */
   public static InputLimits current() {
-    return new InputLimits(Long.getLong("ior.input.maxRatio", DEFAULT_RATIO),
-        Long.getLong("ior.input.maxRows", DEFAULT_ROWS));
+    return new InputLimits(Long.getLong(RATIO_PROPERTY, DEFAULT_RATIO),
+        Long.getLong(ROWS_PROPERTY, DEFAULT_ROWS));
+  }
+
+  /**
+   * Checks a cap given as {@code flag}.
+   *
+   * @throws IllegalArgumentException naming the flag when {@code value} is below 1
+   */
+  public static void check(String flag, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(flag + " must be at least 1, not " + value);
+    }
   }
 
   /** The refusal of a stream that expands more than allowed. */
   public String ratioRefusal() {
     return "decompresses to more than " + maxRatio + " times its size (a decompression bomb?);"
-        + " IOR_JAVA_OPTS=-Dior.input.maxRatio=N raises the limit";
+        + " -max-input-ratio N raises the limit";
   }
 
   /** The refusal of {@code rows} rows, announced or found. */
   public String rowsRefusal(long rows, String how) {
     return String.format(Locale.ROOT, "%s %,d rows, more than the %,d ior reads into memory"
-        + " (IOR_JAVA_OPTS=-Dior.input.maxRows=N raises the limit)", how, rows, maxRows);
+        + " (-max-input-rows N raises the limit)", how, rows, maxRows);
   }
 }

@@ -33,10 +33,35 @@ public final class Palette {
 
   private final String scheme;
   private final Map<String, int[]> kinds;
+  private final boolean random;
+  private final Map<String, String> fixed;
 
   private Palette(String scheme, Map<String, int[]> kinds) {
+    this(scheme, kinds, false, Map.of());
+  }
+
+  private Palette(String scheme, Map<String, int[]> kinds, boolean random,
+      Map<String, String> fixed) {
     this.scheme = scheme;
     this.kinds = kinds;
+    this.random = random;
+    this.fixed = fixed;
+  }
+
+  /**
+   * A copy that varies each frame's colour at random within its family instead of by a hash of
+   * its name ({@code --random}): two renderings differ, as with flamegraph.pl.
+   */
+  public Palette withRandom() {
+    return new Palette(scheme, kinds, true, fixed);
+  }
+
+  /**
+   * A copy that gives the frames named in {@code colors} their colour from there (flamegraph.pl's
+   * consistent palette, {@code --cp} and {@code palette.map}); other frames as before.
+   */
+  public Palette withFixed(Map<String, String> colors) {
+    return new Palette(scheme, kinds, random, Map.copyOf(colors));
   }
 
   /** flamegraph.pl's default: warm colours (red to yellow) for every frame. */
@@ -71,7 +96,7 @@ public final class Palette {
     }
     Map<String, int[]> copy = new LinkedHashMap<>(kinds);
     copy.put(kind, new int[] {Math.floorMod(hueStart, 360), hueRange});
-    return new Palette(scheme, Collections.unmodifiableMap(copy));
+    return new Palette(scheme, Collections.unmodifiableMap(copy), random, fixed);
   }
 
   /** The kinds with a hue range of their own, in the order they were added. */
@@ -87,7 +112,11 @@ public final class Palette {
     if (name.equals("-")) {
       return "#c8c8c8";
     }
-    int h = hash(name);
+    String given = fixed.get(name);
+    if (given != null) {
+      return given;
+    }
+    int h = random ? java.util.concurrent.ThreadLocalRandom.current().nextInt() : hash(name);
     double v1 = (h & 0xffff) / 65535.0;
     double v2 = ((h >>> 16) & 0xff) / 255.0;
     double v3 = (h >>> 24) / 255.0;

@@ -45,7 +45,8 @@ final class SvgDocument {
         .append("\" data-top=\"").append(g.top())
         .append("\" data-rows=\"").append(g.rows())
         .append("\" data-inv=\"").append(o.inverted() ? 1 : 0)
-        .append("\" data-nametype=\"").append(Text.xml(o.nameType())).append("\">\n");
+        .append("\" data-nametype=\"").append(Text.xml(o.nameType()))
+        .append(o.fontWidth() == 0.59 ? "" : "\" data-fw=\"" + o.fontWidth()).append("\">\n");
     frames();
     b.append("</g>\n");
     if (!legendItems.isEmpty()) {
@@ -62,7 +63,9 @@ final class SvgDocument {
   private void header() {
     int w = o.width();
     int h = g.height();
-    b.append("<?xml version=\"1.0\" standalone=\"no\"?>\n")
+    b.append("<?xml version=\"1.0\"")
+        .append(o.encoding() == null ? "" : " encoding=\"" + o.encoding() + "\"")
+        .append(" standalone=\"no\"?>\n")
         .append("<svg version=\"1.1\" id=\"flamegraph\" width=\"").append(w)
         .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ')
         .append(h).append("\" xmlns=\"http://www.w3.org/2000/svg\">\n")
@@ -71,7 +74,7 @@ final class SvgDocument {
         .append("; font-size: ").append(o.fontSize()).append("px; }\n")
         .append(STYLE).append("</style>\n")
         .append("<script><![CDATA[\n").append(SCRIPT).append("]]></script>\n")
-        .append("<rect width=\"100%\" height=\"100%\" fill=\"#f8f8f2\"/>\n");
+        .append(background());
     text("title", w / 2.0, 24, o.title(), "");
     if (!o.subtitle().isEmpty()) {
       text("subtitle", w / 2.0, 24 + o.fontSize() + 6, o.subtitle(), "");
@@ -80,6 +83,21 @@ final class SvgDocument {
     text("search", w - g.xpad(), 24, "Search", "");
     text("details", g.xpad(), g.detailsY(o), " ", "");
     text("matched", w - g.xpad(), g.detailsY(o), " ", "");
+  }
+
+  /** The background: ours, flat, or flamegraph.pl's vertical gradient. */
+  private String background() {
+    String[] bg = o.background();
+    if (bg == null) {
+      return "<rect width=\"100%\" height=\"100%\" fill=\"#f8f8f2\"/>\n";
+    }
+    if (bg[0].equals(bg[1])) {
+      return "<rect width=\"100%\" height=\"100%\" fill=\"" + bg[0] + "\"/>\n";
+    }
+    return "<defs><linearGradient id=\"background\" y1=\"0\" y2=\"1\" x1=\"0\" x2=\"0\">"
+        + "<stop stop-color=\"" + bg[0] + "\" offset=\"5%\"/><stop stop-color=\"" + bg[1]
+        + "\" offset=\"95%\"/></linearGradient></defs>\n"
+        + "<rect width=\"100%\" height=\"100%\" fill=\"url(#background)\"/>\n";
   }
 
   /** The notes as an XML comment; "--" cannot appear in one and becomes "- -". */
@@ -124,19 +142,43 @@ final class SvgDocument {
     double width = n.value() * g.scale();
     int y = g.y(depth, o);
     // No start/value attributes: the script recovers both from the pre-order and the title.
-    b.append("<g><title>");
+    java.util.Map<String, String> attr = o.nameAttributes(n.name());
+    b.append("<g");
+    for (String a : new String[] {"id", "class"}) {
+      if (attr.containsKey(a)) {
+        b.append(' ').append(a).append("=\"");
+        Text.xml(b, attr.get(a)).append('"');
+      }
+    }
+    if (attr.containsKey("g_extra")) {
+      b.append(' ').append(attr.get("g_extra")); // raw, as flamegraph.pl writes it
+    }
+    if (o.factor() != 1) { // the tooltip's numbers are scaled: the script takes the value here
+      b.append(" data-v=\"").append(n.value()).append('"');
+    }
+    b.append("><title>");
     title(n, depth);
-    Text.num(b.append("</title><rect x=\""), x, 2);
+    b.append("</title>");
+    if (attr.containsKey("href")) {
+      b.append("<a href=\"");
+      Text.xml(b, attr.get("href")).append("\" target=\"");
+      Text.xml(b, attr.getOrDefault("target", "_top")).append('"');
+      if (attr.containsKey("a_extra")) {
+        b.append(' ').append(attr.get("a_extra"));
+      }
+      b.append('>');
+    }
+    Text.num(b.append("<rect x=\""), x, 2);
     Text.num(b.append("\" y=\"").append(y).append("\" width=\""), width, 2);
     b.append("\" height=\"").append(o.frameHeight() - 1).append("\" fill=\"").append(fill(n))
         .append("\"/>");
-    String label = Text.fit(label(n), width, o.fontSize());
+    String label = Text.fit(label(n), width, o.fontSize(), o.fontWidth());
     if (!label.isEmpty()) {
       Text.num(b.append("<text x=\""), x + 3, 2).append("\" y=\"")
           .append(y + (o.frameHeight() + o.fontSize()) / 2 - 2).append("\">");
       Text.xml(b, label).append("</text>");
     }
-    b.append("</g>\n");
+    b.append(attr.containsKey("href") ? "</a></g>\n" : "</g>\n");
   }
 
   /**
@@ -145,8 +187,8 @@ final class SvgDocument {
    * (the graph has the earlier profile's shape) "; becomes 300, +200".
    */
   private void title(FrameNode n, int depth) {
-    Text.xml(b, label(n)).append(" (");
-    Text.grouped(b, n.value()).append(' ');
+    Text.xml(b, o.nameAttributes(n.name()).getOrDefault("title", label(n))).append(" (");
+    Text.grouped(b, scaled(n.value())).append(' ');
     Text.xml(b, o.countName()).append(", ");
     if (depth == 0) {
       b.append("100%");
@@ -155,8 +197,9 @@ final class SvgDocument {
     }
     if (tree.isDifferential()) {
       long delta = o.negate() ? n.before() - n.value() : n.value() - n.before();
-      Text.grouped(b.append(o.negate() ? "; becomes " : "; was "), n.before()).append(", ");
-      Text.grouped(b.append(delta >= 0 ? "+" : ""), delta);
+      Text.grouped(b.append(o.negate() ? "; becomes " : "; was "), scaled(n.before()))
+          .append(", ");
+      Text.grouped(b.append(delta >= 0 ? "+" : ""), scaled(delta));
     }
     b.append(')');
   }
@@ -176,6 +219,11 @@ final class SvgDocument {
       return name.substring(0, len - 4);
     }
     return name;
+  }
+
+  /** A count as tooltips show it: times --factor, rounded as flamegraph.pl's %.0f. */
+  private long scaled(long v) {
+    return o.factor() == 1 ? v : Math.round(v * o.factor());
   }
 
   private String fill(FrameNode n) {

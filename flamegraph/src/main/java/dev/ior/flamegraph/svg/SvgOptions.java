@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.flamegraph.svg;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,12 @@ public final class SvgOptions {
   private String notes = "";
   private boolean stripAnnotations;
   private boolean verbatimNames;
+  private String background1;
+  private String background2;
+  private String encoding;
+  private double fontWidth = 0.59;
+  private double factor = 1;
+  private Map<String, Map<String, String>> nameAttributes = Map.of();
 
   private SvgOptions() {}
 
@@ -56,6 +63,12 @@ public final class SvgOptions {
     c.notes = notes;
     c.stripAnnotations = stripAnnotations;
     c.verbatimNames = verbatimNames;
+    c.background1 = background1;
+    c.background2 = background2;
+    c.encoding = encoding;
+    c.fontWidth = fontWidth;
+    c.factor = factor;
+    c.nameAttributes = nameAttributes;
     return c;
   }
 
@@ -300,6 +313,118 @@ public final class SvgOptions {
     SvgOptions c = copy();
     c.notes = Objects.requireNonNull(n, "notes");
     return c;
+  }
+
+  /**
+   * A copy with flamegraph.pl's background ({@code --bgcolors}): {@code yellow}, {@code blue},
+   * {@code green} or {@code grey} (a vertical gradient), or a flat {@code #rrggbb}; null keeps
+   * this renderer's own flat background.
+   *
+   * @throws IllegalArgumentException naming the choices for any other value
+   */
+  public SvgOptions withBackground(String name) {
+    SvgOptions c = copy();
+    if (name == null) {
+      c.background1 = c.background2 = null;
+      return c;
+    }
+    switch (name) {
+      case "yellow": c.background1 = "#eeeeee"; c.background2 = "#eeeeb0"; break;
+      case "blue": c.background1 = "#eeeeee"; c.background2 = "#e0e0ff"; break;
+      case "green": c.background1 = "#eef2ee"; c.background2 = "#e0ffe0"; break;
+      case "grey": c.background1 = "#f8f8f8"; c.background2 = "#e8e8e8"; break;
+      default:
+        if (!name.matches("#[0-9a-fA-F]{6}")) {
+          throw new IllegalArgumentException("unknown background '" + name + "': choose yellow,"
+              + " blue, green, grey or a colour as #rrggbb");
+        }
+        c.background1 = c.background2 = name;
+    }
+    return c;
+  }
+
+  /** The background's top and bottom colours, or null for the renderer's own. */
+  public String[] background() {
+    return background1 == null ? null : new String[] {background1, background2};
+  }
+
+  /**
+   * A copy whose XML declaration names {@code encoding} ({@code --encoding}; null: none). The
+   * bytes stay UTF-8: as in flamegraph.pl, this only declares what the input names were.
+   *
+   * @throws IllegalArgumentException for a name that is not an encoding name
+   */
+  public SvgOptions withEncoding(String encoding) {
+    if (encoding != null && !encoding.matches("[A-Za-z][A-Za-z0-9._-]{0,39}")) {
+      throw new IllegalArgumentException("--encoding expects an encoding name such as UTF-8 or"
+          + " ISO-8859-1");
+    }
+    SvgOptions c = copy();
+    c.encoding = encoding;
+    return c;
+  }
+
+  /** The declared encoding, or null. */
+  public String encoding() {
+    return encoding;
+  }
+
+  /**
+   * A copy whose labels assume characters {@code w} times the font size wide on average ({@code
+   * --fontwidth}, default 0.59): smaller fits more of a name into a frame.
+   *
+   * @throws IllegalArgumentException unless 0.05 &lt;= w &lt;= 5
+   */
+  public SvgOptions withFontWidth(double w) {
+    if (!(w >= 0.05 && w <= 5)) {
+      throw new IllegalArgumentException("--fontwidth must be from 0.05 to 5 (a share of the"
+          + " font size), not " + w);
+    }
+    SvgOptions c = copy();
+    c.fontWidth = w;
+    return c;
+  }
+
+  /** Average character width as a share of the font size. */
+  public double fontWidth() {
+    return fontWidth;
+  }
+
+  /**
+   * A copy whose tooltips show counts multiplied by {@code f} ({@code --factor}: e.g. samples
+   * at 99 Hz to ms with 10.1); shares and the drawing are unchanged.
+   *
+   * @throws IllegalArgumentException unless f is finite and above 0
+   */
+  public SvgOptions withFactor(double f) {
+    if (!(f > 0) || Double.isInfinite(f)) {
+      throw new IllegalArgumentException("--factor must be a number above 0, not " + f);
+    }
+    SvgOptions c = copy();
+    c.factor = f;
+    return c;
+  }
+
+  /** What tooltips multiply counts by. */
+  public double factor() {
+    return factor;
+  }
+
+  /**
+   * A copy with attributes per frame name ({@code --nameattr}): {@code title} replaces the name
+   * in the tooltip (the counts follow it), {@code id}, {@code class} and {@code g_extra} (raw)
+   * go on the frame's group, {@code href} (with {@code target}, default {@code _top}, and {@code
+   * a_extra}) makes the frame a link.
+   */
+  public SvgOptions withNameAttributes(Map<String, Map<String, String>> attributes) {
+    SvgOptions c = copy();
+    c.nameAttributes = Map.copyOf(attributes);
+    return c;
+  }
+
+  /** The attributes of frames named {@code name}, empty when none. */
+  public Map<String, String> nameAttributes(String name) {
+    return nameAttributes.getOrDefault(name, Map.of());
   }
 
   /** A copy that strips perf's annotations from labels or not. */

@@ -92,8 +92,8 @@ public final class Text {
   }
 
   /** The label that fits {@code widthPx}: the name, cut with ".." or empty when too narrow. */
-  static String fit(String name, double widthPx, int fontSize) {
-    int max = (int) ((widthPx - 6) / (fontSize * 0.59));
+  static String fit(String name, double widthPx, int fontSize, double fontWidth) {
+    int max = (int) ((widthPx - 6) / (fontSize * fontWidth));
     if (max < 3) {
       return "";
     }

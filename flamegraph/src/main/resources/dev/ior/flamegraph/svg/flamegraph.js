@@ -18,7 +18,8 @@
       total: num(layer, 'data-total'), xpad: num(layer, 'data-xpad'), w: num(layer, 'data-w'),
       fh: num(layer, 'data-fh'), fs: num(layer, 'data-fs'), top: num(layer, 'data-top'),
       rows: num(layer, 'data-rows'), inv: layer.getAttribute('data-inv') === '1',
-      nametype: layer.getAttribute('data-nametype') || ''
+      nametype: layer.getAttribute('data-nametype') || '',
+      fw: num(layer, 'data-fw') || 0.59
     };
     frames = [];
     // Frames come in pre-order and children sit side by side from their parent's start, so a
@@ -57,7 +58,8 @@
     return {
       g: g, rect: rect, title: title, text: g.querySelector('text'),
       name: t.substring(0, open),
-      v: parseInt(t.substring(open + 2).split(' ')[0].replace(/,/g, ''), 10), y: y,
+      v: g.hasAttribute('data-v') ? num(g, 'data-v')
+          : parseInt(t.substring(open + 2).split(' ')[0].replace(/,/g, ''), 10), y: y,
       depth: geo.inv ? row : geo.rows - 1 - row,
       fill: rect.getAttribute('fill')
     };
@@ -89,7 +91,7 @@
   }
 
   function fit(name, w) {
-    var max = Math.floor((w - 6) / (geo.fs * 0.59));
+    var max = Math.floor((w - 6) / (geo.fs * geo.fw));
     if (max < 3) { return ''; }
     return name.length <= max ? name : name.substring(0, max - 2) + '..';
   }

@@ -45,7 +45,7 @@ public final class BpfObject implements AutoCloseable {
   public static final int LOSS_STORAGE = 1;
   public static final int LOSS_NAME = 2;
   private static final int LOSS_SLOTS = 4;
-  /** offsetof(struct bpf_prog_info, recursion_misses) and its size, Linux 5.12+ (uapi bpf.h). */
+  /** offsetof(struct bpf_prog_info, recursion_misses) and its size (a field since Linux 5.12; uapi bpf.h). */
   static final int PROG_INFO_RECURSION_MISSES = 208;
   static final int PROG_INFO_SIZE = 232;
 
@@ -227,7 +227,7 @@ public final class BpfObject implements AutoCloseable {
       String why = LibC.strerror(-err);
       String hint = err == -1 || err == -13
           ? " (run as root or grant CAP_BPF and CAP_PERFMON)"
-          : " (ior needs Linux 5.17+ with BTF: /sys/kernel/btf/vmlinux)";
+          : " (ior needs Linux " + Preflight.MIN_KERNEL + "+ with BTF: /sys/kernel/btf/vmlinux)";
       throw new TraceException("loading the BPF programs failed: " + why + hint + "; libbpf: "
           + LibbpfLog.last(4));
     }

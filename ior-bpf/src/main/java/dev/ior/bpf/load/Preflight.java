@@ -16,6 +16,20 @@ public final class Preflight {
   private static final int CAP_PERFMON = 38;
   private static final int CAP_BPF = 39;
 
+  /**
+   * The oldest kernel the BPF programs load on: the one statement of it, which {@code --help},
+   * the errors and (checked by a test) every page of docs/ repeat. What sets it, newest first:
+   * the kfunc {@code bpf_rdonly_cast} (6.2, typed direct loads of the file table), {@code
+   * bpf_loop} (5.17), task storage and {@code bpf_get_current_task_btf} (5.11), the ring buffer
+   * (5.8), BTF raw tracepoints ({@code tp_btf}, 5.5).
+   */
+  public static final String MIN_KERNEL = "6.2";
+  /** What needs {@link #MIN_KERNEL}, in a user's words. */
+  public static final String MIN_KERNEL_WHY = "BTF raw tracepoints, task storage, bpf_loop,"
+      + " bpf_rdonly_cast";
+  private static final int MIN_MAJOR = 6;
+  private static final int MIN_MINOR = 2;
+
   /** Fails with the fix when libbpf is missing, privileges lack, or the kernel is too old. */
   public static void check() throws TraceException {
     if (LibBpf.loadError() != null) {
@@ -29,9 +43,9 @@ public final class Preflight {
           + " CAP_BPF and CAP_PERFMON (setcap or capsh)");
     }
     int[] v = kernelVersion();
-    if (v[0] < 5 || v[0] == 5 && v[1] < 17) {
-      throw new TraceException("kernel " + v[0] + "." + v[1] + " is too old: ior needs Linux 5.17"
-          + " or newer (BTF raw tracepoints, task storage, bpf_loop)");
+    if (v[0] < MIN_MAJOR || v[0] == MIN_MAJOR && v[1] < MIN_MINOR) {
+      throw new TraceException("kernel " + v[0] + "." + v[1] + " is too old: ior needs Linux "
+          + MIN_KERNEL + " or newer (" + MIN_KERNEL_WHY + ")");
     }
     if (!Files.isReadable(Paths.get("/sys/kernel/btf/vmlinux"))) {
       throw new TraceException("this kernel has no BTF (/sys/kernel/btf/vmlinux): ior needs a"

@@ -49,10 +49,13 @@ public final class CollapsedCommand implements Callable<Integer> {
   /** Whether stdout is a terminal: then bidi controls in names are escaped, as in the stream. */
   boolean terminal = System.console() != null;
 
+  @picocli.CommandLine.Mixin dev.ior.cli.InputLimitOptions inputLimits;
+
   @Override
   public Integer call() {
     Projection p;
     try {
+      inputLimits.apply();
       p = Projection.parse(fields, count);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

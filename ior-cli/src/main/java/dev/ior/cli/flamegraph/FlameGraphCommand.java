@@ -98,7 +98,7 @@ public final class FlameGraphCommand implements Callable<Integer> {
 
   @Option(names = {"--minwidth", "-minwidth"}, paramLabel = "PX|PCT%",
       description = "Frames narrower than this are merged into grey boxes; px, or a percentage"
-          + " of the total with % (default: 0.1).")
+          + " of the total with %% (default: 0.1).")
   String minWidth = "0.1";
 
   @Option(names = {"--fonttype", "-fonttype"}, paramLabel = "FONT",
@@ -113,6 +113,40 @@ public final class FlameGraphCommand implements Callable<Integer> {
       description = "hot (default), mem, io, wakeup, chain, java, js, perl, red, green, blue,"
           + " aqua, yellow, purple or orange.")
   String colors = "hot";
+
+  @Option(names = {"--bgcolors", "-bgcolors"}, paramLabel = "COLOR",
+      description = "Background as flamegraph.pl draws it: a gradient yellow, blue, green or grey,"
+          + " or a flat #rrggbb (default: this renderer's light flat background).")
+  String bgColors;
+
+  @Option(names = {"--random", "-random"},
+      description = "Vary each frame's colour at random within its family instead of by its"
+          + " name's hash (two renderings differ).")
+  boolean random;
+
+  @Option(names = {"--cp", "-cp"},
+      description = "Consistent palette: frames named in ./palette.map (NAME->COLOR per line, as"
+          + " flamegraph.pl writes it) keep that colour; the colours of new names are added to it.")
+  boolean consistentPalette;
+
+  @Option(names = {"--encoding", "-encoding"}, paramLabel = "NAME",
+      description = "Name this encoding in the SVG's XML declaration (the bytes stay UTF-8).")
+  String encoding;
+
+  @Option(names = {"--fontwidth", "-fontwidth"}, paramLabel = "SHARE",
+      description = "Average character width as a share of the font size, for fitting labels"
+          + " (default: 0.59).")
+  double fontWidth = 0.59;
+
+  @Option(names = {"--factor", "-factor"}, paramLabel = "N",
+      description = "Multiply the counts in tooltips by N (e.g. samples to ms); shares and the"
+          + " drawing are unchanged (default: 1).")
+  double factor = 1;
+
+  @Option(names = {"--nameattr", "-nameattr"}, paramLabel = "FILE",
+      description = "Attributes per frame name from FILE, lines NAME<TAB>attr=value<TAB>...:"
+          + " title (shown before the counts), id, class, g_extra, href, target, a_extra.")
+  Path nameAttr;
 
   @Option(names = {"--hash", "-hash"},
       description = "Accepted for flamegraph.pl's scripts: colours always follow a hash of the"
@@ -168,6 +202,8 @@ public final class FlameGraphCommand implements Callable<Integer> {
       description = "The sample type of a pprof profile to draw (default: its default).")
   String value = "";
 
+  @picocli.CommandLine.Mixin dev.ior.cli.InputLimitOptions inputLimits;
+
   private final InputStream stdin;
   private final OutputStream stdout;
 
@@ -185,11 +221,24 @@ public final class FlameGraphCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    try {
+      inputLimits.apply();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     SvgOptions o = svgOptions();
     if (html && pprof) {
       throw new ParameterException(spec.commandLine(), "--html and --pprof: give one of them");
     }
     try {
+      if (nameAttr != null) {
+        o = o.withNameAttributes(NameAttributes.read(nameAttr));
+      }
+      PaletteMap paletteMap = consistentPalette ? PaletteMap.read(Path.of(PaletteMap.FILE))
+          : null;
+      if (paletteMap != null) {
+        o = o.withPalette(o.palette().withFixed(paletteMap.colors()));
+      }
       Loaded in;
       FrameTree tree;
       if (diff != null) {
@@ -206,7 +255,11 @@ public final class FlameGraphCommand implements Callable<Integer> {
         in = load(files, lo.withReverse(reverse).withChart(flameChart), err);
         tree = in.tree();
       }
-      return write(in, tree, o, err);
+      int rc = write(in, tree, o, err);
+      if (paletteMap != null && rc == 0 && !pprof) {
+        paletteMap.addAndWrite(tree, o.palette());
+      }
+      return rc;
     } catch (IOException e) {
       err.println("flamegraph: " + e.getMessage());
       return 1;
@@ -271,7 +324,11 @@ public final class FlameGraphCommand implements Callable<Integer> {
           .withFontSize((int) Math.round(fontSize)).withFontType(fontType)
           .withInverted(inverted).withPalette(Palette.scheme(colors)).withNegate(negate)
           .withNotes(notes).withStripAnnotations(true).withVerbatimNames(true)
-          .withMinWidth(minWidthPx());
+          .withMinWidth(minWidthPx()).withBackground(bgColors).withEncoding(encoding)
+          .withFontWidth(fontWidth).withFactor(factor);
+      if (random) {
+        o = o.withPalette(o.palette().withRandom());
+      }
       return countName == null ? o : o.withCountName(countName);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

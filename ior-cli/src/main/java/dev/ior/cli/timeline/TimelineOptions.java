@@ -4,6 +4,8 @@ package dev.ior.cli.timeline;
 import dev.ior.cli.stream.WallClock;
 import dev.ior.cli.trace.TraceOutput;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,6 +43,18 @@ public final class TimelineOptions {
       description = "Keep only the N slowest calls in the timeline (default: ${DEFAULT-VALUE};"
           + " 0 keeps all); how many were left out is printed and kept in the file.")
   int maxEvents = DEFAULT_MAX_EVENTS;
+
+  /** The files this output will write (checked before a trace starts). */
+  public List<Path> plannedOutputs() {
+    List<Path> files = new ArrayList<>();
+    if (timeline != null) {
+      files.add(timeline);
+    }
+    if (speedscope != null) {
+      files.add(speedscope);
+    }
+    return files;
+  }
 
   /** Whether a timeline file was asked for. */
   public boolean enabled() {

@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
       "Traces file-I/O syscalls (open, read, write, fsync, rename and more) of the"
           + " processes you choose with eBPF, pairs each call's enter and exit, knows the file"
           + " behind every descriptor, and prints one line per call on stdout.",
-      "Needs root (or CAP_BPF and CAP_PERFMON) and Linux 5.8+. Diagnostics and the final"
+      "Needs root (or CAP_BPF and CAP_PERFMON) and Linux " + Preflight.MIN_KERNEL + "+ with BTF. Diagnostics and the final"
           + " statistics go to stderr; Ctrl+C or SIGTERM stop cleanly.",
       "With -- COMMAND, ior starts COMMAND (under sudo as the user who ran sudo) and traces it"
           + " and everything it starts until it exits; Ctrl+C goes to COMMAND, and ior exits"
@@ -98,7 +98,7 @@ import picocli.CommandLine.Spec;
           + " -- COMMAND: COMMAND's status, 128+N when signal N killed it);"
           + " 1 an input was damaged or an output could not be written (the others were);"
           + " 2 nothing started: a bad or conflicting flag, a missing input, an output that"
-          + " cannot be created, no privileges; 130, 143, 129 stopped by Ctrl+C, SIGTERM,"
+          + " cannot be created or written at all (-o /dev/full), no privileges; 130, 143, 129 stopped by Ctrl+C, SIGTERM,"
           + " SIGHUP, every output written; 70 an internal error (a bug: please report the"
           + " stack trace)."
     })
@@ -172,6 +172,8 @@ public final class IorCommand implements Callable<Integer> {
 
   @Mixin ParquetOptions parquet;
 
+  @Mixin dev.ior.cli.InputLimitOptions inputLimits;
+
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
 
@@ -181,6 +183,7 @@ public final class IorCommand implements Callable<Integer> {
     FlagRules.check(spec.commandLine());
     try {
       filters.cgroups().validate();
+      inputLimits.apply();
     } catch (IllegalArgumentException e) {
       err.println("ior: " + e.getMessage());
       return 2;
@@ -272,9 +275,9 @@ public final class IorCommand implements Callable<Integer> {
         recorder.writer().abort();
       }
       boolean brokenPipe = TraceRun.isBrokenPipe(e); // `ior | head` whose head has gone
-      rc = brokenPipe ? 0 : 1;
+      rc = brokenPipe ? 0 : 2; // nothing started: the output took not even its first line
       if (!brokenPipe) {
-        err.println("ior: " + UserFiles.message(e.getCause()));
+        err.println("ior: " + UserFiles.message(e.getCause()) + "; nothing was traced");
       }
     }
     if (!started) {
@@ -299,12 +302,16 @@ public final class IorCommand implements Callable<Integer> {
     err.flush();
   }
 
-  /** The files this run will write: -flamegraph/-pprof files, -o FILE. */
+  /** The files this run will write: -flamegraph/-pprof, -o, -record, -timeline... files. */
   private List<Path> plannedOutputs() {
     List<Path> files = new ArrayList<>(flame.plannedOutputs());
     if (output != null) {
       files.add(output);
     }
+    if (recording.record != null && !recording.replaying()) {
+      files.add(recording.record);
+    }
+    files.addAll(timeline.plannedOutputs());
     if (flight.enabled()) {
       files.add(flight.probeFile());
     }

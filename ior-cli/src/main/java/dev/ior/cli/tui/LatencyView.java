@@ -54,7 +54,11 @@ final class LatencyView implements TabView {
         g.gap());
   }
 
-  /** A percentile line, then one bar per bucket (ns ranges, fast to slow, like bcc's hist). */
+  /**
+   * A percentile line, then bars from the fastest used bucket to the slowest (ns ranges, like
+   * bcc's hist). When the rows are fewer than the used log2 buckets, each row sums as many
+   * neighbouring buckets as it takes to reach the slowest: the tail (p99, max) is always drawn.
+   */
   static void histogram(Canvas c, int top, int rows, String title, Log2Histogram h) {
     c.put(1, top, title + ":  p50 " + Units.ns(h.percentile(50)) + "  p95 "
         + Units.ns(h.percentile(95)) + "  p99 " + Units.ns(h.percentile(99)) + "  max "
@@ -64,46 +68,44 @@ final class LatencyView implements TabView {
       c.put(3, top + 1, "(no calls)", Style.DIM);
       return;
     }
-    int lo = window(h, hi, Math.max(1, rows - 2));
-    hi = Math.min(hi, lo + Math.max(1, rows - 2) - 1);
+    int lo = lowestBucket(h);
+    int per = bucketsPerRow(lo, hi, Math.max(1, rows - 2));
     long max = 0;
-    for (int i = lo; i <= hi; i++) {
-      max = Math.max(max, h.count(i));
+    for (int i = lo; i <= hi; i += per) {
+      max = Math.max(max, sum(h, i, Math.min(hi, i + per - 1)));
     }
     int barW = Math.max(1, c.width() - 32);
-    for (int i = lo, r = top + 1; i <= hi; i++, r++) {
-      long n = h.count(i);
+    for (int i = lo, r = top + 1; i <= hi; i += per, r++) {
+      int last = Math.min(hi, i + per - 1);
+      long n = sum(h, i, last);
       String range = Units.right(Units.ns(Log2Histogram.lowerBound(i)), 8) + " .. "
-          + Units.fit(Units.ns(Log2Histogram.upperBound(i)), 8);
+          + Units.fit(Units.ns(Log2Histogram.upperBound(last)), 8);
       int len = max == 0 ? 0 : (int) Math.ceil(n * (double) barW / max);
       c.put(1, r, range + Units.right(Units.count(n), 8) + " |", Style.NORMAL);
       c.put(31, r, "#".repeat(len), Style.HEADER);
     }
   }
 
-  /**
-   * The first bucket of the {@code n} consecutive buckets holding the most values: when the
-   * rows are too few for every used bucket, the bulk stays visible (the percentile line above
-   * still names the tail).
-   */
-  static int window(Log2Histogram h, int hi, int n) {
+  /** How many log2 buckets one row sums so that {@code lo..hi} fits in {@code rows} rows. */
+  static int bucketsPerRow(int lo, int hi, int rows) {
+    int used = hi - lo + 1;
+    return (used + rows - 1) / rows;
+  }
+
+  private static int lowestBucket(Log2Histogram h) {
     int lo = 0;
     while (h.count(lo) == 0) {
       lo++;
     }
-    int best = lo;
-    long bestSum = -1;
-    for (int start = lo; start <= Math.max(lo, hi - n + 1); start++) {
-      long sum = 0;
-      for (int i = start; i < start + n && i <= hi; i++) {
-        sum += h.count(i);
-      }
-      if (sum > bestSum) {
-        bestSum = sum;
-        best = start;
-      }
+    return lo;
+  }
+
+  private static long sum(Log2Histogram h, int from, int to) {
+    long n = 0;
+    for (int i = from; i <= to; i++) {
+      n += h.count(i);
     }
-    return best;
+    return n;
   }
 
   /** The shown histograms as rows: bucket bounds (ns), latency count, gap count. */

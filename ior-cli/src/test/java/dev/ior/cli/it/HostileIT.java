@@ -141,8 +141,22 @@ class HostileIT {
     CliProcess rec = new CliProcess("ior", "-record", ro.resolve("r.iorrec").toString(),
         "-duration", "60");
     assertEquals(2, rec.waitFor(30), rec.err());
-    assertEquals("ior: cannot record: " + ro.resolve("r.iorrec") + ": read-only file system\n",
-        rec.err());
+    assertEquals("ior: cannot write " + ro.resolve("r.iorrec") + ": read-only file system (in "
+        + ro + "); nothing was traced\n", rec.err());
+    // Onto a directory: every file output, refused before anything is traced.
+    Path adir = Files.createDirectories(dir.resolve("adir"));
+    for (String flag : new String[] {"-record", "-timeline", "-speedscope", "-parquet", "-o"}) {
+      CliProcess d = new CliProcess("ior", flag, adir.toString(), "-comm", "ior-nothing",
+          "-duration", "60");
+      assertEquals(2, d.waitFor(30), flag + ": " + d.err());
+      assertEquals("ior: cannot write " + adir + ": it is a directory; nothing was traced\n",
+          d.err(), flag);
+    }
+    // An output that takes not even its first line: nothing started (2), as the docs say.
+    CliProcess full = new CliProcess("ior", "-o", "/dev/full", "-plain", "-comm", "ior-nothing",
+        "-duration", "60");
+    assertEquals(2, full.waitFor(30), full.err());
+    assertEquals("ior: /dev/full: no space left on device; nothing was traced\n", full.err());
     CliProcess missing = new CliProcess("ior", "-pprof", "-name", "/nonexistent/dir/o",
         "-duration", "60");
     assertEquals(2, missing.waitFor(30), missing.err());

@@ -2,6 +2,7 @@
 package dev.ior.cli.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -71,7 +72,7 @@ class SmallModelsTest {
   }
 
   @Test
-  void histogramWindowKeepsTheBulkWhenRowsAreFew() {
+  void histogramRowsReachTheTailWhenRowsAreFew() {
     dev.ior.core.live.Log2Histogram h = new dev.ior.core.live.Log2Histogram();
     h.record(3);                                  // bucket 2
     for (int i = 0; i < 50; i++) {
@@ -79,14 +80,26 @@ class SmallModelsTest {
       h.record(2_000);                            // bucket 11
     }
     h.record(1_000_000);                          // bucket 20
-    assertEquals(9, LatencyView.window(h, h.highestBucket(), 3));
-    assertEquals(2, LatencyView.window(h, h.highestBucket(), 30), "all fit: from the lowest");
+    assertEquals(7, LatencyView.bucketsPerRow(2, h.highestBucket(), 3));
+    assertEquals(1, LatencyView.bucketsPerRow(2, h.highestBucket(), 30), "all fit: one each");
     TextCanvas c = new TextCanvas(60, 6);
     LatencyView.histogram(c, 0, 5, "latency", h);
     assertEquals(" latency:  p50 1.02us  p95 1.97us  p99 2.05us  max 1.00ms", c.line(0));
-    assertEquals("    256ns .. 512ns          0 |", c.line(1));
-    assertEquals("    512ns .. 1.02us        50 |" + "#".repeat(28), c.line(2));
-    assertEquals("   1.02us .. 2.05us        50 |" + "#".repeat(28), c.line(3));
+    assertEquals("      2ns .. 256ns          1 |#", c.line(1));
+    assertEquals("    256ns .. 32.8us       100 |" + "#".repeat(28), c.line(2));
+    assertEquals("   32.8us .. 1.05ms         1 |#", c.line(3), "the slowest call is drawn");
+    // A tail far from the bulk (p99 in ms, most calls in us), as a dd loop shows it.
+    dev.ior.core.live.Log2Histogram t = new dev.ior.core.live.Log2Histogram();
+    for (int i = 0; i < 1000; i++) {
+      t.record(300 + i % 700);
+    }
+    for (int i = 0; i < 20; i++) {
+      t.record(3_400_000);
+    }
+    TextCanvas d = new TextCanvas(60, 8);
+    LatencyView.histogram(d, 0, 7, "latency", t);
+    String drawn = String.join("\n", d.line(1), d.line(2), d.line(3), d.line(4), d.line(5));
+    assertTrue(drawn.contains(" .. 4.19ms        20 |"), drawn);
   }
 
   private static List<Integer> pids(PickerModel p) {

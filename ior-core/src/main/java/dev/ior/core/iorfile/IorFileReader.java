@@ -12,8 +12,10 @@ import dev.ior.core.iorfile.proto.Stats;
 import dev.ior.core.stats.LossKind;
 import dev.ior.core.stats.Losses;
 import dev.ior.core.stats.TraceStats;
+import dev.ior.core.syscall.Arch;
 import dev.ior.flamegraph.gzip.StrictGzipInputStream;
 import dev.ior.flamegraph.io.InputLimits;
+import dev.ior.flamegraph.text.NameEscaper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,6 +103,11 @@ public final class IorFileReader {
     Header h = Header.parseDelimitedFrom(gz);
     if (h == null) {
       throw new IOException("cut short: no header");
+    }
+    String arch = h.getArch().isEmpty() ? Arch.X86_64.tsvName() : h.getArch(); // older files
+    if (!arch.equals(Arch.DECODED.tsvName())) {
+      throw new IOException("written on " + NameEscaper.TERMINAL.escape(arch) + "; this ior reads "
+          + Arch.DECODED.tsvName() + " .ior files only (open flags differ between arches)");
     }
     RunInfo run = run(h);
     long announced = h.getRowCount();

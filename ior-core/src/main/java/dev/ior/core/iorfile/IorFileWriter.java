@@ -83,6 +83,7 @@ public final class IorFileWriter {
             .setAttachedSyscalls(f.attachedSyscalls()))
         .setStats(stats(run.stats()))
         .setRowCount(rows)
+        .setArch(dev.ior.core.syscall.Arch.DECODED.tsvName())
         .addAllCommandLine(List.copyOf(run.commandLine()))
         .build();
   }

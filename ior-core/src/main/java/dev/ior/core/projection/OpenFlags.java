@@ -2,8 +2,10 @@
 package dev.ior.core.projection;
 
 /**
- * Renders Linux open(2) flags readably, e.g. {@code O_WRONLY|O_CREAT|O_TRUNC}. Values are those
- * of x86_64 and arm64 (asm-generic); bits without a name are kept as hex so nothing is hidden.
+ * Renders Linux open(2) flags readably, e.g. {@code O_WRONLY|O_CREAT|O_TRUNC}. Values are
+ * x86_64's ({@code Arch.DECODED}: arm64's O_DIRECT, O_LARGEFILE, O_DIRECTORY and O_NOFOLLOW bits
+ * differ, which is why recordings and .ior files name their arch); bits without a name are kept
+ * as hex so nothing is hidden.
  *
  * <pre>{@code
  * OpenFlags.format(02000000);  // "O_RDONLY|O_CLOEXEC"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.core.record;
 
+import dev.ior.core.syscall.SyscallTable;
 import dev.ior.flamegraph.gzip.StrictGzipInputStream;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -32,7 +33,7 @@ import java.util.Locale;
  */
 public final class RecordFileReader {
   private static final RecordSink DISCARD = (buf, off, len) -> { };
-  private static final int HEADER_BYTES = RecordFileWriter.MAGIC.length + 1 + 8;
+  private static final int FIXED_HEADER_BYTES = RecordFileWriter.MAGIC.length + 1 + 8;
 
   private RecordFileReader() {}
 
@@ -92,11 +93,11 @@ public final class RecordFileReader {
     try (InputStream raw = Files.newInputStream(file);
         StrictGzipInputStream gz = open(raw, file)) {
       InputStream in = new BufferedInputStream(gz, 1 << 16);
-      readHeader(in, file);
+      Header header = readHeader(in, file);
       byte[] bytes = new byte[1 << 16];
       ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
       long records = 0;
-      long end = HEADER_BYTES;
+      long end = FIXED_HEADER_BYTES + header.origin().bytes();
       try {
         for (int lo; (lo = in.read()) >= 0; records++) {
           int hi = in.read();
@@ -144,7 +145,20 @@ public final class RecordFileReader {
   }
 
   /** What a recording starts with. */
-  private record Header(int version, long epochOffsetNs) {}
+  private record Header(int version, long epochOffsetNs, RecordingOrigin origin) {}
+
+  /**
+   * The arch and syscall table {@code file} was recorded with ({@link RecordingOrigin#LEGACY}
+   * for a version-3 recording).
+   *
+   * @throws IOException as {@link #epochOffsetNs}, and when this ior cannot replay its records
+   */
+  public static RecordingOrigin origin(Path file) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        StrictGzipInputStream gz = open(raw, file)) {
+      return readHeader(new BufferedInputStream(gz, 64), file).origin();
+    }
+  }
 
   /** The header; every problem is an exception naming {@code file}. */
   private static Header readHeader(InputStream in, Path file) throws IOException {
@@ -157,9 +171,9 @@ public final class RecordFileReader {
       if (version < 0) {
         throw new EOFException();
       }
-      if (version != RecordFileWriter.VERSION) {
+      if (version != RecordFileWriter.VERSION && version != 3) {
         throw new IOException("an ior recording of version " + version + "; this ior reads"
-            + " version " + RecordFileWriter.VERSION + (version < RecordFileWriter.VERSION
+            + " versions 3 and " + RecordFileWriter.VERSION + (version < RecordFileWriter.VERSION
                 ? " (its records changed with capture v2: replay it with the ior that made it)"
                 : ""));
       }
@@ -167,8 +181,13 @@ public final class RecordFileReader {
       if (offset.length != 8) {
         throw new EOFException();
       }
+      RecordingOrigin origin = version == 3 ? RecordingOrigin.LEGACY : RecordingOrigin.read(in);
+      String refusal = origin.refusal(SyscallTable.standard());
+      if (refusal != null) {
+        throw new IOException(refusal);
+      }
       return new Header(version,
-          ByteBuffer.wrap(offset).order(ByteOrder.LITTLE_ENDIAN).getLong());
+          ByteBuffer.wrap(offset).order(ByteOrder.LITTLE_ENDIAN).getLong(), origin);
     } catch (EOFException e) {
       throw new IOException(file + ": cut short in its header", e);
     } catch (IOException e) {

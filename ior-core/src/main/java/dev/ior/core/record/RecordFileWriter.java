@@ -34,11 +34,12 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
   /** First bytes of every recording. */
   public static final byte[] MAGIC = "IORREC\n".getBytes(StandardCharsets.US_ASCII);
   /**
-   * Format version written after the magic: 3, capture v2 records ({@code RecordLayout}) in gzip
-   * members ending with {@link #END_MEMBER}. Versions 1 and 2 held records this ior cannot
-   * decode.
+   * Format version written after the magic: 4, capture v2 records ({@code RecordLayout}) in gzip
+   * members ending with {@link #END_MEMBER}, and a header that names the arch and the syscall
+   * table the records were made with. Version 3 (the same without those two) is still read, as
+   * x86_64 with an unnamed table; versions 1 and 2 held records this ior cannot decode.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
   /** Uncompressed bytes of records per gzip member (the last one may be shorter). */
   public static final int MEMBER_BYTES = 1 << 18;
   /**
@@ -90,6 +91,7 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
       for (int i = 0; i < 8; i++) {
         w.out.write((int) (epochOffsetNs >>> (8 * i)));
       }
+      RecordingOrigin.current().write(w.out);
       return w;
     } catch (IOException | RuntimeException e) {
       target.close();

@@ -15,6 +15,15 @@ public enum Arch {
   /** 64-bit Arm (aarch64). */
   ARM64("arm64");
 
+  /**
+   * The ABI whose conventions this ior's decoders apply to records, recordings and {@code .ior}
+   * rows wherever they were made: syscalls travel as ior's own ids (the same on every arch), but
+   * open flags are rendered with x86_64's O_* bits (arm64's O_DIRECT, O_LARGEFILE, O_DIRECTORY
+   * and O_NOFOLLOW differ) and the compat mark means ia32. Live tracing runs on x86_64 only, so
+   * every file written so far holds x86_64 data.
+   */
+  public static final Arch DECODED = X86_64;
+
   private final String tsvName;
 
   Arch(String tsvName) {
@@ -24,6 +33,16 @@ public enum Arch {
   /** The name in {@code syscall-numbers.tsv}. */
   public String tsvName() {
     return tsvName;
+  }
+
+  /** The arch named {@code name} in a file's header ({@link #tsvName()}), or null. */
+  public static Arch byName(String name) {
+    for (Arch a : values()) {
+      if (a.tsvName.equals(name)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /** The 32-bit ABI this arch's kernel also serves, or null. */

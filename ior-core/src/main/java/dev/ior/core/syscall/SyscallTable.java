@@ -108,6 +108,27 @@ public final class SyscallTable {
     return id > 0 && id < byId.length ? byId[id] : null;
   }
 
+  /** The highest id in the table (ids are never reused or renumbered; new rows get new ids). */
+  public int maxId() {
+    return byId.length - 1;
+  }
+
+  /**
+   * The identity of the rows with ids up to {@code upToId}: a CRC-32 of their {@code id TAB name
+   * NL} lines in id order. Recordings carry it, so that a replay can tell that a record's id
+   * means the syscall it meant when it was written (ids are stable; a differing identity means
+   * a table that broke that rule).
+   */
+  public int identity(int upToId) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    for (int id = 1; id <= Math.min(upToId, maxId()); id++) {
+      if (byId[id] != null) {
+        crc.update((id + "\t" + byId[id].name() + "\n").getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    return (int) crc.getValue();
+  }
+
   /** The syscall with this name, or null. */
   public Syscall byName(String name) {
     return byName.get(name);

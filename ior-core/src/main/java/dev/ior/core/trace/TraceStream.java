@@ -56,7 +56,7 @@ import java.util.function.Consumer;
  * <p>Threads: the actions of {@link #onPair} run on the stream's one consumer thread ({@code
  * ior-consumer}) with a reused pair view, valid only during the call ({@link
  * dev.ior.core.event.SyscallPair#copy()} keeps one). A live trace needs root (or CAP_BPF and
- * CAP_PERFMON), Linux 5.17+ with BTF, and ior-bpf on the class path.
+ * CAP_PERFMON), Linux 6.2+ with BTF, and ior-bpf on the class path.
  *
  * <p>Errors cannot be missed: an exception from an {@code onPair} action (or a source that cannot
  * be read) ends the trace, reaches every {@link #onError} action, and is rethrown, wrapped in a

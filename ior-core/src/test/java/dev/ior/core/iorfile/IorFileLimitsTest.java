@@ -55,7 +55,7 @@ class IorFileLimitsTest {
       IOException e = assertThrows(IOException.class, () -> IorFileReader.read(f));
       assertTrue(e.getMessage().startsWith(f + ": its header announces "), e.getMessage());
       assertTrue(e.getMessage().endsWith("rows, more than the 4,000,000 ior reads into memory"
-          + " (IOR_JAVA_OPTS=-Dior.input.maxRows=N raises the limit)"), e.getMessage());
+          + " (-max-input-rows N raises the limit)"), e.getMessage());
     }
   }
 
@@ -66,6 +66,6 @@ class IorFileLimitsTest {
     assertTrue(Files.size(f) < 1 << 20, Files.size(f) + " bytes");
     IOException e = assertThrows(IOException.class, () -> IorFileReader.read(f));
     assertEquals(f + ": decompresses to more than 200 times its size (a decompression bomb?);"
-        + " IOR_JAVA_OPTS=-Dior.input.maxRatio=N raises the limit", e.getMessage());
+        + " -max-input-ratio N raises the limit", e.getMessage());
   }
 }
