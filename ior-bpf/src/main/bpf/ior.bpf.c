@@ -30,11 +30,19 @@
 /* -ERESTARTSYS .. -ERESTART_RESTARTBLOCK: the kernel restarts the call or returns EINTR */
 #define ERESTARTSYS 512
 #define ERESTART_RESTARTBLOCK 516
-/* Directory levels a name walk follows before it marks the name cut (mount crossings count too). */
-#define IOR_NAME_DEPTH 96
+/*
+ * A name's room: /proc (d_path into PATH_MAX with its NUL) shows names up to 4095 bytes, so ior
+ * keeps every name up to that; a longer one is marked cut, as /proc refuses it (ENAMETOOLONG).
+ * A walk step is one directory level (at least 2 bytes: '/' and a byte) or one mount crossing,
+ * so IOR_NAME_DEPTH steps reach the room's end for any name that fits; a step past the leaf's
+ * root costs nothing (bpf_loop ends at the root), so ordinary names pay nothing for the bound.
+ */
 #define IOR_NAME_ROOM 4096
+#define IOR_NAME_DEPTH 4096
 /* Scratch for variable-length records: a fixed part and two paths, or a name of IOR_NAME_ROOM. */
 #define IOR_SCRATCH (sizeof(struct ior_enter_path) + 2 * IOR_PATH_MAX + 64)
+_Static_assert(sizeof(struct ior_name) + IOR_NAME_ROOM + 256 <= IOR_SCRATCH,
+	       "a name walk may read one component past the room");
 
 /*
  * Minimal CO-RE views of the kernel types we read. The "___ior" suffix is a flavour: libbpf
@@ -470,11 +478,16 @@ static long ior_walk_step(__u32 i, struct ior_walk *w)
 	}
 	struct dentry___ior *up = BPF_CORE_READ(d, d_parent);
 	__u32 pos = w->pos;
-	if (pos > IOR_NAME_ROOM - 256)
+	if (pos >= IOR_NAME_ROOM)
 		return 1;
+	/* a component is at most NAME_MAX (255) bytes and its NUL: the scratch has that slack */
 	int n = bpf_probe_read_kernel_str(w->data + pos, 256, BPF_CORE_READ(d, d_name.name));
-	if (n > 0)
+	if (n > 0) {
+		/* component + NUL stands for '/' + component: pos is the name's length so far */
+		if (pos + n > IOR_NAME_ROOM - 1)
+			return 1; /* longer than /proc would show: cut before this component */
 		w->pos = pos + n;
+	}
 	if (up == d || !up) {
 		w->done = 1; /* a pseudo file (anon inode, memfd) is its own root */
 		return 1;
