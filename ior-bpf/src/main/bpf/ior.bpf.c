@@ -27,6 +27,7 @@
 #define PIDFS_MAGIC 0x50494446
 #define TS_COMPAT 0x0002 /* x86 thread_info.status: this syscall came through the ia32 entry */
 #define SECCOMP_MODE_FILTER 2
+#define MAP_ANONYMOUS 0x20
 /* -ERESTARTSYS .. -ERESTART_RESTARTBLOCK: the kernel restarts the call or returns EINTR */
 #define ERESTARTSYS 512
 #define ERESTART_RESTARTBLOCK 516
@@ -112,6 +113,10 @@ struct path___ior {
 
 struct file___ior {
 	struct path___ior f_path;
+} __attribute__((preserve_access_index));
+
+struct vm_area_struct___ior {
+	struct file___ior *vm_file;
 } __attribute__((preserve_access_index));
 
 struct fdtable___ior {
@@ -876,6 +881,31 @@ static __always_inline void ior_emit_enter(struct task_struct___ior *task, struc
 		ior_stack_enter(ts);
 }
 
+/* bpf_find_vma callback: whether the mapping that holds the address maps a file. */
+static long ior_vma_file(struct task_struct *task, struct vm_area_struct___ior *vma, int *file)
+{
+	*file = vma->vm_file != 0;
+	return 0;
+}
+
+/*
+ * For a syscall traced only on file mappings (IOR_SYS_FILE_MAP: mmap and munmap of the default
+ * selection): whether this call is one on anonymous memory, left out. mmap says so in its flags;
+ * munmap asks the task's own mapping of the range's first page (bpf_find_vma, under a trylock of
+ * the mm: a busy mm counts as a file, shown rather than lost). Only traced tasks get here.
+ */
+static __always_inline int ior_anon_map(struct task_struct___ior *task, struct pt_regs___ior *regs,
+					struct ior_sysent *s, int compat)
+{
+	if (!(s->flags & IOR_SYS_FILE_MAP) || compat)
+		return 0;
+	if (s->shape == IOR_SHAPE_FD)
+		return (ior_reg(regs, 3, 0) & MAP_ANONYMOUS) != 0;
+	int file = 1;
+	bpf_find_vma((struct task_struct *)task, ior_reg(regs, 0, 0), ior_vma_file, &file, 0);
+	return !file;
+}
+
 /*
  * An exit whose enter this thread did not emit: a call refused before it ran (a seccomp filter's
  * SECCOMP_RET_ERRNO, a tracer skipping it) fires sys_exit without sys_enter. The argument
@@ -889,7 +919,7 @@ static __always_inline int ior_refused(struct task_struct___ior *task, struct pt
 	if (!(s->flags & IOR_SYS_TRACED) || ret > 0 || task->seccomp.mode != SECCOMP_MODE_FILTER)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
-	if (ior_skip(task, pid_tgid))
+	if (ior_skip(task, pid_tgid) || ior_anon_map(task, regs, s, slot >= IOR_NR_SLOTS))
 		return 0;
 	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
 						   BPF_LOCAL_STORAGE_GET_F_CREATE);
@@ -910,7 +940,7 @@ int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
 	if (!s || !task)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
-	if (ior_skip(task, pid_tgid))
+	if (ior_skip(task, pid_tgid) || ior_anon_map(task, regs, s, slot >= IOR_NR_SLOTS))
 		return 0;
 	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
 						   BPF_LOCAL_STORAGE_GET_F_CREATE);

@@ -52,6 +52,8 @@ enum ior_shape {
 #define IOR_SYS_RET_FD 0x04  /* a successful call returns a new descriptor */
 #define IOR_SYS_RENAMES 0x08 /* a successful call may change names (rename, unlink, rmdir, link): filled
                                 traced or not, its exit counts the name epoch for every process */
+#define IOR_SYS_FILE_MAP 0x10 /* traced only on a file mapping: mmap without MAP_ANONYMOUS, munmap of
+                                 a range whose first page maps a file (the default selection's mmap) */
 
 /*
  * One slot of the syscall table (map ior_sys), indexed by syscall number (+512 for ia32). User space

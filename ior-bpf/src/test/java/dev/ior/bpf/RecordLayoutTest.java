@@ -46,6 +46,7 @@ class RecordLayoutTest {
     C.put("SYS_FD2", "IOR_SYS_FD2");
     C.put("SYS_RET_FD", "IOR_SYS_RET_FD");
     C.put("SYS_RENAMES", "IOR_SYS_RENAMES");
+    C.put("SYS_FILE_MAP", "IOR_SYS_FILE_MAP");
     C.put("F_COMPAT", "IOR_F_COMPAT");
     C.put("F_PATH_LATE", "IOR_F_PATH_LATE");
     C.put("F_PATH_CUT", "IOR_F_PATH_CUT");

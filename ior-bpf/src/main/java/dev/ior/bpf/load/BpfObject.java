@@ -18,6 +18,7 @@ import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Shape;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallNumbers;
+import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,7 @@ public final class BpfObject implements AutoCloseable {
   private final List<Syscall> attached = new ArrayList<>();
   private SyscallNumbers nativeNumbers;
   private SyscallNumbers compatNumbers;
+  private SyscallSelection.Spec selection;
   private int stackFd = -1;
   private final Memory stackKey = new Memory(4);
   private final Memory stackValue = new Memory(8L * STACK_DEPTH);
@@ -105,6 +107,7 @@ public final class BpfObject implements AutoCloseable {
       b.setStackPolicy(stacks);
       b.nativeNumbers = SyscallNumbers.of(table, arch);
       b.compatNumbers = SyscallNumbers.of(table, arch.compat());
+      b.selection = config.selection();
       b.fillSyscalls(table, syscalls, warn);
       if (config.follow() > 0) {
         b.followPid(config.follow());
@@ -293,6 +296,9 @@ public final class BpfObject implements AutoCloseable {
     }
     if (RENAMERS.contains(s.name())) {
       flags |= SYS_RENAMES;
+    }
+    if (SyscallSelection.fileMapsOnly(selection, s)) {
+      flags |= SYS_FILE_MAP;
     }
     v.setByte(SYSENT_FLAGS, (byte) flags);
     for (int k = 0; k < 4; k++) {

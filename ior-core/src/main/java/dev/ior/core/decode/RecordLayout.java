@@ -43,6 +43,8 @@ public final class RecordLayout {
   public static final int SYS_RET_FD = 0x04;
   /** A successful call may change file names (rename, unlink, rmdir): counts the name epoch. */
   public static final int SYS_RENAMES = 0x08;
+  /** Traced only on a file mapping (mmap without MAP_ANONYMOUS, munmap of a file's pages). */
+  public static final int SYS_FILE_MAP = 0x10;
 
   /** Flags of a record head ({@code IOR_F_*}). */
   public static final int F_COMPAT = 0x01;
