@@ -28,6 +28,7 @@
 #define TS_COMPAT 0x0002 /* x86 thread_info.status: this syscall came through the ia32 entry */
 #define SECCOMP_MODE_FILTER 2
 #define MAP_ANONYMOUS 0x20
+#define RESOLVE_IN_ROOT 0x10 /* openat2: an absolute path starts at dirfd, not at the root */
 /* -ERESTARTSYS .. -ERESTART_RESTARTBLOCK: the kernel restarts the call or returns EINTR */
 #define ERESTARTSYS 512
 #define ERESTART_RESTARTBLOCK 516
@@ -137,6 +138,7 @@ struct files_struct___ior {
 } __attribute__((preserve_access_index));
 
 struct fs_struct___ior {
+	struct path___ior root;
 	struct path___ior pwd;
 } __attribute__((preserve_access_index));
 
@@ -581,17 +583,23 @@ static __always_inline void ior_fd_ident(struct task_struct___ior *task, struct 
 		ior_ident(ts, &p, out, pid_tgid);
 }
 
-/* The directory a relative path starts from: dirfd's, or the working directory for AT_FDCWD. */
+/*
+ * The directory a path starts from: dirfd's, or the working directory for AT_FDCWD; for an
+ * absolute path (root set) the task's root directory, which a chroot moved (named in the host's
+ * view like any directory, so user space names the file in the host's view too).
+ */
 static __always_inline void ior_base_ident(struct task_struct___ior *task, struct ior_task *ts,
-					   __s64 dirfd, struct ior_ident *out, __u64 pid_tgid)
+					   __s64 dirfd, int root, struct ior_ident *out,
+					   __u64 pid_tgid)
 {
-	if ((int)dirfd != AT_FDCWD) {
+	if ((int)dirfd != AT_FDCWD && !root) {
 		ior_fd_ident(task, ts, dirfd, out, pid_tgid);
 		return;
 	}
 	struct path___ior p = {};
-	p.mnt = task->fs->pwd.mnt; /* direct loads, as in ior_fd_path */
-	p.dentry = task->fs->pwd.dentry;
+	struct fs_struct___ior *fs = task->fs; /* direct loads, as in ior_fd_path */
+	p.mnt = root ? fs->root.mnt : fs->pwd.mnt;
+	p.dentry = root ? fs->root.dentry : fs->pwd.dentry;
 	out->ino = 0;
 	out->dev = 0;
 	out->gen = 0;
@@ -725,12 +733,6 @@ static __always_inline int ior_enter_path(struct task_struct___ior *task, struct
 	__s64 dirfd = ior_arg(regs, s, 0, compat, AT_FDCWD);
 	__s64 dirfd2 = AT_FDCWD;
 	struct ior_ident base = {}, base2 = {};
-	/* Names first (they use their own scratch): they must reach the ring before this record. */
-	ior_base_ident(task, ts, dirfd, &base, pid_tgid);
-	if (s->shape == IOR_SHAPE_NAME) {
-		dirfd2 = ior_arg(regs, s, 2, compat, AT_FDCWD);
-		ior_base_ident(task, ts, dirfd2, &base2, pid_tgid);
-	}
 	__u32 zero = 0;
 	char *buf = bpf_map_lookup_elem(&ior_scratch, &zero);
 	if (!buf)
@@ -744,15 +746,35 @@ static __always_inline int ior_enter_path(struct task_struct___ior *task, struct
 		r->e.args[1] = dirfd2;
 		r->e.args[2] = 0;
 	} else if (s->shape == IOR_SHAPE_OPENHOW) {
-		__u64 fm[2] = {};
+		/* struct open_how: flags, mode, resolve */
+		__u64 fm[3] = {};
 		bpf_probe_read_user(fm, sizeof(fm), (const void *)ior_ptr(regs, s->arg[2] & 7, compat));
 		r->e.args[1] = fm[0];
 		r->e.args[2] = fm[1];
+		r->e.args[3] = fm[2];
 	} else {
 		r->e.args[1] = ior_arg(regs, s, 2, compat, 0);
 		r->e.args[2] = ior_arg(regs, s, 3, compat, 0);
 	}
 	__u32 flags = eflags | ior_read_paths(buf, sizeof(*r), r->len, p0, p1, ts, 1);
+	/*
+	 * The bases, after the paths (an absolute one starts at the root) and before this record is
+	 * copied to the ring: their names (own scratch slot) reach the ring first. An absolute path
+	 * in openat2 with RESOLVE_IN_ROOT starts at dirfd: dirfd is its root.
+	 */
+	char *data = buf + sizeof(*r);
+	int abs0 = r->len[0] > 0 && data[0] == '/';
+	int abs1 = r->len[1] > 0 && data[r->len[0] > 0 ? (r->len[0] & (IOR_PATH_MAX - 1)) : 0] == '/';
+	int in_root = s->shape == IOR_SHAPE_OPENHOW && (r->e.args[3] & RESOLVE_IN_ROOT);
+	ior_base_ident(task, ts, dirfd, abs0 && !in_root, &base, pid_tgid);
+	if (abs0)
+		flags |= IOR_F_ROOT_BASE;
+	if (s->shape == IOR_SHAPE_NAME) {
+		dirfd2 = ior_arg(regs, s, 2, compat, AT_FDCWD);
+		ior_base_ident(task, ts, dirfd2, abs1, &base2, pid_tgid);
+		if (abs1)
+			flags |= IOR_F_ROOT_BASE2;
+	}
 	ior_fill_enter(&r->e, task, ts, IOR_ENTER_PATH, s, nr, flags | (compat ? IOR_F_COMPAT : 0),
 		       pid_tgid);
 	r->e.file = base;

@@ -54,6 +54,8 @@ class RecordLayoutTest {
     C.put("F_THREAD", "IOR_F_THREAD");
     C.put("F_REFUSED", "IOR_F_REFUSED");
     C.put("F_SHARED_FILES", "IOR_F_SHARED_FILES");
+    C.put("F_ROOT_BASE", "IOR_F_ROOT_BASE");
+    C.put("F_ROOT_BASE2", "IOR_F_ROOT_BASE2");
     C.put("F_IDENT", "IOR_F_IDENT");
     C.put("SYSENT_ID", "offsetof(struct ior_sysent, id)");
     C.put("SYSENT_SHAPE", "offsetof(struct ior_sysent, shape)");
