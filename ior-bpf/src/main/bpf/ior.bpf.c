@@ -105,6 +105,8 @@ struct mount___ior {
 	struct mount___ior *mnt_parent;
 	struct dentry___ior *mnt_mountpoint;
 	struct vfsmount___ior mnt;
+	int mnt_id;
+	__u64 mnt_id_unique; /* Linux 6.8+: never reused, where mnt_id is (a namespace's mounts die with it) */
 } __attribute__((preserve_access_index));
 
 struct path___ior {
@@ -408,11 +410,15 @@ static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 
  * names an open file by its dentry, so each name of a hard-linked inode (one of them unlinked,
  * say) is an identity of its own; a rename gives the file a new identity, walked afresh. Files
  * of anon_inodefs all share one inode and an unhashed name, so their name's first bytes
- * ("[eventfd]", "[eventpoll]", "inotify") are mixed in too. d is a typed pointer (ior_fd_path,
- * ior_base_ident): direct loads; a probe read only for anonymous inodes.
+ * ("[eventfd]", "[eventpoll]", "inotify") are mixed in too. So is the mount's id: /proc names a
+ * file by its mount and dentry, and one dentry reached through two mounts (a bind mount of a
+ * directory or of a file, systemd's PrivateTmp, a container's volume) has two names. p's
+ * pointers are typed (ior_fd_path, ior_base_ident): direct loads (the mount that holds the
+ * vfsmount by a cast, a register move once verified); a probe read only for anonymous inodes.
  */
-static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_ident *out)
+static __always_inline void ior_dentry_ident(struct path___ior *p, struct ior_ident *out)
 {
+	struct dentry___ior *d = p->dentry;
 	struct inode___ior *inode = d->d_inode;
 	out->ino = 0;
 	out->dev = 0;
@@ -421,7 +427,12 @@ static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_
 		return;
 	struct super_block___ior *sb = inode->i_sb;
 	out->ino = inode->i_ino;
-	out->gen = inode->i_generation ^ d->d_name.hash ^ d->d_name.len * 0x9E3779B1u;
+	struct mount___ior *m = bpf_rdonly_cast((void *)((unsigned long)p->mnt
+						 - bpf_core_field_offset(struct mount___ior, mnt)),
+						bpf_core_type_id_kernel(struct mount___ior));
+	__u64 mid = bpf_core_field_exists(m->mnt_id_unique) ? m->mnt_id_unique : (__u64)m->mnt_id;
+	out->gen = inode->i_generation ^ d->d_name.hash ^ d->d_name.len * 0x9E3779B1u
+		   ^ (__u32)(mid ^ mid >> 32) * 0x85EBCA6Bu;
 	out->dev = sb->s_dev;
 	if (sb->s_magic == ANON_INODE_FS_MAGIC) {
 		__u64 w = 0;
@@ -553,7 +564,7 @@ static __always_inline int ior_emit_name(struct path___ior *p, struct ior_ident 
 static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
 				      struct ior_ident *out, __u64 pid_tgid)
 {
-	ior_dentry_ident(p->dentry, out);
+	ior_dentry_ident(p, out);
 	if (!out->ino)
 		return;
 	__u64 epoch = ior_name_epoch;

@@ -272,10 +272,12 @@ public final class BpfObject implements AutoCloseable {
 
   /**
    * Syscalls whose success may change the name of an open file or of a directory above it (a
-   * link gives an O_TMPFILE file its first name).
+   * link gives an O_TMPFILE file its first name; a lazy unmount detaches the mounts below, whose
+   * files /proc then names from the detached mount's root; a moved mount or root moves them).
    */
   static final List<String> RENAMERS =
-      List.of("rename", "renameat", "renameat2", "unlink", "unlinkat", "rmdir", "link", "linkat");
+      List.of("rename", "renameat", "renameat2", "unlink", "unlinkat", "rmdir", "link", "linkat",
+          "umount", "move_mount", "pivot_root");
 
   private void setSlot(int fd, int slot, Syscall s, boolean traced) throws TraceException {
     if (slot >= 2 * NR_SLOTS) {
