@@ -124,7 +124,10 @@ traced() {
 started() {
   local out
   out=$("${prio[@]}" "${cmd[@]}" "${measured[@]}" "$@" 2>"$bin/err") || { cat "$bin/err" >&2; exit 1; }
-  echo "$(per_syscall "$out") - - $(ior_lost "$bin/err") -"
+  local lost
+  lost=$(ior_lost "$bin/err")
+  # perf trace prints no "lost:" line: "?" keeps the result line's columns in place
+  echo "$(per_syscall "$out") - - ${lost:-?} -"
 }
 
 # run KIND WORKLOAD TRACER COMM SYSCALLS...: one untraced run, then the traced one, redone while
@@ -183,12 +186,15 @@ med() { pairs "$@" | awk '{print $5 - $4}' | median; }
 medw() { pairs "$@" | awk '{print $12 - $11}' | median; }
 col() { awk -v t="$1" -v c="$2" '$3 == t {print $c}' "$results"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "x%.2f", a / b}'; }
-echo "User stacks on mix (median added ns per syscall, CPU (wall)); goals: default <= x1.10 of ior without"
-echo "stacks, all < bpftrace and perf trace:"
+# spread CELL...: "min..max (n pairs)" of the added CPU ns of a cell's pairs.
+spread() { pairs "$@" | awk '{d = $5 - $4; if (NR == 1 || d < lo) lo = d; if (NR == 1 || d > hi) hi = d}
+  END {printf "%+.0f..%+.0f (%d pairs)", lo, hi, NR}'; }
+echo "User stacks on mix (median added ns per syscall, CPU (wall), spread of CPU over the pairs);"
+echo "goals: default <= x1.10 of ior without stacks, all < bpftrace and perf trace:"
 s0=$(med stacks mix ior)
 for t in "${stack_tracers[@]}"; do
-  printf '%-9s %7.0f (%5.0f)  %s of ior without stacks\n' "$t" "$(med stacks mix "$t")" \
-    "$(medw stacks mix "$t")" "$(ratio "$(med stacks mix "$t")" "$s0")"
+  printf '%-9s %7.0f (%5.0f)  %s of ior without stacks   spread %s\n' "$t" "$(med stacks mix "$t")" \
+    "$(medw stacks mix "$t")" "$(ratio "$(med stacks mix "$t")" "$s0")" "$(spread stacks mix "$t")"
 done
 [ -n "${ONLY_STACKS:-}" ] && exit 0
 echo

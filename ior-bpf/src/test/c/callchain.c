@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
  * A known call chain for the stack tests: main -> flush_log -> write_all -> write(2), built with
- * frame pointers and without inlining. Usage: callchain FILE COUNT. Stays alive 1.5 s after its
- * last write so that the tracer reads its mappings while it still exists.
+ * frame pointers and without inlining. Usage: callchain FILE COUNT [LINGER_MS]. Stays alive
+ * LINGER_MS (default 1500) after its last write; 0 makes it a short-lived process that is gone
+ * before the tracer names its stacks.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -41,6 +42,8 @@ int main(int argc, char **argv)
 		if (flush_log(fd, i))
 			return 1;
 	close(fd);
-	usleep(1500 * 1000);
+	int linger = argc > 3 ? atoi(argv[3]) : 1500;
+	if (linger > 0)
+		usleep(linger * 1000);
 	return 0;
 }

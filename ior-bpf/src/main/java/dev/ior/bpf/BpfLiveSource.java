@@ -19,6 +19,8 @@ import dev.ior.core.trace.spi.SourceLosses;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -35,11 +37,21 @@ public final class BpfLiveSource implements LiveSourceProvider {
   @Override
   public RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
       Consumer<String> warnings) throws TraceException {
-    // Probed before the programs attach: the probe's own I/O is never part of a trace (ior-junit
-    // traces its own JVM). Without IA-32 emulation a trace with no compat call is complete.
-    Optional<String> noIa32 = Ia32Emulation.absent();
-    BpfObject bpf = BpfObject.open(config, stacks, SyscallTable.standard(), selected, warnings);
-    noIa32.ifPresent(warnings);
+    // Without IA-32 emulation a trace with no compat call is complete: ior says so. The probe
+    // runs beside the load (the kernel's verifier takes most of the start) and ends before the
+    // programs attach: its own I/O is never part of a trace (ior-junit traces its own JVM).
+    FutureTask<Optional<String>> noIa32 = new FutureTask<>(Ia32Emulation::absent);
+    Thread probe = new Thread(noIa32, "ior-ia32-probe");
+    probe.setDaemon(true);
+    probe.start();
+    BpfObject bpf;
+    try {
+      bpf = BpfObject.open(config, stacks, SyscallTable.standard(), selected, warnings,
+          () -> awaitProbe(noIa32).ifPresent(warnings));
+    } catch (TraceException | RuntimeException e) {
+      awaitProbe(noIa32); // its temporary file is gone before the caller may exit
+      throw e;
+    }
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
@@ -49,6 +61,18 @@ public final class BpfLiveSource implements LiveSourceProvider {
     }
     BpfStackResolver resolver = stacks.enabled() ? new BpfStackResolver(bpf, warnings) : null;
     return new RingSource(bpf, ring, resolver);
+  }
+
+  /** The probe's answer; empty (say nothing) when it could not run. */
+  private static Optional<String> awaitProbe(FutureTask<Optional<String>> probe) {
+    try {
+      return probe.get();
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   /** The ring of the attached programs as a record source. */

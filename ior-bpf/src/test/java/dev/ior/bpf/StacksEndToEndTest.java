@@ -9,6 +9,9 @@ import dev.ior.core.aggregate.AggregateTable;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.projection.ProfileInfo;
 import dev.ior.core.projection.Projection;
+import dev.ior.core.record.RecordFileWriter;
+import dev.ior.core.record.RecordSink;
+import dev.ior.core.trace.TraceStream;
 import dev.ior.flamegraph.pprof.PprofWriter;
 import dev.ior.testing.GoPprof;
 import java.io.OutputStream;
@@ -60,14 +63,23 @@ class StacksEndToEndTest {
   /** Traces one run of the program; every pair also goes into {@code table}. */
   static List<Call> trace(StackPolicy policy, Path exe, Path out, AggregateTable table)
       throws Exception {
+    return trace(policy, exe, out, table, null, 1500);
+  }
+
+  /**
+   * Traces one run of the program lingering {@code lingerMs} after its writes, recording the raw
+   * records to {@code recorder} when not null.
+   */
+  static List<Call> trace(StackPolicy policy, Path exe, Path out, AggregateTable table,
+      RecordSink recorder, int lingerMs) throws Exception {
     List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     BpfTraceSession s = BpfTraceSession.start(TraceConfig.builder().comm(COMM).build(), policy,
         p -> {
           calls.add(new Call(p.syscall().name(), p.bytes(), p.stack()));
           table.add(p);
-        }, System.err::println, null);
+        }, System.err::println, recorder);
     try {
-      run(exe.toString(), out.toString(), Integer.toString(WRITES));
+      run(exe.toString(), out.toString(), Integer.toString(WRITES), Integer.toString(lingerMs));
       s.stop();
     } finally {
       s.close();
@@ -80,9 +92,14 @@ class StacksEndToEndTest {
   void writesCarryTheirCallChainRootFirst() throws Exception {
     Path exe = build(dir);
     List<Call> calls = trace(StackPolicy.ALL, exe, dir.resolve("log"));
+    assertEveryWriteHasTheChain(calls, "a write");
+  }
+
+  /** Every write was traced, and its stack ends with the program's chain, root first. */
+  private static void assertEveryWriteHasTheChain(List<Call> calls, String what) {
     List<Call> writes = calls.stream().filter(c -> c.syscall().equals("write")).toList();
     assertEquals(WRITES, writes.size(), "every write traced: " + calls);
-    System.out.println("stack of a write: " + writes.get(0).stack().folded());
+    System.out.println("stack of " + what + ": " + writes.get(0).stack().folded());
     for (Call w : writes) {
       List<String> f = w.stack().frames();
       int main = f.indexOf("main");
@@ -90,6 +107,52 @@ class StacksEndToEndTest {
       assertEquals(List.of("main", "flush_log", "write_all", "write"), f.subList(main, f.size()),
           "the chain root first, then libc's write, innermost: " + f);
     }
+  }
+
+  /**
+   * A process that exits right after its writes is gone (with /proc/PID/maps) before the
+   * consumer names its stacks: its mappings must have been read before. Disabled: the mappings
+   * are still read when the first stack is named, so this passes only when the consumer is
+   * faster than the process (on the loaded machine it passed twice and failed twice, every
+   * frame [unknown]); it is the test for reading the mappings at exec (docs/stacks.md).
+   */
+  @Test
+  @org.junit.jupiter.api.Disabled("known race: mappings are read when the first stack is named;"
+      + " reading them at exec is not done yet (docs/stacks.md, short-lived processes)")
+  void aShortLivedProcessStillGetsItsCallChain() throws Exception {
+    Path exe = build(dir);
+    List<Call> calls = trace(StackPolicy.ALL, exe, dir.resolve("log"), new AggregateTable(64),
+        null, 0);
+    assertEveryWriteHasTheChain(calls, "a short-lived process's write");
+  }
+
+  /**
+   * A recording keeps the names of the stacks (the stack map and the processes are gone at
+   * replay): replayed, every call has the stack the live trace gave it.
+   */
+  @Test
+  void aReplayedRecordingHasTheLiveStacks() throws Exception {
+    Path exe = build(dir);
+    Path rec = dir.resolve("chain.iorrec");
+    List<Call> live;
+    try (RecordFileWriter w = RecordFileWriter.create(rec, 0)) {
+      live = trace(StackPolicy.ALL, exe, dir.resolve("log"), new AggregateTable(64), w, 100);
+    }
+    List<Call> replayed = Collections.synchronizedList(new ArrayList<>());
+    TraceStream.openFile(rec, TraceConfig.builder().comm(COMM).build())
+        .onPair(p -> replayed.add(new Call(p.syscall().name(), p.bytes(), p.stack()))).start();
+    assertTrue(live.stream().anyMatch(c -> c.stack().folded().endsWith("write_all;write")),
+        "the live trace named the chain: " + live);
+    assertEquals(render(live), render(replayed), "syscall, bytes and stack of every call");
+  }
+
+  private static String render(List<Call> calls) {
+    StringBuilder b = new StringBuilder();
+    for (Call c : calls) {
+      b.append(c.syscall()).append(' ').append(c.bytes()).append(' ')
+          .append(c.stack().folded()).append('\n');
+    }
+    return b.toString();
   }
 
   @Test

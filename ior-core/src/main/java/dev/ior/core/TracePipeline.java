@@ -17,6 +17,7 @@ import dev.ior.core.pair.MutablePair;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stats.LossKind;
 import dev.ior.core.stats.Losses;
+import dev.ior.core.record.StackNamesRecord;
 import dev.ior.core.stack.CallStack;
 import dev.ior.core.stack.StackResolver;
 import dev.ior.core.stack.StackTable;
@@ -125,6 +126,17 @@ public final class TracePipeline implements RecordHandler {
   /** Processes one record at {@code buf[offset, offset + length)} (little-endian buffer). */
   public void accept(ByteBuffer buf, int offset, int length) {
     records++;
+    if (StackNamesRecord.is(buf, offset, length)) {
+      // Written by user space into recordings, not by the kernel: the decoder knows only the
+      // kernel's kinds.
+      StackNamesRecord.Names n = StackNamesRecord.read(buf, offset, length);
+      if (n != null) {
+        stacks.learn(n.pid(), n.stackId(), n.spWord(), n.stack());
+      } else {
+        malformed(StackNamesRecord.KIND, length);
+      }
+      return;
+    }
     decoder.decode(buf, offset, length, this);
   }
 

@@ -75,15 +75,19 @@ public final class BpfObject implements AutoCloseable {
    */
   public static BpfObject open(TraceConfig config, SyscallTable table, List<Syscall> syscalls,
       Consumer<String> warn) throws TraceException {
-    return open(config, StackPolicy.OFF, table, syscalls, warn);
+    return open(config, StackPolicy.OFF, table, syscalls, warn, () -> {});
   }
 
   /**
    * Like {@link #open(TraceConfig, SyscallTable, List, Consumer)}, taking the user stacks of the
    * calls {@code stacks} selects (kernel map {@code ior_stacks}, read with {@link #userStack}).
+   *
+   * @param beforeAttach runs after the programs loaded, just before they attach: it waits for
+   *     work done beside the load whose own I/O must not be traced (the IA-32 probe)
    */
   public static BpfObject open(TraceConfig config, StackPolicy stacks, SyscallTable table,
-      List<Syscall> syscalls, Consumer<String> warn) throws TraceException {
+      List<Syscall> syscalls, Consumer<String> warn, Runnable beforeAttach)
+      throws TraceException {
     Preflight.check();
     Arch arch = Arch.running();
     if (arch != Arch.X86_64) {
@@ -112,6 +116,7 @@ public final class BpfObject implements AutoCloseable {
       if (config.follow() > 0) {
         b.followPid(config.follow());
       }
+      beforeAttach.run();
       b.attach();
       return b;
     } catch (TraceException | RuntimeException e) {

@@ -89,7 +89,8 @@ public final class ClickHouseOptions {
    *
    * @throws IOException saying what failed (unreachable, refused, no such table)
    */
-  public TraceOutput output(WallClock clock, String host, PairLabels labels) throws IOException {
+  public ClickHouseOutput output(WallClock clock, String host, PairLabels labels)
+      throws IOException {
     ClickHouseClient client = new ClickHouseClient(url, user, System.getenv(PASSWORD_ENV),
         Duration.ofSeconds(10));
     ClickHouseSink.Settings s = settings();

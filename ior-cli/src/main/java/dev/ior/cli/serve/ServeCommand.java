@@ -6,6 +6,8 @@ import dev.ior.bpf.load.Preflight;
 import dev.ior.cli.flight.FlightOptions;
 import dev.ior.cli.flight.FlightOutput;
 import dev.ior.cli.flight.FlightTriggerHandler;
+import dev.ior.cli.clickhouse.ClickHouseOptions;
+import dev.ior.cli.clickhouse.ClickHouseOutput;
 import dev.ior.cli.stream.WallClock;
 import dev.ior.cli.flame.RunNames;
 import dev.ior.cli.trace.TraceFilters;
@@ -80,6 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin FlightOptions flight;
 
+  @Mixin ClickHouseOptions clickhouse;
+
   @Option(names = {"-max-series", "--max-series"}, paramLabel = "N", defaultValue = "10000",
       description = "Keep at most N (syscall, comm, container) series (default: ${DEFAULT-VALUE});"
           + " calls of further ones count under comm=\"[other]\" of their syscall.")
@@ -117,6 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
     MetricsOptions metrics = metricsOptions();
     try {
       flight.validate();
+      clickhouse.validate();
       if (flight.enabled()) {
         flight.config();
       }
@@ -151,6 +156,18 @@ public final class ServeCommand implements Callable<Integer> {
         FlightOutput fo = flight.output(WallClock.now(), RunNames.hostName(), err);
         outputs.add(fo);
         http.mount("/flight/trigger", new FlightTriggerHandler(fo));
+      }
+      if (clickhouse.enabled()) { // every call also into ClickHouse; its drops on /metrics
+        ClickHouseOutput ch;
+        try {
+          ch = clickhouse.output(WallClock.now(), RunNames.hostName(), PairLabels.of(lookup));
+        } catch (IOException e) {
+          err.println("ior serve: " + e.getMessage());
+          http.close();
+          return 2;
+        }
+        outputs.add(ch);
+        output.register(new ClickHouseCollector(ch::stats));
       }
       if (!TraceRun.start(stream, outputs, null, err, s -> filters.cgroups().sink(s, lookup))) {
         http.close();

@@ -12,6 +12,7 @@ import dev.ior.core.stats.TraceStats;
 import dev.ior.core.synth.SyntheticStream;
 import dev.ior.core.syscall.SyscallTable;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -34,6 +35,7 @@ final class ServeOutput implements InteractiveOutput {
   private final MetricsSink metrics;
   private final AggregateWindow window;
   private volatile Supplier<TraceStats> stats = () -> null;
+  private final PrometheusRegistry registry = new PrometheusRegistry();
 
   /**
    * Rows the profile window keeps by default (-pprof-rows): about 200 B each kept, 1.5 KiB each
@@ -56,7 +58,6 @@ final class ServeOutput implements InteractiveOutput {
     this.window = new AggregateWindow(Duration.ofSeconds(windowSeconds), windowRows,
         System::nanoTime);
     Supplier<TraceStats> live = () -> stats.get();
-    PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(new SyscallCollector(metrics));
     registry.register(new HealthCollector(live));
     ProcessMetrics.builder().register(registry); // process_resident_memory_bytes, cpu, fds
@@ -71,6 +72,11 @@ final class ServeOutput implements InteractiveOutput {
         : String.format(Locale.ROOT, "lost %,d events since the start: totals are lower bounds",
             s.lost());
     return "host " + host + ", " + filters.strip() + ", " + lost;
+  }
+
+  /** Exports one more output's counters on {@code /metrics} (e.g. the ClickHouse sink's). */
+  void register(MultiCollector collector) {
+    registry.register(collector);
   }
 
   @Override

@@ -16,14 +16,25 @@ public interface TraceOutput {
   /** Receives the pairs (consumer thread; no blocking, no per-pair allocation). */
   PairSink sink();
 
-  /** Warms the JIT up on synthetic pairs before the trace starts; default: nothing. */
+  /**
+   * Called first, on the caller's thread, before the programs load: what must show at once (the
+   * dashboard's first screen); default: nothing.
+   */
+  default void open() {}
+
+  /**
+   * Warms the JIT up on synthetic pairs, into sinks of its own (never {@link #sink()}). Runs on a
+   * thread of its own while the programs load and attach (the kernel's verifier takes most of
+   * that time), so it does not delay the start, and may still run when the first pairs arrive;
+   * default: nothing.
+   */
   default void warmUp() {}
 
   /** Called once just before the trace starts (e.g. to write a header); default: nothing. */
   default void started() {}
 
   /**
-   * Called instead of the rest when the trace could not start (after {@link #warmUp}), before
+   * Called instead of the rest when the trace could not start (after {@link #open}), before
    * the reason is printed: give back what was taken (the terminal); default: nothing.
    */
   default void abandon() {}

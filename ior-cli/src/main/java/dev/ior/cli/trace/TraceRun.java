@@ -48,8 +48,8 @@ public final class TraceRun {
   }
 
   /**
-   * Warms the outputs up, gives the stream every output's sink and starts it; false (after
-   * saying why on {@code err}) when it failed.
+   * Opens the outputs, gives the stream every output's sink and starts it, warming the outputs
+   * up beside the start; false (after saying why on {@code err}) when it failed.
    *
    * @param recorder the {@code -record} output (also in {@code outputs}), or null
    * @param wrap what stands between the pipeline and the outputs (cgroup names, -container)
@@ -58,7 +58,12 @@ public final class TraceRun {
       RecordingOutput recorder, PrintWriter err, UnaryOperator<PairSink> wrap)
       throws IOException {
     for (TraceOutput o : outputs) {
-      o.warmUp();
+      o.open();
+    }
+    Thread warmUp = new Thread(() -> outputs.forEach(TraceOutput::warmUp), "ior-warm-up");
+    warmUp.setDaemon(true); // a short trace ends without waiting for it
+    warmUp.start();
+    for (TraceOutput o : outputs) {
       o.started();
     }
     stream.onPair(wrap.apply(outputs.size() == 1 ? outputs.get(0).sink()

@@ -58,12 +58,9 @@ final class TuiOutput implements InteractiveOutput {
     };
   }
 
-  /**
-   * Shows the dashboard's first screen, then warms the live statistics up: this runs while the
-   * programs are being attached, so the screen is there within a second of the start.
-   */
+  /** Shows the dashboard's first screen before the programs load. */
   @Override
-  public void warmUp() {
+  public void open() {
     if (Tui.isTerminal()) {
       tui = newTui();
       try {
@@ -73,6 +70,10 @@ final class TuiOutput implements InteractiveOutput {
         tui = null; // run() says why when it opens the terminal again
       }
     }
+  }
+
+  @Override
+  public void warmUp() {
     SyntheticStream.warmUp(SyscallTable.standard(), LiveStats.create(), 40);
   }
 

@@ -32,6 +32,7 @@ public final class Dashboard {
   private final FilterStack filters = new FilterStack();
   private final StreamView stream;
   private final LatencyView latency;
+  private final StacksView stacks;
   private final List<TabView> tabs;
   private final Overlays overlays;
   private LiveSnapshot shown;
@@ -48,9 +49,10 @@ public final class Dashboard {
     this.options = options;
     this.stream = new StreamView(filters, this);
     this.latency = new LatencyView();
+    this.stacks = new StacksView();
     this.tabs = List.of(new OverviewView(rates, () -> tracer), new FlameView(),
         new TableView(TableKind.SYSCALLS, this), new TableView(TableKind.FILES, this),
-        new TableView(TableKind.PROCESSES, this), latency, stream);
+        new TableView(TableKind.PROCESSES, this), latency, stream, stacks);
     this.overlays = new Overlays(this, options.processes());
     this.shown = live.latest();
     this.lastSnapshotNs = clock.getAsLong() - PERIOD_NS; // the first update takes one
@@ -176,6 +178,12 @@ public final class Dashboard {
   void showLatency(TableKind kind, boolean grouped, String key) {
     latency.select(kind, grouped, key);
     tab = tabs.indexOf(latency);
+  }
+
+  /** Switches to the Stacks tab showing the top stacks of one syscall or file. */
+  void showStacks(TableKind kind, String key) {
+    stacks.select(kind, key);
+    tab = tabs.indexOf(stacks);
   }
 
   void message(String m) {

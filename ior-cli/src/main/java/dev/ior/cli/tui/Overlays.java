@@ -13,21 +13,24 @@ import java.util.function.Consumer;
 final class Overlays {
   private static final List<String> HELP = List.of(
       "Global keys",
-      "  1-7, Tab, Shift+Tab   switch tab",
+      "  1-8, Tab, Shift+Tab   switch tab",
       "  space                 pause / resume the display (tracing goes on)",
       "  p                     pick the target process (all, or one by pid/comm/cmdline)",
       "  r                     reset all counters",
-      "  e                     export the current tab's table to CSV (tabs 3-7; current dir)",
+      "  e                     export the current tab's table to CSV (tabs 3-8; current dir)",
       "  ? h                   this help (any key closes it)",
       "  q  Ctrl+C             quit (outputs such as -flamegraph are still written)",
       "Tables (3 Syscalls, 4 Files, 5 Processes)",
       "  s sort column  ↑↓ select  Enter filter the stream  l latency  g group files by dir",
+      "  k the top user stacks of the selected syscall or file (tab 8)",
       "Flame (2)",
       "  f frame order   m metric (count/time/bytes)   arrows select   Enter zoom   Esc zoom out",
       "Latency (6)",
       "  o overall / the row chosen with l in a table",
       "Stream (7)",
-      "  ↑↓ row  ←→ cell   Enter push filter from the cell   Esc pop filter   / search");
+      "  ↑↓ row  ←→ cell   Enter push filter from the cell   Esc pop filter   / search",
+      "Stacks (8; needs -stacks or -fields stack)",
+      "  ↑↓ select a stack   m metric (time/count/bytes)   o all calls");
 
   private final Dashboard dash;
   private final ProcessSource processes;

@@ -95,6 +95,6 @@ final class OverviewView implements TabView {
 
   @Override
   public String hint() {
-    return "2 flame  3-5 tables  6 latency  7 stream";
+    return "2 flame  3-5 tables  6 latency  7 stream  8 stacks";
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A sortable table of syscalls, files or processes: count, total/avg/max latency, bytes read
  * and written, errors. {@code s} cycles the sort column, arrows select a row, Enter pushes the
- * row as a Stream filter, {@code l} shows its latency histogram, {@code g} groups files by
- * directory and processes by container.
+ * row as a Stream filter, {@code l} shows its latency histogram, {@code k} the top user stacks
+ * of a syscall or file, {@code g} groups files by directory and processes by container.
  */
 final class TableView implements TabView {
   static final int NUM = 9;
@@ -147,6 +147,13 @@ final class TableView implements TabView {
           dash.showLatency(kind, grouped, shown.get(selected).key());
         }
         return true;
+      case 'k':
+        if (kind == TableKind.PROCESSES || grouped) {
+          dash.message("k shows the stacks of a syscall or of a file (ungrouped)");
+        } else if (selected < shown.size()) {
+          dash.showStacks(kind, shown.get(selected).key());
+        }
+        return true;
       case 'x':
         if (kind == TableKind.SYSCALLS && selected < shown.size()) {
           dash.switchSyscall(shown.get(selected).key());
@@ -185,6 +192,7 @@ final class TableView implements TabView {
   @Override
   public String hint() {
     return "s sort(" + sort.label() + ")  ↑↓ select  Enter filter stream  l latency"
+        + (kind == TableKind.PROCESSES ? "" : "  k stacks")
         + (kind.groupedBy() == null ? ""
             : "  g " + (grouped ? "ungroup" : "group by " + kind.groupedBy()))
         + (kind == TableKind.SYSCALLS ? "  x stop/resume tracing it  X resume all" : "");

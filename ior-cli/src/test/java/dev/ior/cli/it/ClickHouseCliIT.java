@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.cli.testing.ClickHouseServer;
 import dev.ior.testdata.Workload;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,13 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ior -clickhouse} on the real kernel into a real ClickHouse (started here on loopback):
  * the exact calls of {@code iorwl mix} are in the table, with their bytes and files; the same
- * trace's {@code -parquet} file, read by DuckDB, holds the same rows.
+ * trace's {@code -parquet} file, read by DuckDB, holds the same rows. {@code ior serve
+ * -clickhouse} counts what it sent and, with the server stopped, what it dropped, on
+ * {@code /metrics} while it runs.
  */
 class ClickHouseCliIT {
   @TempDir Path work;
@@ -85,5 +94,84 @@ class ClickHouseCliIT {
       assertTrue(ior.err().contains("ior: wrote " + work.resolve("mix.parquet") + " (12,061 calls"),
           ior.err());
     }
+  }
+
+  @Test
+  void serveCountsWhatItSentAndDroppedOnItsMetrics() throws Exception {
+    Requirements.requireBpf();
+    try (ClickHouseServer ch = ClickHouseServer.create(chDir)) {
+      CliProcess ior = new CliProcess("ior", "serve", "-listen", "127.0.0.1:0", "-comm",
+          Workload.COMM, "-path", work.toString(), "-clickhouse", ch.url(),
+          "-clickhouse-create", "-clickhouse-table", "ior.served", "-clickhouse-delay", "100ms",
+          "-clickhouse-retry", "1s");
+      try {
+        ior.awaitErr("metrics at", 60);
+        Matcher m = Pattern.compile("metrics at (http://[0-9.]+:\\d+)/metrics").matcher(ior.err());
+        assertTrue(m.find(), ior.err());
+        String url = m.group(1);
+        runMix(2000);
+        // 2,000 rounds of six calls, 20 fsyncs, 40 renames, the unlink: as in the test above.
+        Map<String, Long> sent = awaitMetrics(url, c -> c.get("ior_clickhouse_rows_sent_total")
+            == 12_061);
+        assertEquals(12_061L, sent.get("ior_clickhouse_rows_sent_total"), sent.toString());
+        assertEquals("12061\n", ch.query("SELECT count() FROM ior.served FORMAT TSV"));
+        assertEquals(0L, dropped(sent), sent.toString());
+
+        ch.stop(); // every call from now on is retried for 1 s, then dropped and counted
+        runMix(100);
+        Map<String, Long> after = awaitMetrics(url, c -> c.get("ior_calls") != null
+            && c.get("ior_clickhouse_rows_sent_total") + dropped(c) == c.get("ior_calls"));
+        assertEquals(12_061L, after.get("ior_clickhouse_rows_sent_total"), after.toString());
+        assertEquals(after.get("ior_calls") - 12_061, dropped(after), after.toString());
+        assertTrue(dropped(after) >= 600, "100 rounds of six calls dropped: " + after);
+      } finally {
+        ior.signal("TERM");
+        ior.waitFor(60);
+      }
+    }
+  }
+
+  private void runMix(int rounds) throws Exception {
+    Process w = new ProcessBuilder(Workload.binary().toString(), "mix", Integer.toString(rounds),
+        work.toString()).inheritIO().start();
+    assertEquals(0, w.waitFor(), "iorwl mix");
+  }
+
+  private static long dropped(Map<String, Long> c) {
+    return c.entrySet().stream().filter(e -> e.getKey().startsWith("ior_clickhouse_dropped_total"))
+        .mapToLong(Map.Entry::getValue).sum();
+  }
+
+  /**
+   * ior serve's counters (the ClickHouse ones by name and labels, {@code ior_calls}: every
+   * call of {@code ior_syscalls_total} summed) once {@code done} holds, or after 30 s.
+   */
+  private static Map<String, Long> awaitMetrics(String url,
+      Predicate<Map<String, Long>> done) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Map<String, Long> c = Map.of();
+    for (int i = 0; i < 150; i++) {
+      String page = http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      c = new TreeMap<>();
+      long calls = 0;
+      for (String l : page.lines().toList()) {
+        boolean ch = l.startsWith("ior_clickhouse_");
+        if (ch || l.startsWith("ior_syscalls_total{")) {
+          long v = (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+          if (ch) {
+            c.put(l.substring(0, l.lastIndexOf(' ')), v);
+          } else {
+            calls += v;
+          }
+        }
+      }
+      c.put("ior_calls", calls);
+      if (c.containsKey("ior_clickhouse_rows_sent_total") && done.test(c)) {
+        return c;
+      }
+      Thread.sleep(200);
+    }
+    return c;
   }
 }

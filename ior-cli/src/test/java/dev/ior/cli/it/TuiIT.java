@@ -79,7 +79,7 @@ class TuiIT {
       t.keys("-l", Long.toString(pid));
       t.await("our pid in the picker", s -> line(s, pid + "  iorwl") != null, 10);
       t.keys("Enter");
-      t.await("target pid " + pid, 5);
+      t.await("target pid " + pid, 30); // shown once attached: the verifier takes seconds at load
       release(w);
       String overview = t.await(mixFile, 10);
       assertTrue(overview.contains("Top processes by total time"), overview);
@@ -252,7 +252,7 @@ class TuiIT {
       t.keys("-l", Long.toString(w.pid()));
       t.await("the workload in the picker", s -> line(s, w.pid() + "  iorwl") != null, 10);
       t.keys("Enter");
-      t.await("target pid " + w.pid(), 5);
+      t.await("target pid " + w.pid(), 30);
       awaitFile(dir.resolve("err.txt"), "Ctrl+C to stop");
       release(w);
       t.keys("4");
@@ -286,5 +286,40 @@ class TuiIT {
     String last = out.substring(out.lastIndexOf("--- ior: "));
     assertTrue(last.contains(dir.resolve("iorwl-mix.dat").toString()), last);
     assertTrue(last.contains("iorwl"), last);
+  }
+
+  /**
+   * The Stacks tab on the real kernel: a C program with a known call chain (frame pointers), its
+   * writes traced with every stack; k on the write row shows the chain innermost first.
+   */
+  @Test
+  void kOnTheWriteRowShowsTheProgramsCallChain() throws Exception {
+    Tmux.require();
+    Path src = CliProcess.repo().resolve("ior-bpf/src/test/c/callchain.c");
+    Path exe = dir.resolve("callchain");
+    Process cc = new ProcessBuilder("gcc", "-O1", "-g", "-fno-omit-frame-pointer", "-fno-inline",
+        "-o", exe.toString(), src.toString()).redirectErrorStream(true).start();
+    String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, cc.waitFor(), ccOut);
+    String cmd = "'" + CliProcess.repo().resolve("bin/ior") + "' -tui -stacks all -comm callchain"
+        + " -tps '_write$' 2> err.txt; echo \"IOR-EXITED $?\"; exec sleep 600";
+    try (Tmux t = new Tmux(dir, 160, 48, cmd)) {
+      t.await("1 Overview", 60);
+      awaitFile(dir.resolve("err.txt"), "Ctrl+C to stop");
+      Process w = new ProcessBuilder(exe.toString(), dir.resolve("log").toString(), "200", "3000")
+          .redirectErrorStream(true).start();
+      t.keys("3");
+      t.await("the write row", s -> line(s, "write ") != null
+          && line(s, "write ").matches("write\\s+200\\s.*"), 15);
+      t.keys("k");
+      String stacks = t.await("the call chain", s -> s.contains("Stacks of syscall write: 200 of"
+          + " 200 calls have a stack") && line(s, "write < write_all < flush_log < main") != null,
+          15);
+      assertTrue(line(stacks, "write < write_all").contains("100.0%"), stacks);
+      assertTrue(stacks.contains("selected stack, innermost frame first"), stacks);
+      t.keys("q");
+      assertTrue(t.await("IOR-EXITED", 60).contains("IOR-EXITED 0"));
+      assertEquals(0, w.waitFor());
+    }
   }
 }

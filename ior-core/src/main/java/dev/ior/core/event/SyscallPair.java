@@ -147,9 +147,9 @@ public interface SyscallPair {
     return b.toString();
   }
 
-  /** An immutable copy. */
+  /** An immutable copy, its stack included. */
   default PairRecord copy() {
     return new PairRecord(syscall(), pid(), tid(), comm(), enterNs(), exitNs(), gapNs(), ret(),
-        fd(), file(), file2(), flags(), bytes(), thread(), cgroupId(), marks(), root());
+        fd(), file(), file2(), flags(), bytes(), thread(), cgroupId(), marks(), stack(), root());
   }
 }

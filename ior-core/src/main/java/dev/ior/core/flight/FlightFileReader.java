@@ -3,6 +3,7 @@ package dev.ior.core.flight;
 
 import dev.ior.core.pair.MutablePair;
 import dev.ior.core.sink.PairSink;
+import dev.ior.core.stack.CallStack;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallTable;
 import java.io.BufferedInputStream;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -81,6 +84,7 @@ public final class FlightFileReader {
       names.add(null);
       List<Syscall> syscalls = new ArrayList<>();
       MutablePair p = new MutablePair();
+      Map<Integer, CallStack> stacks = new HashMap<>();
       long pairs = 0;
       try {
         while (true) {
@@ -98,7 +102,7 @@ public final class FlightFileReader {
           } else if (tag == FlightFileWriter.NAME) {
             names.add(string(in));
             syscalls.add(null);
-          } else if (tag == FlightFileWriter.PAIR) {
+          } else if (tag == FlightFileWriter.PAIR || tag == FlightFileWriter.STACK_PAIR) {
             p.syscall = syscall(table, syscalls, names, in.readInt());
             p.pid = in.readInt();
             p.tid = in.readInt();
@@ -115,6 +119,8 @@ public final class FlightFileReader {
             p.thread = names.get(in.readInt());
             p.file = names.get(in.readInt());
             p.file2 = names.get(in.readInt());
+            p.stack = tag == FlightFileWriter.STACK_PAIR ? stack(stacks, names, in.readInt())
+                : CallStack.NOT_TAKEN;
             sink.accept(p);
             pairs++;
           } else {
@@ -129,6 +135,16 @@ public final class FlightFileReader {
             pairs, e.getMessage()), e);
       }
     }
+  }
+
+  /** The stack of a folded name id, one instance per id (sinks compare stacks by identity). */
+  private static CallStack stack(Map<Integer, CallStack> stacks, List<String> names, int id)
+      throws IOException {
+    String folded = names.get(id);
+    if (folded == null || folded.isEmpty()) {
+      throw new IOException("a pair's stack has no name");
+    }
+    return stacks.computeIfAbsent(id, k -> new CallStack(CallStack.framesOf(folded)));
   }
 
   private static Syscall syscall(SyscallTable table, List<Syscall> cache, List<String> names,
@@ -163,9 +179,9 @@ public final class FlightFileReader {
         throw new IOException(file + ": not an ior flight recording (.iorfl)");
       }
       int version = in.readUnsignedByte();
-      if (version != FlightFileWriter.VERSION) {
+      if (version < 1 || version > FlightFileWriter.VERSION) {
         throw new IOException(file + ": a flight recording of version " + version
-            + "; this ior reads version " + FlightFileWriter.VERSION);
+            + "; this ior reads versions 1 to " + FlightFileWriter.VERSION);
       }
       return new FlightHeader(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
           in.readInt(), in.readInt(), string(in), string(in), string(in));

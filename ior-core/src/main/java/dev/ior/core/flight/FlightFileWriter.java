@@ -2,6 +2,7 @@
 package dev.ior.core.flight;
 
 import dev.ior.core.event.SyscallPair;
+import dev.ior.core.stack.CallStack;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -21,10 +22,13 @@ import java.util.zip.GZIPOutputStream;
  */
 final class FlightFileWriter implements AutoCloseable {
   static final byte[] MAGIC = "IORFLT\n".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
+  /** 2: adds {@link #STACK_PAIR}; version 1 files (without it) are still read. */
+  static final int VERSION = 2;
   static final int END = 0;
   static final int NAME = 1;
   static final int PAIR = 2;
+  /** A pair whose user stack was taken: a {@link #PAIR}, then the folded stack's name id. */
+  static final int STACK_PAIR = 3;
 
   private final GZIPOutputStream gzip;
   private final DataOutputStream out;
@@ -61,7 +65,9 @@ final class FlightFileWriter implements AutoCloseable {
     int thread = name(p.thread());
     int file = name(p.file());
     int file2 = name(p.file2());
-    out.writeByte(PAIR);
+    CallStack stack = p.stack();
+    int folded = stack == CallStack.NOT_TAKEN ? 0 : name(stack.folded());
+    out.writeByte(folded == 0 ? PAIR : STACK_PAIR);
     out.writeInt(syscall);
     out.writeInt(p.pid());
     out.writeInt(p.tid());
@@ -78,6 +84,9 @@ final class FlightFileWriter implements AutoCloseable {
     out.writeInt(thread);
     out.writeInt(file);
     out.writeInt(file2);
+    if (folded != 0) {
+      out.writeInt(folded);
+    }
     pairs++;
   }
 

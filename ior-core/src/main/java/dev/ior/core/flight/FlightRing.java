@@ -3,6 +3,7 @@ package dev.ior.core.flight;
 
 import dev.ior.core.event.SyscallPair;
 import dev.ior.core.pair.MutablePair;
+import dev.ior.core.stack.CallStack;
 import dev.ior.core.syscall.Syscall;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -21,11 +22,11 @@ final class FlightRing {
   static final int SEGMENT_BITS = 14;
   static final int SEGMENT = 1 << SEGMENT_BITS;
   /**
-   * Heap bytes per slot: six long columns, five int columns and five references (4 bytes each
-   * with compressed oops, the JVM's default below 32 GiB of heap). The names the references
-   * point to are the pipeline's interned strings, shared, not copied.
+   * Heap bytes per slot: six long columns, five int columns and six references (4 bytes each
+   * with compressed oops, the JVM's default below 32 GiB of heap). The names and stacks the
+   * references point to are the pipeline's interned strings and shared stacks, not copies.
    */
-  static final int SLOT_BYTES = 6 * 8 + 5 * 4 + 5 * 4;
+  static final int SLOT_BYTES = 6 * 8 + 5 * 4 + 6 * 4;
 
   private static final VarHandle HEAD;
   private static final VarHandle CLAIMED;
@@ -142,6 +143,7 @@ final class FlightRing {
     final String[] thread = new String[SEGMENT];
     final String[] file = new String[SEGMENT];
     final String[] file2 = new String[SEGMENT];
+    final CallStack[] stack = new CallStack[SEGMENT];
 
     void put(int i, SyscallPair p) {
       enterNs[i] = p.enterNs();
@@ -160,6 +162,7 @@ final class FlightRing {
       thread[i] = p.thread();
       file[i] = p.file();
       file2[i] = p.file2();
+      stack[i] = p.stack();
     }
 
     void get(int i, MutablePair p) {
@@ -179,6 +182,7 @@ final class FlightRing {
       p.thread = thread[i];
       p.file = file[i];
       p.file2 = file2[i];
+      p.stack = stack[i];
     }
   }
 }

@@ -30,13 +30,15 @@ import java.util.List;
  * @param containers one row per container, service or session, else cgroup path (key: the
  *     label; detail: how many processes), summing its processes
  * @param flows one entry per (pid, syscall, file), for the flame graph
+ * @param stacks one entry per (syscall, file, user stack) of the calls whose stack was taken
+ *     (empty when stacks are off), for the top stacks of a file or syscall
  * @param recent the newest pairs, oldest first
  */
 public record LiveSnapshot(long sequence, long takenNs, long elapsedNs, long intervalNs,
     long intervalPairs, long intervalBytesRead, long intervalBytesWritten, long skipped,
     int target, GroupStats total, List<GroupStats> syscalls, List<GroupStats> files,
     List<GroupStats> processes, List<GroupStats> containers, List<FlowStats> flows,
-    List<PairRecord> recent) {
+    List<StackStats> stacks, List<PairRecord> recent) {
 
   /** Copies the lists so that the snapshot stays immutable. */
   public LiveSnapshot {
@@ -45,6 +47,7 @@ public record LiveSnapshot(long sequence, long takenNs, long elapsedNs, long int
     processes = List.copyOf(processes);
     containers = List.copyOf(containers);
     flows = List.copyOf(flows);
+    stacks = List.copyOf(stacks);
     recent = List.copyOf(recent);
   }
 

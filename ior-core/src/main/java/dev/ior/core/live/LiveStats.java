@@ -140,6 +140,6 @@ public final class LiveStats implements PairSink {
   private LiveSnapshot build(long now, long pairs, long read, long written) {
     return new LiveSnapshot(sequence++, now, now - startNs, now - lastNs, pairs, read, written,
         totals.skipped(), target, totals.total(), totals.syscalls(), totals.files(),
-        totals.processes(), totals.containers(cgroups), totals.flows(), totals.recent());
+        totals.processes(), totals.containers(cgroups), totals.flows(), totals.stacks(), totals.recent());
   }
 }

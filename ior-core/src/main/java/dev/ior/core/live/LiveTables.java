@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One interval buffer of {@link LiveStats}: per-syscall, per-file, per-process and per-flow
- * counters plus the newest pairs, written by the consumer thread until the reader swaps it out,
+ * One interval buffer of {@link LiveStats}: per-syscall, per-file, per-process, per-flow and
+ * per-stack counters plus the newest pairs, written by the consumer thread until the reader swaps it out,
  * merges it into its {@link LiveTotals} and zeroes it for reuse. Lookups use the syscall id, the
  * pid and the file string the pipeline already holds, and zeroing keeps the entries, so a pair
  * of a group seen before allocates nothing.
@@ -25,6 +25,7 @@ final class LiveTables {
   private String[] syscallNames = new String[64];
   private final Map<String, GroupCounters> files = new HashMap<>();
   private final IntMap<Process> processes = new IntMap<>(64);
+  private final LiveStacks stacks = new LiveStacks();
   long skipped;
   long bytesRead;
   long bytesWritten;
@@ -52,6 +53,7 @@ final class LiveTables {
     proc.cgroupId = p.cgroupId(); // and the latest cgroup: a process can be moved
     proc.totals.record(p);
     proc.flow(p.syscall().id(), file).record(p);
+    stacks.record(p, file);
     recent.record(p);
     IoKind io = p.syscall().io();
     if (io == IoKind.READ) {
@@ -91,6 +93,7 @@ final class LiveTables {
       }
     });
     processes.forEach((pid, p) -> p.drainInto(pid, to, syscallNames));
+    stacks.drainInto(to, syscallNames);
     to.addRecent(recent.copy());
     recent.reset();
     total.reset();

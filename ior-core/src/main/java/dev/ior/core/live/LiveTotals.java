@@ -4,6 +4,7 @@ package dev.ior.core.live;
 import dev.ior.core.cgroup.CgroupInfo;
 import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.event.PairRecord;
+import dev.ior.core.stack.CallStack;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ final class LiveTotals {
   private final Map<Integer, String> comms = new HashMap<>();
   private final Map<Integer, Long> cgroups = new HashMap<>();
   private final Map<FlowKey, long[]> flows = new HashMap<>();
+  private final Map<StackKey, long[]> stacks = new HashMap<>();
   private final ArrayDeque<PairRecord> recent = new ArrayDeque<>();
   private final int recentCapacity;
   private long skipped;
@@ -33,6 +35,9 @@ final class LiveTotals {
 
   /** A flow's identity; the comm is looked up by pid. */
   private record FlowKey(int pid, String syscall, String file) {}
+
+  /** A (syscall, file, stack) combination of {@link StackStats}. */
+  private record StackKey(String syscall, String file, CallStack stack) {}
 
   void add(GroupCounters intervalTotal, long intervalSkipped) {
     total.add(intervalTotal);
@@ -61,6 +66,13 @@ final class LiveTotals {
     f[2] += bytes;
   }
 
+  void addStack(String syscall, String file, CallStack stack, long count, long ns, long bytes) {
+    long[] f = stacks.computeIfAbsent(new StackKey(syscall, file, stack), k -> new long[3]);
+    f[0] += count;
+    f[1] += ns;
+    f[2] += bytes;
+  }
+
   void addRecent(List<PairRecord> pairs) {
     for (PairRecord p : pairs) {
       if (recent.size() == recentCapacity) {
@@ -78,6 +90,7 @@ final class LiveTotals {
     comms.clear();
     cgroups.clear();
     flows.clear();
+    stacks.clear();
     recent.clear();
     skipped = 0;
   }
@@ -132,6 +145,13 @@ final class LiveTotals {
     List<FlowStats> out = new ArrayList<>(flows.size());
     flows.forEach((k, f) -> out.add(new FlowStats(comms.get(k.pid()), k.pid(), k.syscall(),
         k.file(), f[0], f[1], f[2])));
+    return out;
+  }
+
+  List<StackStats> stacks() {
+    List<StackStats> out = new ArrayList<>(stacks.size());
+    stacks.forEach((k, f) -> out.add(new StackStats(k.syscall(), k.file(), k.stack(), f[0], f[1],
+        f[2])));
     return out;
   }
 

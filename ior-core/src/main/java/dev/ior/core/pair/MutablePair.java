@@ -56,7 +56,7 @@ public final class MutablePair implements SyscallPair {
   public PairRecord copy() {
     check();
     return new PairRecord(syscall, pid, tid, comm, enterNs, exitNs, gapNs, ret, fd, file, file2,
-        flags, bytes, thread, cgroupId, marks, root);
+        flags, bytes, thread, cgroupId, marks, stack, root);
   }
 
   /** The pair as one strace-like line (see {@link SyscallPair#describe}); "(expired view)" once kept. */
@@ -89,6 +89,7 @@ public final class MutablePair implements SyscallPair {
 
   @Override
   public CallStack stack() {
+    check();
     return stack;
   }
 

@@ -17,8 +17,10 @@ public interface PairSink {
   void accept(SyscallPair pair);
 
   /**
-   * Called when the tracer has drained the ring and is about to wait for more: a good moment
-   * to flush buffered output so that a live stream appears promptly.
+   * Called when the tracer has drained the ring and is about to wait for more, and after each
+   * wait (the poll interval, 10 ms by default) even when nothing came: a good moment to flush
+   * buffered output so that a live stream appears promptly, or to send a batch whose time is up.
+   * Consumer thread; must be cheap when there is nothing to do.
    */
   default void flush() {}
 

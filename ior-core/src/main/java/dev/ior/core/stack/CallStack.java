@@ -2,7 +2,6 @@
 package dev.ior.core.stack;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The user stack of a traced call, symbolized: frame names root first ({@code main}, {@code
@@ -70,13 +69,14 @@ public final class CallStack {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CallStack && ((CallStack) o).folded.equals(folded)
+    return o == this || o instanceof CallStack && ((CallStack) o).folded.equals(folded)
         && ((CallStack) o).provisional == provisional;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(folded, provisional);
+    // No Objects.hash: its varargs array would be an allocation per live-table lookup.
+    return folded.hashCode() * 31 + (provisional ? 1 : 0);
   }
 
   @Override

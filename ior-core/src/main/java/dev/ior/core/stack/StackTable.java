@@ -36,11 +36,7 @@ public final class StackTable {
 
   /** The stack of a call of {@code pid}; see {@link StackResolver#resolve}. */
   public CallStack get(int pid, int stackId, long spWord) {
-    IntMap<Entry> stacks = byPid.get(pid);
-    if (stacks == null) {
-      stacks = new IntMap<>(64);
-      byPid.put(pid, stacks);
-    }
+    IntMap<Entry> stacks = stacksOf(pid);
     Entry first = stacks.get(stackId);
     for (Entry e = first; e != null; e = e.next) {
       if (e.spWord == spWord) {
@@ -58,6 +54,32 @@ public final class StackTable {
     resolved++;
     stacks.put(stackId, new Entry(spWord, s, generation, first));
     return s;
+  }
+
+  /**
+   * Sets the stack of ({@code pid}, {@code stackId}, {@code spWord}) without asking the resolver:
+   * a replay learning the names a live trace recorded. Replaces what was known.
+   */
+  public void learn(int pid, int stackId, long spWord, CallStack stack) {
+    IntMap<Entry> stacks = stacksOf(pid);
+    Entry first = stacks.get(stackId);
+    for (Entry e = first; e != null; e = e.next) {
+      if (e.spWord == spWord) {
+        e.stack = stack;
+        e.generation = resolver.generation();
+        return;
+      }
+    }
+    stacks.put(stackId, new Entry(spWord, stack, resolver.generation(), first));
+  }
+
+  private IntMap<Entry> stacksOf(int pid) {
+    IntMap<Entry> stacks = byPid.get(pid);
+    if (stacks == null) {
+      stacks = new IntMap<>(64);
+      byPid.put(pid, stacks);
+    }
+    return stacks;
   }
 
   /** Drops what is known of {@code pid}'s stacks (exec, exit). */

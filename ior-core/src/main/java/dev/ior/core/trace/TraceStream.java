@@ -9,6 +9,8 @@ import dev.ior.core.fd.ProcFs;
 import dev.ior.core.filter.PairFilter;
 import dev.ior.core.record.RecordFileReader;
 import dev.ior.core.record.RecordSink;
+import dev.ior.core.record.StackNamesTap;
+import dev.ior.core.stack.StackResolver;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stack.StackPolicy;
 import dev.ior.core.stats.TraceStats;
@@ -178,8 +180,10 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * Adds a tap that receives every raw record before the pipeline (e.g. a {@link
-   * dev.ior.core.record.RecordFileWriter} making a recording). Consumer thread.
+   * Adds a tap that receives every raw record right after the pipeline (e.g. a {@link
+   * dev.ior.core.record.RecordFileWriter} making a recording), and, for a live trace taking
+   * stacks, the names of each stack before the first exit that uses it ({@link
+   * dev.ior.core.record.StackNamesRecord}). Consumer thread.
    */
   public synchronized TraceStream onRecord(RecordSink tap) {
     beforeStart();
@@ -286,8 +290,12 @@ public final class TraceStream implements AutoCloseable {
     PairFilter filter = s.kernelFiltered() ? new PairFilter(null, c.path(), 0, 0)
         : new PairFilter(c.comm(), c.path(), c.pid(), c.tid());
     PairSink sink = sinks.size() == 1 ? sinks.get(0) : PairSink.tee(sinks.toArray(PairSink[]::new));
-    pipeline = new TracePipeline(SyscallTable.standard(), filter, procfs, sink,
-        source.stacks());
+    StackResolver stacks = source.stacks();
+    if (!taps.isEmpty() && stacks != StackResolver.NONE) {
+      // A recording gets the names of the stacks too: its replay cannot read the stack map.
+      stacks = new StackNamesTap(stacks, this::tap);
+    }
+    pipeline = new TracePipeline(SyscallTable.standard(), filter, procfs, sink, stacks);
     pollMs = (int) Math.max(1, Math.min(1000, c.poll().toMillis()));
     if (endWithTarget && s.kernelFiltered()) {
       int followed = command == null && !c.traceSelf() ? c.follow() : 0;
@@ -343,9 +351,9 @@ public final class TraceStream implements AutoCloseable {
           endReason = EndReason.SOURCE_ENDED;
           break;
         }
-        if (n > 0) {
-          pipeline.flush();
-        }
+        // Also after a wait that brought nothing: a sink holding a batch bounded in time
+        // (ClickHouse) sends it when its time is up, not when the next call happens to come.
+        pipeline.flush();
         long now = System.nanoTime();
         publishLive(now);
         EndReason end = endNow(now);
@@ -393,10 +401,16 @@ public final class TraceStream implements AutoCloseable {
         lastNs = Math.max(lastNs, t);
       }
     }
+    // The pipeline first: naming a stack at a call's exit writes the names to the taps, and a
+    // replay must read them before that exit.
+    pipeline.accept(buf, off, len);
+    tap(buf, off, len);
+  }
+
+  private void tap(java.nio.ByteBuffer buf, int off, int len) {
     for (int i = 0; i < taps.size(); i++) {
       taps.get(i).accept(buf, off, len);
     }
-    pipeline.accept(buf, off, len);
   }
 
   private void fail(Throwable t) {

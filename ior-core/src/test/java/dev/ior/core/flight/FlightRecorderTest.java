@@ -155,6 +155,26 @@ class FlightRecorderTest {
   }
 
   @Test
+  void userStacksSurviveTheRingAndTheDump() throws IOException {
+    dev.ior.core.stack.CallStack chain = new dev.ior.core.stack.CallStack(
+        List.of("main", "flush_log", "write_all", "write"));
+    try (FlightRecorder r = recorder(S, 1L << 20, 0, 0)) {
+      PairRecord plain = write(S, 0);
+      PairRecord stacked = new PairRecord(plain.syscall(), 10, 11, "db", S, S + 1_000, 500, 4096,
+          3, "/data/wal", null, 1, 4096, "db-writer", 77, 0, chain);
+      feed(r, plain);
+      feed(r, stacked);
+      clock.set(S + 10 * MS);
+      r.trigger("signal", "SIGUSR1");
+      await(() -> dumps.size() == 1);
+      r.finish();
+      List<PairRecord> pairs = read(dumps.get(0).file(), new ArrayList<>());
+      assertEquals(List.of(plain, stacked), pairs, "the stack kept, and no stack where none");
+      assertEquals(dev.ior.core.stack.CallStack.NOT_TAKEN, pairs.get(0).stack());
+    }
+  }
+
+  @Test
   void aManualTriggerFiresWhileNoCallComesIn() throws IOException {
     try (FlightRecorder r = recorder(S, 1L << 20, 0, 0)) {
       feed(r, write(S, 0));

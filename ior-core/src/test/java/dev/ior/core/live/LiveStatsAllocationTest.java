@@ -23,9 +23,16 @@ class LiveStatsAllocationTest {
     com.sun.management.ThreadMXBean hs = (com.sun.management.ThreadMXBean) mx;
     LiveStats live = new LiveStats(System::nanoTime, 64);
     PairRecord[] pairs = new PairRecord[32];
+    dev.ior.core.stack.CallStack[] stacks = {
+        new dev.ior.core.stack.CallStack(java.util.List.of("main", "load", "read")),
+        new dev.ior.core.stack.CallStack(java.util.List.of("main", "save", "write"))};
     for (int i = 0; i < pairs.length; i++) {
-      pairs[i] = pair("db" + i % 4, 100 + i % 4, i % 2 == 0 ? "read" : "write", "/d/f" + i,
+      PairRecord p = pair("db" + i % 4, 100 + i % 4, i % 2 == 0 ? "read" : "write", "/d/f" + i,
           1_000 + i, 10);
+      // Half the pairs carry a user stack (the dashboard's per-stack counters count them).
+      pairs[i] = i % 4 < 2 ? p : new PairRecord(p.syscall(), p.pid(), p.tid(), p.comm(),
+          p.enterNs(), p.exitNs(), p.gapNs(), p.ret(), p.fd(), p.file(), p.file2(), p.flags(),
+          p.bytes(), p.thread(), p.cgroupId(), p.marks(), stacks[i % 2]);
     }
     // Both interval buffers must have seen every group: feed, swap, feed, swap.
     for (int round = 0; round < 2; round++) {
@@ -42,6 +49,8 @@ class LiveStatsAllocationTest {
     }
     long allocated = hs.getThreadAllocatedBytes(tid) - before;
     assertTrue(allocated < 4_096, allocated + " bytes allocated for " + n + " pairs");
-    assertEquals(40_000 + n, live.snapshot().total().count());
+    LiveSnapshot s = live.snapshot();
+    assertEquals(40_000 + n, s.total().count());
+    assertEquals((40_000 + n) / 2, s.stacks().stream().mapToLong(StackStats::count).sum());
   }
 }
