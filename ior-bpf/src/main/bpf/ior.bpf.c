@@ -932,8 +932,16 @@ static __always_inline int ior_anon_map(struct task_struct___ior *task, struct p
 {
 	if (!(s->flags & IOR_SYS_FILE_MAP) || compat)
 		return 0;
-	if (s->shape == IOR_SHAPE_FD)
-		return (ior_reg(regs, 3, 0) & MAP_ANONYMOUS) != 0;
+	if (s->shape == IOR_SHAPE_FD) {
+		if (ior_reg(regs, 3, 0) & MAP_ANONYMOUS)
+			return 1;
+		/* an anonymous inode's mapping (a BPF map's ring, perf buffers) is not a file's either */
+		struct path___ior p = {};
+		if (!ior_fd_path(task, ior_reg(regs, 4, 0), &p))
+			return 0;
+		struct inode___ior *inode = p.dentry->d_inode;
+		return inode && inode->i_sb->s_magic == ANON_INODE_FS_MAGIC;
+	}
 	int file = 1;
 	bpf_find_vma((struct task_struct *)task, ior_reg(regs, 0, 0), ior_vma_file, &file, 0);
 	return !file;
