@@ -27,14 +27,24 @@
 #define PIDFS_MAGIC 0x50494446
 #define TS_COMPAT 0x0002 /* x86 thread_info.status: this syscall came through the ia32 entry */
 #define SECCOMP_MODE_FILTER 2
+#define MAP_ANONYMOUS 0x20
+#define RESOLVE_IN_ROOT 0x10 /* openat2: an absolute path starts at dirfd, not at the root */
 /* -ERESTARTSYS .. -ERESTART_RESTARTBLOCK: the kernel restarts the call or returns EINTR */
 #define ERESTARTSYS 512
 #define ERESTART_RESTARTBLOCK 516
-/* Directory levels a name walk follows before it marks the name cut (mount crossings count too). */
-#define IOR_NAME_DEPTH 96
+/*
+ * A name's room: /proc (d_path into PATH_MAX with its NUL) shows names up to 4095 bytes, so ior
+ * keeps every name up to that; a longer one is marked cut, as /proc refuses it (ENAMETOOLONG).
+ * A walk step is one directory level (at least 2 bytes: '/' and a byte) or one mount crossing,
+ * so IOR_NAME_DEPTH steps reach the room's end for any name that fits; a step past the leaf's
+ * root costs nothing (bpf_loop ends at the root), so ordinary names pay nothing for the bound.
+ */
 #define IOR_NAME_ROOM 4096
+#define IOR_NAME_DEPTH 4096
 /* Scratch for variable-length records: a fixed part and two paths, or a name of IOR_NAME_ROOM. */
 #define IOR_SCRATCH (sizeof(struct ior_enter_path) + 2 * IOR_PATH_MAX + 64)
+_Static_assert(sizeof(struct ior_name) + IOR_NAME_ROOM + 256 <= IOR_SCRATCH,
+	       "a name walk may read one component past the room");
 
 /*
  * Minimal CO-RE views of the kernel types we read. The "___ior" suffix is a flavour: libbpf
@@ -95,6 +105,8 @@ struct mount___ior {
 	struct mount___ior *mnt_parent;
 	struct dentry___ior *mnt_mountpoint;
 	struct vfsmount___ior mnt;
+	int mnt_id;
+	__u64 mnt_id_unique; /* Linux 6.8+: never reused, where mnt_id is (a namespace's mounts die with it) */
 } __attribute__((preserve_access_index));
 
 struct path___ior {
@@ -104,6 +116,10 @@ struct path___ior {
 
 struct file___ior {
 	struct path___ior f_path;
+} __attribute__((preserve_access_index));
+
+struct vm_area_struct___ior {
+	struct file___ior *vm_file;
 } __attribute__((preserve_access_index));
 
 struct fdtable___ior {
@@ -124,6 +140,7 @@ struct files_struct___ior {
 } __attribute__((preserve_access_index));
 
 struct fs_struct___ior {
+	struct path___ior root;
 	struct path___ior pwd;
 } __attribute__((preserve_access_index));
 
@@ -393,11 +410,15 @@ static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 
  * names an open file by its dentry, so each name of a hard-linked inode (one of them unlinked,
  * say) is an identity of its own; a rename gives the file a new identity, walked afresh. Files
  * of anon_inodefs all share one inode and an unhashed name, so their name's first bytes
- * ("[eventfd]", "[eventpoll]", "inotify") are mixed in too. d is a typed pointer (ior_fd_path,
- * ior_base_ident): direct loads; a probe read only for anonymous inodes.
+ * ("[eventfd]", "[eventpoll]", "inotify") are mixed in too. So is the mount's id: /proc names a
+ * file by its mount and dentry, and one dentry reached through two mounts (a bind mount of a
+ * directory or of a file, systemd's PrivateTmp, a container's volume) has two names. p's
+ * pointers are typed (ior_fd_path, ior_base_ident): direct loads (the mount that holds the
+ * vfsmount by a cast, a register move once verified); a probe read only for anonymous inodes.
  */
-static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_ident *out)
+static __always_inline void ior_dentry_ident(struct path___ior *p, struct ior_ident *out)
 {
+	struct dentry___ior *d = p->dentry;
 	struct inode___ior *inode = d->d_inode;
 	out->ino = 0;
 	out->dev = 0;
@@ -406,7 +427,12 @@ static __always_inline void ior_dentry_ident(struct dentry___ior *d, struct ior_
 		return;
 	struct super_block___ior *sb = inode->i_sb;
 	out->ino = inode->i_ino;
-	out->gen = inode->i_generation ^ d->d_name.hash ^ d->d_name.len * 0x9E3779B1u;
+	struct mount___ior *m = bpf_rdonly_cast((void *)((unsigned long)p->mnt
+						 - bpf_core_field_offset(struct mount___ior, mnt)),
+						bpf_core_type_id_kernel(struct mount___ior));
+	__u64 mid = bpf_core_field_exists(m->mnt_id_unique) ? m->mnt_id_unique : (__u64)m->mnt_id;
+	out->gen = inode->i_generation ^ d->d_name.hash ^ d->d_name.len * 0x9E3779B1u
+		   ^ (__u32)(mid ^ mid >> 32) * 0x85EBCA6Bu;
 	out->dev = sb->s_dev;
 	if (sb->s_magic == ANON_INODE_FS_MAGIC) {
 		__u64 w = 0;
@@ -470,11 +496,16 @@ static long ior_walk_step(__u32 i, struct ior_walk *w)
 	}
 	struct dentry___ior *up = BPF_CORE_READ(d, d_parent);
 	__u32 pos = w->pos;
-	if (pos > IOR_NAME_ROOM - 256)
+	if (pos >= IOR_NAME_ROOM)
 		return 1;
+	/* a component is at most NAME_MAX (255) bytes and its NUL: the scratch has that slack */
 	int n = bpf_probe_read_kernel_str(w->data + pos, 256, BPF_CORE_READ(d, d_name.name));
-	if (n > 0)
+	if (n > 0) {
+		/* component + NUL stands for '/' + component: pos is the name's length so far */
+		if (pos + n > IOR_NAME_ROOM - 1)
+			return 1; /* longer than /proc would show: cut before this component */
 		w->pos = pos + n;
+	}
 	if (up == d || !up) {
 		w->done = 1; /* a pseudo file (anon inode, memfd) is its own root */
 		return 1;
@@ -544,7 +575,7 @@ __noinline int ior_emit_name(struct path___ior *p, struct ior_ident *id, __u64 p
 static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
 				      struct ior_ident *out, __u64 pid_tgid)
 {
-	ior_dentry_ident(p->dentry, out);
+	ior_dentry_ident(p, out);
 	if (!out->ino)
 		return;
 	__u64 epoch = ior_name_epoch;
@@ -574,17 +605,23 @@ static __always_inline void ior_fd_ident(struct task_struct___ior *task, struct 
 		ior_ident(ts, &p, out, pid_tgid);
 }
 
-/* The directory a relative path starts from: dirfd's, or the working directory for AT_FDCWD. */
+/*
+ * The directory a path starts from: dirfd's, or the working directory for AT_FDCWD; for an
+ * absolute path (root set) the task's root directory, which a chroot moved (named in the host's
+ * view like any directory, so user space names the file in the host's view too).
+ */
 static __always_inline void ior_base_ident(struct task_struct___ior *task, struct ior_task *ts,
-					   __s64 dirfd, struct ior_ident *out, __u64 pid_tgid)
+					   __s64 dirfd, int root, struct ior_ident *out,
+					   __u64 pid_tgid)
 {
-	if ((int)dirfd != AT_FDCWD) {
+	if ((int)dirfd != AT_FDCWD && !root) {
 		ior_fd_ident(task, ts, dirfd, out, pid_tgid);
 		return;
 	}
 	struct path___ior p = {};
-	p.mnt = task->fs->pwd.mnt; /* direct loads, as in ior_fd_path */
-	p.dentry = task->fs->pwd.dentry;
+	struct fs_struct___ior *fs = task->fs; /* direct loads, as in ior_fd_path */
+	p.mnt = root ? fs->root.mnt : fs->pwd.mnt;
+	p.dentry = root ? fs->root.dentry : fs->pwd.dentry;
 	out->ino = 0;
 	out->dev = 0;
 	out->gen = 0;
@@ -718,12 +755,6 @@ static __always_inline int ior_enter_path(struct task_struct___ior *task, struct
 	__s64 dirfd = ior_arg(regs, s, 0, compat, AT_FDCWD);
 	__s64 dirfd2 = AT_FDCWD;
 	struct ior_ident base = {}, base2 = {};
-	/* Names first (they use their own scratch): they must reach the ring before this record. */
-	ior_base_ident(task, ts, dirfd, &base, pid_tgid);
-	if (s->shape == IOR_SHAPE_NAME) {
-		dirfd2 = ior_arg(regs, s, 2, compat, AT_FDCWD);
-		ior_base_ident(task, ts, dirfd2, &base2, pid_tgid);
-	}
 	__u32 zero = 0;
 	char *buf = bpf_map_lookup_elem(&ior_scratch, &zero);
 	if (!buf)
@@ -737,15 +768,35 @@ static __always_inline int ior_enter_path(struct task_struct___ior *task, struct
 		r->e.args[1] = dirfd2;
 		r->e.args[2] = 0;
 	} else if (s->shape == IOR_SHAPE_OPENHOW) {
-		__u64 fm[2] = {};
+		/* struct open_how: flags, mode, resolve */
+		__u64 fm[3] = {};
 		bpf_probe_read_user(fm, sizeof(fm), (const void *)ior_ptr(regs, s->arg[2] & 7, compat));
 		r->e.args[1] = fm[0];
 		r->e.args[2] = fm[1];
+		r->e.args[3] = fm[2];
 	} else {
 		r->e.args[1] = ior_arg(regs, s, 2, compat, 0);
 		r->e.args[2] = ior_arg(regs, s, 3, compat, 0);
 	}
 	__u32 flags = eflags | ior_read_paths(buf, sizeof(*r), r->len, p0, p1, ts, 1);
+	/*
+	 * The bases, after the paths (an absolute one starts at the root) and before this record is
+	 * copied to the ring: their names (own scratch slot) reach the ring first. An absolute path
+	 * in openat2 with RESOLVE_IN_ROOT starts at dirfd: dirfd is its root.
+	 */
+	char *data = buf + sizeof(*r);
+	int abs0 = r->len[0] > 0 && data[0] == '/';
+	int abs1 = r->len[1] > 0 && data[r->len[0] > 0 ? (r->len[0] & (IOR_PATH_MAX - 1)) : 0] == '/';
+	int in_root = s->shape == IOR_SHAPE_OPENHOW && (r->e.args[3] & RESOLVE_IN_ROOT);
+	ior_base_ident(task, ts, dirfd, abs0 && !in_root, &base, pid_tgid);
+	if (abs0)
+		flags |= IOR_F_ROOT_BASE;
+	if (s->shape == IOR_SHAPE_NAME) {
+		dirfd2 = ior_arg(regs, s, 2, compat, AT_FDCWD);
+		ior_base_ident(task, ts, dirfd2, abs1, &base2, pid_tgid);
+		if (abs1)
+			flags |= IOR_F_ROOT_BASE2;
+	}
 	ior_fill_enter(&r->e, task, ts, IOR_ENTER_PATH, s, nr, flags | (compat ? IOR_F_COMPAT : 0),
 		       pid_tgid);
 	r->e.file = base;
@@ -874,6 +925,39 @@ static __always_inline void ior_emit_enter(struct task_struct___ior *task, struc
 		ior_stack_enter(ts);
 }
 
+/* bpf_find_vma callback: whether the mapping that holds the address maps a file. */
+static long ior_vma_file(struct task_struct *task, struct vm_area_struct___ior *vma, int *file)
+{
+	*file = vma->vm_file != 0;
+	return 0;
+}
+
+/*
+ * For a syscall traced only on file mappings (IOR_SYS_FILE_MAP: mmap and munmap of the default
+ * selection): whether this call is one on anonymous memory, left out. mmap says so in its flags;
+ * munmap asks the task's own mapping of the range's first page (bpf_find_vma, under a trylock of
+ * the mm: a busy mm counts as a file, shown rather than lost). Only traced tasks get here.
+ */
+static __always_inline int ior_anon_map(struct task_struct___ior *task, struct pt_regs___ior *regs,
+					struct ior_sysent *s, int compat)
+{
+	if (!(s->flags & IOR_SYS_FILE_MAP) || compat)
+		return 0;
+	if (s->shape == IOR_SHAPE_FD) {
+		if (ior_reg(regs, 3, 0) & MAP_ANONYMOUS)
+			return 1;
+		/* an anonymous inode's mapping (a BPF map's ring, perf buffers) is not a file's either */
+		struct path___ior p = {};
+		if (!ior_fd_path(task, ior_reg(regs, 4, 0), &p))
+			return 0;
+		struct inode___ior *inode = p.dentry->d_inode;
+		return inode && inode->i_sb->s_magic == ANON_INODE_FS_MAGIC;
+	}
+	int file = 1;
+	bpf_find_vma((struct task_struct *)task, ior_reg(regs, 0, 0), ior_vma_file, &file, 0);
+	return !file;
+}
+
 /*
  * An exit whose enter this thread did not emit: a call refused before it ran (a seccomp filter's
  * SECCOMP_RET_ERRNO, a tracer skipping it) fires sys_exit without sys_enter. The argument
@@ -887,7 +971,7 @@ static __always_inline int ior_refused(struct task_struct___ior *task, struct pt
 	if (!(s->flags & IOR_SYS_TRACED) || ret > 0 || task->seccomp.mode != SECCOMP_MODE_FILTER)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
-	if (ior_skip(task, pid_tgid))
+	if (ior_skip(task, pid_tgid) || ior_anon_map(task, regs, s, slot >= IOR_NR_SLOTS))
 		return 0;
 	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
 						   BPF_LOCAL_STORAGE_GET_F_CREATE);
@@ -908,7 +992,7 @@ int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
 	if (!s || !task)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
-	if (ior_skip(task, pid_tgid))
+	if (ior_skip(task, pid_tgid) || ior_anon_map(task, regs, s, slot >= IOR_NR_SLOTS))
 		return 0;
 	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
 						   BPF_LOCAL_STORAGE_GET_F_CREATE);

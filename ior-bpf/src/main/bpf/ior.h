@@ -52,6 +52,8 @@ enum ior_shape {
 #define IOR_SYS_RET_FD 0x04  /* a successful call returns a new descriptor */
 #define IOR_SYS_RENAMES 0x08 /* a successful call may change names (rename, unlink, rmdir, link): filled
                                 traced or not, its exit counts the name epoch for every process */
+#define IOR_SYS_FILE_MAP 0x10 /* traced only on a file mapping: mmap without MAP_ANONYMOUS, munmap of
+                                 a range whose first page maps a file (the default selection's mmap) */
 
 /*
  * One slot of the syscall table (map ior_sys), indexed by syscall number (+512 for ia32). User space
@@ -73,6 +75,9 @@ struct ior_sysent {
 #define IOR_F_REFUSED 0x20    /* enter: built at the exit; the call never ran (seccomp, a tracer) */
 #define IOR_F_SHARED_FILES 0x40 /* fork: the new process shares its parent's fd table (CLONE_FILES) */
 #define IOR_F_IDENT 0x80      /* enter: file/file2 read from the task's fd table (none: not open) */
+#define IOR_F_ROOT_BASE 0x100 /* path enter: path 0 is absolute; file is the directory it starts at
+                                 (the task's root, or openat2's dirfd with RESOLVE_IN_ROOT) */
+#define IOR_F_ROOT_BASE2 0x200 /* the same for path 1 (name shape) and file2 */
 
 struct ior_head {
 	__u32 kind;          /* enum ior_kind */
@@ -109,8 +114,10 @@ struct ior_enter {
 	__u64 cgroup_id;     /* the task's cgroup v2 id */
 	char comm[IOR_COMM_LEN];   /* the process's comm (thread group leader), NUL-padded */
 	char thread[IOR_COMM_LEN]; /* the thread's own comm */
-	__s64 args[4];       /* fd shape: the integer arguments of the table's args column */
-	struct ior_ident file;  /* fd shape: args[0]'s file; path shapes: the base of a relative path */
+	__s64 args[4];       /* fd shape: the integer arguments of the table's args column; openhow:
+	                        dirfd, how.flags, how.mode, how.resolve */
+	struct ior_ident file;  /* fd shape: args[0]'s file; path shapes: the directory the path starts
+	                           at (IOR_F_ROOT_BASE: an absolute path's root) */
 	struct ior_ident file2; /* fd shape with IOR_SYS_FD2: args[1]'s file; name shape: new base */
 };
 

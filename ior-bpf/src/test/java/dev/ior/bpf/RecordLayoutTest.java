@@ -46,6 +46,7 @@ class RecordLayoutTest {
     C.put("SYS_FD2", "IOR_SYS_FD2");
     C.put("SYS_RET_FD", "IOR_SYS_RET_FD");
     C.put("SYS_RENAMES", "IOR_SYS_RENAMES");
+    C.put("SYS_FILE_MAP", "IOR_SYS_FILE_MAP");
     C.put("F_COMPAT", "IOR_F_COMPAT");
     C.put("F_PATH_LATE", "IOR_F_PATH_LATE");
     C.put("F_PATH_CUT", "IOR_F_PATH_CUT");
@@ -53,6 +54,8 @@ class RecordLayoutTest {
     C.put("F_THREAD", "IOR_F_THREAD");
     C.put("F_REFUSED", "IOR_F_REFUSED");
     C.put("F_SHARED_FILES", "IOR_F_SHARED_FILES");
+    C.put("F_ROOT_BASE", "IOR_F_ROOT_BASE");
+    C.put("F_ROOT_BASE2", "IOR_F_ROOT_BASE2");
     C.put("F_IDENT", "IOR_F_IDENT");
     C.put("SYSENT_ID", "offsetof(struct ior_sysent, id)");
     C.put("SYSENT_SHAPE", "offsetof(struct ior_sysent, shape)");

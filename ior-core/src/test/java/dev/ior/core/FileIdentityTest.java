@@ -43,6 +43,36 @@ class FileIdentityTest {
   }
 
   @Test
+  void aChrootedProcessIsNamedInTheHostsViewWithItsOwnBeside() {
+    // chroot("/srv/jail") before the trace; open("/data") and unlink("/gone") inside it
+    Ident jail = Scenario.id(500);
+    Scenario s = new Scenario().name(jail, "jail", "srv").name(LOG, "data", "jail", "srv")
+        .enterRooted(7, 7, "openat", "/data", jail).exit(7, 7, "openat", 3, LOG)
+        .enterRooted(7, 7, "unlink", "/gone", jail).exit(7, 7, "unlink", -2);
+    assertEquals("/srv/jail/data", s.pairs.get(0).file());
+    assertEquals("/srv/jail", s.pairs.get(0).root());
+    assertEquals("/data", s.pairs.get(0).ownFile());
+    assertEquals("/srv/jail/gone", s.last().file(), "the host's view, not the string as written");
+    assertEquals("/gone", s.last().ownFile());
+    // its child inherits the root; a file outside it has no name in the child's own view
+    s.name(OTHER, "host.log", "var").fork(7, 8).enterFd(8, 8, "write", 3, LOG)
+        .exit(8, 8, "write", 1).enterFd(8, 8, "write", 4, OTHER).exit(8, 8, "write", 1);
+    assertEquals("/srv/jail", s.last().root());
+    assertEquals(null, s.last().ownFile());
+    assertEquals("/var/host.log", s.last().file());
+  }
+
+  @Test
+  void theHostsRootIsNoOtherView() {
+    Ident root = Scenario.id(600);
+    Scenario s = new Scenario().name(root).name(LOG, "x", "tmp")
+        .enterRooted(7, 7, "openat", "/tmp/x", root).exit(7, 7, "openat", 3, LOG);
+    assertEquals("/tmp/x", s.last().file());
+    assertEquals(null, s.last().root());
+    assertEquals(null, s.last().ownFile());
+  }
+
+  @Test
   void staleTableEntryGivesWayToTheKernelsIdentity() {
     // fd 3 was /a when we saw it opened, but was replaced behind our back (io_uring, a missed
     // dup2): the kernel says it is another file now.

@@ -74,6 +74,13 @@ final class Scenario {
     return this;
   }
 
+  /** A path call with an absolute path, which the kernel saw starting at the task's {@code root}. */
+  Scenario enterRooted(int pid, int tid, String name, String path, Ident root) {
+    feed(w.enterPath(buf, sys(name), pid, tid, tick(), comm, -100, path, 0, 0, root,
+        RecordLayout.F_ROOT_BASE));
+    return this;
+  }
+
   Scenario enterName(int pid, int tid, String name, int odfd, String oldp, int ndfd, String newp) {
     feed(w.enterName(buf, sys(name), pid, tid, tick(), comm, odfd, oldp, ndfd, newp));
     return this;

@@ -18,6 +18,7 @@ import dev.ior.core.syscall.IoKind;
 import dev.ior.core.syscall.Shape;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallNumbers;
+import dev.ior.core.syscall.SyscallSelection;
 import dev.ior.core.syscall.SyscallTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,7 @@ public final class BpfObject implements AutoCloseable {
   private final List<Syscall> attached = new ArrayList<>();
   private SyscallNumbers nativeNumbers;
   private SyscallNumbers compatNumbers;
+  private SyscallSelection.Spec selection;
   private int stackFd = -1;
   private final Memory stackKey = new Memory(4);
   private final Memory stackValue = new Memory(8L * STACK_DEPTH);
@@ -109,6 +111,7 @@ public final class BpfObject implements AutoCloseable {
       b.setStackPolicy(stacks);
       b.nativeNumbers = SyscallNumbers.of(table, arch);
       b.compatNumbers = SyscallNumbers.of(table, arch.compat());
+      b.selection = config.selection();
       b.fillSyscalls(table, syscalls, warn);
       if (config.follow() > 0) {
         b.followPid(config.follow());
@@ -274,10 +277,12 @@ public final class BpfObject implements AutoCloseable {
 
   /**
    * Syscalls whose success may change the name of an open file or of a directory above it (a
-   * link gives an O_TMPFILE file its first name).
+   * link gives an O_TMPFILE file its first name; a lazy unmount detaches the mounts below, whose
+   * files /proc then names from the detached mount's root; a moved mount or root moves them).
    */
   static final List<String> RENAMERS =
-      List.of("rename", "renameat", "renameat2", "unlink", "unlinkat", "rmdir", "link", "linkat");
+      List.of("rename", "renameat", "renameat2", "unlink", "unlinkat", "rmdir", "link", "linkat",
+          "umount", "move_mount", "pivot_root");
 
   private void setSlot(int fd, int slot, Syscall s, boolean traced) throws TraceException {
     if (slot >= 2 * NR_SLOTS) {
@@ -298,6 +303,9 @@ public final class BpfObject implements AutoCloseable {
     }
     if (RENAMERS.contains(s.name())) {
       flags |= SYS_RENAMES;
+    }
+    if (SyscallSelection.fileMapsOnly(selection, s)) {
+      flags |= SYS_FILE_MAP;
     }
     v.setByte(SYSENT_FLAGS, (byte) flags);
     for (int k = 0; k < 4; k++) {

@@ -168,6 +168,16 @@ public final class StreamSink implements PairSink {
     if (refused(p)) {
       line.ascii(",\"refused\":true"); // only when set: the call never ran (seccomp, a tracer)
     }
+    if (p.root() != null) {
+      // only after a chroot: the names above are the host's; the process's own view beside them
+      line.ascii(",\"root\":");
+      jsonString(p.root());
+      String own = p.ownFile();
+      if (own != null) {
+        line.ascii(",\"file_own\":");
+        jsonString(own);
+      }
+    }
     CgroupInfo c = cgroups.lookup(p.cgroupId());
     line.ascii(",\"cgroup\":");
     if (c != null) {

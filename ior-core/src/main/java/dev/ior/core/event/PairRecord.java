@@ -15,7 +15,8 @@ import dev.ior.core.syscall.Syscall;
  */
 public record PairRecord(Syscall syscall, int pid, int tid, String comm, long enterNs,
     long exitNs, long gapNs, long ret, int fd, String file, String file2, int flags, long bytes,
-    String thread, long cgroupId, int marks, CallStack stack) implements SyscallPair {
+    String thread, long cgroupId, int marks, CallStack stack, String root)
+    implements SyscallPair {
 
   /** A null stack means none was taken: {@link CallStack#NOT_TAKEN}. */
   public PairRecord {
@@ -27,7 +28,15 @@ public record PairRecord(Syscall syscall, int pid, int tid, String comm, long en
       long gapNs, long ret, int fd, String file, String file2, int flags, long bytes,
       String thread, long cgroupId, int marks) {
     this(syscall, pid, tid, comm, enterNs, exitNs, gapNs, ret, fd, file, file2, flags, bytes,
-        thread, cgroupId, marks, CallStack.NOT_TAKEN);
+        thread, cgroupId, marks, CallStack.NOT_TAKEN, null);
+  }
+
+  /** A pair of a process whose root is the host's ({@link SyscallPair#root()} null). */
+  public PairRecord(Syscall syscall, int pid, int tid, String comm, long enterNs, long exitNs,
+      long gapNs, long ret, int fd, String file, String file2, int flags, long bytes,
+      String thread, long cgroupId, int marks, CallStack stack) {
+    this(syscall, pid, tid, comm, enterNs, exitNs, gapNs, ret, fd, file, file2, flags, bytes,
+        thread, cgroupId, marks, stack, null);
   }
 
   /**

@@ -81,6 +81,33 @@ public interface SyscallPair {
   String file2();
 
   /**
+   * The process's root directory in the host's view when it is not the host's root (after a
+   * {@code chroot}), else null. {@link #file()} is always in the host's view; see {@link
+   * #ownFile()} for the process's own.
+   */
+  default String root() {
+    return null;
+  }
+
+  /**
+   * The file as the process itself names it, below its {@link #root()}: {@code /data} for the
+   * host's {@code /srv/jail/data} in a process chrooted to {@code /srv/jail}. Null when the
+   * process's root is the host's (the views agree) or the file is not below its root (an fd
+   * opened before the chroot). Computed on each call.
+   */
+  default String ownFile() {
+    String root = root();
+    String f = file();
+    if (root == null || f == null || !f.startsWith(root)) {
+      return null;
+    }
+    if (f.length() == root.length()) {
+      return "/";
+    }
+    return f.charAt(root.length()) == '/' ? f.substring(root.length()) : null;
+  }
+
+  /**
    * Open flags: for open calls the flags passed; for fd calls the flags the fd was opened with
    * (as far as known, -1 when unknown); for other calls their flags argument or 0.
    */
@@ -123,6 +150,6 @@ public interface SyscallPair {
   /** An immutable copy, its stack included. */
   default PairRecord copy() {
     return new PairRecord(syscall(), pid(), tid(), comm(), enterNs(), exitNs(), gapNs(), ret(),
-        fd(), file(), file2(), flags(), bytes(), thread(), cgroupId(), marks(), stack());
+        fd(), file(), file2(), flags(), bytes(), thread(), cgroupId(), marks(), stack(), root());
   }
 }

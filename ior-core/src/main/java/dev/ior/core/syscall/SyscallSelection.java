@@ -11,7 +11,8 @@ import java.util.regex.PatternSyntaxException;
  * Chooses the syscalls to trace. Three ways to include, united: regexes over tracepoint-style
  * names as ior's {@code -tps} (a syscall is in when {@code sys_enter_X} or {@code sys_exit_X}
  * matches anywhere), names ({@code -syscalls read,write}) and families ({@code -families
- * fs,net}). With none of them, the file I/O families {@link SyscallTable#DEFAULT_FAMILIES}.
+ * fs,net}). With none of them, the file I/O families {@link SyscallTable#DEFAULT_FAMILIES} and
+ * the file mappings {@link SyscallTable#DEFAULT_MAPPINGS}.
  * Exclude regexes ({@code -tpsExclude}) then take syscalls out.
  *
  * <pre>{@code
@@ -74,11 +75,12 @@ public final class SyscallSelection {
             + String.join(",", SyscallTable.FAMILIES));
       }
     }
-    Collection<String> families = spec.includesAnything() ? spec.families()
-        : SyscallTable.DEFAULT_FAMILIES;
+    boolean dflt = !spec.includesAnything();
+    Collection<String> families = dflt ? SyscallTable.DEFAULT_FAMILIES : spec.families();
+    Collection<String> names = dflt ? SyscallTable.DEFAULT_MAPPINGS : spec.names();
     List<Syscall> out = new ArrayList<>();
     for (Syscall s : table.all()) {
-      boolean in = matches(inc, s) || spec.names().contains(s.name())
+      boolean in = matches(inc, s) || names.contains(s.name())
           || families.contains(s.family());
       if (in && !matches(exc, s)) {
         out.add(s);
@@ -91,6 +93,15 @@ public final class SyscallSelection {
           + " sys_enter_openat" + didYouMean(table, spec.include()));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code s} is traced only on file mappings: mmap and munmap in the default selection
+   * (the kernel leaves out mmap with MAP_ANONYMOUS and munmap of anonymous memory). Selected by
+   * name or family they are traced on all memory, as strace shows them.
+   */
+  public static boolean fileMapsOnly(Spec spec, Syscall s) {
+    return !spec.includesAnything() && (s.name().equals("mmap") || s.name().equals("munmap"));
   }
 
   /** "; did you mean 'fsync'?" for a -tps word that is a misspelled syscall, else "". */

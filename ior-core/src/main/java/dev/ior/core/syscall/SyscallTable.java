@@ -29,6 +29,13 @@ public final class SyscallTable {
       "ipc", "time", "poll", "sched", "security", "misc");
   /** What is traced when nothing is selected: file I/O. */
   public static final List<String> DEFAULT_FAMILIES = List.of("fs", "aio");
+  /**
+   * Syscalls of family {@code mem} the default selection adds: the mappings of files (I/O
+   * through a mapping moves no bytes through syscalls, so the mapping is what can be shown). Of
+   * mmap and munmap only calls on a file mapping are traced by default ({@link
+   * SyscallSelection#fileMapsOnly}): anonymous memory (malloc, a JVM's heap) is not file I/O.
+   */
+  public static final List<String> DEFAULT_MAPPINGS = List.of("mmap", "munmap", "msync");
 
   private final List<Syscall> all;
   private final Syscall[] byId;

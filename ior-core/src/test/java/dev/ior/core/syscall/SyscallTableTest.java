@@ -62,6 +62,15 @@ class SyscallTableTest {
         List.of()));
     assertTrue(dflt.contains(t.byName("openat")) && dflt.contains(t.byName("io_submit")));
     assertTrue(!dflt.contains(t.byName("connect")) && !dflt.contains(t.byName("futex")));
+    // file mappings are file I/O too (issue 18 kind 9); of mmap and munmap only files' by default
+    SyscallSelection.Spec none = SyscallSelection.Spec.ofRegexes(List.of(), List.of());
+    assertTrue(dflt.containsAll(List.of(t.byName("mmap"), t.byName("munmap"), t.byName("msync"))));
+    assertTrue(!dflt.contains(t.byName("mprotect")) && !dflt.contains(t.byName("brk")));
+    assertTrue(SyscallSelection.fileMapsOnly(none, t.byName("mmap")));
+    assertTrue(!SyscallSelection.fileMapsOnly(none, t.byName("msync")));
+    SyscallSelection.Spec mem = new SyscallSelection.Spec(List.of(), List.of(), List.of(),
+        List.of("mem"));
+    assertTrue(!SyscallSelection.fileMapsOnly(mem, t.byName("mmap")));
   }
 
   @Test

@@ -312,11 +312,13 @@ final class FileSteps {
         + "AT_FDCWD, " + c.pick(ODD_NAMES) + ", &st, 0); }");
   }
 
-  /** A file below a chain of long directory names: its name is 500-4000 bytes long. */
+  /** A file below a chain of long directory names (its name 500-4500 bytes long), or below
+   *  100-1900 levels of one-byte names (deeper than any fixed walk of a few hundred steps). */
   static Step longPath(Choice c) {
     String a = c.slot();
-    int depth = 2 + c.nextInt(16);
-    int len = 200 + c.nextInt(55);
+    boolean deep = c.nextInt(2) == 0;
+    int depth = deep ? 100 + c.nextInt(1800) : 2 + c.nextInt(16);
+    int len = deep ? 1 : 200 + c.nextInt(55);
     return Step.of(Kind.LONG_PATH, "{\n  char n[256];\n  memset(n, 'L', " + len + ");\n  n[" + len
         + "] = 0;\n  int d = (int) syscall(SYS_open, \".\", O_RDONLY|O_DIRECTORY);\n  for (int i = 0; i < "
         + depth + "; i++) {\n    syscall(SYS_mkdirat, d, n, 0755);\n"

@@ -44,6 +44,8 @@ public enum Kind {
   EXEC(ProcessSteps::exec, "fork+execve with and without close-on-exec fds"),
   THREAD_EXEC(ProcessSteps::threadExec, "execve from a non-leader thread"),
   CHROOT(ProcessSteps::chroot, "chroot, then absolute and relative names (kind 5)"),
+  MOUNT_NS(ProcessSteps::mountNs, "a private mount namespace: bind mounts of a directory and of a"
+      + " file, a tmpfs, a lazy unmount while open (systemd PrivateTmp, container volumes)"),
   SECCOMP(ProcessSteps::seccomp, "a seccomp filter refuses a call with an errno (kind 7)"),
   SIGNAL(ProcessSteps::signal, "a blocking read interrupted, with and without SA_RESTART (kind 10)");
 

@@ -106,6 +106,32 @@ final class ProcessSteps {
         : inner);
   }
 
+  /**
+   * In a child of its own (private) mount namespace, so nothing reaches the host's: files reached
+   * through a bind mount of a directory or of a file, and on a tmpfs, named through the mount
+   * point as /proc names them; then a lazy unmount while one is open, whose name /proc then
+   * gives from the detached mount's root.
+   */
+  static Step mountNs(Choice c) {
+    String mount = switch (c.nextInt(3)) {
+      case 0 -> "mount(\"d1\", \"d0\", NULL, MS_BIND, NULL);\n"
+          + "F[0] = (int) syscall(SYS_open, \"d0/f1\", O_RDWR);";
+      case 1 -> "mount(\"f1\", \"f2\", NULL, MS_BIND, NULL);\n"
+          + "F[0] = (int) syscall(SYS_open, \"f2\", O_RDWR);";
+      default -> "mount(\"none\", \"d1\", \"tmpfs\", 0, NULL);\n"
+          + "F[0] = (int) syscall(SYS_open, \"d1/t0\", O_RDWR|O_CREAT, 0644);";
+    };
+    String after = c.pick("", "umount2(" + c.pick("\"d0\"", "\"f2\"", "\"d1\"")
+        + ", MNT_DETACH);\n");
+    String inner = "if (unshare(CLONE_NEWNS) == 0 && mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL)"
+        + " == 0) {\n  " + mount.replace("\n", "\n  ") + "\n  " + FileSteps.write("F[0]")
+        + "\n  " + after.replace("\n", "\n  ") + FileSteps.write("F[0]") + "\n  "
+        + "F[1] = (int) syscall(SYS_openat, AT_FDCWD, " + c.pick("\"d0/f0\"", "\"d1/f1\"",
+        "\"f2\"") + ", O_RDONLY);\n  syscall(SYS_read, F[1], B, 4);\n}";
+    return Step.of(Kind.MOUNT_NS, "{\n  pid_t k = (pid_t) syscall(SYS_fork);\n  if (k == 0) {\n"
+        + indent(indent(inner)) + "\n    _exit(0);\n  }\n  child_wait(k);\n}");
+  }
+
   static Step seccomp(Choice c) {
     String[] refused = {"SYS_fsync", "SYS_dup", "SYS_lseek", "SYS_ftruncate", "SYS_unlink",
         "SYS_openat", "SYS_close", "SYS_write"};

@@ -43,6 +43,8 @@ public final class RecordLayout {
   public static final int SYS_RET_FD = 0x04;
   /** A successful call may change file names (rename, unlink, rmdir): counts the name epoch. */
   public static final int SYS_RENAMES = 0x08;
+  /** Traced only on a file mapping (mmap without MAP_ANONYMOUS, munmap of a file's pages). */
+  public static final int SYS_FILE_MAP = 0x10;
 
   /** Flags of a record head ({@code IOR_F_*}). */
   public static final int F_COMPAT = 0x01;
@@ -56,6 +58,10 @@ public final class RecordLayout {
   public static final int F_SHARED_FILES = 0x40;
   /** Enter: its file identities were read from the task's fd table; none means not open. */
   public static final int F_IDENT = 0x80;
+  /** Path enter: the path is absolute and file is the root it starts at (chroot, RESOLVE_IN_ROOT). */
+  public static final int F_ROOT_BASE = 0x100;
+  /** The same for the second path (name shape) and file2. */
+  public static final int F_ROOT_BASE2 = 0x200;
 
   // struct ior_sysent (a value of the kernel's syscall table map)
   public static final int SYSENT_ID = 0;

@@ -5,7 +5,7 @@ import dev.ior.core.syscall.Syscall;
 
 /** What a successful call does to the descriptor table or working directory. */
 enum FdEffect {
-  NONE, OPEN, CLOSE, CLOSE_RANGE, DUP, DUP2, DUP3, FCNTL, CHDIR, FCHDIR;
+  NONE, OPEN, CLOSE, CLOSE_RANGE, DUP, DUP2, DUP3, FCNTL, CHDIR, FCHDIR, CHROOT;
 
   static FdEffect of(Syscall s) {
     if (s.opensFd()) {
@@ -28,6 +28,8 @@ enum FdEffect {
         return CHDIR;
       case "fchdir":
         return FCHDIR;
+      case "chroot":
+        return CHROOT;
       default:
         return NONE;
     }

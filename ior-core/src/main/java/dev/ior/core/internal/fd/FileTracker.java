@@ -8,6 +8,7 @@ import dev.ior.core.internal.decode.KernelNames;
 import dev.ior.core.internal.decode.RecordLayout;
 import dev.ior.core.internal.pair.MutablePair;
 import dev.ior.core.syscall.IoKind;
+import dev.ior.core.syscall.Shape;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.core.trace.spi.ProcFs;
@@ -32,6 +33,8 @@ public final class FileTracker {
   static final int F_DUPFD_CLOEXEC = 1030;
   static final int FD_CLOEXEC = 1;
   static final int CLOSE_RANGE_CLOEXEC = 4;
+  /** openat2's how.resolve: an absolute path starts at dirfd. */
+  static final long RESOLVE_IN_ROOT = 0x10;
   /** O_APPEND | O_ASYNC | O_DIRECT | O_NOATIME | O_NONBLOCK: what F_SETFL may change. */
   static final int SETFL_MASK = 0x400 | 0x2000 | 0x4000 | 0x40000 | 0x800;
 
@@ -71,6 +74,8 @@ public final class FileTracker {
     p.file2 = null;
     p.flags = 0;
     p.bytes = ret > 0 && s.io() != IoKind.NONE ? ret : 0;
+    learnRoot(e);
+    p.root = procs.root(pid);
     switch (s.shape()) {
       case FD:
         int fd = (int) e.arg0;
@@ -90,7 +95,8 @@ public final class FileTracker {
       case PATH:
       case OPEN:
       case OPENHOW:
-        p.file = procs.resolve(pid, e.dirfd, e.path, e.file);
+        p.file = procs.resolve(pid, e.dirfd, e.path, e.file,
+            (e.flags & RecordLayout.F_ROOT_BASE) != 0);
         p.flags = s.id() == creatId ? O_WRONLY_CREAT_TRUNC : (int) e.openFlags;
         if (s.opensFd() && ret >= 0) {
           p.fd = (int) ret;
@@ -104,12 +110,28 @@ public final class FileTracker {
         }
         break;
       case NAME:
-        p.file = s.literalOldName() ? e.path : procs.resolve(pid, e.dirfd, e.path, e.file);
-        p.file2 = procs.resolve(pid, e.dirfd2, e.path2, e.file2);
+        p.file = s.literalOldName() ? e.path : procs.resolve(pid, e.dirfd, e.path, e.file,
+            (e.flags & RecordLayout.F_ROOT_BASE) != 0);
+        p.file2 = procs.resolve(pid, e.dirfd2, e.path2, e.file2,
+            (e.flags & RecordLayout.F_ROOT_BASE2) != 0);
         break;
       default:
         break;
     }
+  }
+
+  /**
+   * An absolute path's base is the task's root as the kernel named it (IOR_F_ROOT_BASE): the
+   * process's root now, in the host's view — also for a process chrooted before the trace.
+   * openat2 with RESOLVE_IN_ROOT starts at its dirfd instead, which is not the process's root.
+   */
+  private void learnRoot(EnterRecord e) {
+    if ((e.flags & RecordLayout.F_ROOT_BASE) == 0 || !e.file.present()
+        || e.syscall.shape() == Shape.OPENHOW
+        && (e.arg3 & RESOLVE_IN_ROOT) != 0) {
+      return;
+    }
+    procs.setRoot(e.pid, procs.identities().get(e.file));
   }
 
   /**
@@ -166,6 +188,9 @@ public final class FileTracker {
       case CHDIR:
       case FCHDIR:
         procs.setCwd(pid, p.file);
+        break;
+      case CHROOT:
+        procs.setRoot(pid, p.file);
         break;
       default:
         break;

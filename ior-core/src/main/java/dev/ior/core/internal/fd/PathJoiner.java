@@ -37,6 +37,22 @@ public final class PathJoiner {
     if (rel == null || base == null || rel.startsWith("/")) {
       return rel;
     }
+    return cached(base, rel);
+  }
+
+  /**
+   * An absolute path {@code abs} taken below the directory {@code root} (a chroot's root in the
+   * host's view): {@code joinUnder("/srv/jail", "/etc/x")} is {@code "/srv/jail/etc/x"}; cached
+   * as {@link #join}.
+   */
+  public String joinUnder(String root, String abs) {
+    if (abs == null || root == null || root.equals("/")) {
+      return abs;
+    }
+    return cached(root, abs);
+  }
+
+  private String cached(String base, String rel) {
     int h = (System.identityHashCode(base) * 31 + System.identityHashCode(rel)) & mask;
     int i = h;
     while (bases[i] != null) {
@@ -62,8 +78,8 @@ public final class PathJoiner {
 
   private static String concat(String base, String rel) {
     String tail = rel;
-    while (tail.startsWith("./")) {
-      tail = tail.substring(2);
+    while (tail.startsWith("./") || tail.startsWith("/")) {
+      tail = tail.substring(tail.charAt(0) == '/' ? 1 : 2);
     }
     if (tail.isEmpty() || tail.equals(".")) {
       return base;

@@ -33,6 +33,8 @@ public final class ProcessTable {
     FdTable fds = new FdTable();
     String cwd;
     boolean cwdLooked;
+    /** The root directory in the host's view after a chroot; null: the host's, or not known. */
+    String root;
   }
 
   /** A table that resolves what the kernel did not name through {@code procfs}. */
@@ -126,6 +128,26 @@ public final class ProcessTable {
     return p.cwd;
   }
 
+  /**
+   * The root directory of {@code pid} in the host's view when a chroot moved it, else null (the
+   * host's root, or not seen: a process chrooted before the trace is known from its first
+   * absolute path).
+   */
+  public String root(int pid) {
+    Process p = processes.get(pid);
+    return p == null ? null : p.root;
+  }
+
+  /**
+   * Sets the root directory of {@code pid} (host's view) after a chroot, or as the kernel named it
+   * at a call with an absolute path; "/" (the host's) is kept as null.
+   */
+  public void setRoot(int pid, String root) {
+    if (root != null) {
+      process(pid).root = root.equals("/") ? null : root;
+    }
+  }
+
   /** Sets the working directory (after a successful chdir/fchdir). */
   public void setCwd(int pid, String cwd) {
     Process p = process(pid);
@@ -139,8 +161,21 @@ public final class ProcessTable {
    * directory; unchanged when the base is unknown.
    */
   public String resolve(int pid, int dirfd, String path, Ident base) {
-    if (path == null || path.startsWith("/")) {
-      return path;
+    return resolve(pid, dirfd, path, base, false);
+  }
+
+  /**
+   * Like {@link #resolve(int, int, String, Ident)}; with {@code rootBase} the path is absolute and
+   * {@code base} is the root it starts at (a chroot's, or openat2's dirfd with RESOLVE_IN_ROOT):
+   * the result is in the host's view, the root's kernel name joined with the path. An absolute
+   * path whose root is unknown is returned as the program wrote it.
+   */
+  public String resolve(int pid, int dirfd, String path, Ident base, boolean rootBase) {
+    if (path == null) {
+      return null;
+    }
+    if (path.startsWith("/")) {
+      return joiner.joinUnder(rootBase && base.present() ? identities.get(base) : null, path);
     }
     String dir = base.present() ? identities.get(base) : null;
     if (dir == null) {
@@ -168,6 +203,7 @@ public final class ProcessTable {
     child.fds = sharedFiles ? parent.fds : parent.fds.copy();
     child.cwd = parent.cwd;
     child.cwdLooked = parent.cwdLooked;
+    child.root = parent.root;
     processes.put(childPid, child);
   }
 

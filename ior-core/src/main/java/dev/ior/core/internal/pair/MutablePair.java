@@ -30,6 +30,8 @@ public final class MutablePair implements SyscallPair {
   public String thread;
   public long cgroupId;
   public int marks;
+  /** The process's root in the host's view after a chroot, else null ({@link #root()}). */
+  public String root;
   public CallStack stack = CallStack.NOT_TAKEN;
 
   /** Makes the view readable again (the pipeline, before it fills it for the next pair). */
@@ -54,7 +56,7 @@ public final class MutablePair implements SyscallPair {
   public PairRecord copy() {
     check();
     return new PairRecord(syscall, pid, tid, comm, enterNs, exitNs, gapNs, ret, fd, file, file2,
-        flags, bytes, thread, cgroupId, marks, stack);
+        flags, bytes, thread, cgroupId, marks, stack, root);
   }
 
   /** The pair as one strace-like line (see {@link SyscallPair#describe}); "(expired view)" once kept. */
@@ -81,6 +83,7 @@ public final class MutablePair implements SyscallPair {
     thread = p.thread();
     cgroupId = p.cgroupId();
     marks = p.marks();
+    root = p.root();
     stack = p.stack();
   }
 
@@ -88,6 +91,12 @@ public final class MutablePair implements SyscallPair {
   public CallStack stack() {
     check();
     return stack;
+  }
+
+  @Override
+  public String root() {
+    check();
+    return root;
   }
 
   @Override
