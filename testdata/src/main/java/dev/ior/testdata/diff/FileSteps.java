@@ -243,7 +243,9 @@ final class FileSteps {
       case 0 -> "{ struct stat st; syscall(SYS_newfstatat, AT_FDCWD, " + c.file() + ", &st, 0); }";
       case 1 -> "{ struct statx sx; syscall(SYS_statx, " + c.pick("AT_FDCWD", c.fd()) + ", "
           + c.pick(c.file(), "\"\"") + ", AT_EMPTY_PATH, STATX_BASIC_STATS, &sx); }";
-      case 2 -> "syscall(SYS_fchmod, " + c.fd() + ", 0640);";
+      // 0666: the fd may be /dev/null (programs open it, and run as root); any other mode
+      // would change the machine's /dev/null for every other program.
+      case 2 -> "syscall(SYS_fchmod, " + c.fd() + ", 0666);";
       case 3 -> "syscall(SYS_fchown, " + c.fd() + ", 0, 0);";
       case 4 -> "syscall(SYS_utimensat, AT_FDCWD, " + c.file() + ", NULL, 0);";
       case 5 -> "syscall(SYS_truncate, " + c.file() + ", 10);";

@@ -144,8 +144,12 @@ public final class Runner {
     for (Program p : programs) {
       Path dir = Files.createDirectories(root.resolve(p.name()));
       Files.writeString(dir.resolve("in.txt"), "inherited from the shell\n");
+      Files.writeString(dir.resolve("stdin.txt"), "");
+      // stdin is a file of the program's own, not /dev/null: programs fchmod, fchown and
+      // fsetxattr random fds as root (an fchmod of fd 0 once left the machine's /dev/null at
+      // 0640, which broke every unprivileged writer of /dev/null).
       sh.append("cd ").append(dir).append(" && ").append(bin.resolve(p.name()))
-          .append(" 5<in.txt 6>>log.txt </dev/null >out.txt 2>&1\n");
+          .append(" 5<in.txt 6>>log.txt <stdin.txt >out.txt 2>&1\n");
     }
     Path script = root.resolveSibling(root.getFileName() + ".sh");
     Files.writeString(script, sh.toString());
