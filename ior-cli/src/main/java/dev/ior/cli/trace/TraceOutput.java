@@ -25,8 +25,8 @@ public interface TraceOutput {
   /**
    * Warms the JIT up on synthetic pairs, into sinks of its own (never {@link #sink()}). Runs on a
    * thread of its own while the programs load and attach (the kernel's verifier takes most of
-   * that time), so it does not delay the start, and may still run when the first pairs arrive;
-   * default: nothing.
+   * that time), so it does not delay the attach; the consumer reads its first record after it
+   * ({@code TraceStream.warmUp}); default: nothing.
    */
   default void warmUp() {}
 

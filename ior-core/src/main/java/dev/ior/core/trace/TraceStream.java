@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -80,6 +82,8 @@ public final class TraceStream implements AutoCloseable {
   private ProcFs procfs;
   private long durationNs;
   private StackPolicy stackPolicy = StackPolicy.OFF;
+  private Runnable warmUp;
+  private FutureTask<Void> warmedUp;
   private boolean endWithTarget = true;
   private HeldProcess command;
 
@@ -218,6 +222,23 @@ public final class TraceStream implements AutoCloseable {
    * dev.ior.core.event.SyscallPair#stack()}); default {@link StackPolicy#OFF}. Recordings and
    * given sources carry no stacks.
    */
+  /**
+   * Work that makes the consumer fast from its first record, such as warming the JIT up on
+   * synthetic pairs through sinks of its own (never those given to {@link #onPair}). It runs on
+   * a thread of its own ({@code ior-warm-up}) while the source opens: for a live trace the
+   * kernel's verifier takes most of that time, so the warm-up no longer delays the attach. The
+   * consumer reads its first record once both are done; what the kernel records meanwhile waits
+   * in the ring. A warm-up that throws is reported through {@link #onWarning} and the trace goes
+   * on cold.
+   *
+   * @throws IllegalStateException when the trace has started
+   */
+  public synchronized TraceStream warmUp(Runnable task) {
+    beforeStart();
+    warmUp = Objects.requireNonNull(task);
+    return this;
+  }
+
   public synchronized TraceStream stacks(StackPolicy policy) {
     beforeStart();
     stackPolicy = Objects.requireNonNull(policy, "policy");
@@ -272,6 +293,12 @@ public final class TraceStream implements AutoCloseable {
     beforeStart();
     started = true;
     TraceConfig c = command == null ? config : config.withFollow(command.pid());
+    if (warmUp != null) {
+      warmedUp = new FutureTask<>(warmUp, null);
+      Thread t = new Thread(warmedUp, "ior-warm-up");
+      t.setDaemon(true); // a failed start does not wait for it
+      t.start();
+    }
     RecordSource s;
     try {
       s = openSource(c);
@@ -310,6 +337,18 @@ public final class TraceStream implements AutoCloseable {
     }
   }
 
+  /** Consumer thread: waits for the warm-up, if any; records wait in the source meanwhile. */
+  private void awaitWarmUp() throws InterruptedException {
+    if (warmedUp == null) {
+      return;
+    }
+    try {
+      warmedUp.get();
+    } catch (ExecutionException e) {
+      warnings.accept("the warm-up failed (" + e.getCause() + "); tracing without it");
+    }
+  }
+
   private RecordSource openSource(TraceConfig c) throws TraceException {
     if (given != null) {
       return given;
@@ -345,6 +384,7 @@ public final class TraceStream implements AutoCloseable {
       if (config.traceSelf()) {
         s.excludeThread(NativeThread.tid());
       }
+      awaitWarmUp();
       while (!stopRequested) {
         long n = s.poll(records, pollMs);
         if (n < 0) {

@@ -61,6 +61,34 @@ class TraceStreamTest {
   }
 
   @Test
+  void theConsumerStartsAfterTheWarmUpAndAFailedOneIsSaid() throws Exception {
+    AtomicInteger warmedBeforeFirstPair = new AtomicInteger(-1);
+    AtomicInteger warm = new AtomicInteger();
+    try (TraceStream s = TraceStream.openFile(recording(20), TraceConfig.builder().build())) {
+      s.warmUp(() -> {
+        try {
+          Thread.sleep(200); // longer than opening the recording takes
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        warm.set(1);
+      }).onPair(p -> warmedBeforeFirstPair.compareAndSet(-1, warm.get())).start();
+    }
+    assertEquals(1, warmedBeforeFirstPair.get(), "the first pair came before the warm-up ended");
+
+    List<String> warnings = new ArrayList<>();
+    AtomicInteger pairs = new AtomicInteger();
+    try (TraceStream s = TraceStream.openFile(recording(20), TraceConfig.builder().build())) {
+      s.warmUp(() -> {
+        throw new IllegalStateException("no JIT today");
+      }).onWarning(warnings::add).onPair(p -> pairs.incrementAndGet()).start();
+    }
+    assertTrue(pairs.get() > 0, "the trace goes on cold");
+    assertEquals(List.of("the warm-up failed (java.lang.IllegalStateException: no JIT today);"
+        + " tracing without it"), warnings);
+  }
+
+  @Test
   void filtersOfAReplayRunInUserSpace() throws Exception {
     List<PairRecord> pairs = new ArrayList<>();
     try (TraceStream s = TraceStream.openFile(recording(20),
