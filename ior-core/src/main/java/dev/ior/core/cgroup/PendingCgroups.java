@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  * pair of an unknown cgroup on, pairs are copied into a queue (keeping their order across
  * processes) and released as soon as the head's cgroup is known: typically a few milliseconds.
  * Nothing waits on the consumer thread: the queue is released by later pairs and drains, and
- * in any case once it is {@code maxHold} old or {@code maxPairs} long (those pairs then show
- * the id only). {@link #finish()} waits for the last answers, at most {@code maxHold}.
+ * by the first pair once it is {@code maxHold} old, or once {@code maxPairs} long (those pairs
+ * then show the id only). {@link #finish()} waits for the last answers, at most {@code maxHold}.
  *
  * <pre>{@code
  * PairSink sink = new PendingCgroups(resolver, outputs, Duration.ofMillis(500), 1 << 16,
@@ -61,25 +61,35 @@ public final class PendingCgroups implements PairSink {
     }
     held.add(pair.copy());
     delayed++;
-    release(held.size() >= maxPairs);
+    release(held.size() >= maxPairs, true);
   }
 
   private boolean known(long cgroupId) {
     return cgroupId == 0 || cgroups.lookup(cgroupId) != null;
   }
 
-  /** Passes on the held pairs whose cgroup is known, in order; all of them when {@code all}. */
-  private void release(boolean all) {
-    boolean expired = all || !held.isEmpty() && clock.getAsLong() - heldSinceNs >= maxHoldNs;
+  /**
+   * Passes on the held pairs whose cgroup is known, in order; all of them when {@code all}, or
+   * when {@code mayExpire} and the oldest has been held for {@code maxHold}.
+   */
+  private void release(boolean all, boolean mayExpire) {
+    boolean expired = all || mayExpire && !held.isEmpty()
+        && clock.getAsLong() - heldSinceNs >= maxHoldNs;
     // heldSinceNs stays the oldest hold's start: what remains is released no later than that.
     while (!held.isEmpty() && (expired || known(held.peekFirst().cgroupId()))) {
       next.accept(held.pollFirst());
     }
   }
 
+  /**
+   * Passes on what became known. Never gives up on a cgroup here: flush comes every poll
+   * interval, also when nothing arrived, and a quiet moment while a new container's cgroup is
+   * still being scanned is no reason to show its calls without their container; the hold
+   * expires on the next pair or at {@link #finish()}, which waits for the answers.
+   */
   @Override
   public void flush() {
-    release(false);
+    release(false, false);
     next.flush();
   }
 
@@ -94,12 +104,12 @@ public final class PendingCgroups implements PairSink {
             == null) {
           break;
         }
-        release(false);
+        release(false, false);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    release(true);
+    release(true, true);
     next.finish();
   }
 
