@@ -129,7 +129,7 @@ struct fdtable___ior {
 
 /*
  * A kernel struct whose first field is a struct file pointer: a slot of the fd array cast to it
- * reads as a typed pointer (see ior_fd_file). kiocb has begun with ki_filp since Linux 2.6.
+ * reads as a typed pointer (see ior_fd_path). kiocb has begun with ki_filp since Linux 2.6.
  */
 struct kiocb___ior {
 	struct file___ior *ki_filp;
