@@ -284,7 +284,8 @@ public final class TraceStream implements AutoCloseable {
 
   /**
    * Opens the source (loads and attaches the BPF programs for a live trace), starts the consumer
-   * thread and returns; releases the {@link #command} if any.
+   * thread and returns once it reads (after the {@link #warmUp}, if any); releases the
+   * {@link #command} if any.
    *
    * @throws TraceException when the live source could not start (privileges, kernel, no ior-bpf)
    * @throws IllegalStateException when started before
@@ -332,6 +333,17 @@ public final class TraceStream implements AutoCloseable {
     Thread consumer = new Thread(this::consume, "ior-consumer");
     consumer.setDaemon(true);
     consumer.start();
+    if (warmedUp != null) {
+      // Return once the consumer reads: a workload started after "tracing" must meet a live
+      // consumer (a container gone before its first record is read loses its cgroup's name).
+      try {
+        warmedUp.get();
+      } catch (ExecutionException e) {
+        // the consumer says so through onWarning
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (command != null) {
       command.release();
     }
