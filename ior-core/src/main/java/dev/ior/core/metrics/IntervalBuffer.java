@@ -8,33 +8,40 @@ import java.util.Arrays;
 /**
  * What the consumer counted per series id since the last swap: calls, bytes, latency sum and
  * both histograms, errors by errno, the keys of the ids it touched and the pairs folded into
- * overflow series. Flat arrays indexed by id (histograms as id × slots), so recording allocates
- * nothing once the arrays are large enough. Written by the consumer, drained and cleared by the
- * reader after a swap.
+ * overflow series. Flat arrays indexed by id (histograms as id × {@link #SLOTS}), so recording
+ * allocates nothing once the arrays are large enough. Written by the consumer, drained and
+ * cleared by the reader after a swap.
+ *
+ * <p>A histogram slot is one byte: an interval is about a second, and most series see far
+ * fewer than 256 calls of one latency bucket in it. A slot that wraps adds 256 to
+ * {@link #spills} under its index, so every count stays exact; at the series cap this keeps
+ * the two buffers at about 160 bytes per series each instead of 500 with {@code int} slots.
  */
 final class IntervalBuffer {
   static final int CLASSIC = LatencyBuckets.CLASSIC.slots();
   static final int NATIVE = LatencyBuckets.NATIVE.slots();
+  /** Histogram slots per id: the classic buckets, then the native ones. */
+  static final int SLOTS = CLASSIC + NATIVE;
 
   int capacity;
   // Per-interval counts are ints: an interval is cut about once a second (MetricsSink#advance),
-  // and no series sees 2^31 calls in a second; ints halve the two buffers' memory at the cap.
+  // and no series sees 2^31 calls in a second.
   int[] counts;
   long[] bytes;
   long[] sumNs;
   int[] zeros;
-  int[] classic;
-  int[] nativeSlots;
+  /** Low 8 bits of each histogram count, id × SLOTS + slot; read as unsigned. */
+  byte[] buckets;
   Syscall[] syscalls;
   String[] comms;
   String[] containers;
   boolean[] touched;
   int[] touchedIds;
   int touchedCount;
-  /** Errors by (id << 32 | errno), open addressing; 0 marks a free slot (errno is never 0). */
-  long[] errorKeys = new long[64];
-  long[] errorCounts = new long[64];
-  int errorSize;
+  /** Errors by (id << 32 | errno); errno is never 0. */
+  final KeyedCounts errors = new KeyedCounts();
+  /** Histogram counts beyond a byte, by 1 + the index into {@link #buckets}. */
+  final KeyedCounts spills = new KeyedCounts();
   long folded;
 
   private final int softLimit;
@@ -53,9 +60,7 @@ final class IntervalBuffer {
     bytes = bytes == null ? new long[n] : Arrays.copyOf(bytes, n);
     sumNs = sumNs == null ? new long[n] : Arrays.copyOf(sumNs, n);
     zeros = zeros == null ? new int[n] : Arrays.copyOf(zeros, n);
-    classic = classic == null ? new int[n * CLASSIC] : Arrays.copyOf(classic, n * CLASSIC);
-    nativeSlots = nativeSlots == null ? new int[n * NATIVE]
-        : Arrays.copyOf(nativeSlots, n * NATIVE);
+    buckets = buckets == null ? new byte[n * SLOTS] : Arrays.copyOf(buckets, n * SLOTS);
     syscalls = syscalls == null ? new Syscall[n] : Arrays.copyOf(syscalls, n);
     comms = comms == null ? new String[n] : Arrays.copyOf(comms, n);
     containers = containers == null ? new String[n] : Arrays.copyOf(containers, n);
@@ -88,49 +93,27 @@ final class IntervalBuffer {
     bytes[id] += p.bytes();
     long ns = p.durationNs();
     sumNs[id] += Math.max(0, ns);
-    classic[id * CLASSIC + LatencyBuckets.CLASSIC.index(ns)]++;
+    int base = id * SLOTS;
+    bump(base + LatencyBuckets.CLASSIC.index(ns));
     if (ns <= 0) {
       zeros[id]++;
     } else {
-      nativeSlots[id * NATIVE + LatencyBuckets.NATIVE.index(ns)]++;
+      bump(base + CLASSIC + LatencyBuckets.NATIVE.index(ns));
     }
     if (p.failed()) {
-      addError(((long) id << 32) | (-p.ret() & 0xffffffffL));
+      errors.add(((long) id << 32) | (-p.ret() & 0xffffffffL), 1);
     }
   }
 
-  private void addError(long key) {
-    int mask = errorKeys.length - 1;
-    int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
-    while (errorKeys[i] != 0 && errorKeys[i] != key) {
-      i = (i + 1) & mask;
-    }
-    if (errorKeys[i] == 0) {
-      errorKeys[i] = key;
-      errorSize++;
-    }
-    errorCounts[i]++;
-    if (errorSize * 2 > errorKeys.length) {
-      growErrors();
+  private void bump(int i) {
+    if (++buckets[i] == 0) { // wrapped: 256 calls
+      spills.add(i + 1L, 256);
     }
   }
 
-  private void growErrors() {
-    long[] keys = errorKeys;
-    long[] values = errorCounts;
-    errorKeys = new long[keys.length * 2];
-    errorCounts = new long[keys.length * 2];
-    int mask = errorKeys.length - 1;
-    for (int j = 0; j < keys.length; j++) {
-      if (keys[j] != 0) {
-        int i = Long.hashCode(keys[j] * 0x9E3779B97F4A7C15L) & mask;
-        while (errorKeys[i] != 0) {
-          i = (i + 1) & mask;
-        }
-        errorKeys[i] = keys[j];
-        errorCounts[i] = values[j];
-      }
-    }
+  /** The count of histogram slot {@code slot} of {@code id}, without its spills. */
+  int bucket(int id, int slot) {
+    return buckets[id * SLOTS + slot] & 0xff;
   }
 
   /** Zeroes what was touched, keeping the arrays for the next interval. */
@@ -142,18 +125,14 @@ final class IntervalBuffer {
       bytes[id] = 0;
       sumNs[id] = 0;
       zeros[id] = 0;
-      Arrays.fill(classic, id * CLASSIC, (id + 1) * CLASSIC, 0);
-      Arrays.fill(nativeSlots, id * NATIVE, (id + 1) * NATIVE, 0);
+      Arrays.fill(buckets, id * SLOTS, (id + 1) * SLOTS, (byte) 0);
       syscalls[id] = null;
       comms[id] = null;
       containers[id] = null;
     }
     touchedCount = 0;
-    if (errorSize > 0) {
-      Arrays.fill(errorKeys, 0);
-      Arrays.fill(errorCounts, 0);
-      errorSize = 0;
-    }
+    errors.clear();
+    spills.clear();
     folded = 0;
   }
 }

@@ -165,10 +165,18 @@ public final class MetricsSink implements PairSink {
       t.add(b, id, now);
       byId[id] = t;
     }
-    for (int i = 0; i < b.errorKeys.length; i++) {
-      long key = b.errorKeys[i];
+    for (int i = 0; i < b.errors.capacity(); i++) {
+      long key = b.errors.key(i);
       if (key != 0) {
-        byId[(int) (key >>> 32)].addErrors((int) key, b.errorCounts[i]);
+        byId[(int) (key >>> 32)].addErrors((int) key, b.errors.count(i));
+      }
+    }
+    for (int i = 0; i < b.spills.capacity(); i++) {
+      long key = b.spills.key(i);
+      if (key != 0) {
+        int index = (int) (key - 1);
+        byId[index / IntervalBuffer.SLOTS].addBucket(index % IntervalBuffer.SLOTS,
+            b.spills.count(i));
       }
     }
     folded += b.folded;

@@ -75,6 +75,34 @@ class MetricsSinkTest {
   }
 
   @Test
+  void bucketCountsStayExactPastTheirByteInOneInterval() {
+    MetricsSink m = sink(100, 300);
+    long t = now.get();
+    int[] calls = {255, 256, 257, 1_000, 70_000}; // around and far beyond one byte
+    for (int round = 0; round < 2; round++) { // the spills of a swapped buffer are cleared
+      for (int i = 0; i < calls.length; i++) {
+        for (int k = 0; k < calls[i]; k++) {
+          m.accept(pair("hot", "read", t, 1_000L << (2 * i), 1)); // one bucket per i
+        }
+      }
+      SeriesSnapshot s = byName(m.snapshot()).get("hot/read");
+      long total = (round + 1) * java.util.Arrays.stream(calls).sum();
+      assertEquals(total, s.count());
+      long classic = 0;
+      for (int slot = 0; slot < LatencyBuckets.CLASSIC.slots(); slot++) {
+        classic += s.classicCount(slot);
+      }
+      assertEquals(total, classic, "classic buckets");
+      assertEquals(calls.length, s.nativeBuckets());
+      for (int k = 0; k < calls.length; k++) {
+        assertEquals((round + 1) * (long) calls[k], s.nativeCount(k), "native bucket " + k);
+      }
+      assertEquals((round + 1) * 70_000L,
+          s.classicCount(LatencyBuckets.CLASSIC.index(1_000L << 8)), "256 µs: le=5e-04");
+    }
+  }
+
+  @Test
   void seriesBeyondTheCapFoldIntoOneOverflowSeriesPerSyscall() {
     MetricsSink m = sink(3, 300);
     long t = now.get();
