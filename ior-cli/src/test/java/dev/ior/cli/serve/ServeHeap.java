@@ -7,6 +7,6 @@ final class ServeHeap {
 
   /** MiB for a series cap and the default -pprof-rows. */
   static int megabytes(int maxSeries) {
-    return 24 + maxSeries * 5 / 2048 + ServeOutput.DEFAULT_WINDOW_ROWS * 3 / 2048;
+    return 24 + maxSeries / 1024 + ServeOutput.DEFAULT_WINDOW_ROWS * 3 / 2048;
   }
 }
