@@ -5,7 +5,9 @@
 # files in a directory of its own (testdata's `iorwl seq`: ~25 file syscalls, every path new),
 # while `ior serve` traces them with every syscall attached and a scraper reads /metrics and a
 # 30 s pprof profile every 10 s. Every 10 s it prints the tracer's RSS, the series exported,
-# the pairs folded into overflow series and the series evicted. RSS must level off.
+# the pairs folded into overflow series and the series evicted. RSS must level off. At the end
+# it prints the median and maximum RSS of the samples taken at the series cap (series at 95% of
+# -max-series or more), the figure docs/serve.md states, and the load average.
 # Needs root and a build (./quickstart.sh).
 #   sudo scripts/soak-serve.sh [MINUTES] [extra ior serve flags...]
 set -euo pipefail
@@ -59,6 +61,7 @@ printf '%6s %9s %9s %8s %14s %9s %11s\n' "t (s)" "RSS MiB" "heap MiB" "series" "
   "evicted" "calls"
 start=$SECONDS
 next=$((start + 10))
+limit=10000
 while kill -0 "$spawner" 2>/dev/null; do
   [ -d "$work/bin" ] || { echo "soak: $work vanished" >&2; exit 1; }
   if ! kill -0 "$ior_pid" 2>/dev/null; then
@@ -76,13 +79,24 @@ while kill -0 "$spawner" 2>/dev/null; do
   page=$(curl -s --max-time 5 "$url/metrics" || true)
   get() { awk -v m="$1" '$1 == m {print $2}' <<<"$page" || true; }
   calls=$(awk '/^ior_syscalls_total/ {s += $2} END {printf "%d", s}' <<<"$page")
+  l=$(get ior_series_limit); [ -z "$l" ] || limit=$l
   printf '%6d %9s %9s %8s %14s %9s %11s\n' $((SECONDS - start)) "${rss:-?}" "${heap:-?}" \
     "$(get ior_series)" "$(get ior_series_folded_pairs_total)" \
-    "$(get ior_series_evicted_total)" "$calls"
+    "$(get ior_series_evicted_total)" "$calls" | tee -a "$work/samples"
   curl -s --max-time 9 -o /dev/null "$url/debug/pprof/io?seconds=30" & # beside the sampling
 done
 sleep 10 # the last profile pull
 echo "processes started: $(cat "$work/spawned")"
+# RSS at the cap: samples whose series count is at least 95% of the limit.
+sort -k2 -n "$work/samples" | awk -v cap="$limit" '
+  $2 != "?" && $4 != "" && $4 >= 0.95 * cap {r[n++] = $2}
+  END {
+    if (n == 0) { print "RSS at the series cap: no sample reached it"; exit }
+    m = n % 2 ? r[(n - 1) / 2] : (r[n / 2 - 1] + r[n / 2]) / 2
+    printf "RSS at the series cap (%d series or more): median %.1f MiB, max %.1f MiB, %d samples\n",
+      0.95 * cap, m, r[n - 1], n
+  }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -o 'lost: .*' "$work/err" || true
 kill -TERM "$ior_pid"
 wait "$ior_pid" || true
