@@ -119,7 +119,15 @@ struct file___ior {
 } __attribute__((preserve_access_index));
 
 struct vm_area_struct___ior {
+	unsigned long vm_start;
+	unsigned long vm_end;
+	unsigned long vm_flags;
+	unsigned long vm_pgoff;
 	struct file___ior *vm_file;
+} __attribute__((preserve_access_index));
+
+struct mm_struct___ior {
+	unsigned long exec_vm;
 } __attribute__((preserve_access_index));
 
 struct fdtable___ior {
@@ -179,6 +187,9 @@ struct task_struct___ior {
 	struct files_struct___ior *files;
 	struct signal_struct___ior *signal;
 	struct css_set___ior *cgroups;
+	struct mm_struct___ior *mm;
+	__u64 start_time;
+	__u64 self_exec_id;
 } __attribute__((preserve_access_index));
 
 /*
@@ -862,6 +873,103 @@ static __always_inline struct ior_stack_policy *ior_stack_policy(void)
 	return bpf_map_lookup_elem(&ior_stack_cfg, &zero);
 }
 
+/*
+ * ---- The executable mappings of a process with stacks (ior.h struct ior_mapping) ----
+ *
+ * User space names a stack's frames from the process's mappings. Read from /proc/PID/maps when
+ * the consumer gets to the stack, they are gone if the process has exited by then (a short-lived
+ * program loses the race). So the kernel tells them: before a process image's first stack, and
+ * again when its executable mappings have changed (the loader mapped libc after the first stack
+ * was taken in ld.so; a dlopen), the exit program walks the task's VMAs and emits one record per
+ * executable file mapping, before the stack record (the consumer reads them first).
+ *
+ * The walk uses the open-coded VMA iterator, kfuncs of Linux 6.7+. They are weak: on an older
+ * kernel libbpf leaves the calls unresolved, and they sit behind bpf_core_type_exists(struct
+ * bpf_iter_task_vma), a constant libbpf sets at load (the struct came with the kfuncs), so the
+ * verifier removes them as dead code; user space then reads /proc as before.
+ */
+struct bpf_iter_task_vma {
+	__u64 __opaque[1];
+} __attribute__((aligned(8)));
+
+extern int bpf_iter_task_vma_new(struct bpf_iter_task_vma *it, struct task_struct___ior *task,
+				 __u64 addr) __weak __ksym;
+extern struct vm_area_struct___ior *bpf_iter_task_vma_next(struct bpf_iter_task_vma *it) __weak __ksym;
+extern void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma *it) __weak __ksym;
+
+#define VM_EXEC 0x4
+#define IOR_PAGE_SHIFT 12 /* x86_64 */
+
+/* What a process image looked like when its mappings were last emitted. */
+struct ior_image {
+	__u64 start_ns;  /* the group leader's start_time: a reused pid is another process */
+	__u64 exec_id;   /* self_exec_id, counted up by every exec: a new image */
+	__u64 exec_vm;   /* mm->exec_vm, pages of executable mappings: a library (un)mapped since */
+};
+
+/* Processes whose mappings user space has, by tgid (an evicted one is walked again: harmless). */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096); /* user space sets 1 when stacks are off */
+	__type(key, __u32);
+	__type(value, struct ior_image);
+} ior_mapped SEC(".maps");
+
+/*
+ * Emits the current process's executable file mappings unless user space has them for this image
+ * already; each file is named first (ior_ident, as descriptors' files are). A global function: the
+ * verifier checks it once, not on every path of the exit program. The iterator takes the mmap
+ * lock with a trylock: when busy (or the ring is full) nothing is marked and the next stack tries
+ * again; user space reads /proc meanwhile. Two threads of a process may both walk (the mark comes
+ * after the walk, so that each one's stack follows a complete set): user space replaces the set at
+ * every index 0.
+ */
+__noinline int ior_emit_mappings(struct ior_task *ts, __u64 pid_tgid)
+{
+	if (!bpf_core_type_exists(struct bpf_iter_task_vma) || !ts)
+		return 0;
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct ior_image now = {
+		.start_ns = task->group_leader->start_time,
+		.exec_id = task->self_exec_id,
+		.exec_vm = task->mm->exec_vm,
+	};
+	__u32 tgid = pid_tgid >> 32;
+	struct ior_image *known = bpf_map_lookup_elem(&ior_mapped, &tgid);
+	if (known && known->start_ns == now.start_ns && known->exec_id == now.exec_id
+	    && known->exec_vm == now.exec_vm)
+		return 0;
+	struct bpf_iter_task_vma it;
+	struct vm_area_struct___ior *vma;
+	__u32 index = 0;
+	int ok = bpf_iter_task_vma_new(&it, task, 0) == 0;
+	while (ok && (vma = bpf_iter_task_vma_next(&it))) {
+		struct file___ior *f = vma->vm_file;
+		if (!(vma->vm_flags & VM_EXEC) || !f)
+			continue;
+		struct path___ior p = { .mnt = f->f_path.mnt, .dentry = f->f_path.dentry };
+		struct ior_ident file = {};
+		ior_ident(ts, &p, &file, pid_tgid);
+		struct ior_mapping *r = ior_reserve(sizeof(*r));
+		if (!r) {
+			ok = 0;
+			break;
+		}
+		ior_fill_head(&r->h, IOR_MAPPING, 0, 0, pid_tgid);
+		r->index = index++;
+		r->prot = vma->vm_flags & 0xf;
+		r->start = vma->vm_start;
+		r->end = vma->vm_end;
+		r->offset = vma->vm_pgoff << IOR_PAGE_SHIFT;
+		r->file = file;
+		bpf_ringbuf_submit(r, ior_submit_flags());
+	}
+	bpf_iter_task_vma_destroy(&it);
+	if (ok)
+		bpf_map_update_elem(&ior_mapped, &tgid, &now, BPF_ANY);
+	return ok;
+}
+
 /* At enter: remember the time when the policy takes stacks of slow calls. */
 static __always_inline void ior_stack_enter(struct ior_task *ts)
 {
@@ -892,6 +1000,9 @@ static __always_inline void ior_stack_exit(void *ctx, struct pt_regs___ior *regs
 		take = 1;
 	if (!take)
 		return;
+	/* A load-time constant (CO-RE): on kernels without the VMA iterator this is no code at all. */
+	if (bpf_core_type_exists(struct bpf_iter_task_vma))
+		ior_emit_mappings(ts, pid_tgid);
 	struct ior_stack *r = ior_reserve(sizeof(*r));
 	if (!r)
 		return;

@@ -34,6 +34,7 @@ enum ior_kind {
 	IOR_NAME = 9,        /* struct ior_name: the kernel's name of a file identity */
 	IOR_SIGNAL = 10,     /* struct ior_signal: a signal delivered after a call returned -ERESTART* */
 	IOR_STACK = 12,      /* struct ior_stack: the user stack of the call whose exit follows */
+	IOR_MAPPING = 13,    /* struct ior_mapping: an executable file mapping of a process with stacks */
 };
 
 /* Shapes of a syscall's arguments (ior_sysent.shape); the same words as syscalls.tsv. */
@@ -208,6 +209,23 @@ struct ior_stack {
 			      * frame of its own, which a frame-pointer walk skips; 0 if unreadable */
 };
 
+/*
+ * An executable file mapping of a process (a VMA with VM_EXEC and a file), emitted before the
+ * first IOR_STACK of a process image and again before a stack when its executable mappings have
+ * changed since (Linux 6.7+: the VMA iterator; older kernels send none). One walk sends every such
+ * mapping in address order, index 0 first: user space replaces what it had for the process then.
+ * With them user space names the frames of a process that has exited before its stacks are read.
+ */
+struct ior_mapping {
+	struct ior_head h;   /* tid: the thread whose stack follows */
+	__u32 index;         /* position in this walk; 0: the first */
+	__u32 prot;          /* the low bits of vm_flags: 1 read, 2 write, 4 exec, 8 shared */
+	__u64 start;         /* first address */
+	__u64 end;           /* end address (exclusive) */
+	__u64 offset;        /* file offset of start, bytes (vm_pgoff << PAGE_SHIFT) */
+	struct ior_ident file; /* the mapped file; an IOR_NAME record named it before (ino 0: unnamed) */
+};
+
 /* Which calls get a stack (map ior_stack_cfg, one entry); all zero: none. */
 struct ior_stack_policy {
 	__u32 every;         /* every Nth call of a thread (1: all); 0: not by count */
@@ -275,5 +293,12 @@ IOR_ASSERT_AT(ior_stack, seq, 24);
 IOR_ASSERT_AT(ior_stack, stack_id, 28);
 IOR_ASSERT_AT(ior_stack, sp_word, 32);
 IOR_ASSERT_AT(ior_stack_policy, slow_ns, 8);
+_Static_assert(sizeof(struct ior_mapping) == 72, "ior_mapping");
+IOR_ASSERT_AT(ior_mapping, index, 24);
+IOR_ASSERT_AT(ior_mapping, prot, 28);
+IOR_ASSERT_AT(ior_mapping, start, 32);
+IOR_ASSERT_AT(ior_mapping, end, 40);
+IOR_ASSERT_AT(ior_mapping, offset, 48);
+IOR_ASSERT_AT(ior_mapping, file, 56);
 
 #endif

@@ -168,10 +168,14 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
-  /** No stacks: one entry instead of 16,384 preallocated 1 KiB stacks in the kernel. */
+  /**
+   * No stacks: one entry instead of 16,384 preallocated 1 KiB stacks in the kernel, and one
+   * instead of 4,096 processes whose mappings were sent.
+   */
   private void sizeStacks(StackPolicy stacks) throws TraceException {
-    if (!stacks.enabled() && LibBpf.bpf_map__set_max_entries(map("ior_stacks"), 1) != 0) {
-      throw new TraceException("cannot size the stack map: " + LibC.strerror(Native.getLastError()));
+    if (!stacks.enabled() && (LibBpf.bpf_map__set_max_entries(map("ior_stacks"), 1) != 0
+        || LibBpf.bpf_map__set_max_entries(map("ior_mapped"), 1) != 0)) {
+      throw new TraceException("cannot size the stack maps: " + LibC.strerror(Native.getLastError()));
     }
   }
 

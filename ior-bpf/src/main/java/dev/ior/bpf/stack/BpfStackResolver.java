@@ -4,8 +4,10 @@ package dev.ior.bpf.stack;
 import dev.ior.bpf.load.BpfObject;
 import dev.ior.core.internal.decode.RecordLayout;
 import dev.ior.core.stack.CallStack;
+import dev.ior.core.stack.FileMapping;
 import dev.ior.core.stack.StackResolver;
 import dev.ior.symbols.elf.SeparateDebugFiles;
+import dev.ior.symbols.maps.MemoryMap;
 import dev.ior.symbols.resolve.ProcessSymbolizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,13 @@ public final class BpfStackResolver implements StackResolver, AutoCloseable {
   @Override
   public long generation() {
     return symbolizer.jvms().generation();
+  }
+
+  /** The kernel's mappings (sent before the stacks) name the frames of exited processes too. */
+  @Override
+  public void mapping(int pid, int index, FileMapping m) {
+    symbolizer.learn(pid, index == 0, new MemoryMap(m.start(), m.end(), m.perms(), m.offset(),
+        m.deviceName(), m.inode(), m.path()));
   }
 
   @Override

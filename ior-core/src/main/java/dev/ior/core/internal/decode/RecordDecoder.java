@@ -81,6 +81,12 @@ public final class RecordDecoder {
         h.stack(pid, tid, buf.getInt(offset + STACK_SEQ), buf.getInt(offset + STACK_ID),
             buf.getLong(offset + STACK_SP_WORD));
         return;
+      case KIND_MAPPING:
+        readIdent(buf, offset + MAPPING_FILE, ident);
+        h.mapping(pid, buf.getInt(offset + MAPPING_INDEX), buf.getInt(offset + MAPPING_PROT),
+            buf.getLong(offset + MAPPING_START), buf.getLong(offset + MAPPING_END),
+            buf.getLong(offset + MAPPING_OFFSET), ident);
+        return;
       default:
         decodeEnter(buf, offset, length, kind, sys, flags, pid, tid, time, h);
     }

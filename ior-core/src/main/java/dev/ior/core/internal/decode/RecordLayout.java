@@ -28,6 +28,7 @@ public final class RecordLayout {
   public static final int KIND_NAME = 9;
   public static final int KIND_SIGNAL = 10;
   public static final int KIND_STACK = 12;
+  public static final int KIND_MAPPING = 13;
 
   /** Shapes in the kernel's syscall table ({@code enum ior_shape}). */
   public static final int SHAPE_NONE = 0;
@@ -149,6 +150,15 @@ public final class RecordLayout {
   public static final int STACK_SP_WORD = 32;
   public static final int STACK_SIZE = 40;
 
+  // struct ior_mapping (an executable file mapping of a process with stacks)
+  public static final int MAPPING_INDEX = 24;
+  public static final int MAPPING_PROT = 28;
+  public static final int MAPPING_START = 32;
+  public static final int MAPPING_END = 40;
+  public static final int MAPPING_OFFSET = 48;
+  public static final int MAPPING_FILE = 56;
+  public static final int MAPPING_SIZE = 72;
+
   // struct ior_stack_policy (the value of map ior_stack_cfg)
   public static final int STACK_POLICY_EVERY = 0;
   public static final int STACK_POLICY_SLOW_NS = 8;
@@ -173,6 +183,8 @@ public final class RecordLayout {
         return SIGNAL_SIZE;
       case KIND_STACK:
         return STACK_SIZE;
+      case KIND_MAPPING:
+        return MAPPING_SIZE;
       case KIND_PROC_EXEC:
       case KIND_PROC_FORK:
       case KIND_TASK_EXIT:
