@@ -249,6 +249,8 @@ struct ior_task {
 	__u32 restart;       /* the last traced call returned -ERESTART*: the next signal decides */
 	__u32 stack_calls;   /* stack policy every: calls seen since the last stack taken */
 	__u64 stack_enter_ns; /* stack policy slow: when the pending call entered */
+	__u64 maps_exec_id;  /* ior_emit_mappings: the image (exec count and executable pages) whose */
+	__u64 maps_exec_vm;  /* mappings this thread saw sent: later stacks skip the LRU lookup */
 };
 
 /* ior_task.pending: the enter was not emitted (ring full): its exit is no refused call. */
@@ -907,7 +909,11 @@ struct ior_image {
 	__u64 exec_vm;   /* mm->exec_vm, pages of executable mappings: a library (un)mapped since */
 };
 
-/* Processes whose mappings user space has, by tgid (an evicted one is walked again: harmless). */
+/*
+ * Processes whose mappings user space has, by tgid (an evicted one is walked again: harmless).
+ * Each thread remembers the image it last checked (ior_task), so a stack costs this lookup only
+ * on a thread's first stack and after a change.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 4096); /* user space sets 1 when stacks are off */
@@ -934,11 +940,16 @@ __noinline int ior_emit_mappings(struct ior_task *ts, __u64 pid_tgid)
 		.exec_id = task->self_exec_id,
 		.exec_vm = task->mm->exec_vm,
 	};
+	if (ts->maps_exec_id == now.exec_id && ts->maps_exec_vm == now.exec_vm)
+		return 0;
 	__u32 tgid = pid_tgid >> 32;
 	struct ior_image *known = bpf_map_lookup_elem(&ior_mapped, &tgid);
 	if (known && known->start_ns == now.start_ns && known->exec_id == now.exec_id
-	    && known->exec_vm == now.exec_vm)
+	    && known->exec_vm == now.exec_vm) {
+		ts->maps_exec_id = now.exec_id;
+		ts->maps_exec_vm = now.exec_vm;
 		return 0;
+	}
 	struct bpf_iter_task_vma it;
 	struct vm_area_struct___ior *vma;
 	__u32 index = 0;
@@ -965,8 +976,11 @@ __noinline int ior_emit_mappings(struct ior_task *ts, __u64 pid_tgid)
 		bpf_ringbuf_submit(r, ior_submit_flags());
 	}
 	bpf_iter_task_vma_destroy(&it);
-	if (ok)
+	if (ok) {
 		bpf_map_update_elem(&ior_mapped, &tgid, &now, BPF_ANY);
+		ts->maps_exec_id = now.exec_id;
+		ts->maps_exec_vm = now.exec_vm;
+	}
 	return ok;
 }
 
