@@ -48,6 +48,26 @@ public interface RecordHandler {
    */
   default void stack(int pid, int tid, int seq, int stackId, long spWord) {}
 
+  /**
+   * The frames of user stack {@code stackId}, {@code ips[0..depth)} innermost first (the
+   * instruction after the syscall, then return addresses), first seen in process {@code pid}.
+   * Sent once per trace and stack, before the first {@link #stack} record with its id; the ids
+   * are the trace's, not a process's (equal walks in two processes share one). {@code ips} is
+   * reused after the call returns.
+   */
+  default void stackFrames(int pid, int stackId, long[] ips, int depth) {}
+
+  /**
+   * An executable file mapping of process {@code pid} at {@code [start, end)} (addresses),
+   * mapping {@code file} from byte {@code offset}; {@code prot} the low bits of the kernel's
+   * {@code vm_flags} (1 read, 2 write, 4 exec, 8 shared). The kernel sends a process's set,
+   * {@code index} 0 first, before the first stack of each image and again when its executable
+   * mappings changed; the file's name came in a {@link #name} record before. {@code file} is
+   * reused after the call returns.
+   */
+  default void mapping(int pid, int index, int prot, long start, long end, long offset,
+      Ident file) {}
+
   /** A record that could not be decoded (unknown kind or syscall id, or too short). */
   void malformed(int kind, int length);
 }
