@@ -357,7 +357,7 @@ public final class TracePipeline implements RecordHandler {
     sink.finish();
   }
 
-  /** Counters so far; ring and kernel losses and the duration are added by the trace. */
+  /** {@return counters so far; ring and kernel losses and the duration are added by the trace} */
   public TraceStats stats() {
     Losses losses = Losses.builder().add(LossKind.ENTER_WITHOUT_EXIT, entersWithoutExit)
         .add(LossKind.EXIT_WITHOUT_ENTER, exitsWithoutEnter).add(LossKind.ACROSS_LOSS, straddled)
@@ -370,7 +370,7 @@ public final class TracePipeline implements RecordHandler {
         new TraceStats.Uring(uringEnters, uringSubmitted), losses);
   }
 
-  /** Name records received from the kernel. */
+  /** {@return name records received from the kernel} */
   public long names() {
     return names;
   }

@@ -245,12 +245,12 @@ public final class AggregateTable {
     size = 0;
   }
 
-  /** Number of distinct keys. */
+  /** {@return number of distinct keys} */
   public int size() {
     return size;
   }
 
-  /** Sum of the call counts of all rows. */
+  /** {@return sum of the call counts of all rows} */
   public long totalCount() {
     long n = 0;
     for (int row = 0; row < size; row++) {
@@ -259,14 +259,14 @@ public final class AggregateTable {
     return n;
   }
 
-  /** A snapshot of the rows in first-seen order; cgroup ids show as {@code #<id>}. */
+  /** {@return a snapshot of the rows in first-seen order; cgroup ids show as {@code #<id>}} */
   public List<AggregateRow> rows() {
     return rows(CgroupInfo::idLabel);
   }
 
   /**
-   * A snapshot of the rows in first-seen order, cgroup ids turned into paths by {@code
-   * cgroupPath} (called once per distinct id, never for 0, which becomes "").
+   * {@return a snapshot of the rows in first-seen order, cgroup ids turned into paths by {@code
+   * cgroupPath} (called once per distinct id, never for 0, which becomes "")}
    */
   public List<AggregateRow> rows(LongFunction<String> cgroupPath) {
     Map<Long, String> names = new HashMap<>();

@@ -35,7 +35,7 @@ public final class AggregatingSink implements PairSink {
     table.add(p);
   }
 
-  /** The table being filled; read it on the consumer thread or after the trace stopped. */
+  /** {@return the table being filled; read it on the consumer thread or after the trace stopped} */
   public AggregateTable table() {
     return table;
   }

@@ -19,28 +19,28 @@ package dev.ior.core.cgroup;
  */
 public record CgroupInfo(long id, String path, Container container, String label) {
 
-  /** The info of the cgroup at {@code path}, its container parsed from the path. */
+  /** {@return the info of the cgroup at {@code path}, its container parsed from the path} */
   public static CgroupInfo of(long id, String path) {
     Container c = ContainerParser.parse(path);
     return new CgroupInfo(id, path, c, c != null ? c.label() : path);
   }
 
-  /** A cgroup that no longer existed when it was looked up: only its id is known. */
+  /** {@return a cgroup that no longer existed when it was looked up: only its id is known} */
   public static CgroupInfo gone(long id) {
     return new CgroupInfo(id, null, null, idLabel(id));
   }
 
-  /** How outputs show a cgroup known only by its id: {@code #<id>}. */
+  /** {@return how outputs show a cgroup known only by its id: {@code #<id>}} */
   public static String idLabel(long id) {
     return "#" + Long.toUnsignedString(id);
   }
 
-  /** The path, or {@code #<id>} when the cgroup was gone. */
+  /** {@return the path, or {@code #<id>} when the cgroup was gone} */
   public String pathOrId() {
     return path != null ? path : label;
   }
 
-  /** Whether {@code query} names this cgroup's container ({@link Container#matches}). */
+  /** {@return whether {@code query} names this cgroup's container ({@link Container#matches})} */
   public boolean matches(String query) {
     return container != null && container.matches(query);
   }

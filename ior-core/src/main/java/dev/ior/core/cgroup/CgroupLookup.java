@@ -16,8 +16,8 @@ public interface CgroupLookup {
   CgroupLookup NONE = id -> null;
 
   /**
-   * What is known about cgroup {@code id}; null when nothing is known yet (a cgroup created
-   * after the last scan: the resolver looks for it in the background) or at all (id 0).
+   * {@return what is known about cgroup {@code id}; null when nothing is known yet (a cgroup
+   * created after the last scan: the resolver looks for it in the background) or at all (id 0)}
    */
   CgroupInfo lookup(long id);
 

@@ -62,7 +62,7 @@ public final class CgroupResolver implements CgroupLookup, AutoCloseable {
     return r;
   }
 
-  /** The mount this resolver scans. */
+  /** {@return the mount this resolver scans} */
   public CgroupMount mount() {
     return mount;
   }
@@ -99,7 +99,7 @@ public final class CgroupResolver implements CgroupLookup, AutoCloseable {
     return c;
   }
 
-  /** Number of scans of the mount so far (the first one included). */
+  /** {@return number of scans of the mount so far (the first one included)} */
   public long scans() {
     return scans;
   }

@@ -67,12 +67,12 @@ public final class ContainerFilter implements PairSink {
     next.finish();
   }
 
-  /** Pairs passed on so far. */
+  /** {@return pairs passed on so far} */
   public long passed() {
     return passed;
   }
 
-  /** Pairs dropped because their cgroup was not resolved yet when they arrived. */
+  /** {@return pairs dropped because their cgroup was not resolved yet when they arrived} */
   public long unresolved() {
     return unresolved;
   }

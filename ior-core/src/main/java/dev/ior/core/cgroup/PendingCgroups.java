@@ -113,7 +113,7 @@ public final class PendingCgroups implements PairSink {
     next.finish();
   }
 
-  /** Pairs that were held back at least briefly (their cgroup was new). */
+  /** {@return pairs that were held back at least briefly (their cgroup was new)} */
   public long delayed() {
     return delayed;
   }

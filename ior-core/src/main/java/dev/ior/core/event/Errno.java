@@ -37,7 +37,7 @@ public final class Errno {
     "ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND", "ENOIOCTLCMD", "ERESTART_RESTARTBLOCK"
   };
 
-  /** Whether {@code ret} is one of the kernel's restart codes -512 ... -516. */
+  /** {@return whether {@code ret} is one of the kernel's restart codes -512 ... -516} */
   public static boolean isRestart(long ret) {
     return ret <= -512 && ret >= -516;
   }
@@ -48,10 +48,10 @@ public final class Errno {
   public static final long SA_RESTART = 0x10000000L;
 
   /**
-   * Whether a call that returned restart code {@code ret} returns EINTR to the program when a
-   * signal handler with {@code saFlags} runs, as the kernel's {@code handle_signal} decides:
+   * {@return whether a call that returned restart code {@code ret} returns EINTR to the program
+   * when a signal handler with {@code saFlags} runs, as the kernel's {@code handle_signal} decides:
    * -ERESTARTNOHAND and -ERESTART_RESTARTBLOCK always, -ERESTARTSYS unless {@code SA_RESTART},
-   * -ERESTARTNOINTR never.
+   * -ERESTARTNOINTR never}
    */
   public static boolean interruptedBy(long ret, long saFlags) {
     switch ((int) -ret) {
@@ -66,8 +66,8 @@ public final class Errno {
   }
 
   /**
-   * The symbolic name of a negative return value ({@code -2} → {@code ENOENT}); an empty string
-   * for non-negative values; {@code E<number>} when the number has no name.
+   * {@return the symbolic name of a negative return value ({@code -2} → {@code ENOENT}); an empty
+   * string for non-negative values; {@code E<number>} when the number has no name}
    */
   public static String name(long ret) {
     if (ret >= 0) {

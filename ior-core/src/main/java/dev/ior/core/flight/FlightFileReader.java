@@ -47,7 +47,7 @@ public final class FlightFileReader {
    */
   public record Read(FlightHeader header, long pairs, long overwritten) {}
 
-  /** Whether {@code file} starts like a flight recording (gzip, then the magic). */
+  /** {@return whether {@code file} starts like a flight recording (gzip, then the magic)} */
   public static boolean isFlightRecording(Path file) {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       return Arrays.equals(in.readNBytes(FlightFileWriter.MAGIC.length),
@@ -58,7 +58,7 @@ public final class FlightFileReader {
   }
 
   /**
-   * The header only.
+   * {@return the header only}
    *
    * @throws IOException naming the file when it is no flight recording of a known version
    */

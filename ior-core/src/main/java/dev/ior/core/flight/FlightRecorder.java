@@ -34,10 +34,10 @@ public final class FlightRecorder implements PairSink, AutoCloseable {
 
   /** Where dumps go and what becomes of them; called on the dump thread. */
   public interface Target {
-    /** The file for the dump of {@code f} (written through {@link AtomicFile}). */
+    /** {@return the file for the dump of {@code f} (written through {@link AtomicFile})} */
     Path file(Firing f);
 
-    /** A full header for the dump (the caller knows the host and the wall clock). */
+    /** {@return a full header for the dump (the caller knows the host and the wall clock)} */
     FlightHeader header(Firing f, long windowNs, long afterNs);
 
     /** A dump was written. */
@@ -81,7 +81,7 @@ public final class FlightRecorder implements PairSink, AutoCloseable {
     dumper.start();
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public FlightConfig config() {
     return config;
   }
@@ -127,7 +127,7 @@ public final class FlightRecorder implements PairSink, AutoCloseable {
     }
   }
 
-  /** The counters now; any thread. */
+  /** {@return the counters now; any thread} */
   public FlightStats stats() {
     return new FlightStats(ring.head(), ring.capacity(), ring.allocatedBytes(), ring.maxBytes(),
         fired, dumps, failedDumps, rateLimited, busy, overwritten);

@@ -54,7 +54,7 @@ public final class IorFileReader {
     }
   }
 
-  /** Whether {@code file} starts with the {@code .ior} magic. */
+  /** {@return whether {@code file} starts with the {@code .ior} magic} */
   public static boolean isIorFile(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return Arrays.equals(in.readNBytes(IorFileFormat.MAGIC.length), IorFileFormat.MAGIC);

@@ -17,7 +17,7 @@ public final class DirectoryGrouping {
   private DirectoryGrouping() {}
 
   /**
-   * One row per parent directory, summing its files; the detail says how many files. Paths
+   * {@return one row per parent directory, summing its files; the detail says how many files} Paths
    * without a slash (pipes, sockets, "(none)") stay rows of their own.
    */
   public static List<GroupStats> byDirectory(List<GroupStats> files) {
@@ -31,7 +31,7 @@ public final class DirectoryGrouping {
     return out;
   }
 
-  /** The parent directory of an absolute path ("/" for top-level files), else the key. */
+  /** {@return the parent directory of an absolute path ("/" for top-level files), else the key} */
   public static String directoryOf(String path) {
     int slash = path.lastIndexOf('/');
     if (!path.startsWith("/") || slash < 0) {

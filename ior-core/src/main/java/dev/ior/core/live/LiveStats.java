@@ -63,7 +63,7 @@ public final class LiveStats implements PairSink {
     latest.set(build(startNs, 0, 0, 0));
   }
 
-  /** A live sink on the system clock keeping the 2,000 newest pairs. */
+  /** {@return a live sink on the system clock keeping the 2,000 newest pairs} */
   public static LiveStats create() {
     return create(CgroupLookup.NONE);
   }
@@ -118,7 +118,7 @@ public final class LiveStats implements PairSink {
     latest.set(build(startNs, 0, 0, 0));
   }
 
-  /** The newest published snapshot; never null. Any thread. */
+  /** {@return the newest published snapshot; never null} Any thread. */
   public LiveSnapshot latest() {
     return latest.get();
   }
@@ -132,7 +132,7 @@ public final class LiveStats implements PairSink {
     target = pid;
   }
 
-  /** The pid counting is narrowed to, 0 for all. */
+  /** {@return the pid counting is narrowed to, 0 for all} */
   public int target() {
     return target;
   }

@@ -35,17 +35,17 @@ public final class Log2Histogram {
     this.frozen = frozen;
   }
 
-  /** The bucket of {@code value}; negative values count as 0. */
+  /** {@return the bucket of {@code value}; negative values count as 0} */
   public static int bucketOf(long value) {
     return value <= 0 ? 0 : Math.min(BUCKETS - 1, 64 - Long.numberOfLeadingZeros(value));
   }
 
-  /** The smallest value of bucket {@code i}. */
+  /** {@return the smallest value of bucket {@code i}} */
   public static long lowerBound(int i) {
     return i == 0 ? 0 : 1L << (i - 1);
   }
 
-  /** The smallest value above bucket {@code i} (exclusive upper bound). */
+  /** {@return the smallest value above bucket {@code i} (exclusive upper bound)} */
   public static long upperBound(int i) {
     return i == 0 ? 1 : i >= 63 ? Long.MAX_VALUE : 1L << i;
   }
@@ -85,34 +85,35 @@ public final class Log2Histogram {
   }
 
   /**
-   * An immutable copy, safe to hand to other threads. It keeps the buckets up to the highest
-   * used one only: a snapshot holds two per file, and latencies rarely use more than a third.
+   * {@return an immutable copy, safe to hand to other threads} It keeps the buckets up to the
+   * highest used one only: a snapshot holds two per file, and latencies rarely use more than a
+   * third.
    */
   public Log2Histogram frozenCopy() {
     return new Log2Histogram(Arrays.copyOf(counts, highestBucket() + 1), total, max, true);
   }
 
-  /** A mutable copy (e.g. to merge snapshots into). */
+  /** {@return a mutable copy (e.g. to merge snapshots into)} */
   public Log2Histogram mutableCopy() {
     return new Log2Histogram(Arrays.copyOf(counts, BUCKETS), total, max, false);
   }
 
-  /** Values counted in bucket {@code i} (0..63). */
+  /** {@return values counted in bucket {@code i} (0..63)} */
   public long count(int i) {
     return i < counts.length ? counts[i] : 0;
   }
 
-  /** Values counted in all. */
+  /** {@return values counted in all} */
   public long total() {
     return total;
   }
 
-  /** The largest value counted, or 0. */
+  /** {@return the largest value counted, or 0} */
   public long max() {
     return max;
   }
 
-  /** Index of the highest non-empty bucket, or -1 when empty. */
+  /** {@return index of the highest non-empty bucket, or -1 when empty} */
   public int highestBucket() {
     for (int i = counts.length - 1; i >= 0; i--) {
       if (counts[i] > 0) {
@@ -123,8 +124,8 @@ public final class Log2Histogram {
   }
 
   /**
-   * The value at or below which {@code percent} of the values lie, interpolated linearly inside
-   * its bucket and capped at the recorded maximum; 0 when empty.
+   * {@return the value at or below which {@code percent} of the values lie, interpolated linearly
+   * inside its bucket and capped at the recorded maximum; 0 when empty}
    *
    * @param percent 0..100, e.g. 99 for p99
    */

@@ -68,19 +68,19 @@ public final class LatencyBuckets {
     return new LatencyBuckets(b, lowestIndex);
   }
 
-  /** Number of slots: the bounds, plus {@code +Inf} for the classic layout. */
+  /** {@return number of slots: the bounds, plus {@code +Inf} for the classic layout} */
   public int slots() {
     return nativeOffset == 0 ? bounds.length + 1 : bounds.length;
   }
 
-  /** A copy of the upper bounds, ns. */
+  /** {@return a copy of the upper bounds, ns} */
   public long[] bounds() {
     return bounds.clone();
   }
 
   /**
-   * The slot of a latency: the first bucket whose upper bound is at least {@code ns}. For the
-   * native layout values above the top bound count in the top slot and {@code ns <= 0} in slot
+   * {@return the slot of a latency: the first bucket whose upper bound is at least {@code ns}} For
+   * the native layout values above the top bound count in the top slot and {@code ns <= 0} in slot
    * 0 (callers count zeros in the zero bucket themselves).
    */
   public int index(long ns) {
@@ -94,12 +94,12 @@ public final class LatencyBuckets {
     return nativeOffset != 0 && k == bounds.length ? k - 1 : k;
   }
 
-  /** The Prometheus native bucket index of slot {@code k} (native layout). */
+  /** {@return the Prometheus native bucket index of slot {@code k} (native layout)} */
   public int nativeIndex(int slot) {
     return slot + nativeOffset;
   }
 
-  /** The classic upper bounds in seconds, {@code +Inf} last, as Prometheus' {@code le}. */
+  /** {@return the classic upper bounds in seconds, {@code +Inf} last, as Prometheus' {@code le}} */
   public double[] upperBoundsSeconds() {
     double[] s = Arrays.copyOf(Arrays.stream(bounds).asDoubleStream().map(ns -> ns / 1e9)
         .toArray(), bounds.length + 1);

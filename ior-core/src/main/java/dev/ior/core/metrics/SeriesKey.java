@@ -23,7 +23,7 @@ public record SeriesKey(Syscall syscall, String comm, String container) {
     Objects.requireNonNull(container, "container");
   }
 
-  /** Whether this is an overflow series (pairs folded in beyond the series cap). */
+  /** {@return whether this is an overflow series (pairs folded in beyond the series cap)} */
   public boolean overflow() {
     return PairLabels.OTHER.equals(comm);
   }

@@ -32,19 +32,22 @@ public final class IorProfiles {
 
   private IorProfiles() {}
 
-  /** The projected, labelled profile of {@code data} with its title, subtitle and unit names. */
+  /**
+   * {@return the projected, labelled profile of {@code data} with its title, subtitle and unit
+   * names}
+   */
   public static Decoded of(IorData data, Projection p) {
     StackProfile profile = p.project(data.rows(), info(data.run(), p));
     return new Decoded(profile, title(p), subtitle(data.run()),
         Map.of(Count.COUNT.id(), Count.COUNT.countName()));
   }
 
-  /** "I/O Traces (pid,path,tracepoint by duration)". */
+  /** {@return "I/O Traces (pid,path,tracepoint by duration)"} */
   public static String title(Projection p) {
     return "I/O Traces (" + p.describe().replace("-by-", " by ").replace('-', ',') + ")";
   }
 
-  /** "earth, 3.0 s from 2026-11-26 07:05:00 UTC; nothing lost". */
+  /** {@return "earth, 3.0 s from 2026-11-26 07:05:00 UTC; nothing lost"} */
   public static String subtitle(RunInfo run) {
     String when = run.startUnixNanos() == 0 ? ""
         : " from " + WHEN.format(Instant.ofEpochSecond(0, run.startUnixNanos())

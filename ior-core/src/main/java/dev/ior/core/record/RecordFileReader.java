@@ -45,7 +45,7 @@ public final class RecordFileReader {
    *     replayed)
    */
   public record Replay(long records, boolean cutShort) {
-    /** "12,345 records", or "cut short after 12,345 records". */
+    /** {@return "12,345 records", or "cut short after 12,345 records"} */
     public String describe() {
       return String.format(Locale.ROOT, cutShort ? "cut short after %,d records" : "%,d records",
           records);
@@ -53,7 +53,7 @@ public final class RecordFileReader {
   }
 
   /**
-   * Epoch ns minus CLOCK_MONOTONIC ns when the recording started (see the writer).
+   * {@return epoch ns minus CLOCK_MONOTONIC ns when the recording started (see the writer)}
    *
    * @throws IOException when the file cannot be opened (the {@link
    *     java.nio.file.FileSystemException} as thrown) or is not a recording of a known version
@@ -148,8 +148,8 @@ public final class RecordFileReader {
   private record Header(int version, long epochOffsetNs, RecordingOrigin origin) {}
 
   /**
-   * The arch and syscall table {@code file} was recorded with ({@link RecordingOrigin#LEGACY}
-   * for a version-3 recording).
+   * {@return the arch and syscall table {@code file} was recorded with ({@link
+   * RecordingOrigin#LEGACY} for a version-3 recording)}
    *
    * @throws IOException as {@link #epochOffsetNs}, and when this ior cannot replay its records
    */

@@ -126,7 +126,7 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
     }
   }
 
-  /** Records written so far. */
+  /** {@return records written so far} */
   public long records() {
     return records;
   }

@@ -33,7 +33,7 @@ public final class StackNamesRecord {
 
   private final ByteBuffer buf = ByteBuffer.allocate(MAX_BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
-  /** Whether the record at {@code buf[offset...]} is one of these. */
+  /** {@return whether the record at {@code buf[offset...]} is one of these} */
   public static boolean is(ByteBuffer buf, int offset, int length) {
     return length >= SIZE && buf.getInt(offset + RecordLayout.HEAD_KIND) == KIND;
   }

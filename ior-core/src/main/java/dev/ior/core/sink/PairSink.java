@@ -61,7 +61,7 @@ public interface PairSink {
    */
   default void mark(long timeNs, int pid, int tid, String label) {}
 
-  /** A sink that feeds several sinks in order. */
+  /** {@return a sink that feeds several sinks in order} */
   static PairSink tee(PairSink... sinks) {
     PairSink[] all = sinks.clone();
     return new PairSink() {

@@ -37,32 +37,35 @@ public final class CallStack {
     this(frames, false);
   }
 
-  /** A one-frame placeholder such as {@code [stack lost: map full]}. */
+  /** {@return a one-frame placeholder such as {@code [stack lost: map full]}} */
   public static CallStack marker(String text) {
     return new CallStack(List.of(text));
   }
 
-  /** Frame names, root first. */
+  /** {@return frame names, root first} */
   public List<String> frames() {
     return frames;
   }
 
-  /** Whether a later resolution may name more frames. */
+  /** {@return whether a later resolution may name more frames} */
   public boolean provisional() {
     return provisional;
   }
 
-  /** The frames joined by {@code ;}, root first (the folded format); built once. */
+  /** {@return the frames joined by {@code ;}, root first (the folded format); built once} */
   public String folded() {
     return folded;
   }
 
-  /** The frames of a {@link #folded()} string; {@link #NOT_TAKEN}'s for "" (no stack known). */
+  /**
+   * {@return the frames of a {@link #folded()} string; {@link #NOT_TAKEN}'s for "" (no stack
+   * known)}
+   */
   public static List<String> framesOf(String folded) {
     return folded.isEmpty() ? NOT_TAKEN.frames : List.of(folded.split(";", -1));
   }
 
-  /** A frame name made safe for the folded format. */
+  /** {@return a frame name made safe for the folded format} */
   public static String clean(String name) {
     return name.replace(';', ':').replace('\n', ' ');
   }

@@ -13,7 +13,7 @@ public interface StackResolver {
   StackResolver NONE = (pid, stackId, spWord) -> CallStack.marker("[stack unavailable]");
 
   /**
-   * The stack {@code stackId} of process {@code pid}.
+   * {@return the stack {@code stackId} of process {@code pid}}
    *
    * @param stackId key of the kernel's stack map; negative: the -errno the kernel's walk failed
    *     with
@@ -23,8 +23,8 @@ public interface StackResolver {
   CallStack resolve(int pid, int stackId, long spWord);
 
   /**
-   * A number that changes when stacks resolved as {@link CallStack#provisional()} may now resolve
-   * better (a JVM's perf map was refreshed).
+   * {@return a number that changes when stacks resolved as {@link CallStack#provisional()} may now
+   * resolve better (a JVM's perf map was refreshed)}
    */
   default long generation() {
     return 0;

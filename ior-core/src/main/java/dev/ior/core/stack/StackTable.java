@@ -34,7 +34,7 @@ public final class StackTable {
     this.resolver = resolver;
   }
 
-  /** The stack of a call of {@code pid}; see {@link StackResolver#resolve}. */
+  /** {@return the stack of a call of {@code pid}; see {@link StackResolver#resolve}} */
   public CallStack get(int pid, int stackId, long spWord) {
     IntMap<Entry> stacks = stacksOf(pid);
     Entry first = stacks.get(stackId);
@@ -89,7 +89,7 @@ public final class StackTable {
     }
   }
 
-  /** Distinct stacks resolved so far. */
+  /** {@return distinct stacks resolved so far} */
   public long resolved() {
     return resolved;
   }

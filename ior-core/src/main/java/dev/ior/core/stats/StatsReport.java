@@ -16,8 +16,9 @@ public final class StatsReport {
   private StatsReport() {}
 
   /**
-   * The report under its own first line; with {@code incomplete} (a recording cut short) every
-   * total is a lower bound, as when events were lost. Lines end with the platform's separator.
+   * {@return the report under its own first line; with {@code incomplete} (a recording cut short)
+   * every total is a lower bound, as when events were lost} Lines end with the platform's
+   * separator.
    */
   public static String format(TraceStats s, String headline, boolean incomplete) {
     double secs = s.durationNs() / 1e9;
@@ -68,7 +69,7 @@ public final class StatsReport {
     return b.toString();
   }
 
-  /** {@code 512 B}, {@code 1.5 KiB}, ... (binary units, one decimal). */
+  /** {@return {@code 512 B}, {@code 1.5 KiB}, ..} (binary units, one decimal). */
   public static String bytes(long n) {
     if (n < 1024) {
       return n + " B";

@@ -31,6 +31,13 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
   /**
    * Requires every part (use the parts' {@code NONE} constants for nothing counted).
    *
+   * @param durationNs how long the trace ran (a replay: the span of its records), ns, >= 0
+   * @param records what was read from the source
+   * @param calls what became of the calls
+   * @param bytes bytes moved by successful calls
+   * @param names how files were named
+   * @param uring io_uring calls (counted, not decoded)
+   * @param losses every kind of loss
    * @throws NullPointerException when a part is null
    */
   public TraceStats {
@@ -99,23 +106,24 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
    */
   public record Uring(long enters, long submitted) {}
 
-  /** Every known loss summed (see {@link Losses#total()}). */
+  /** {@return every known loss summed (see {@link Losses#total()})} */
   public long lost() {
     return losses.total();
   }
 
-  /** Whether totals are lower bounds ("at least") because something was lost. */
+  /** {@return whether totals are lower bounds ("at least") because something was lost} */
   public boolean lossy() {
     return losses.total() > 0;
   }
 
-  /** These stats with the duration {@code durationNs} (ns). */
+  /** {@return these stats with the duration {@code durationNs} (ns)} */
   public TraceStats withDuration(long durationNs) {
     return new TraceStats(durationNs, records, calls, bytes, names, uring, losses);
   }
 
   /**
-   * These stats with what only the record source knows added: its losses and the names it lost.
+   * {@return these stats with what only the record source knows added: its losses and the names it
+   * lost}
    */
   public TraceStats plusSource(Losses sourceLosses, long namesLost) {
     return new TraceStats(durationNs, records, calls, bytes,

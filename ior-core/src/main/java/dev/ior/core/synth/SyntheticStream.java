@@ -120,12 +120,12 @@ public final class SyntheticStream {
     return new SyntheticStream(b, java.util.Arrays.copyOf(off, n), java.util.Arrays.copyOf(len, n));
   }
 
-  /** Number of records. */
+  /** {@return number of records} */
   public int records() {
     return offsets.length;
   }
 
-  /** Bytes of records. */
+  /** {@return bytes of records} */
   public int bytes() {
     return size;
   }

@@ -33,7 +33,14 @@ public final class SyscallSelection {
    */
   public record Spec(List<String> include, List<String> exclude, List<String> names,
       List<String> families) {
-    /** Keeps immutable copies of the lists. */
+    /**
+     * Keeps immutable copies of the lists.
+     *
+     * @param include regexes over tracepoint names; empty: none
+     * @param exclude regexes over tracepoint names to leave out
+     * @param names syscall names ({@code read}, {@code openat})
+     * @param families family names of {@link SyscallTable#FAMILIES}
+     */
     public Spec {
       include = List.copyOf(include);
       exclude = List.copyOf(exclude);
@@ -41,7 +48,7 @@ public final class SyscallSelection {
       families = List.copyOf(families);
     }
 
-    /** Only -tps/-tpsExclude style regexes. */
+    /** {@return only -tps/-tpsExclude style regexes} */
     public static Spec ofRegexes(List<String> include, List<String> exclude) {
       return new Spec(include, exclude, List.of(), List.of());
     }
@@ -52,7 +59,7 @@ public final class SyscallSelection {
   }
 
   /**
-   * The selected syscalls, in table order.
+   * {@return the selected syscalls, in table order}
    *
    * @throws IllegalArgumentException for an invalid regex, an unknown name or family, or a
    *     selection that is empty
@@ -96,9 +103,9 @@ public final class SyscallSelection {
   }
 
   /**
-   * Whether {@code s} is traced only on file mappings: mmap and munmap in the default selection
-   * (the kernel leaves out mmap with MAP_ANONYMOUS and munmap of anonymous memory). Selected by
-   * name or family they are traced on all memory, as strace shows them.
+   * {@return whether {@code s} is traced only on file mappings: mmap and munmap in the default
+   * selection (the kernel leaves out mmap with MAP_ANONYMOUS and munmap of anonymous memory)}
+   * Selected by name or family they are traced on all memory, as strace shows them.
    */
   public static boolean fileMapsOnly(Spec spec, Syscall s) {
     return !spec.includesAnything() && (s.name().equals("mmap") || s.name().equals("munmap"));

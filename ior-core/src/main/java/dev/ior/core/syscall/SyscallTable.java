@@ -56,7 +56,7 @@ public final class SyscallTable {
     }
   }
 
-  /** The table shipped in this jar. */
+  /** {@return the table shipped in this jar} */
   public static SyscallTable standard() {
     return Standard.TABLE;
   }
@@ -105,26 +105,31 @@ public final class SyscallTable {
     return new SyscallTable(list);
   }
 
-  /** All syscalls in table order. */
+  /** {@return all syscalls in table order} */
   public List<Syscall> all() {
     return all;
   }
 
-  /** The syscall with this id, or null when the id is unknown (a newer or corrupt record). */
+  /**
+   * {@return the syscall with this id, or null when the id is unknown (a newer or corrupt record)}
+   */
   public Syscall byId(int id) {
     return id > 0 && id < byId.length ? byId[id] : null;
   }
 
-  /** The highest id in the table (ids are never reused or renumbered; new rows get new ids). */
+  /**
+   * {@return the highest id in the table (ids are never reused or renumbered; new rows get new
+   * ids)}
+   */
   public int maxId() {
     return byId.length - 1;
   }
 
   /**
-   * The identity of the rows with ids up to {@code upToId}: a CRC-32 of their {@code id TAB name
-   * NL} lines in id order. Recordings carry it, so that a replay can tell that a record's id
-   * means the syscall it meant when it was written (ids are stable; a differing identity means
-   * a table that broke that rule).
+   * {@return the identity of the rows with ids up to {@code upToId}: a CRC-32 of their {@code id
+   * TAB name NL} lines in id order} Recordings carry it, so that a replay can tell that a record's
+   * id means the syscall it meant when it was written (ids are stable; a differing identity means a
+   * table that broke that rule).
    */
   public int identity(int upToId) {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -136,7 +141,7 @@ public final class SyscallTable {
     return (int) crc.getValue();
   }
 
-  /** The syscall with this name, or null. */
+  /** {@return the syscall with this name, or null} */
   public Syscall byName(String name) {
     return byName.get(name);
   }

@@ -164,7 +164,9 @@ public final class TimelineSink implements PairSink {
     processEvents.add(ProcessEvents.MARK, pid, tid, timeNs, 0, label);
   }
 
-  /** The calls kept so far, ordered by start, with threads, process events and counters. */
+  /**
+   * {@return the calls kept so far, ordered by start, with threads, process events and counters}
+   */
   public Timeline timeline() {
     Integer[] order = new Integer[slices.size];
     for (int i = 0; i < order.length; i++) {

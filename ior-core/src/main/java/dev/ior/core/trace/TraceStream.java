@@ -119,9 +119,9 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * A live trace of {@code config}; nothing is loaded until {@link #start()}. A {@code pid},
-   * {@code follow} pid or {@code tid} that does not exist is refused, then the syscall selection
-   * is computed (once).
+   * {@return a live trace of {@code config}; nothing is loaded until {@link #start()}} A {@code
+   * pid}, {@code follow} pid or {@code tid} that does not exist is refused, then the syscall
+   * selection is computed (once).
    *
    * @throws TraceException when the selection is invalid (a bad regex, an unknown name or family)
    * @throws NoSuchTargetException when the process or thread to trace does not exist
@@ -137,9 +137,9 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * A replay of a recording ({@code .iorrec}, made with {@code ior -record} or a {@link
-   * dev.ior.core.record.RecordFileWriter}) through the same pipeline, without root. Every filter
-   * of {@code config} applies in user space; descriptors opened before the recording started stay
+   * {@return a replay of a recording ({@code .iorrec}, made with {@code ior -record} or a {@link
+   * dev.ior.core.record.RecordFileWriter}) through the same pipeline, without root} Every filter of
+   * {@code config} applies in user space; descriptors opened before the recording started stay
    * unknown, and {@code /proc} is no fallback (the recorded processes are gone).
    *
    * @throws IOException when the file cannot be read or is no recording
@@ -155,8 +155,8 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * A trace of records from {@code source} (synthetic records, another transport). The filters
-   * the source did not apply ({@link RecordSource#kernelFiltered()}) run in user space.
+   * {@return a trace of records from {@code source} (synthetic records, another transport)} The
+   * filters the source did not apply ({@link RecordSource#kernelFiltered()}) run in user space.
    *
    * @param procfs last resort for names the records do not carry ({@link ProcFs#EMPTY}: none)
    * @throws TraceException when the selection of {@code config} is invalid
@@ -223,13 +223,12 @@ public final class TraceStream implements AutoCloseable {
    * given sources carry no stacks.
    */
   /**
-   * Work that makes the consumer fast from its first record, such as warming the JIT up on
-   * synthetic pairs through sinks of its own (never those given to {@link #onPair}). It runs on
-   * a thread of its own ({@code ior-warm-up}) while the source opens: for a live trace the
-   * kernel's verifier takes most of that time, so the warm-up no longer delays the attach. The
-   * consumer reads its first record once both are done; what the kernel records meanwhile waits
-   * in the ring. A warm-up that throws is reported through {@link #onWarning} and the trace goes
-   * on cold.
+   * {@return work that makes the consumer fast from its first record, such as warming the JIT up on
+   * synthetic pairs through sinks of its own (never those given to {@link #onPair})} It runs on a
+   * thread of its own ({@code ior-warm-up}) while the source opens: for a live trace the kernel's
+   * verifier takes most of that time, so the warm-up no longer delays the attach. The consumer
+   * reads its first record once both are done; what the kernel records meanwhile waits in the ring.
+   * A warm-up that throws is reported through {@link #onWarning} and the trace goes on cold.
    *
    * @throws IllegalStateException when the trace has started
    */
@@ -256,8 +255,8 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * Whether a live trace of a {@code pid} or {@code tid} ends when it exits (default: true, as
-   * ior does); {@link #endReason()} then says {@link EndReason#TARGET_EXITED}.
+   * {@return whether a live trace of a {@code pid} or {@code tid} ends when it exits (default:
+   * true, as ior does); {@link #endReason()} then says {@link EndReason#TARGET_EXITED}}
    */
   public synchronized TraceStream endWithTarget(boolean end) {
     beforeStart();
@@ -538,7 +537,7 @@ public final class TraceStream implements AutoCloseable {
     rethrow();
   }
 
-  /** Whether the trace has ended (or never started because it failed to). */
+  /** {@return whether the trace has ended (or never started because it failed to)} */
   public boolean isDone() {
     return done.getCount() == 0;
   }
@@ -584,77 +583,82 @@ public final class TraceStream implements AutoCloseable {
     }
   }
 
-  /** The run's statistics; final once the trace ended, null before. */
+  /** {@return the run's statistics; final once the trace ended, null before} */
   public TraceStats stats() {
     return finalStats;
   }
 
   /**
-   * The counters of the running trace (updated about four times a second), or the final ones
-   * once ended; null before the first update. Any thread.
+   * {@return the counters of the running trace (updated about four times a second), or the final
+   * ones once ended; null before the first update} Any thread.
    */
   public TraceStats liveStats() {
     TraceStats f = finalStats;
     return f != null ? f : liveStats;
   }
 
-  /** Why the trace ended; null while it runs. */
+  /** {@return why the trace ended; null while it runs} */
   public EndReason endReason() {
     return done.getCount() == 0 ? endReason : null;
   }
 
-  /** What ended the trace early (an exception from a sink or the source), or null. */
+  /** {@return what ended the trace early (an exception from a sink or the source), or null} */
   public Throwable failure() {
     return failure;
   }
 
-  /** "process 4242" or "thread 4243" when the trace ends with a pid or tid; else null. */
+  /** {@return "process 4242" or "thread 4243" when the trace ends with a pid or tid; else null} */
   public String targetDescription() {
     return target == null ? null : target.what();
   }
 
-  /** The syscalls selected by the configuration, computed once when the stream was created. */
+  /**
+   * {@return the syscalls selected by the configuration, computed once when the stream was created}
+   */
   public List<Syscall> selected() {
     return selected;
   }
 
   /**
-   * The syscalls really traced: those selected that this kernel's arch has (a recording: those
-   * selected); the selection before the trace started.
+   * {@return the syscalls really traced: those selected that this kernel's arch has (a recording:
+   * those selected); the selection before the trace started}
    */
   public List<Syscall> attached() {
     RecordSource s = source;
     return s == null ? selected : s.attached();
   }
 
-  /** The configuration of this trace. */
+  /** {@return the configuration of this trace} */
   public TraceConfig config() {
     return config;
   }
 
   /**
-   * What is missing from a source that ended early (a recording cut short: "cut short after 1,234
-   * records"), or null when it is complete; every total is then a lower bound.
+   * {@return what is missing from a source that ended early (a recording cut short: "cut short
+   * after 1,234 records"), or null when it is complete; every total is then a lower bound}
    */
   public String incomplete() {
     RecordSource s = source;
     return s == null ? null : s.incomplete();
   }
 
-  /** Whether this is a live trace (filters in the kernel), not a recording. */
+  /** {@return whether this is a live trace (filters in the kernel), not a recording} */
   public boolean isLive() {
     return recording == null && given == null;
   }
 
   /**
-   * Epoch ns minus CLOCK_MONOTONIC ns of the traced host at the trace's start (a recording: when
-   * it was made): add it to a pair's {@code enterNs} for wall-clock time.
+   * {@return epoch ns minus CLOCK_MONOTONIC ns of the traced host at the trace's start (a
+   * recording: when it was made): add it to a pair's {@code enterNs} for wall-clock time}
    */
   public long epochOffsetNs() {
     return epochOffsetNs;
   }
 
-  /** The wall-clock time of monotonic timestamp {@code monotonicNs} (e.g. a pair's enterNs). */
+  /**
+   * {@return the wall-clock time of monotonic timestamp {@code monotonicNs} (e.g. a pair's
+   * enterNs)}
+   */
   public Instant wallClock(long monotonicNs) {
     long epoch = monotonicNs + epochOffsetNs;
     return Instant.ofEpochSecond(Math.floorDiv(epoch, 1_000_000_000L),

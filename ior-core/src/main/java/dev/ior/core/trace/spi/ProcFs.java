@@ -30,12 +30,12 @@ public interface ProcFs {
     }
   };
 
-  /** Target of descriptor {@code fd} of process {@code pid}, or null when unknown. */
+  /** {@return target of descriptor {@code fd} of process {@code pid}, or null when unknown} */
   String fdPath(int pid, int fd);
 
   /** Open flags of the descriptor (the {@code flags:} line of fdinfo, octal), or -1. */
   int fdFlags(int pid, int fd);
 
-  /** The working directory of {@code pid}, or null when unknown. */
+  /** {@return the working directory of {@code pid}, or null when unknown} */
   String cwd(int pid);
 }

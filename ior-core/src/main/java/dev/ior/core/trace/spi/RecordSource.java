@@ -29,13 +29,18 @@ public interface RecordSource extends AutoCloseable {
    */
   void stopEmitting() throws IOException;
 
-  /** What the source lost or knows of losses; valid after the trace ended, and live. */
+  /** {@return what the source lost or knows of losses; valid after the trace ended, and live} */
   SourceLosses losses();
 
-  /** The syscalls this source really traces (selected and present on the kernel's arch). */
+  /**
+   * {@return the syscalls this source really traces (selected and present on the kernel's arch)}
+   */
   List<Syscall> attached();
 
-  /** Whether the kernel applied pid, tid and comm already (live); false: filter in user space. */
+  /**
+   * {@return whether the kernel applied pid, tid and comm already (live); false: filter in user
+   * space}
+   */
   boolean kernelFiltered();
 
   /**
@@ -65,8 +70,8 @@ public interface RecordSource extends AutoCloseable {
   }
 
   /**
-   * What this source missed of its input when it ended early (a recording cut short), or null;
-   * valid once {@link #poll} returned -1.
+   * {@return what this source missed of its input when it ended early (a recording cut short), or
+   * null; valid once {@link #poll} returned -1}
    */
   default String incomplete() {
     return null;
