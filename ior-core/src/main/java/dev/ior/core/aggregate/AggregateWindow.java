@@ -119,6 +119,8 @@ public final class AggregateWindow implements PairSink {
   /**
    * {@return the rows of the slices that end within the last {@code length} (cut now), merged} A
    * slice that began before the window counts whole: the window reaches back to its start.
+   *
+   * @param length how far back to look; at most the retention this window was made with
    */
   public synchronized Rows window(Duration length) {
     advance();

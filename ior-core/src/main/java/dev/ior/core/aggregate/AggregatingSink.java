@@ -25,7 +25,11 @@ public final class AggregatingSink implements PairSink {
     this(new AggregateTable(4096));
   }
 
-  /** A sink adding into {@code table}. */
+  /**
+   * A sink adding into {@code table}.
+   *
+   * @param table the table to fill (on the consumer thread)
+   */
   public AggregatingSink(AggregateTable table) {
     this.table = table;
   }

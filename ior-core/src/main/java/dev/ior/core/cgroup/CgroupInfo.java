@@ -19,18 +19,31 @@ package dev.ior.core.cgroup;
  */
 public record CgroupInfo(long id, String path, Container container, String label) {
 
-  /** {@return the info of the cgroup at {@code path}, its container parsed from the path} */
+  /**
+   * {@return the info of the cgroup at {@code path}, its container parsed from the path}
+   *
+   * @param id the cgroup's id (the inode number of its directory)
+   * @param path its path as {@code /proc/PID/cgroup} shows it
+   */
   public static CgroupInfo of(long id, String path) {
     Container c = ContainerParser.parse(path);
     return new CgroupInfo(id, path, c, c != null ? c.label() : path);
   }
 
-  /** {@return a cgroup that no longer existed when it was looked up: only its id is known} */
+  /**
+   * {@return a cgroup that no longer existed when it was looked up: only its id is known}
+   *
+   * @param id the cgroup's id
+   */
   public static CgroupInfo gone(long id) {
     return new CgroupInfo(id, null, null, idLabel(id));
   }
 
-  /** {@return how outputs show a cgroup known only by its id: {@code #<id>}} */
+  /**
+   * {@return how outputs show a cgroup known only by its id: {@code #<id>}}
+   *
+   * @param id the cgroup's id, shown unsigned
+   */
   public static String idLabel(long id) {
     return "#" + Long.toUnsignedString(id);
   }
@@ -40,7 +53,11 @@ public record CgroupInfo(long id, String path, Container container, String label
     return path != null ? path : label;
   }
 
-  /** {@return whether {@code query} names this cgroup's container ({@link Container#matches})} */
+  /**
+   * {@return whether {@code query} names this cgroup's container ({@link Container#matches})}
+   *
+   * @param query a container name, id prefix, pod uid or unit, as {@link Container#matches} takes
+   */
   public boolean matches(String query) {
     return container != null && container.matches(query);
   }

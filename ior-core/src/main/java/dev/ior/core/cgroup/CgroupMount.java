@@ -31,7 +31,11 @@ import java.util.Optional;
  */
 public record CgroupMount(Path dir, String root) {
 
-  /** {@return the first cgroup2 mount in {@code /proc/self/mountinfo}, if there is one} */
+  /**
+   * {@return the first cgroup2 mount in {@code /proc/self/mountinfo}, if there is one}
+   *
+   * @throws IOException when {@code /proc/self/mountinfo} cannot be read
+   */
   public static Optional<CgroupMount> fromProc() throws IOException {
     return find(Files.readAllLines(Paths.get("/proc/self/mountinfo")));
   }
@@ -39,6 +43,8 @@ public record CgroupMount(Path dir, String root) {
   /**
    * {@return the cgroup2 mount among {@code mountinfo} lines (format: proc(5)): the first whose
    * root is {@code /}, else the first of all}
+   *
+   * @param mountinfo the lines of a {@code mountinfo} file
    */
   public static Optional<CgroupMount> find(List<String> mountinfo) {
     CgroupMount any = null;
@@ -81,6 +87,8 @@ public record CgroupMount(Path dir, String root) {
    * {@return the directory of the cgroup the user named: a path under the mount point ({@code
    * /sys/fs/cgroup/unified/x}) or one relative to it, with or without a leading slash, as {@code
    * /proc/PID/cgroup} shows it ({@code /system.slice/nginx.service})}
+   *
+   * @param cgroup the cgroup as the user named it
    */
   public Path directory(String cgroup) {
     Path p = Paths.get(cgroup);
@@ -97,6 +105,7 @@ public record CgroupMount(Path dir, String root) {
   /**
    * {@return the id of the cgroup at {@code cgroup} (see {@link #directory})}
    *
+   * @param cgroup the cgroup as the user named it (see {@link #directory})
    * @throws NoSuchFileException when there is no such cgroup (the message names the directory)
    * @throws IOException when it cannot be read
    */
@@ -111,6 +120,8 @@ public record CgroupMount(Path dir, String root) {
   /**
    * {@return the path, as {@code /proc/PID/cgroup} shows it, of directory {@code d} under the
    * mount}
+   *
+   * @param d a directory under the mount point
    */
   public String pathOf(Path d) {
     String rel = dir.relativize(d).toString();

@@ -78,6 +78,9 @@ public record Container(String kind, String id, String pod, String engine, Strin
    * {@return whether {@code query} names this container: its label, its kind (all Docker
    * containers: {@code docker}), a prefix of its id (at least 4 characters, as engines accept), its
    * pod uid or a prefix of it, or a unit name with or without {@code .service}}
+   *
+   * @param query what the user typed, e.g. {@code nginx} or {@code 3f2a}; surrounding blanks
+   *     ignored
    */
   public boolean matches(String query) {
     String q = query.trim();

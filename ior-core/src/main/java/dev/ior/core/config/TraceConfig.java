@@ -82,7 +82,11 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     }
   }
 
-  /** {@return this configuration tracing {@code pid} and all it starts from now on (0: off)} */
+  /**
+   * {@return this configuration tracing {@code pid} and all it starts from now on (0: off)}
+   *
+   * @param pid the process to follow, > 0; 0 turns following off
+   */
   public TraceConfig withFollow(int pid) {
     return new TraceConfig(this.pid, tid, comm, path, selection, ringBytes, wakeupBytes, poll, pid,
         cgroupId, traceSelf);
@@ -113,6 +117,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Trace process {@code pid} only, filtered in the kernel (0, the default: every process).
      *
+     * @param pid a process id (tgid), >= 0
      * @return this builder
      */
     public Builder pid(int pid) {
@@ -123,6 +128,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Trace thread {@code tid} only, filtered in the kernel (0, the default: every thread).
      *
+     * @param tid a thread id, >= 0
      * @return this builder
      */
     public Builder tid(int tid) {
@@ -134,6 +140,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
      * Trace processes whose comm (the thread group leader's, at most 15 bytes) contains {@code
      * comm}, filtered in the kernel (null or empty, the default: every process).
      *
+     * @param comm a substring of at most 15 bytes, or null
      * @return this builder
      */
     public Builder comm(String comm) {
@@ -145,6 +152,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
      * Keep calls whose file (or second file) contains {@code path}, filtered in user space once
      * the descriptor's file is known (null or empty, the default: every file).
      *
+     * @param path a substring of the file's path, or null
      * @return this builder
      */
     public Builder path(String path) {
@@ -155,6 +163,8 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Tracepoint selection as ior's -tps and -tpsExclude: regexes, found anywhere in the name.
      *
+     * @param include regexes of tracepoints to trace (empty: no selection by tracepoint)
+     * @param exclude regexes of tracepoints to leave out of what is otherwise selected
      * @return this builder
      */
     public Builder tracepoints(List<String> include, List<String> exclude) {
@@ -166,6 +176,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Syscalls by name ({@code read}, {@code openat}), added to the other selections.
      *
+     * @param names syscall names as in ior's syscall table
      * @return this builder
      */
     public Builder syscalls(List<String> names) {
@@ -176,6 +187,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Syscall families ({@code fs}, {@code net}, ...), added to the other selections.
      *
+     * @param families family names as in {@link dev.ior.core.syscall.SyscallTable#FAMILIES}
      * @return this builder
      */
     public Builder families(List<String> families) {
@@ -186,6 +198,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Trace {@code pid} and every process it starts from now on (0: off).
      *
+     * @param pid the process to follow, >= 0
      * @return this builder
      */
     public Builder follow(int pid) {
@@ -196,6 +209,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Trace only tasks in cgroup v2 {@code cgroupId} or below it (0: off).
      *
+     * @param cgroupId the cgroup's id (the inode number of its directory), >= 0
      * @return this builder
      */
     public Builder cgroup(long cgroupId) {
@@ -206,6 +220,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Ring-buffer size, bytes: a power of two from 4 KiB to 512 MiB (default 16 MiB).
      *
+     * @param ringBytes the size, bytes
      * @return this builder
      */
     public Builder ringBytes(long ringBytes) {
@@ -216,6 +231,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Pending bytes at which the kernel wakes the consumer (default 256 KiB; 0: per record).
      *
+     * @param wakeupBytes the threshold, bytes, >= 0
      * @return this builder
      */
     public Builder wakeupBytes(long wakeupBytes) {
@@ -226,6 +242,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Longest wait for data between drains (default 10 ms): bounds latency with batched wakeups.
      *
+     * @param poll the longest wait, > 0
      * @return this builder
      */
     public Builder poll(Duration poll) {
@@ -238,6 +255,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
      * never, so that a system-wide trace does not see itself). With {@link #follow} of this
      * process's pid: the test's threads and every process they start.
      *
+     * @param traceSelf whether to trace the tracer's own process
      * @return this builder
      */
     public Builder traceSelf(boolean traceSelf) {

@@ -37,7 +37,11 @@ public final class Errno {
     "ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND", "ENOIOCTLCMD", "ERESTART_RESTARTBLOCK"
   };
 
-  /** {@return whether {@code ret} is one of the kernel's restart codes -512 ... -516} */
+  /**
+   * {@return whether {@code ret} is one of the kernel's restart codes -512 ... -516}
+   *
+   * @param ret a syscall's return value
+   */
   public static boolean isRestart(long ret) {
     return ret <= -512 && ret >= -516;
   }
@@ -52,6 +56,9 @@ public final class Errno {
    * when a signal handler with {@code saFlags} runs, as the kernel's {@code handle_signal} decides:
    * -ERESTARTNOHAND and -ERESTART_RESTARTBLOCK always, -ERESTARTSYS unless {@code SA_RESTART},
    * -ERESTARTNOINTR never}
+   *
+   * @param ret a syscall's return value, one of -512 ... -516
+   * @param saFlags the {@code sa_flags} of the handler that ran (see {@link #SA_RESTART})
    */
   public static boolean interruptedBy(long ret, long saFlags) {
     switch ((int) -ret) {
@@ -68,6 +75,8 @@ public final class Errno {
   /**
    * {@return the symbolic name of a negative return value ({@code -2} → {@code ENOENT}); an empty
    * string for non-negative values; {@code E<number>} when the number has no name}
+   *
+   * @param ret a syscall's return value
    */
   public static String name(long ret) {
     if (ret >= 0) {

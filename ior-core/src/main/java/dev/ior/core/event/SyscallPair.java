@@ -126,6 +126,8 @@ public interface SyscallPair {
   /**
    * Open flags: for open calls the flags passed; for fd calls the flags the fd was opened with
    * (as far as known, -1 when unknown); for other calls their flags argument or 0.
+   *
+   * @return the flags ({@code O_*} bits), 0, or -1 when unknown
    */
   int flags();
 
@@ -144,6 +146,8 @@ public interface SyscallPair {
    * {@return one strace-like line: {@code openat(/tmp/a.txt) = 3 <12.3 us> iorwl@42.43}, with the
    * fd and the second file where the call has them, e.g. {@code write(3</tmp/a.txt>) = 100 <2.1 us>
    * ...} or {@code rename(/a -> /b) = 0 ...}; an error shows its name ({@code = -2 ENOENT})}
+   *
+   * @param p the pair to describe
    */
   static String describe(SyscallPair p) {
     StringBuilder b = new StringBuilder(96);

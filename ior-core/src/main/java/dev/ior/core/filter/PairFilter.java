@@ -36,7 +36,11 @@ public record PairFilter(String comm, String path, int pid, int tid) {
     path = path == null || path.isEmpty() ? null : path;
   }
 
-  /** {@return whether the pair passes} */
+  /**
+   * {@return whether the pair passes}
+   *
+   * @param p the pair
+   */
   public boolean matches(SyscallPair p) {
     if (pid != 0 && p.pid() != pid || tid != 0 && p.tid() != tid) {
       return false;

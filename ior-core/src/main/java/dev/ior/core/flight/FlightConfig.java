@@ -46,7 +46,11 @@ public record FlightConfig(long windowNs, long maxBytes, long afterNs, long minI
     triggers = List.copyOf(triggers);
   }
 
-  /** Pairs the ring holds with {@link #maxBytes}: whole segments, at least one. */
+  /**
+   * Pairs the ring holds with {@link #maxBytes}: whole segments, at least one.
+   *
+   * @return the ring's capacity in pairs, a multiple of the segment size, >= one segment
+   */
   public long capacity() {
     long slots = maxBytes / FlightRing.SLOT_BYTES;
     return Math.max(1, slots >>> FlightRing.SEGMENT_BITS) << FlightRing.SEGMENT_BITS;

@@ -31,6 +31,8 @@ public abstract sealed class FlightTrigger {
 
   /**
    * {@return whether {@code p} fires this trigger} Consumer thread; no allocation unless it fires.
+   *
+   * @param p the pair, a reused view
    */
   public abstract boolean matches(SyscallPair p);
 
@@ -44,6 +46,8 @@ public abstract sealed class FlightTrigger {
 
   /**
    * {@return what fired, for people: "slow fsync took 1.204000 s on /data/wal"} Once per firing.
+   *
+   * @param p the pair that fired
    */
   public String describe(SyscallPair p) {
     return String.format(Locale.ROOT, "%s %s%s took %.6f s%s", kind(), p.syscall().name(),
@@ -64,7 +68,7 @@ public abstract sealed class FlightTrigger {
   }
 
   /**
-   * {@return a call that took at least {@code thresholdNs}}
+   * {@return a trigger firing on a call that took at least {@code thresholdNs}}
    *
    * @param thresholdNs latency from which a call fires, ns (&gt; 0)
    * @param syscalls syscall names it applies to (e.g. fsync); empty: every syscall
@@ -77,7 +81,7 @@ public abstract sealed class FlightTrigger {
   }
 
   /**
-   * {@return a call that failed with one of {@code errnos}}
+   * {@return a trigger firing on a call that failed with one of {@code errnos}}
    *
    * @param errnos positive errno numbers, 1..4095 (e.g. 5 for EIO; see {@link #errno(String)})
    * @param pathGlob as for {@link #slowCall}
@@ -90,6 +94,7 @@ public abstract sealed class FlightTrigger {
   /**
    * {@return the errno number of a name such as {@code EIO} or {@code ENOSPC}, or of a number}
    *
+   * @param name an errno name ({@code EIO}, any case) or a positive number ({@code 5})
    * @throws IllegalArgumentException for a name Linux does not have
    */
   public static int errno(String name) {

@@ -39,7 +39,12 @@ public record RunFilters(int pid, int tid, String comm, String path, List<String
     tracepointsExclude = List.copyOf(tracepointsExclude);
   }
 
-  /** {@return the filters of {@code config}} */
+  /**
+   * {@return the filters of {@code config}}
+   *
+   * @param config the trace's configuration
+   * @param attachedSyscalls number of syscalls attached
+   */
   public static RunFilters of(TraceConfig config, int attachedSyscalls) {
     return new RunFilters(config.pid(), config.tid(), config.comm(), config.path(),
         config.selection().include(), config.selection().exclude(), attachedSyscalls);

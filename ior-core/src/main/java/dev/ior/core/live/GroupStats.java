@@ -31,7 +31,13 @@ public record GroupStats(String key, String detail, long count, long totalNs, lo
     return count == 0 ? 0 : totalNs / count;
   }
 
-  /** {@return the sum of several rows under a new key (e.g. the files of one directory)} */
+  /**
+   * {@return the sum of several rows under a new key (e.g. the files of one directory)}
+   *
+   * @param key the new row's key, e.g. a directory
+   * @param detail the new row's detail column, e.g. {@code 12 files}
+   * @param rows the rows to sum
+   */
   public static GroupStats merge(String key, String detail, Collection<GroupStats> rows) {
     Log2Histogram lat = new Log2Histogram();
     Log2Histogram gaps = new Log2Histogram();

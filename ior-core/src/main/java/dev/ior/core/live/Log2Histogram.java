@@ -35,22 +35,39 @@ public final class Log2Histogram {
     this.frozen = frozen;
   }
 
-  /** {@return the bucket of {@code value}; negative values count as 0} */
+  /**
+   * {@return the bucket of {@code value}; negative values count as 0}
+   *
+   * @param value a value, e.g. a latency in ns
+   */
   public static int bucketOf(long value) {
     return value <= 0 ? 0 : Math.min(BUCKETS - 1, 64 - Long.numberOfLeadingZeros(value));
   }
 
-  /** {@return the smallest value of bucket {@code i}} */
+  /**
+   * {@return the smallest value of bucket {@code i}}
+   *
+   * @param i a bucket, 0..63
+   */
   public static long lowerBound(int i) {
     return i == 0 ? 0 : 1L << (i - 1);
   }
 
-  /** {@return the smallest value above bucket {@code i} (exclusive upper bound)} */
+  /**
+   * {@return the smallest value above bucket {@code i} (exclusive upper bound)}
+   *
+   * @param i a bucket, 0..63
+   */
   public static long upperBound(int i) {
     return i == 0 ? 1 : i >= 63 ? Long.MAX_VALUE : 1L << i;
   }
 
-  /** Counts one value (ns). */
+  /**
+   * Counts one value (ns).
+   *
+   * @param value the value, ns; negative values count as 0
+   * @throws IllegalStateException on an immutable snapshot ({@link #frozenCopy()})
+   */
   public void record(long value) {
     checkMutable();
     counts[bucketOf(value)]++;
@@ -60,7 +77,12 @@ public final class Log2Histogram {
     }
   }
 
-  /** Adds every count of {@code other} to this one. */
+  /**
+   * Adds every count of {@code other} to this one.
+   *
+   * @param other the histogram to add
+   * @throws IllegalStateException on an immutable snapshot ({@link #frozenCopy()})
+   */
   public void add(Log2Histogram other) {
     checkMutable();
     for (int i = 0; i < other.counts.length; i++) {
@@ -98,7 +120,11 @@ public final class Log2Histogram {
     return new Log2Histogram(Arrays.copyOf(counts, BUCKETS), total, max, false);
   }
 
-  /** {@return values counted in bucket {@code i} (0..63)} */
+  /**
+   * {@return values counted in bucket {@code i} (0..63)}
+   *
+   * @param i a bucket; beyond 63 counts 0
+   */
   public long count(int i) {
     return i < counts.length ? counts[i] : 0;
   }

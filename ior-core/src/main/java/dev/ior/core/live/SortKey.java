@@ -57,12 +57,20 @@ public enum SortKey {
     return byValue.reversed().thenComparing(byKey);
   }
 
-  /** {@return a sorted copy of {@code rows}} */
+  /**
+   * {@return a sorted copy of {@code rows}}
+   *
+   * @param rows the rows, unchanged
+   */
   public List<GroupStats> sort(List<GroupStats> rows) {
     return rows.stream().sorted(comparator()).collect(Collectors.toList());
   }
 
-  /** {@return the value this key sorts by (0 for NAME)} */
+  /**
+   * {@return the value this key sorts by (0 for NAME)}
+   *
+   * @param s the row
+   */
   public long value(GroupStats s) {
     switch (this) {
       case COUNT:

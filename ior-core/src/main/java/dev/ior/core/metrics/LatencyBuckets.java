@@ -82,6 +82,8 @@ public final class LatencyBuckets {
    * {@return the slot of a latency: the first bucket whose upper bound is at least {@code ns}} For
    * the native layout values above the top bound count in the top slot and {@code ns <= 0} in slot
    * 0 (callers count zeros in the zero bucket themselves).
+   *
+   * @param ns a latency, ns
    */
   public int index(long ns) {
     if (ns <= 0) {
@@ -94,7 +96,11 @@ public final class LatencyBuckets {
     return nativeOffset != 0 && k == bounds.length ? k - 1 : k;
   }
 
-  /** {@return the Prometheus native bucket index of slot {@code k} (native layout)} */
+  /**
+   * {@return the Prometheus native bucket index of slot {@code k} (native layout)}
+   *
+   * @param slot a slot of this layout, 0 .. {@link #slots()} - 1
+   */
   public int nativeIndex(int slot) {
     return slot + nativeOffset;
   }

@@ -69,6 +69,8 @@ public final class MetricsSink implements PairSink {
    *
    * @param clock monotonic ns for the reader's idle rule (System::nanoTime; a fake in tests);
    *     the consumer's idle rule uses the pairs' own exit times
+   * @param options the series cap and the idle time after which a series is dropped
+   * @param labels the family and container labels of each pair
    */
   public MetricsSink(MetricsOptions options, PairLabels labels, LongSupplier clock) {
     this.options = options;
@@ -190,6 +192,9 @@ public final class MetricsSink implements PairSink {
    * this lock only per page, so that a client that reads slowly never holds it, and its memory is
    * one page} A series that appears or goes between two pages may be missed or seen; none is seen
    * twice. Any thread.
+   *
+   * @param after the last key of the previous page, or null for the first page
+   * @param max the page size, > 0
    */
   public synchronized List<SeriesSnapshot> page(SeriesKey after, int max) {
     if (after == null) {

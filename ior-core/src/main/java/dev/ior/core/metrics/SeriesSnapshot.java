@@ -42,7 +42,7 @@ public final class SeriesSnapshot {
     return key;
   }
 
-  /** {@return calls} */
+  /** {@return the number of calls} */
   public long count() {
     return count;
   }
@@ -65,6 +65,8 @@ public final class SeriesSnapshot {
   /**
    * {@return calls in classic bucket {@code slot} of {@link LatencyBuckets#CLASSIC} (not
    * cumulative)}
+   *
+   * @param slot 0 .. {@code LatencyBuckets.CLASSIC.slots() - 1}
    */
   public long classicCount(int slot) {
     return classic[slot];
@@ -83,12 +85,18 @@ public final class SeriesSnapshot {
   /**
    * {@return the Prometheus native bucket index (schema {@value LatencyBuckets#NATIVE_SCHEMA}) of
    * the k-th non-empty bucket, ascending}
+   *
+   * @param k 0 .. {@link #nativeBuckets()} - 1
    */
   public int nativeIndex(int k) {
     return nativeIndexes[k];
   }
 
-  /** {@return calls in the k-th non-empty native bucket} */
+  /**
+   * {@return calls in the k-th non-empty native bucket}
+   *
+   * @param k 0 .. {@link #nativeBuckets()} - 1
+   */
   public long nativeCount(int k) {
     return nativeCounts[k];
   }

@@ -50,7 +50,11 @@ public enum Count {
     return this == COUNT ? "calls" : CountNames.of(sampleType());
   }
 
-  /** {@return this counter's value in {@code row}} */
+  /**
+   * {@return this counter's value in {@code row}}
+   *
+   * @param row an aggregated row
+   */
   public long of(AggregateRow row) {
     switch (this) {
       case COUNT:
@@ -67,6 +71,7 @@ public enum Count {
   /**
    * {@return the counter called {@code name}}
    *
+   * @param name a count's name as {@code -count} takes it: {@code count}, {@code duration}, ...
    * @throws IllegalArgumentException naming the valid counts when there is none
    */
   public static Count parse(String name) {

@@ -77,6 +77,7 @@ public enum Field {
   /**
    * {@return the field called {@code name}}
    *
+   * @param name a field's name as {@code -fields} takes it, e.g. {@code path}
    * @throws IllegalArgumentException naming the valid fields when there is none
    */
   public static Field parse(String name) {

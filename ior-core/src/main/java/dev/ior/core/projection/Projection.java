@@ -58,6 +58,9 @@ public record Projection(List<Field> fields, Count count) {
   /**
    * Parses ior's comma-separated {@code -fields} and {@code -count} values.
    *
+   * @param fields comma-separated field names, e.g. {@code pid,path,tracepoint}
+   * @param count a count's name, e.g. {@code duration}
+   * @return the projection
    * @throws IllegalArgumentException listing the valid names when one is unknown
    */
   public static Projection parse(String fields, String count) {
@@ -91,7 +94,13 @@ public record Projection(List<Field> fields, Count count) {
     return types;
   }
 
-  /** Projects {@code rows}; identical stacks (and labels) are summed. */
+  /**
+   * Projects {@code rows}; identical stacks (and labels) are summed.
+   *
+   * @param rows the aggregated rows
+   * @param info the profile's metadata and labels
+   * @return the profile, one sample per distinct stack, with {@link #sampleTypes()} values
+   */
   public StackProfile project(Iterable<AggregateRow> rows, ProfileInfo info) {
     StackProfile.Builder b = StackProfile.builder(sampleTypes())
         .defaultSampleType(count.id())

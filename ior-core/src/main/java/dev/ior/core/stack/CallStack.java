@@ -32,12 +32,20 @@ public final class CallStack {
     this.folded = String.join(";", this.frames);
   }
 
-  /** A stack whose frames are all named as well as they can be. */
+  /**
+   * A stack whose frames are all named as well as they can be.
+   *
+   * @param frames frame names, root first
+   */
   public CallStack(List<String> frames) {
     this(frames, false);
   }
 
-  /** {@return a one-frame placeholder such as {@code [stack lost: map full]}} */
+  /**
+   * {@return a one-frame placeholder such as {@code [stack lost: map full]}}
+   *
+   * @param text the placeholder's text, shown as the only frame
+   */
   public static CallStack marker(String text) {
     return new CallStack(List.of(text));
   }
@@ -60,12 +68,18 @@ public final class CallStack {
   /**
    * {@return the frames of a {@link #folded()} string; {@link #NOT_TAKEN}'s for "" (no stack
    * known)}
+   *
+   * @param folded frames joined by {@code ;}, root first
    */
   public static List<String> framesOf(String folded) {
     return folded.isEmpty() ? NOT_TAKEN.frames : List.of(folded.split(";", -1));
   }
 
-  /** {@return a frame name made safe for the folded format} */
+  /**
+   * {@return a frame name made safe for the folded format}
+   *
+   * @param name a frame name
+   */
   public static String clean(String name) {
     return name.replace(';', ':').replace('\n', ' ');
   }

@@ -55,6 +55,8 @@ public record StackPolicy(int every, long slowNs) {
    * Parses {@code off}, {@code all}, {@code sample:N}, {@code slow:DURATION} (ns, us, ms, s) or
    * {@code sample:N,slow:DURATION}.
    *
+   * @param spec the policy as written, case-insensitive
+   * @return the policy
    * @throws IllegalArgumentException with the accepted forms
    */
   public static StackPolicy parse(String spec) {

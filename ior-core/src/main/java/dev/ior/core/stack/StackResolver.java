@@ -19,6 +19,7 @@ public interface StackResolver {
    *     with
    * @param spWord the word at the user stack pointer at the syscall (a frameless syscall
    *     wrapper's return address), 0 when unreadable
+   * @param pid process id (tgid) of the call
    */
   CallStack resolve(int pid, int stackId, long spWord);
 
@@ -30,6 +31,10 @@ public interface StackResolver {
     return 0;
   }
 
-  /** Process {@code pid} exec'd or ended: what was cached for its address space is stale. */
+  /**
+   * Process {@code pid} exec'd or ended: what was cached for its address space is stale.
+   *
+   * @param pid process id (tgid)
+   */
   default void forget(int pid) {}
 }

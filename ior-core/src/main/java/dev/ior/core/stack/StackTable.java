@@ -29,12 +29,22 @@ public final class StackTable {
     }
   }
 
-  /** A table resolving through {@code resolver}. */
+  /**
+   * A table resolving through {@code resolver}.
+   *
+   * @param resolver names stacks the table has not seen
+   */
   public StackTable(StackResolver resolver) {
     this.resolver = resolver;
   }
 
-  /** {@return the stack of a call of {@code pid}; see {@link StackResolver#resolve}} */
+  /**
+   * {@return the stack of a call of {@code pid}; see {@link StackResolver#resolve}}
+   *
+   * @param pid process id (tgid) of the call
+   * @param stackId key of the kernel's stack map; negative: the -errno of the kernel's walk
+   * @param spWord the word at the user stack pointer at the syscall, 0 when unreadable
+   */
   public CallStack get(int pid, int stackId, long spWord) {
     IntMap<Entry> stacks = stacksOf(pid);
     Entry first = stacks.get(stackId);
@@ -59,6 +69,11 @@ public final class StackTable {
   /**
    * Sets the stack of ({@code pid}, {@code stackId}, {@code spWord}) without asking the resolver:
    * a replay learning the names a live trace recorded. Replaces what was known.
+   *
+   * @param pid process id (tgid)
+   * @param stackId key of the kernel's stack map
+   * @param spWord the word at the user stack pointer at the syscall
+   * @param stack the names
    */
   public void learn(int pid, int stackId, long spWord, CallStack stack) {
     IntMap<Entry> stacks = stacksOf(pid);
@@ -82,7 +97,11 @@ public final class StackTable {
     return stacks;
   }
 
-  /** Drops what is known of {@code pid}'s stacks (exec, exit). */
+  /**
+   * Drops what is known of {@code pid}'s stacks (exec, exit).
+   *
+   * @param pid process id (tgid)
+   */
   public void forget(int pid) {
     if (byPid.remove(pid) != null) {
       resolver.forget(pid);

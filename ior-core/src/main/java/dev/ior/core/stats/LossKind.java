@@ -72,7 +72,11 @@ public enum LossKind {
     return meaning;
   }
 
-  /** {@return the kind of {@link #label()} {@code label}, or null} */
+  /**
+   * {@return the kind of {@link #label()} {@code label}, or null}
+   *
+   * @param label a machine name such as {@code ring_full}
+   */
   public static LossKind byLabel(String label) {
     for (LossKind k : values()) {
       if (k.label.equals(label)) {

@@ -36,17 +36,29 @@ public final class Losses {
     return new Builder();
   }
 
-  /** {@return the count of {@code kind}, >= 0; 0 when it is unknown (see {@link #known})} */
+  /**
+   * {@return the count of {@code kind}, >= 0; 0 when it is unknown (see {@link #known})}
+   *
+   * @param kind the kind of loss
+   */
   public long count(LossKind kind) {
     return counts[kind.ordinal()];
   }
 
-  /** {@return whether {@code kind} was counted; false when its counter could not be read} */
+  /**
+   * {@return whether {@code kind} was counted; false when its counter could not be read}
+   *
+   * @param kind the kind of loss
+   */
   public boolean known(LossKind kind) {
     return (unknown & 1 << kind.ordinal()) == 0;
   }
 
-  /** {@return the count of {@code kind}, or empty when it is unknown} */
+  /**
+   * {@return the count of {@code kind}, or empty when it is unknown}
+   *
+   * @param kind the kind of loss
+   */
   public OptionalLong get(LossKind kind) {
     return known(kind) ? OptionalLong.of(count(kind)) : OptionalLong.empty();
   }
@@ -71,7 +83,11 @@ public final class Losses {
     return sum;
   }
 
-  /** {@return {@code 1,234} or {@code unknown}} */
+  /**
+   * {@return the count of {@code kind} for people: {@code 1,234} or {@code unknown}}
+   *
+   * @param kind the kind of loss
+   */
   public String describe(LossKind kind) {
     return known(kind) ? String.format(Locale.ROOT, "%,d", count(kind)) : "unknown";
   }
@@ -79,6 +95,8 @@ public final class Losses {
   /**
    * {@return these losses and {@code other}'s, kind by kind: a kind is unknown when it is unknown
    * in either, else the counts add up}
+   *
+   * @param other the losses to add, e.g. another trace's or the record source's
    */
   public Losses plus(Losses other) {
     long[] sum = new long[KINDS.length];
@@ -125,6 +143,8 @@ public final class Losses {
     /**
      * Adds {@code n} losses of {@code kind}.
      *
+     * @param kind the kind of loss
+     * @param n how many were lost, >= 0
      * @return this builder
      * @throws IllegalArgumentException when {@code n} is negative (a counter that could not be
      *     read is {@link #unknown(LossKind)}, not -1)
@@ -141,6 +161,7 @@ public final class Losses {
     /**
      * Marks {@code kind} as not counted: it shows as unknown and adds nothing to the total.
      *
+     * @param kind the kind whose counter could not be read
      * @return this builder
      */
     public Builder unknown(LossKind kind) {

@@ -73,7 +73,17 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
    */
   public record Calls(long paired, long emitted, long failed, long restarts, long interrupted,
       long compat, long inFlightAtStop, long refused) {
-    /** Calls of a source that knows of no refused call (older .ior files). */
+    /**
+     * Calls of a source that knows of no refused call (older .ior files).
+     *
+     * @param paired syscalls paired
+     * @param emitted pairs that passed the filters
+     * @param failed pairs that returned an error
+     * @param restarts pairs that returned a kernel restart code
+     * @param interrupted of those, calls the program saw fail with EINTR
+     * @param compat pairs of 32-bit (ia32) calls
+     * @param inFlightAtStop enters still waiting for their exit at the stop
+     */
     public Calls(long paired, long emitted, long failed, long restarts, long interrupted,
         long compat, long inFlightAtStop) {
       this(paired, emitted, failed, restarts, interrupted, compat, inFlightAtStop, 0);
@@ -116,7 +126,11 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
     return losses.total() > 0;
   }
 
-  /** {@return these stats with the duration {@code durationNs} (ns)} */
+  /**
+   * {@return these stats with the duration {@code durationNs} (ns)}
+   *
+   * @param durationNs how long the trace ran, ns, >= 0
+   */
   public TraceStats withDuration(long durationNs) {
     return new TraceStats(durationNs, records, calls, bytes, names, uring, losses);
   }
@@ -124,6 +138,9 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
   /**
    * {@return these stats with what only the record source knows added: its losses and the names it
    * lost}
+   *
+   * @param sourceLosses what the source lost (ring full, unread at stop, kernel counters)
+   * @param namesLost names the kernel could not hand over
    */
   public TraceStats plusSource(Losses sourceLosses, long namesLost) {
     return new TraceStats(durationNs, records, calls, bytes,

@@ -35,7 +35,11 @@ public enum Arch {
     return tsvName;
   }
 
-  /** {@return the arch named {@code name} in a file's header ({@link #tsvName()}), or null} */
+  /**
+   * {@return the arch named {@code name} in a file's header ({@link #tsvName()}), or null}
+   *
+   * @param name an arch's name as in {@code syscall-numbers.tsv}, e.g. {@code x86_64}
+   */
   public static Arch byName(String name) {
     for (Arch a : values()) {
       if (a.tsvName.equals(name)) {

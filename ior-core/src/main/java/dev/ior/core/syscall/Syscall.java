@@ -61,7 +61,11 @@ public record Syscall(int id, String name, Shape shape, IoKind io, List<Integer>
     return shape == Shape.OPEN || shape == Shape.OPENHOW;
   }
 
-  /** {@return argument index of slot {@code k} of the args column, or -1 when absent} */
+  /**
+   * {@return argument index of slot {@code k} of the args column, or -1 when absent}
+   *
+   * @param k a slot of the args column, >= 0
+   */
   public int arg(int k) {
     return k < args.size() ? args.get(k) : -1;
   }

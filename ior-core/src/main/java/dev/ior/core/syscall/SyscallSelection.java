@@ -48,7 +48,12 @@ public final class SyscallSelection {
       families = List.copyOf(families);
     }
 
-    /** {@return only -tps/-tpsExclude style regexes} */
+    /**
+     * {@return a spec of -tps/-tpsExclude style regexes only}
+     *
+     * @param include regexes over tracepoint names
+     * @param exclude regexes over tracepoint names to leave out
+     */
     public static Spec ofRegexes(List<String> include, List<String> exclude) {
       return new Spec(include, exclude, List.of(), List.of());
     }
@@ -61,6 +66,8 @@ public final class SyscallSelection {
   /**
    * {@return the selected syscalls, in table order}
    *
+   * @param table ior's syscall table
+   * @param spec what the user asked for
    * @throws IllegalArgumentException for an invalid regex, an unknown name or family, or a
    *     selection that is empty
    */
@@ -106,6 +113,9 @@ public final class SyscallSelection {
    * {@return whether {@code s} is traced only on file mappings: mmap and munmap in the default
    * selection (the kernel leaves out mmap with MAP_ANONYMOUS and munmap of anonymous memory)}
    * Selected by name or family they are traced on all memory, as strace shows them.
+   *
+   * @param spec what the user asked for
+   * @param s a selected syscall
    */
   public static boolean fileMapsOnly(Spec spec, Syscall s) {
     return !spec.includesAnything() && (s.name().equals("mmap") || s.name().equals("munmap"));

@@ -112,6 +112,8 @@ public final class SyscallTable {
 
   /**
    * {@return the syscall with this id, or null when the id is unknown (a newer or corrupt record)}
+   *
+   * @param id a record's syscall id (ior's id, not the kernel's number)
    */
   public Syscall byId(int id) {
     return id > 0 && id < byId.length ? byId[id] : null;
@@ -130,6 +132,8 @@ public final class SyscallTable {
    * TAB name NL} lines in id order} Recordings carry it, so that a replay can tell that a record's
    * id means the syscall it meant when it was written (ids are stable; a differing identity means a
    * table that broke that rule).
+   *
+   * @param upToId the highest id to include; ids above {@link #maxId()} are ignored
    */
   public int identity(int upToId) {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -141,7 +145,11 @@ public final class SyscallTable {
     return (int) crc.getValue();
   }
 
-  /** {@return the syscall with this name, or null} */
+  /**
+   * {@return the syscall with this name, or null}
+   *
+   * @param name a syscall name, e.g. {@code openat}
+   */
   public Syscall byName(String name) {
     return byName.get(name);
   }

@@ -104,7 +104,11 @@ public final class Timeline {
     return lastNs;
   }
 
-  /** {@return the {@code i}-th kept call by start time} */
+  /**
+   * {@return the {@code i}-th kept call by start time}
+   *
+   * @param i 0 .. {@link #size()} - 1
+   */
   public Slice slice(int i) {
     Slices s = sink.slices;
     int k = order[i];
@@ -133,7 +137,11 @@ public final class Timeline {
     return m;
   }
 
-  /** {@return the thread's latest name, or "" when unknown} */
+  /**
+   * {@return the thread's latest name, or "" when unknown}
+   *
+   * @param tid thread id
+   */
   public String threadName(int tid) {
     Task t = sink.tasks.get(tid);
     return t == null || t.comm == null ? "" : t.comm;
@@ -142,6 +150,8 @@ public final class Timeline {
   /**
    * {@return the process's name: its main thread's (the thread whose id is the process id, as
    * {@code ps} shows), else any of its threads'}
+   *
+   * @param pid process id (tgid)
    */
   public String processName(int pid) {
     String main = threadName(pid);

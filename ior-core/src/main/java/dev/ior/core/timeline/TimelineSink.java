@@ -41,6 +41,7 @@ public final class TimelineSink implements PairSink {
   /**
    * A sink keeping at most {@code limit} calls (the slowest), or all of them for 0.
    *
+   * @param limit the most calls kept, >= 0; 0: all
    * @throws IllegalArgumentException when {@code limit} is negative
    */
   public TimelineSink(int limit) {

@@ -123,6 +123,7 @@ public final class TraceStream implements AutoCloseable {
    * pid}, {@code follow} pid or {@code tid} that does not exist is refused, then the syscall
    * selection is computed (once).
    *
+   * @param config what to trace: filters, syscall selection, ring settings
    * @throws TraceException when the selection is invalid (a bad regex, an unknown name or family)
    * @throws NoSuchTargetException when the process or thread to trace does not exist
    */
@@ -142,6 +143,8 @@ public final class TraceStream implements AutoCloseable {
    * {@code config} applies in user space; descriptors opened before the recording started stay
    * unknown, and {@code /proc} is no fallback (the recorded processes are gone).
    *
+   * @param recording a {@code .iorrec} file
+   * @param config the filters and syscall selection applied to the replay
    * @throws IOException when the file cannot be read or is no recording
    * @throws TraceException when the selection of {@code config} is invalid
    */
@@ -159,6 +162,8 @@ public final class TraceStream implements AutoCloseable {
    * filters the source did not apply ({@link RecordSource#kernelFiltered()}) run in user space.
    *
    * @param procfs last resort for names the records do not carry ({@link ProcFs#EMPTY}: none)
+   * @param source where the records come from; the stream owns it and closes it at the end
+   * @param config the filters and syscall selection
    * @throws TraceException when the selection of {@code config} is invalid
    */
   public static TraceStream of(RecordSource source, TraceConfig config, ProcFs procfs)
@@ -176,6 +181,11 @@ public final class TraceStream implements AutoCloseable {
   /**
    * Adds an action for every pair that passes the filters (in registration order, on the consumer
    * thread; it must not block). Its {@link PairSink#finish()} runs once at the end.
+   *
+   * @param action the sink; it may keep a pair only through {@link
+   *     dev.ior.core.event.SyscallPair#copy()}
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream onPair(PairSink action) {
     beforeStart();
@@ -188,6 +198,10 @@ public final class TraceStream implements AutoCloseable {
    * dev.ior.core.record.RecordFileWriter} making a recording), and, for a live trace taking
    * stacks, the names of each stack before the first exit that uses it ({@link
    * dev.ior.core.record.StackNamesRecord}). Consumer thread.
+   *
+   * @param tap receives each record as read, in order
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream onRecord(RecordSink tap) {
     beforeStart();
@@ -195,7 +209,12 @@ public final class TraceStream implements AutoCloseable {
     return this;
   }
 
-  /** Adds an action run once with the failure that ended the trace (consumer thread). */
+  /**
+   * Adds an action run once with the failure that ended the trace (consumer thread).
+   *
+   * @param action receives the exception a sink or the source threw
+   * @return this stream
+   */
   public synchronized TraceStream onError(Consumer<Throwable> action) {
     errorActions.add(Objects.requireNonNull(action, "action"));
     return this;
@@ -204,13 +223,22 @@ public final class TraceStream implements AutoCloseable {
   /**
    * Adds an action run once when the trace has ended, however (consumer thread, after the final
    * {@link #stats()} are set and the sinks finished, before {@link #awaitTermination} returns).
+   *
+   * @param action run once at the end
+   * @return this stream
    */
   public synchronized TraceStream onClose(Runnable action) {
     closeActions.add(Objects.requireNonNull(action, "action"));
     return this;
   }
 
-  /** Receives one line per selected syscall this kernel lacks, and similar notes. */
+  /**
+   * Receives one line per selected syscall this kernel lacks, and similar notes.
+   *
+   * @param action receives each warning line (replaces any earlier one)
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
+   */
   public synchronized TraceStream onWarning(Consumer<String> action) {
     beforeStart();
     warnings = Objects.requireNonNull(action, "action");
@@ -218,18 +246,16 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * Takes the user stacks of the calls {@code policy} selects in a live trace ({@link
-   * dev.ior.core.event.SyscallPair#stack()}); default {@link StackPolicy#OFF}. Recordings and
-   * given sources carry no stacks.
-   */
-  /**
-   * {@return work that makes the consumer fast from its first record, such as warming the JIT up on
-   * synthetic pairs through sinks of its own (never those given to {@link #onPair})} It runs on a
-   * thread of its own ({@code ior-warm-up}) while the source opens: for a live trace the kernel's
-   * verifier takes most of that time, so the warm-up no longer delays the attach. The consumer
-   * reads its first record once both are done; what the kernel records meanwhile waits in the ring.
-   * A warm-up that throws is reported through {@link #onWarning} and the trace goes on cold.
+   * Work that makes the consumer fast from its first record, such as warming the JIT up on
+   * synthetic pairs through sinks of its own (never those given to {@link #onPair}). It runs on
+   * a thread of its own ({@code ior-warm-up}) while the source opens: for a live trace the
+   * kernel's verifier takes most of that time, so the warm-up no longer delays the attach. The
+   * consumer reads its first record once both are done; what the kernel records meanwhile waits
+   * in the ring. A warm-up that throws is reported through {@link #onWarning} and the trace goes
+   * on cold.
    *
+   * @param task the warm-up, run once
+   * @return this stream
    * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream warmUp(Runnable task) {
@@ -238,13 +264,29 @@ public final class TraceStream implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Takes the user stacks of the calls {@code policy} selects in a live trace ({@link
+   * dev.ior.core.event.SyscallPair#stack()}); default {@link StackPolicy#OFF}. Recordings and
+   * given sources carry no stacks.
+   *
+   * @param policy which calls' stacks to take
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
+   */
   public synchronized TraceStream stacks(StackPolicy policy) {
     beforeStart();
     stackPolicy = Objects.requireNonNull(policy, "policy");
     return this;
   }
 
-  /** Ends the trace after {@code d} (zero: no limit, the default). */
+  /**
+   * Ends the trace after {@code d} (zero: no limit, the default).
+   *
+   * @param d how long to trace, >= 0
+   * @return this stream
+   * @throws IllegalArgumentException when {@code d} is negative
+   * @throws IllegalStateException when the trace has started
+   */
   public synchronized TraceStream duration(Duration d) {
     beforeStart();
     if (d.isNegative()) {
@@ -255,8 +297,12 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * {@return whether a live trace of a {@code pid} or {@code tid} ends when it exits (default:
-   * true, as ior does); {@link #endReason()} then says {@link EndReason#TARGET_EXITED}}
+   * Whether a live trace of a {@code pid} or {@code tid} ends when it exits (default: true, as
+   * ior does); {@link #endReason()} then says {@link EndReason#TARGET_EXITED}.
+   *
+   * @param end whether to end with the target
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream endWithTarget(boolean end) {
     beforeStart();
@@ -268,6 +314,10 @@ public final class TraceStream implements AutoCloseable {
    * Traces {@code held} and every process it starts from its first syscall: its pid is followed
    * in the kernel, it is released once the programs are attached, and the trace ends when it
    * exits ({@link EndReason#COMMAND_EXITED}). When the trace fails to start it is killed.
+   *
+   * @param held a process started held ({@link HeldProcess}), not yet released
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream command(HeldProcess held) {
     beforeStart();
@@ -381,6 +431,7 @@ public final class TraceStream implements AutoCloseable {
    *
    * @throws TraceFailedException when a sink or the source failed
    * @throws InterruptedException when interrupted while waiting (the trace keeps running)
+   * @throws TraceException when the live source could not start (privileges, kernel, no ior-bpf)
    */
   public void start() throws TraceException, InterruptedException {
     startAsync();
@@ -516,8 +567,10 @@ public final class TraceStream implements AutoCloseable {
   /**
    * Waits up to {@code timeout} for the trace to end.
    *
+   * @param timeout the longest wait
    * @return whether it ended
    * @throws TraceFailedException when it ended because a sink or the source failed
+   * @throws InterruptedException when interrupted while waiting (the trace keeps running)
    */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
     boolean ended = done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -531,6 +584,7 @@ public final class TraceStream implements AutoCloseable {
    * Waits until the trace ends.
    *
    * @throws TraceFailedException when it ended because a sink or the source failed
+   * @throws InterruptedException when interrupted while waiting (the trace keeps running)
    */
   public void awaitTermination() throws InterruptedException {
     done.await();
@@ -658,6 +712,8 @@ public final class TraceStream implements AutoCloseable {
   /**
    * {@return the wall-clock time of monotonic timestamp {@code monotonicNs} (e.g. a pair's
    * enterNs)}
+   *
+   * @param monotonicNs a CLOCK_MONOTONIC timestamp of the traced host, ns
    */
   public Instant wallClock(long monotonicNs) {
     long epoch = monotonicNs + epochOffsetNs;
@@ -669,6 +725,8 @@ public final class TraceStream implements AutoCloseable {
    * Starts or stops tracing {@code syscall} (a name of {@code syscalls.tsv}) while a live trace
    * runs: a map write in the kernel. Calls already entered still return their exit. Any thread.
    *
+   * @param syscall a syscall name, e.g. {@code fsync}
+   * @param traced true to start tracing it, false to stop
    * @throws IllegalArgumentException for an unknown syscall name
    * @throws IllegalStateException before the trace started
    * @throws UnsupportedOperationException for a recording

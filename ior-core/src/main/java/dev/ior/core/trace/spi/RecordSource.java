@@ -18,6 +18,8 @@ public interface RecordSource extends AutoCloseable {
    * Hands the records available now to {@code sink}, first waiting up to {@code timeoutMs} for
    * some.
    *
+   * @param sink receives the records, each valid only during the call
+   * @param timeoutMs the longest wait for a first record, ms, >= 0
    * @return records handed over, or -1 when the source has ended (a recording's end)
    * @throws IOException when the source cannot be read (a damaged recording)
    */
@@ -26,6 +28,8 @@ public interface RecordSource extends AutoCloseable {
   /**
    * Stops new records at the source (the live programs' stop flag); records already produced
    * still come from {@link #poll}. Returns once nothing new can come.
+   *
+   * @throws IOException when the source cannot be told to stop
    */
   void stopEmitting() throws IOException;
 
@@ -47,6 +51,7 @@ public interface RecordSource extends AutoCloseable {
    * Never traces thread {@code tid} of this process (the trace's own consumer thread when the
    * tracer's process is traced). Called from the consumer thread before its first poll.
    *
+   * @param tid a thread id of this process
    * @throws TraceException when the source could not exclude it
    */
   default void excludeThread(int tid) throws TraceException {}
@@ -54,6 +59,8 @@ public interface RecordSource extends AutoCloseable {
   /**
    * Starts or stops tracing {@code syscall} while the trace runs. Any thread.
    *
+   * @param syscall the syscall
+   * @param traced true to start tracing it, false to stop
    * @throws UnsupportedOperationException for a source that cannot (a recording)
    * @throws TraceException when the kernel refused
    */
@@ -64,6 +71,8 @@ public interface RecordSource extends AutoCloseable {
   /**
    * Names the user stacks of calls ({@code IOR_STACK} records); {@link StackResolver#NONE} for
    * sources without the kernel's stack map (recordings).
+   *
+   * @return the resolver of this source's stack ids
    */
   default StackResolver stacks() {
     return StackResolver.NONE;
