@@ -25,7 +25,12 @@ public final class BpfStackResolver implements StackResolver, AutoCloseable {
   private final ProcessSymbolizer symbolizer;
   private final long[] ips = new long[RecordLayout.STACK_DEPTH];
 
-  /** A resolver reading {@code bpf}'s stack map; notices (a JVM without frame pointers) go to warn. */
+  /**
+   * A resolver reading {@code bpf}'s stack map; notices (a JVM without frame pointers) go to warn.
+   *
+   * @param bpf the loaded object whose stack map is read
+   * @param warn receives the notices, one line each
+   */
   public BpfStackResolver(BpfObject bpf, Consumer<String> warn) {
     this.bpf = bpf;
     this.symbolizer = new ProcessSymbolizer(SeparateDebugFiles.DEFAULT_ROOT, CxaDemangler.load(),
@@ -72,7 +77,11 @@ public final class BpfStackResolver implements StackResolver, AutoCloseable {
     symbolizer.forget(pid);
   }
 
-  /** Waits up to {@code ms} for perf-map dumps in flight (before a final report). */
+  /**
+   * Waits up to {@code ms} for perf-map dumps in flight (before a final report).
+   *
+   * @param ms the longest wait, ms
+   */
   public void awaitJvms(long ms) {
     symbolizer.jvms().awaitIdle(ms);
   }
