@@ -34,9 +34,22 @@ public final class ProcessSymbolizer {
   private final Map<String, ModuleSymbols> modules = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Integer, List<MemoryMap>> maps = new HashMap<>();
 
-  /** A symbolized stack: frame names root first, and whether a later try may name more. */
+  /**
+   * A symbolized stack.
+   *
+   * @param frames frame names, root first
+   * @param provisional whether a later try may name more (a JVM's perf map not dumped yet)
+   */
   public record Symbolized(List<String> frames, boolean provisional) {}
 
+  /**
+   * A symbolizer with no process read yet.
+   *
+   * @param debugRoot where separate debug files are looked for ({@link
+   *     dev.ior.symbols.elf.SeparateDebugFiles#DEFAULT_ROOT})
+   * @param demangler names C++ symbols ({@link Demangler#NONE}: as they are)
+   * @param warn receives one-line notices (a JVM without frame pointers, jcmd failures)
+   */
   public ProcessSymbolizer(Path debugRoot, Demangler demangler, Consumer<String> warn) {
     this.debugRoot = debugRoot;
     this.demangler = demangler;
@@ -64,7 +77,10 @@ public final class ProcessSymbolizer {
     }
   }
 
-  /** Perf maps of the JVMs seen; {@link JvmPerfMaps#generation()} says when to retry stacks. */
+  /**
+   * {@return perf maps of the JVMs seen; {@link JvmPerfMaps#generation()} says when to retry
+   * stacks}
+   */
   public JvmPerfMaps jvms() {
     return jvms;
   }
@@ -74,6 +90,10 @@ public final class ProcessSymbolizer {
    * {@code pid}.
    *
    * @param spWord the word at the stack pointer at the call, 0 when unknown
+   * @param pid process id (tgid)
+   * @param ips return addresses, innermost first
+   * @param n how many of {@code ips} are used, >= 0
+   * @return the frame names, root first, and whether a later try may name more
    */
   public Symbolized symbolize(int pid, long[] ips, int n, long spWord) {
     List<MemoryMap> m = mappings(pid, false);
@@ -110,7 +130,11 @@ public final class ProcessSymbolizer {
     return new Symbolized(leafFirst, provisional);
   }
 
-  /** Forgets process {@code pid}'s mappings (exec, exit). */
+  /**
+   * Forgets process {@code pid}'s mappings (exec, exit).
+   *
+   * @param pid process id (tgid)
+   */
   public void forget(int pid) {
     maps.remove(pid);
     jvms.forget(pid);
