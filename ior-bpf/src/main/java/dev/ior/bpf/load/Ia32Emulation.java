@@ -39,8 +39,7 @@ public final class Ia32Emulation {
     }
     Path dir = null;
     try {
-      dir = Files.createTempDirectory("ior-ia32-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      dir = privateDirectory();
       Path exe = Files.write(dir.resolve("exit0"), elf());
       Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwx------"));
       // The JDK runs a file the kernel refuses (ENOEXEC) with /bin/sh instead, as execvp does,
@@ -66,6 +65,27 @@ public final class Ia32Emulation {
           Files.deleteIfExists(dir);
         } catch (IOException e) {
           // a temp file left behind is harmless
+        }
+      }
+    }
+  }
+
+  /**
+   * A new directory of this user's only, in the temporary directory. Not {@code
+   * Files.createTempDirectory}: its random name initialises {@code SecureRandom} (its providers,
+   * about 60 classes) at every start of a process that needs no other randomness. A name taken
+   * already, by anyone, is skipped: creating a directory never follows or reuses what exists.
+   */
+  private static Path privateDirectory() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    String prefix = "ior-ia32-" + ProcessHandle.current().pid() + "-";
+    for (int i = 0; ; i++) {
+      try {
+        return Files.createDirectory(tmp.resolve(prefix + Long.toHexString(System.nanoTime())),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (i == 100) {
+          throw e;
         }
       }
     }
