@@ -59,8 +59,15 @@ for r in $(seq 1 "$rounds"); do
       kill -0 $pid 2>/dev/null || { cat "$bin/err" >&2; exit 1; }
       sleep 0.05
     done
+    # The tracer's programs: the ones that appeared since it started, once they run (attached;
+    # they run for every syscall of the host). The banner can come before the attach.
+    mine=
+    for i in $(seq 1 300); do
+      mine=$(ids | comm -13 "$bin/before" - | tr '\n' ' ')
+      [ -n "$mine" ] && [ "$(stats "$mine" | cut -d' ' -f2)" -gt 0 ] && break
+      sleep 0.1
+    done
     sleep 0.5
-    mine=$(ids | comm -13 "$bin/before" - | tr '\n' ' ')
     read -r t0 c0 <<<"$(stats "$mine")"
     line=$("$bin/benchwl" mix 200000 /dev/shm)
     read -r t1 c1 <<<"$(stats "$mine")"

@@ -30,6 +30,8 @@
 #define MAP_ANONYMOUS 0x20
 #define RESOLVE_IN_ROOT 0x10 /* openat2: an absolute path starts at dirfd, not at the root */
 /* -ERESTARTSYS .. -ERESTART_RESTARTBLOCK: the kernel restarts the call or returns EINTR */
+#define ENOMEM 12
+#define ENOSPC 28
 #define ERESTARTSYS 512
 #define ERESTART_RESTARTBLOCK 516
 /*
@@ -119,7 +121,15 @@ struct file___ior {
 } __attribute__((preserve_access_index));
 
 struct vm_area_struct___ior {
+	unsigned long vm_start;
+	unsigned long vm_end;
+	unsigned long vm_flags;
+	unsigned long vm_pgoff;
 	struct file___ior *vm_file;
+} __attribute__((preserve_access_index));
+
+struct mm_struct___ior {
+	unsigned long exec_vm;
 } __attribute__((preserve_access_index));
 
 struct fdtable___ior {
@@ -179,6 +189,9 @@ struct task_struct___ior {
 	struct files_struct___ior *files;
 	struct signal_struct___ior *signal;
 	struct css_set___ior *cgroups;
+	struct mm_struct___ior *mm;
+	__u64 start_time;
+	__u64 self_exec_id;
 } __attribute__((preserve_access_index));
 
 /*
@@ -238,6 +251,8 @@ struct ior_task {
 	__u32 restart;       /* the last traced call returned -ERESTART*: the next signal decides */
 	__u32 stack_calls;   /* stack policy every: calls seen since the last stack taken */
 	__u64 stack_enter_ns; /* stack policy slow: when the pending call entered */
+	__u64 maps_exec_id;  /* ior_emit_mappings: the image (exec count and executable pages) whose */
+	__u64 maps_exec_vm;  /* mappings this thread saw sent: later stacks skip the LRU lookup */
 };
 
 /* ior_task.pending: the enter was not emitted (ring full): its exit is no refused call. */
@@ -278,7 +293,7 @@ struct {
 /* Room to build variable-length records before bpf_ringbuf_output copies them. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 2); /* 0: enter/exit records, 1: names */
+	__uint(max_entries, 3); /* 0: enter/exit records, 1: names, 2: stack frames */
 	__type(key, __u32);
 	__type(value, char[IOR_SCRATCH]);
 } ior_scratch SEC(".maps");
@@ -837,12 +852,36 @@ static __always_inline struct ior_sysent *ior_traced(__u64 nr, __u32 *slot,
 
 /* ---- User stacks of traced calls (ior.h struct ior_stack) ---- */
 
+/* A stack as its walk found it: equal walks share an id (as the kernel's stack maps dedupe). */
+struct ior_stack_key {
+	__u32 depth;
+	__u32 pad;
+	__u64 hash; /* FNV-1a over the 64-bit addresses */
+};
+
+/*
+ * The ids of the stacks sent so far (ior_stack_ids) and the last id given: a stack's frames go to
+ * user space once, in an IOR_STACK_FRAMES record, and IOR_STACK records carry its id. A plain hash,
+ * never evicted: an id stays valid for the whole trace, so user space keeps at most max_entries
+ * stacks; when it is full, new stacks are lost (-ENOMEM), as with the kernel's stack maps.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_STACK_TRACE);
+	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384); /* user space sets 1 when stacks are off */
-	__uint(key_size, sizeof(__u32));
-	__uint(value_size, IOR_STACK_DEPTH * sizeof(__u64));
-} ior_stacks SEC(".maps");
+	__type(key, struct ior_stack_key);
+	__type(value, __u32);
+} ior_stack_ids SEC(".maps");
+
+/*
+ * Stacks first seen on each CPU so far: an id is (that count << 12 | the CPU), unique without an
+ * atomic (clang 14's BPF target cannot use a fetch-and-add's result below -mcpu=v3).
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} ior_stack_seen SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -851,8 +890,10 @@ struct {
 	__type(value, struct ior_stack_policy);
 } ior_stack_cfg SEC(".maps");
 
-/* Only the user stack pointer is read here: the raw_syscalls regs are the task's user registers. */
+/* The raw_syscalls regs are the task's user registers: where the walk of its stack starts. */
 struct pt_regs___iorstk {
+	unsigned long ip;
+	unsigned long bp;
 	unsigned long sp;
 } __attribute__((preserve_access_index));
 
@@ -860,6 +901,115 @@ static __always_inline struct ior_stack_policy *ior_stack_policy(void)
 {
 	__u32 zero = 0;
 	return bpf_map_lookup_elem(&ior_stack_cfg, &zero);
+}
+
+/*
+ * ---- The executable mappings of a process with stacks (ior.h struct ior_mapping) ----
+ *
+ * User space names a stack's frames from the process's mappings. Read from /proc/PID/maps when
+ * the consumer gets to the stack, they are gone if the process has exited by then (a short-lived
+ * program loses the race). So the kernel tells them: before a process image's first stack, and
+ * again when its executable mappings have changed (the loader mapped libc after the first stack
+ * was taken in ld.so; a dlopen), the exit program walks the task's VMAs and emits one record per
+ * executable file mapping, before the stack record (the consumer reads them first).
+ *
+ * The walk uses the open-coded VMA iterator, kfuncs of Linux 6.7+. They are weak: on an older
+ * kernel libbpf leaves the calls unresolved, and they sit behind bpf_core_type_exists(struct
+ * bpf_iter_task_vma), a constant libbpf sets at load (the struct came with the kfuncs), so the
+ * verifier removes them as dead code; user space then reads /proc as before.
+ */
+struct bpf_iter_task_vma {
+	__u64 __opaque[1];
+} __attribute__((aligned(8)));
+
+extern int bpf_iter_task_vma_new(struct bpf_iter_task_vma *it, struct task_struct___ior *task,
+				 __u64 addr) __weak __ksym;
+extern struct vm_area_struct___ior *bpf_iter_task_vma_next(struct bpf_iter_task_vma *it) __weak __ksym;
+extern void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma *it) __weak __ksym;
+
+#define VM_EXEC 0x4
+#define IOR_PAGE_SHIFT 12 /* x86_64 */
+
+/* What a process image looked like when its mappings were last emitted. */
+struct ior_image {
+	__u64 start_ns;  /* the group leader's start_time: a reused pid is another process */
+	__u64 exec_id;   /* self_exec_id, counted up by every exec: a new image */
+	__u64 exec_vm;   /* mm->exec_vm, pages of executable mappings: a library (un)mapped since */
+};
+
+/*
+ * Processes whose mappings user space has, by tgid (an evicted one is walked again: harmless).
+ * Each thread remembers the image it last checked (ior_task), so a stack costs this lookup only
+ * on a thread's first stack and after a change.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096); /* user space sets 1 when stacks are off */
+	__type(key, __u32);
+	__type(value, struct ior_image);
+} ior_mapped SEC(".maps");
+
+/*
+ * Emits the current process's executable file mappings unless user space has them for this image
+ * already; each file is named first (ior_ident, as descriptors' files are). A global function: the
+ * verifier checks it once, not on every path of the exit program. The iterator takes the mmap
+ * lock with a trylock: when busy (or the ring is full) nothing is marked and the next stack tries
+ * again; user space reads /proc meanwhile. Two threads of a process may both walk (the mark comes
+ * after the walk, so that each one's stack follows a complete set): user space replaces the set at
+ * every index 0.
+ */
+__noinline int ior_emit_mappings(struct ior_task *ts, __u64 pid_tgid)
+{
+	if (!bpf_core_type_exists(struct bpf_iter_task_vma) || !ts)
+		return 0;
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct ior_image now = {
+		.start_ns = task->group_leader->start_time,
+		.exec_id = task->self_exec_id,
+		.exec_vm = task->mm->exec_vm,
+	};
+	if (ts->maps_exec_id == now.exec_id && ts->maps_exec_vm == now.exec_vm)
+		return 0;
+	__u32 tgid = pid_tgid >> 32;
+	struct ior_image *known = bpf_map_lookup_elem(&ior_mapped, &tgid);
+	if (known && known->start_ns == now.start_ns && known->exec_id == now.exec_id
+	    && known->exec_vm == now.exec_vm) {
+		ts->maps_exec_id = now.exec_id;
+		ts->maps_exec_vm = now.exec_vm;
+		return 0;
+	}
+	struct bpf_iter_task_vma it;
+	struct vm_area_struct___ior *vma;
+	__u32 index = 0;
+	int ok = bpf_iter_task_vma_new(&it, task, 0) == 0;
+	while (ok && (vma = bpf_iter_task_vma_next(&it))) {
+		struct file___ior *f = vma->vm_file;
+		if (!(vma->vm_flags & VM_EXEC) || !f)
+			continue;
+		struct path___ior p = { .mnt = f->f_path.mnt, .dentry = f->f_path.dentry };
+		struct ior_ident file = {};
+		ior_ident(ts, &p, &file, pid_tgid);
+		struct ior_mapping *r = ior_reserve(sizeof(*r));
+		if (!r) {
+			ok = 0;
+			break;
+		}
+		ior_fill_head(&r->h, IOR_MAPPING, 0, 0, pid_tgid);
+		r->index = index++;
+		r->prot = vma->vm_flags & 0xf;
+		r->start = vma->vm_start;
+		r->end = vma->vm_end;
+		r->offset = vma->vm_pgoff << IOR_PAGE_SHIFT;
+		r->file = file;
+		bpf_ringbuf_submit(r, ior_submit_flags());
+	}
+	bpf_iter_task_vma_destroy(&it);
+	if (ok) {
+		bpf_map_update_elem(&ior_mapped, &tgid, &now, BPF_ANY);
+		ts->maps_exec_id = now.exec_id;
+		ts->maps_exec_vm = now.exec_vm;
+	}
+	return ok;
 }
 
 /* At enter: remember the time when the policy takes stacks of slow calls. */
@@ -871,12 +1021,111 @@ static __always_inline void ior_stack_enter(struct ior_task *ts)
 }
 
 /*
- * At exit, before the exit record: when the policy takes this call's stack, the kernel walks the
- * user frame pointers into map ior_stacks (equal stacks share an id) and an IOR_STACK record
- * carries the id. The walk runs here, at the exit, so the slow policy knows the latency; the user
+ * ---- The walk of a user stack ----
+ *
+ * Frame pointers, as the kernel's own walk (bpf_get_stackid, perf) follows them: the interrupted
+ * instruction, then from rbp each frame's saved rbp and return address. The kernel's walk reads
+ * until a read fails, and a chain always ends in one: in a function built without frame pointers
+ * (every Debian library; glibc's __libc_start_call_main at the bottom of every program) rbp is
+ * any number, often 0. That read is a page fault in kernel mode, fixed up: measured on this
+ * project's VMs, one per walk (exceptions:page_fault_kernel) and ~5 µs, most of what a stack cost.
+ * This walk reads only where a frame can be: 8-byte aligned, above the previous frame (callers'
+ * frames are at higher addresses), within IOR_STACK_SPAN of the stack pointer. It finds the same
+ * frames and stops where the kernel's would fault.
+ */
+#define IOR_STACK_SPAN (8ULL << 20) /* a thread's default stack (ulimit -s): 8 MiB */
+#define IOR_FNV_OFFSET 0xcbf29ce484222325ULL
+#define IOR_FNV_PRIME 0x100000001b3ULL
+
+struct ior_stack_walk {
+	__u64 fp;    /* the next frame: its saved frame pointer, then its return address */
+	__u64 lo;    /* the lowest address the next frame may start at */
+	__u64 hi;    /* the end of the span */
+	__u64 hash;
+	__u64 *ips;
+	__u32 n;     /* addresses in ips */
+};
+
+/*
+ * One frame (bpf_loop callback): frame i + 1 (0 is the interrupted instruction). The slot comes
+ * from the loop's index, which the verifier knows only as a range: a count kept in w would be a
+ * new constant at each step, and the verifier would walk all 127 of them on every path.
+ */
+static long ior_stack_step(__u32 i, struct ior_stack_walk *w)
+{
+	__u64 frame[2];
+	__u64 fp = w->fp;
+	__u32 n = (i + 1) & 127; /* a bound the verifier sees; the loop never gets past 126 */
+	if (fp < w->lo || fp >= w->hi || (fp & 7) || !n || n >= IOR_STACK_DEPTH)
+		return 1;
+	if (bpf_probe_read_user(frame, sizeof(frame), (void *)fp) || !frame[1])
+		return 1;
+	w->ips[n] = frame[1];
+	w->n = n + 1;
+	w->hash = (w->hash ^ frame[1]) * IOR_FNV_PRIME;
+	w->lo = fp + 16;
+	w->fp = frame[0];
+	return 0;
+}
+
+/*
+ * The id of the current user stack (ip, bp, sp: the task's user registers): walks it and, the
+ * first time it is seen, sends its frames in an IOR_STACK_FRAMES record. Negative: -ENOMEM when
+ * the table of ids is full, -ENOSPC when the ring had no room for the frames. A global function:
+ * the verifier checks it once.
+ */
+_Static_assert(sizeof(struct ior_stack_frames) + IOR_STACK_DEPTH * sizeof(__u64) <= IOR_SCRATCH,
+	       "the scratch holds the longest stack");
+
+__noinline int ior_stack_id(__u64 ip, __u64 bp, __u64 sp, __u64 pid_tgid, __u32 sys)
+{
+	__u32 key = 2;
+	char *buf = bpf_map_lookup_elem(&ior_scratch, &key);
+	if (!buf)
+		return -ENOMEM;
+	struct ior_stack_frames *r = (void *)buf;
+	r->ips[0] = ip;
+	struct ior_stack_walk w = {
+		.fp = bp,
+		.lo = sp,
+		.hi = sp + IOR_STACK_SPAN,
+		.hash = (IOR_FNV_OFFSET ^ ip) * IOR_FNV_PRIME,
+		.ips = r->ips,
+		.n = 1,
+	};
+	bpf_loop(IOR_STACK_DEPTH - 1, ior_stack_step, &w, 0);
+	struct ior_stack_key k = { .depth = w.n, .hash = w.hash };
+	__u32 *known = bpf_map_lookup_elem(&ior_stack_ids, &k);
+	if (known)
+		return *known;
+	__u32 zero = 0;
+	__u32 *seen = bpf_map_lookup_elem(&ior_stack_seen, &zero);
+	if (!seen || *seen >= (1 << 19) - 1)
+		return -ENOMEM; /* 2^19 stacks on one CPU: ids would leave the positive ints */
+	__u32 id = (++*seen << 12) | (bpf_get_smp_processor_id() & 0xfff);
+	if (bpf_map_update_elem(&ior_stack_ids, &k, &id, BPF_NOEXIST)) {
+		known = bpf_map_lookup_elem(&ior_stack_ids, &k);
+		return known ? *known : -ENOMEM; /* another CPU's id for it, or the table is full */
+	}
+	ior_fill_head(&r->h, IOR_STACK_FRAMES, sys, 0, pid_tgid);
+	r->stack_id = id;
+	__u32 n = w.n;
+	if (n > IOR_STACK_DEPTH)
+		n = IOR_STACK_DEPTH;
+	r->depth = n;
+	if (!ior_output(r, sizeof(*r) + n * sizeof(__u64))) {
+		bpf_map_delete_elem(&ior_stack_ids, &k); /* sent next time */
+		return -ENOSPC;
+	}
+	return id;
+}
+
+/*
+ * At exit, before the exit record: when the policy takes this call's stack, its id (the walk
+ * above) goes out in an IOR_STACK record, its frames before it when they are new. The walk runs here, at the exit, so the slow policy knows the latency; the user
  * stack is the same as at the enter (the task has not returned to user space).
  */
-static __always_inline void ior_stack_exit(void *ctx, struct pt_regs___ior *regs,
+static __always_inline void ior_stack_exit(struct pt_regs___ior *regs,
 					   struct ior_task *ts, struct ior_sysent *s, __u64 pid_tgid)
 {
 	struct ior_stack_policy *p = ior_stack_policy();
@@ -892,13 +1141,18 @@ static __always_inline void ior_stack_exit(void *ctx, struct pt_regs___ior *regs
 		take = 1;
 	if (!take)
 		return;
+	/* A load-time constant (CO-RE): on kernels without the VMA iterator this is no code at all. */
+	if (bpf_core_type_exists(struct bpf_iter_task_vma))
+		ior_emit_mappings(ts, pid_tgid);
+	struct pt_regs___iorstk *u = (void *)regs;
+	__u64 sp = u->sp;
+	int id = ior_stack_id(u->ip, u->bp, sp, pid_tgid, s->id);
 	struct ior_stack *r = ior_reserve(sizeof(*r));
 	if (!r)
 		return;
 	ior_fill_head(&r->h, IOR_STACK, s->id, 0, pid_tgid);
 	r->seq = ts->seq;
-	r->stack_id = bpf_get_stackid(ctx, &ior_stacks, BPF_F_USER_STACK);
-	__u64 sp = ((struct pt_regs___iorstk *)regs)->sp;
+	r->stack_id = id;
 	if (bpf_probe_read_user(&r->sp_word, sizeof(r->sp_word), (void *)sp))
 		r->sp_word = 0;
 	bpf_ringbuf_submit(r, ior_submit_flags());
@@ -1034,7 +1288,7 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
 	ts->restart = ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
-	ior_stack_exit(ctx, regs, ts, s, pid_tgid);
+	ior_stack_exit(regs, ts, s, pid_tgid);
 	struct ior_ident file = {};
 	if ((s->flags & IOR_SYS_RET_FD) && ret >= 0) {
 		/* The new descriptor's name is the kernel's (f_path), not the path the open was given:

@@ -17,6 +17,7 @@ import dev.ior.core.internal.util.IntMap;
 import dev.ior.core.record.StackNamesRecord;
 import dev.ior.core.sink.PairSink;
 import dev.ior.core.stack.CallStack;
+import dev.ior.core.stack.FileMapping;
 import dev.ior.core.stack.StackResolver;
 import dev.ior.core.stack.StackTable;
 import dev.ior.core.stats.LossKind;
@@ -296,6 +297,24 @@ public final class TracePipeline implements RecordHandler {
     t.stackSeq = seq;
     t.stackId = stackId;
     t.stackSpWord = spWord;
+  }
+
+  /** The frames of a stack id: to the stack resolver, which names the stacks carrying it. */
+  @Override
+  public void stackFrames(int pid, int stackId, long[] ips, int depth) {
+    stacks.frames(stackId, ips, depth);
+  }
+
+  /**
+   * A mapping of a process with stacks, named from the identities the kernel named (its name
+   * record came first): to the stack resolver, before the stacks that need it.
+   */
+  @Override
+  public void mapping(int pid, int index, int prot, long start, long end, long offset,
+      Ident file) {
+    String path = files.processes().identities().get(file);
+    stacks.mapping(pid, index,
+        new FileMapping(start, end, offset, prot, file.dev, file.ino, path == null ? "" : path));
   }
 
   @Override

@@ -2,6 +2,7 @@
 package dev.ior.core.record;
 
 import dev.ior.core.stack.CallStack;
+import dev.ior.core.stack.FileMapping;
 import dev.ior.core.stack.StackResolver;
 
 /**
@@ -35,6 +36,16 @@ public final class StackNamesTap implements StackResolver {
   @Override
   public long generation() {
     return live.generation();
+  }
+
+  @Override
+  public void frames(int stackId, long[] ips, int depth) {
+    live.frames(stackId, ips, depth);
+  }
+
+  @Override
+  public void mapping(int pid, int index, FileMapping m) {
+    live.mapping(pid, index, m);
   }
 
   @Override

@@ -32,6 +32,30 @@ public interface StackResolver {
   }
 
   /**
+   * The frames of stack {@code stackId} as the kernel walked them, {@code ips[0..depth)}
+   * innermost first, sent once before the stacks that carry the id: a resolver of live stacks
+   * keeps them ({@code ips} is reused after the call).
+   *
+   * @param stackId the trace's id of the stack
+   * @param ips the frames' addresses, innermost first
+   * @param depth how many of {@code ips} are used
+   */
+  default void frames(int stackId, long[] ips, int depth) {}
+
+  /**
+   * The kernel's account of an executable file mapping of process {@code pid}, sent before the
+   * process's stacks (once per image, again when its executable mappings changed): a resolver
+   * that names frames from {@code /proc/PID/maps} should use these first, since the process may
+   * have exited by the time its stacks are resolved. {@code index} 0 starts a new set, which
+   * replaces what the kernel said before.
+   *
+   * @param pid process id (tgid)
+   * @param index the mapping's place in the process's set, 0 first
+   * @param m the mapping
+   */
+  default void mapping(int pid, int index, FileMapping m) {}
+
+  /**
    * Process {@code pid} exec'd or ended: what was cached for its address space is stale.
    *
    * @param pid process id (tgid)

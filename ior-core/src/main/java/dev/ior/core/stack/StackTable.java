@@ -7,7 +7,8 @@ import dev.ior.core.internal.util.IntMap;
  * Interns stacks per process: (pid, kernel stack id, stack-pointer word) → {@link CallStack},
  * resolved once by a {@link StackResolver} and then shared (a provisional one again when the
  * resolver learnt more). A hit allocates nothing. A process's
- * stacks are dropped when it exec's or ends (its addresses mean something else afterwards).
+ * stacks (and the mappings the kernel sent for it) are dropped when it exec's or ends (its
+ * addresses mean something else afterwards).
  * Not thread-safe: the consumer thread owns it.
  */
 public final class StackTable {
@@ -86,6 +87,31 @@ public final class StackTable {
       }
     }
     stacks.put(stackId, new Entry(spWord, stack, resolver.generation(), first));
+  }
+
+  /**
+   * Passes the frames of stack {@code stackId} to the resolver (see {@link StackResolver#frames}).
+   *
+   * @param stackId the trace's id of the stack
+   * @param ips the frames' addresses, innermost first
+   * @param depth how many of {@code ips} are used
+   */
+  public void frames(int stackId, long[] ips, int depth) {
+    resolver.frames(stackId, ips, depth);
+  }
+
+  /**
+   * Passes the kernel's mapping of {@code pid} to the resolver (see {@link
+   * StackResolver#mapping}); the process is known from now on, so its exec or exit reaches the
+   * resolver's {@link StackResolver#forget}.
+   *
+   * @param pid process id (tgid)
+   * @param index the mapping's place in the process's set, 0 first
+   * @param m the mapping
+   */
+  public void mapping(int pid, int index, FileMapping m) {
+    stacksOf(pid);
+    resolver.mapping(pid, index, m);
   }
 
   private IntMap<Entry> stacksOf(int pid) {

@@ -14,6 +14,7 @@ class StackTableTest {
     final List<String> calls = new ArrayList<>();
     long generation;
     final List<Integer> forgotten = new ArrayList<>();
+    final List<String> mappings = new ArrayList<>();
 
     @Override
     public CallStack resolve(int pid, int stackId, long spWord) {
@@ -30,6 +31,31 @@ class StackTableTest {
     public void forget(int pid) {
       forgotten.add(pid);
     }
+
+    @Override
+    public void mapping(int pid, int index, FileMapping m) {
+      mappings.add(pid + "#" + index + " " + m.path());
+    }
+  }
+
+  @Test
+  void aProcessKnownOnlyByItsMappingsIsForgottenToo() {
+    Fake f = new Fake();
+    StackTable t = new StackTable(f);
+    t.mapping(4, 0, new FileMapping(0x1000, 0x2000, 0, 5, 8 << 20 | 1, 12, "/bin/x"));
+    t.forget(4);
+    t.forget(5); // never seen: the resolver is not bothered
+    assertEquals(List.of("4#0 /bin/x"), f.mappings);
+    assertEquals(List.of(4), f.forgotten, "the exec or exit drops the mappings the kernel sent");
+  }
+
+  @Test
+  void aMappingReadsAsProcMapsShowsIt() {
+    FileMapping m = new FileMapping(0x1000, 0x2000, 0x3000, FileMapping.READ | FileMapping.EXEC,
+        0x103 << 20 | 0x1f, 12, "/usr/lib/x86_64-linux-gnu/libc.so.6");
+    assertEquals("r-xp", m.perms());
+    assertEquals("103:1f", m.deviceName());
+    assertEquals("08:01", new FileMapping(0, 1, 0, 0, 8 << 20 | 1, 1, "/x").deviceName());
   }
 
   @Test

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Names the frames of user stacks of live processes: each process's mappings are read from
- * {@code /proc/PID/maps} when it is first seen (and again when an address lies outside them: a
- * library loaded since); an address in a file mapping is named from that file's ELF symbols
+ * Names the frames of user stacks of live processes: each process's mappings are the ones the
+ * caller {@linkplain #learn learnt} (the kernel's, sent before the stacks: they outlive the
+ * process), else read from {@code /proc/PID/maps} when it is first seen; and {@code /proc} is
+ * read again when an address lies outside them (a library loaded since, JIT code), while the
+ * process lives. An address in a file mapping is named from that file's ELF symbols
  * ({@link ModuleSymbols}, cached per file for every process), else shown as {@code
  * module+0xOFFSET}; an address in a JVM's anonymous code is named from its perf map ({@link
  * JvmPerfMaps}). Not thread-safe: one caller (the consumer thread), once per distinct stack.
@@ -33,6 +35,8 @@ public final class ProcessSymbolizer {
   /** Per file, for every process; filled by the caller and by the preloading thread. */
   private final Map<String, ModuleSymbols> modules = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Integer, List<MemoryMap>> maps = new HashMap<>();
+  /** Per process, the last set of mappings {@link #learn} was given. */
+  private final Map<Integer, List<MemoryMap>> learnt = new HashMap<>();
 
   /**
    * A symbolized stack.
@@ -131,12 +135,36 @@ public final class ProcessSymbolizer {
   }
 
   /**
+   * Learns a mapping of process {@code pid} from elsewhere than {@code /proc} (the kernel, before
+   * the process's stacks): its frames are named from these first, so a process that has exited
+   * (its {@code /proc/PID/maps} gone) still gets its names, module files opened by path. {@code
+   * first} starts a new set, replacing the one learnt before. A mapping without a path (its
+   * file's name unknown) is left out: an address in it is a miss, which reads {@code /proc}.
+   *
+   * @param pid process id (tgid)
+   * @param first whether {@code m} starts a new set
+   * @param m the mapping: its addresses, file offset, inode and path
+   */
+  public void learn(int pid, boolean first, MemoryMap m) {
+    List<MemoryMap> set = first ? null : learnt.get(pid);
+    if (set == null) {
+      set = new ArrayList<>();
+      learnt.put(pid, set);
+    }
+    if (!m.path().isEmpty()) {
+      set.add(m);
+    }
+    maps.put(pid, set);
+  }
+
+  /**
    * Forgets process {@code pid}'s mappings (exec, exit).
    *
    * @param pid process id (tgid)
    */
   public void forget(int pid) {
     maps.remove(pid);
+    learnt.remove(pid);
     jvms.forget(pid);
   }
 
@@ -146,7 +174,9 @@ public final class ProcessSymbolizer {
       try {
         m = ProcMaps.read(pid);
       } catch (IOException | RuntimeException e) {
-        m = m == null ? List.of() : m;
+        // Gone: what was learnt (the kernel's mappings) is all there is.
+        List<MemoryMap> known = learnt.get(pid);
+        m = known != null ? known : m == null ? List.of() : m;
       }
       maps.put(pid, m);
       if (isJvm(m)) {

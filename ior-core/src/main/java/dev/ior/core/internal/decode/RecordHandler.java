@@ -103,6 +103,39 @@ public interface RecordHandler {
   default void stack(int pid, int tid, int seq, int stackId, long spWord) {}
 
   /**
+   * The frames of user stack {@code stackId}, {@code ips[0..depth)} innermost first (the
+   * instruction after the syscall, then return addresses), first seen in process {@code pid}.
+   * Sent once per trace and stack, before the first {@link #stack} record with its id; the ids
+   * are the trace's, not a process's (equal walks in two processes share one). {@code ips} is
+   * reused after the call returns.
+   *
+   * @param pid process id (tgid) the stack was first seen in
+   * @param stackId the trace's id of the stack
+   * @param ips the frames' addresses, innermost first
+   * @param depth how many of {@code ips} are used
+   */
+  default void stackFrames(int pid, int stackId, long[] ips, int depth) {}
+
+  /**
+   * An executable file mapping of process {@code pid} at {@code [start, end)} (addresses),
+   * mapping {@code file} from byte {@code offset}; {@code prot} the low bits of the kernel's
+   * {@code vm_flags} (1 read, 2 write, 4 exec, 8 shared). The kernel sends a process's set,
+   * {@code index} 0 first, before the first stack of each image and again when its executable
+   * mappings changed; the file's name came in a {@link #name} record before. {@code file} is
+   * reused after the call returns.
+   *
+   * @param pid process id (tgid)
+   * @param index the mapping's place in the process's set, 0 first
+   * @param prot the low bits of {@code vm_flags}: 1 read, 2 write, 4 exec, 8 shared
+   * @param start the mapping's first address
+   * @param end the address after its last
+   * @param offset the file offset mapped at {@code start}, bytes
+   * @param file the mapped file's identity
+   */
+  default void mapping(int pid, int index, int prot, long start, long end, long offset,
+      Ident file) {}
+
+  /**
    * A record that could not be decoded (unknown kind or syscall id, or too short).
    *
    * @param kind the record's kind field

@@ -134,6 +134,36 @@ public final class RecordWriter {
     return SIGNAL_SIZE;
   }
 
+  /** A stack record: the user stack of {@code tid}'s pending call (its exit comes next). */
+  public int stack(ByteBuffer b, int pid, int tid, long timeNs, int stackId, long spWord) {
+    int at = head(b, KIND_STACK, 0, 0, pid, tid, timeNs, STACK_SIZE);
+    b.putInt(at + STACK_SEQ, seq(tid)[0]).putInt(at + STACK_ID, stackId)
+        .putLong(at + STACK_SP_WORD, spWord);
+    return STACK_SIZE;
+  }
+
+  /** A stack-frames record: the addresses {@code ips} (innermost first) of stack {@code stackId}. */
+  public int stackFrames(ByteBuffer b, int pid, int tid, int stackId, long... ips) {
+    int size = STACK_FRAMES_IPS + 8 * ips.length;
+    int at = head(b, KIND_STACK_FRAMES, 0, 0, pid, tid, 0, size);
+    b.putInt(at + STACK_FRAMES_ID, stackId).putInt(at + STACK_FRAMES_DEPTH, ips.length);
+    for (int i = 0; i < ips.length; i++) {
+      b.putLong(at + STACK_FRAMES_IPS + 8 * i, ips[i]);
+    }
+    return size;
+  }
+
+  /** A mapping record: an executable mapping of {@code file} in process {@code pid}. */
+  public int mapping(ByteBuffer b, int pid, int tid, int index, int prot, long start, long end,
+      long offset, Ident file) {
+    int at = head(b, KIND_MAPPING, 0, 0, pid, tid, 0, MAPPING_SIZE);
+    b.putInt(at + MAPPING_INDEX, index).putInt(at + MAPPING_PROT, prot)
+        .putLong(at + MAPPING_START, start).putLong(at + MAPPING_END, end)
+        .putLong(at + MAPPING_OFFSET, offset);
+    ident(b, at + MAPPING_FILE, file);
+    return MAPPING_SIZE;
+  }
+
   /**
    * A process record: {@link RecordLayout#KIND_PROC_EXEC} ({@code otherTid}: the exec'ing
    * thread), FORK ({@code otherPid}/{@code otherTid}: the new task) or TASK_EXIT ({@code flags}
