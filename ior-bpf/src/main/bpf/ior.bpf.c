@@ -30,6 +30,8 @@
 #define MAP_ANONYMOUS 0x20
 #define RESOLVE_IN_ROOT 0x10 /* openat2: an absolute path starts at dirfd, not at the root */
 /* -ERESTARTSYS .. -ERESTART_RESTARTBLOCK: the kernel restarts the call or returns EINTR */
+#define ENOMEM 12
+#define ENOSPC 28
 #define ERESTARTSYS 512
 #define ERESTART_RESTARTBLOCK 516
 /*
@@ -291,7 +293,7 @@ struct {
 /* Room to build variable-length records before bpf_ringbuf_output copies them. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 2); /* 0: enter/exit records, 1: names */
+	__uint(max_entries, 3); /* 0: enter/exit records, 1: names, 2: stack frames */
 	__type(key, __u32);
 	__type(value, char[IOR_SCRATCH]);
 } ior_scratch SEC(".maps");
@@ -850,12 +852,36 @@ static __always_inline struct ior_sysent *ior_traced(__u64 nr, __u32 *slot,
 
 /* ---- User stacks of traced calls (ior.h struct ior_stack) ---- */
 
+/* A stack as its walk found it: equal walks share an id (as the kernel's stack maps dedupe). */
+struct ior_stack_key {
+	__u32 depth;
+	__u32 pad;
+	__u64 hash; /* FNV-1a over the 64-bit addresses */
+};
+
+/*
+ * The ids of the stacks sent so far (ior_stack_ids) and the last id given: a stack's frames go to
+ * user space once, in an IOR_STACK_FRAMES record, and IOR_STACK records carry its id. A plain hash,
+ * never evicted: an id stays valid for the whole trace, so user space keeps at most max_entries
+ * stacks; when it is full, new stacks are lost (-ENOMEM), as with the kernel's stack maps.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_STACK_TRACE);
+	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384); /* user space sets 1 when stacks are off */
-	__uint(key_size, sizeof(__u32));
-	__uint(value_size, IOR_STACK_DEPTH * sizeof(__u64));
-} ior_stacks SEC(".maps");
+	__type(key, struct ior_stack_key);
+	__type(value, __u32);
+} ior_stack_ids SEC(".maps");
+
+/*
+ * Stacks first seen on each CPU so far: an id is (that count << 12 | the CPU), unique without an
+ * atomic (clang 14's BPF target cannot use a fetch-and-add's result below -mcpu=v3).
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} ior_stack_seen SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -864,8 +890,10 @@ struct {
 	__type(value, struct ior_stack_policy);
 } ior_stack_cfg SEC(".maps");
 
-/* Only the user stack pointer is read here: the raw_syscalls regs are the task's user registers. */
+/* The raw_syscalls regs are the task's user registers: where the walk of its stack starts. */
 struct pt_regs___iorstk {
+	unsigned long ip;
+	unsigned long bp;
 	unsigned long sp;
 } __attribute__((preserve_access_index));
 
@@ -993,12 +1021,111 @@ static __always_inline void ior_stack_enter(struct ior_task *ts)
 }
 
 /*
- * At exit, before the exit record: when the policy takes this call's stack, the kernel walks the
- * user frame pointers into map ior_stacks (equal stacks share an id) and an IOR_STACK record
- * carries the id. The walk runs here, at the exit, so the slow policy knows the latency; the user
+ * ---- The walk of a user stack ----
+ *
+ * Frame pointers, as the kernel's own walk (bpf_get_stackid, perf) follows them: the interrupted
+ * instruction, then from rbp each frame's saved rbp and return address. The kernel's walk reads
+ * until a read fails, and a chain always ends in one: in a function built without frame pointers
+ * (every Debian library; glibc's __libc_start_call_main at the bottom of every program) rbp is
+ * any number, often 0. That read is a page fault in kernel mode, fixed up: measured on this
+ * project's VMs, one per walk (exceptions:page_fault_kernel) and ~5 µs, most of what a stack cost.
+ * This walk reads only where a frame can be: 8-byte aligned, above the previous frame (callers'
+ * frames are at higher addresses), within IOR_STACK_SPAN of the stack pointer. It finds the same
+ * frames and stops where the kernel's would fault.
+ */
+#define IOR_STACK_SPAN (8ULL << 20) /* a thread's default stack (ulimit -s): 8 MiB */
+#define IOR_FNV_OFFSET 0xcbf29ce484222325ULL
+#define IOR_FNV_PRIME 0x100000001b3ULL
+
+struct ior_stack_walk {
+	__u64 fp;    /* the next frame: its saved frame pointer, then its return address */
+	__u64 lo;    /* the lowest address the next frame may start at */
+	__u64 hi;    /* the end of the span */
+	__u64 hash;
+	__u64 *ips;
+	__u32 n;     /* addresses in ips */
+};
+
+/*
+ * One frame (bpf_loop callback): frame i + 1 (0 is the interrupted instruction). The slot comes
+ * from the loop's index, which the verifier knows only as a range: a count kept in w would be a
+ * new constant at each step, and the verifier would walk all 127 of them on every path.
+ */
+static long ior_stack_step(__u32 i, struct ior_stack_walk *w)
+{
+	__u64 frame[2];
+	__u64 fp = w->fp;
+	__u32 n = (i + 1) & 127; /* a bound the verifier sees; the loop never gets past 126 */
+	if (fp < w->lo || fp >= w->hi || (fp & 7) || !n || n >= IOR_STACK_DEPTH)
+		return 1;
+	if (bpf_probe_read_user(frame, sizeof(frame), (void *)fp) || !frame[1])
+		return 1;
+	w->ips[n] = frame[1];
+	w->n = n + 1;
+	w->hash = (w->hash ^ frame[1]) * IOR_FNV_PRIME;
+	w->lo = fp + 16;
+	w->fp = frame[0];
+	return 0;
+}
+
+/*
+ * The id of the current user stack (ip, bp, sp: the task's user registers): walks it and, the
+ * first time it is seen, sends its frames in an IOR_STACK_FRAMES record. Negative: -ENOMEM when
+ * the table of ids is full, -ENOSPC when the ring had no room for the frames. A global function:
+ * the verifier checks it once.
+ */
+_Static_assert(sizeof(struct ior_stack_frames) + IOR_STACK_DEPTH * sizeof(__u64) <= IOR_SCRATCH,
+	       "the scratch holds the longest stack");
+
+__noinline int ior_stack_id(__u64 ip, __u64 bp, __u64 sp, __u64 pid_tgid, __u32 sys)
+{
+	__u32 key = 2;
+	char *buf = bpf_map_lookup_elem(&ior_scratch, &key);
+	if (!buf)
+		return -ENOMEM;
+	struct ior_stack_frames *r = (void *)buf;
+	r->ips[0] = ip;
+	struct ior_stack_walk w = {
+		.fp = bp,
+		.lo = sp,
+		.hi = sp + IOR_STACK_SPAN,
+		.hash = (IOR_FNV_OFFSET ^ ip) * IOR_FNV_PRIME,
+		.ips = r->ips,
+		.n = 1,
+	};
+	bpf_loop(IOR_STACK_DEPTH - 1, ior_stack_step, &w, 0);
+	struct ior_stack_key k = { .depth = w.n, .hash = w.hash };
+	__u32 *known = bpf_map_lookup_elem(&ior_stack_ids, &k);
+	if (known)
+		return *known;
+	__u32 zero = 0;
+	__u32 *seen = bpf_map_lookup_elem(&ior_stack_seen, &zero);
+	if (!seen || *seen >= (1 << 19) - 1)
+		return -ENOMEM; /* 2^19 stacks on one CPU: ids would leave the positive ints */
+	__u32 id = (++*seen << 12) | (bpf_get_smp_processor_id() & 0xfff);
+	if (bpf_map_update_elem(&ior_stack_ids, &k, &id, BPF_NOEXIST)) {
+		known = bpf_map_lookup_elem(&ior_stack_ids, &k);
+		return known ? *known : -ENOMEM; /* another CPU's id for it, or the table is full */
+	}
+	ior_fill_head(&r->h, IOR_STACK_FRAMES, sys, 0, pid_tgid);
+	r->stack_id = id;
+	__u32 n = w.n;
+	if (n > IOR_STACK_DEPTH)
+		n = IOR_STACK_DEPTH;
+	r->depth = n;
+	if (!ior_output(r, sizeof(*r) + n * sizeof(__u64))) {
+		bpf_map_delete_elem(&ior_stack_ids, &k); /* sent next time */
+		return -ENOSPC;
+	}
+	return id;
+}
+
+/*
+ * At exit, before the exit record: when the policy takes this call's stack, its id (the walk
+ * above) goes out in an IOR_STACK record, its frames before it when they are new. The walk runs here, at the exit, so the slow policy knows the latency; the user
  * stack is the same as at the enter (the task has not returned to user space).
  */
-static __always_inline void ior_stack_exit(void *ctx, struct pt_regs___ior *regs,
+static __always_inline void ior_stack_exit(struct pt_regs___ior *regs,
 					   struct ior_task *ts, struct ior_sysent *s, __u64 pid_tgid)
 {
 	struct ior_stack_policy *p = ior_stack_policy();
@@ -1017,13 +1144,15 @@ static __always_inline void ior_stack_exit(void *ctx, struct pt_regs___ior *regs
 	/* A load-time constant (CO-RE): on kernels without the VMA iterator this is no code at all. */
 	if (bpf_core_type_exists(struct bpf_iter_task_vma))
 		ior_emit_mappings(ts, pid_tgid);
+	struct pt_regs___iorstk *u = (void *)regs;
+	__u64 sp = u->sp;
+	int id = ior_stack_id(u->ip, u->bp, sp, pid_tgid, s->id);
 	struct ior_stack *r = ior_reserve(sizeof(*r));
 	if (!r)
 		return;
 	ior_fill_head(&r->h, IOR_STACK, s->id, 0, pid_tgid);
 	r->seq = ts->seq;
-	r->stack_id = bpf_get_stackid(ctx, &ior_stacks, BPF_F_USER_STACK);
-	__u64 sp = ((struct pt_regs___iorstk *)regs)->sp;
+	r->stack_id = id;
 	if (bpf_probe_read_user(&r->sp_word, sizeof(r->sp_word), (void *)sp))
 		r->sp_word = 0;
 	bpf_ringbuf_submit(r, ior_submit_flags());
@@ -1159,7 +1288,7 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
 	ts->restart = ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
-	ior_stack_exit(ctx, regs, ts, s, pid_tgid);
+	ior_stack_exit(regs, ts, s, pid_tgid);
 	struct ior_ident file = {};
 	if ((s->flags & IOR_SYS_RET_FD) && ret >= 0) {
 		/* The new descriptor's name is the kernel's (f_path), not the path the open was given:

@@ -35,6 +35,7 @@ enum ior_kind {
 	IOR_SIGNAL = 10,     /* struct ior_signal: a signal delivered after a call returned -ERESTART* */
 	IOR_STACK = 12,      /* struct ior_stack: the user stack of the call whose exit follows */
 	IOR_MAPPING = 13,    /* struct ior_mapping: an executable file mapping of a process with stacks */
+	IOR_STACK_FRAMES = 14, /* struct ior_stack_frames: the frames of a stack id, before its first use */
 };
 
 /* Shapes of a syscall's arguments (ior_sysent.shape); the same words as syscalls.tsv. */
@@ -195,18 +196,29 @@ struct ior_config {
 
 /*
  * The user-space stack of a traced call, emitted by the exit program just before the call's exit
- * record when the stack policy (map ior_stack_cfg) takes it. The frames themselves stay in the
- * kernel's stack map ior_stacks (deduplicated by the kernel: equal stacks, one id); user space
- * reads an id once. Calls whose stack is not taken get no record: their exits and totals are
+ * record when the stack policy (map ior_stack_cfg) takes it. It carries an id: the frames went to
+ * user space once, in an IOR_STACK_FRAMES record before the id's first use (equal walks, one id,
+ * map ior_stack_ids). Calls whose stack is not taken get no record: their exits and totals are
  * unchanged.
  */
 struct ior_stack {
 	struct ior_head h;   /* sys: the call's syscall id */
 	__u32 seq;           /* the enter's seq: the exit this stack belongs to */
-	__s32 stack_id;      /* key in map ior_stacks; negative: -errno of bpf_get_stackid */
+	__s32 stack_id;      /* the id of frames sent before (IOR_STACK_FRAMES); negative: -errno */
 	__u64 sp_word;       /* the word at the user stack pointer: the return address into the
 			      * caller when the innermost function (a libc syscall wrapper) has no
 			      * frame of its own, which a frame-pointer walk skips; 0 if unreadable */
+};
+
+/*
+ * The frames of a user stack, sent once per trace and stack (equal walks share the id), before the
+ * first IOR_STACK record that carries its id. Variable length: depth addresses follow.
+ */
+struct ior_stack_frames {
+	struct ior_head h;   /* sys: the call's syscall id; pid, tid: where it was first seen */
+	__u32 stack_id;      /* 1, 2, ... in the order stacks were first seen */
+	__u32 depth;         /* addresses in ips: 1 to IOR_STACK_DEPTH */
+	__u64 ips[];         /* innermost first: the instruction after the syscall, then return addresses */
 };
 
 /*
@@ -233,7 +245,7 @@ struct ior_stack_policy {
 	__u64 slow_ns;       /* calls that took at least this long; 0: not by latency */
 };
 
-/* Frames kept per stack (the value size of map ior_stacks), perf's default kernel.perf_event_max_stack. */
+/* Frames kept per stack at most, perf's default kernel.perf_event_max_stack. */
 #define IOR_STACK_DEPTH 127
 
 #define IOR_ASSERT_AT(type, field, off) \
@@ -293,6 +305,9 @@ IOR_ASSERT_AT(ior_stack, seq, 24);
 IOR_ASSERT_AT(ior_stack, stack_id, 28);
 IOR_ASSERT_AT(ior_stack, sp_word, 32);
 IOR_ASSERT_AT(ior_stack_policy, slow_ns, 8);
+_Static_assert(sizeof(struct ior_stack_frames) == 32, "ior_stack_frames");
+IOR_ASSERT_AT(ior_stack_frames, stack_id, 24);
+IOR_ASSERT_AT(ior_stack_frames, depth, 28);
 _Static_assert(sizeof(struct ior_mapping) == 72, "ior_mapping");
 IOR_ASSERT_AT(ior_mapping, index, 24);
 IOR_ASSERT_AT(ior_mapping, prot, 28);

@@ -59,7 +59,7 @@ public final class BpfLiveSource implements LiveSourceProvider {
       bpf.close();
       throw new TraceException(e.getMessage(), e);
     }
-    BpfStackResolver resolver = stacks.enabled() ? new BpfStackResolver(bpf, warnings) : null;
+    BpfStackResolver resolver = stacks.enabled() ? new BpfStackResolver(warnings) : null;
     return new RingSource(bpf, ring, resolver);
   }
 

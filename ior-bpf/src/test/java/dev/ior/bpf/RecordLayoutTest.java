@@ -37,6 +37,7 @@ class RecordLayoutTest {
     C.put("KIND_SIGNAL", "IOR_SIGNAL");
     C.put("KIND_STACK", "IOR_STACK");
     C.put("KIND_MAPPING", "IOR_MAPPING");
+    C.put("KIND_STACK_FRAMES", "IOR_STACK_FRAMES");
     C.put("SHAPE_NONE", "IOR_SHAPE_NONE");
     C.put("SHAPE_FD", "IOR_SHAPE_FD");
     C.put("SHAPE_PATH", "IOR_SHAPE_PATH");
@@ -124,6 +125,9 @@ class RecordLayoutTest {
     C.put("STACK_POLICY_SLOW_NS", "offsetof(struct ior_stack_policy, slow_ns)");
     C.put("STACK_POLICY_SIZE", "sizeof(struct ior_stack_policy)");
     C.put("STACK_DEPTH", "IOR_STACK_DEPTH");
+    C.put("STACK_FRAMES_ID", "offsetof(struct ior_stack_frames, stack_id)");
+    C.put("STACK_FRAMES_DEPTH", "offsetof(struct ior_stack_frames, depth)");
+    C.put("STACK_FRAMES_IPS", "offsetof(struct ior_stack_frames, ips)");
     C.put("MAPPING_INDEX", "offsetof(struct ior_mapping, index)");
     C.put("MAPPING_PROT", "offsetof(struct ior_mapping, prot)");
     C.put("MAPPING_START", "offsetof(struct ior_mapping, start)");

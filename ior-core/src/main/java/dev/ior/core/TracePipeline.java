@@ -278,6 +278,12 @@ public final class TracePipeline implements RecordHandler {
     t.stackSpWord = spWord;
   }
 
+  /** The frames of a stack id: to the stack resolver, which names the stacks carrying it. */
+  @Override
+  public void stackFrames(int pid, int stackId, long[] ips, int depth) {
+    stacks.frames(stackId, ips, depth);
+  }
+
   /**
    * A mapping of a process with stacks, named from the identities the kernel named (its name
    * record came first): to the stack resolver, before the stacks that need it.

@@ -57,9 +57,6 @@ public final class BpfObject implements AutoCloseable {
   private SyscallNumbers nativeNumbers;
   private SyscallNumbers compatNumbers;
   private SyscallSelection.Spec selection;
-  private int stackFd = -1;
-  private final Memory stackKey = new Memory(4);
-  private final Memory stackValue = new Memory(8L * STACK_DEPTH);
 
   private BpfObject(Memory image, Pointer obj) {
     this.image = image;
@@ -80,7 +77,7 @@ public final class BpfObject implements AutoCloseable {
 
   /**
    * Like {@link #open(TraceConfig, SyscallTable, List, Consumer)}, taking the user stacks of the
-   * calls {@code stacks} selects (kernel map {@code ior_stacks}, read with {@link #userStack}).
+   * calls {@code stacks} selects (their frames reach user space in the ring, IOR_STACK_FRAMES).
    *
    * @param beforeAttach runs after the programs loaded, just before they attach: it waits for
    *     work done beside the load whose own I/O must not be traced (the IA-32 probe)
@@ -169,11 +166,11 @@ public final class BpfObject implements AutoCloseable {
   }
 
   /**
-   * No stacks: one entry instead of 16,384 preallocated 1 KiB stacks in the kernel, and one
-   * instead of 4,096 processes whose mappings were sent.
+   * No stacks: one entry instead of 16,384 stack ids in the kernel, and one instead of 4,096
+   * processes whose mappings were sent.
    */
   private void sizeStacks(StackPolicy stacks) throws TraceException {
-    if (!stacks.enabled() && (LibBpf.bpf_map__set_max_entries(map("ior_stacks"), 1) != 0
+    if (!stacks.enabled() && (LibBpf.bpf_map__set_max_entries(map("ior_stack_ids"), 1) != 0
         || LibBpf.bpf_map__set_max_entries(map("ior_mapped"), 1) != 0)) {
       throw new TraceException("cannot size the stack maps: " + LibC.strerror(Native.getLastError()));
     }
@@ -191,33 +188,6 @@ public final class BpfObject implements AutoCloseable {
       throw new TraceException("cannot write the stack policy: "
           + LibC.strerror(Native.getLastError()));
     }
-    stackFd = LibBpf.bpf_map__fd(map("ior_stacks"));
-  }
-
-  /**
-   * Reads stack {@code id} from the kernel's stack map into {@code ips} (innermost first).
-   * Consumer thread only (reuses a native buffer).
-   *
-   * @param ips room for {@link dev.ior.core.internal.decode.RecordLayout#STACK_DEPTH} addresses
-   * @return the number of frames, 0 when the id is unknown
-   */
-  public int userStack(int id, long[] ips) {
-    if (stackFd < 0 || id < 0) {
-      return 0;
-    }
-    stackKey.setInt(0, id);
-    if (LibBpf.bpf_map_lookup_elem(stackFd, stackKey, stackValue) != 0) {
-      return 0;
-    }
-    int n = 0;
-    for (; n < STACK_DEPTH && n < ips.length; n++) {
-      long ip = stackValue.getLong(8L * n);
-      if (ip == 0) {
-        break;
-      }
-      ips[n] = ip;
-    }
-    return n;
   }
 
   private Pointer map(String name) throws TraceException {

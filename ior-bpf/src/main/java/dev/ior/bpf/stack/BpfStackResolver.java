@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.bpf.stack;
 
-import dev.ior.bpf.load.BpfObject;
-import dev.ior.core.internal.decode.RecordLayout;
+import dev.ior.core.internal.util.IntMap;
 import dev.ior.core.stack.CallStack;
 import dev.ior.core.stack.FileMapping;
 import dev.ior.core.stack.StackResolver;
@@ -14,22 +13,23 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Stacks of the live trace: the frames of a kernel stack id from map {@code ior_stacks}, named by
- * a {@link ProcessSymbolizer} (ELF symbols, JVM perf maps). Runs on the consumer thread once per
- * distinct stack of a process ({@code StackTable} caches); the frames buffer is reused.
+ * Stacks of the live trace: the frames the kernel sent for a stack id (IOR_STACK_FRAMES records,
+ * once per stack, at most the kernel's 16,384 ids), named by a {@link ProcessSymbolizer} (ELF
+ * symbols, JVM perf maps). Runs on the consumer thread once per distinct stack of a process
+ * ({@code StackTable} caches).
  */
 public final class BpfStackResolver implements StackResolver, AutoCloseable {
-  private static final int EFAULT = 14;
   private static final int ENOMEM = 12;
-  private static final int EEXIST = 17;
+  private static final int ENOSPC = 28;
 
-  private final BpfObject bpf;
   private final ProcessSymbolizer symbolizer;
-  private final long[] ips = new long[RecordLayout.STACK_DEPTH];
+  /** Frames by stack id, as the kernel sent them (innermost first). */
+  private final IntMap<long[]> frames = new IntMap<>(1024);
+  /** Counts frames learnt: a stack named before its frames came is tried again after. */
+  private long framesLearnt;
 
-  /** A resolver reading {@code bpf}'s stack map; notices (a JVM without frame pointers) go to warn. */
-  public BpfStackResolver(BpfObject bpf, Consumer<String> warn) {
-    this.bpf = bpf;
+  /** A resolver of the frames the kernel sends; notices (a JVM without frame pointers) go to warn. */
+  public BpfStackResolver(Consumer<String> warn) {
     this.symbolizer = new ProcessSymbolizer(SeparateDebugFiles.DEFAULT_ROOT, CxaDemangler.load(),
         warn);
   }
@@ -39,26 +39,25 @@ public final class BpfStackResolver implements StackResolver, AutoCloseable {
     if (stackId < 0) {
       return CallStack.marker(lost(-stackId));
     }
-    int n = bpf.userStack(stackId, ips);
-    if (n == 0) {
-      return CallStack.marker("[stack lost]");
+    long[] ips = frames.get(stackId);
+    if (ips == null) {
+      // Another CPU's first walk of the same stack may send the frames just after this id.
+      return new CallStack(List.of("[stack lost]"), true);
     }
-    ProcessSymbolizer.Symbolized s = symbolizer.symbolize(pid, ips, n, spWord);
-    List<String> frames = new ArrayList<>(s.frames().size());
+    ProcessSymbolizer.Symbolized s = symbolizer.symbolize(pid, ips, ips.length, spWord);
+    List<String> names = new ArrayList<>(s.frames().size());
     for (String f : s.frames()) {
-      frames.add(CallStack.clean(f));
+      names.add(CallStack.clean(f));
     }
-    return new CallStack(frames, s.provisional());
+    return new CallStack(names, s.provisional());
   }
 
   private static String lost(int errno) {
     switch (errno) {
-      case EEXIST:
-        return "[stack lost: hash collision]";
       case ENOMEM:
         return "[stack lost: stack map full]";
-      case EFAULT:
-        return "[stack unreadable]";
+      case ENOSPC:
+        return "[stack lost: ring full]";
       default:
         return "[stack lost: errno " + errno + "]";
     }
@@ -66,7 +65,13 @@ public final class BpfStackResolver implements StackResolver, AutoCloseable {
 
   @Override
   public long generation() {
-    return symbolizer.jvms().generation();
+    return symbolizer.jvms().generation() + framesLearnt;
+  }
+
+  @Override
+  public void frames(int stackId, long[] ips, int depth) {
+    frames.put(stackId, java.util.Arrays.copyOf(ips, depth));
+    framesLearnt++;
   }
 
   /** The kernel's mappings (sent before the stacks) name the frames of exited processes too. */

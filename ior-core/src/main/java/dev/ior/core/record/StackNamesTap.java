@@ -34,6 +34,11 @@ public final class StackNamesTap implements StackResolver {
   }
 
   @Override
+  public void frames(int stackId, long[] ips, int depth) {
+    live.frames(stackId, ips, depth);
+  }
+
+  @Override
   public void mapping(int pid, int index, FileMapping m) {
     live.mapping(pid, index, m);
   }

@@ -31,6 +31,13 @@ public interface StackResolver {
   }
 
   /**
+   * The frames of stack {@code stackId} as the kernel walked them, {@code ips[0..depth)}
+   * innermost first, sent once before the stacks that carry the id: a resolver of live stacks
+   * keeps them ({@code ips} is reused after the call).
+   */
+  default void frames(int stackId, long[] ips, int depth) {}
+
+  /**
    * The kernel's account of an executable file mapping of process {@code pid}, sent before the
    * process's stacks (once per image, again when its executable mappings changed): a resolver
    * that names frames from {@code /proc/PID/maps} should use these first, since the process may

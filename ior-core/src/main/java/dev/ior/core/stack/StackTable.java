@@ -74,6 +74,11 @@ public final class StackTable {
     stacks.put(stackId, new Entry(spWord, stack, resolver.generation(), first));
   }
 
+  /** Passes the frames of stack {@code stackId} to the resolver (see {@link StackResolver#frames}). */
+  public void frames(int stackId, long[] ips, int depth) {
+    resolver.frames(stackId, ips, depth);
+  }
+
   /**
    * Passes the kernel's mapping of {@code pid} to the resolver (see {@link
    * StackResolver#mapping}); the process is known from now on, so its exec or exit reaches the

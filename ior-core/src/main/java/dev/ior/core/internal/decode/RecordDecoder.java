@@ -30,10 +30,25 @@ public final class RecordDecoder {
   private final StringInterner paths = new StringInterner(1 << 16);
   private final KernelNames kernelNames = new KernelNames();
   private byte[] nameBytes = new byte[256];
+  private final long[] frames = new long[STACK_DEPTH];
 
   /** A decoder for records whose syscall ids come from {@code table}. */
   public RecordDecoder(SyscallTable table) {
     this.table = table;
+  }
+
+  /** The frames of a stack id: depth addresses, all within the record, else it is malformed. */
+  private void decodeStackFrames(ByteBuffer buf, int offset, int length, int pid,
+      RecordHandler h) {
+    int depth = buf.getInt(offset + STACK_FRAMES_DEPTH);
+    if (depth < 1 || depth > STACK_DEPTH || STACK_FRAMES_IPS + 8L * depth > length) {
+      h.malformed(KIND_STACK_FRAMES, length);
+      return;
+    }
+    for (int i = 0; i < depth; i++) {
+      frames[i] = buf.getLong(offset + STACK_FRAMES_IPS + 8 * i);
+    }
+    h.stackFrames(pid, buf.getInt(offset + STACK_FRAMES_ID), frames, depth);
   }
 
   /** Decodes the record at {@code buf[offset, offset + length)}. */
@@ -80,6 +95,9 @@ public final class RecordDecoder {
       case KIND_STACK:
         h.stack(pid, tid, buf.getInt(offset + STACK_SEQ), buf.getInt(offset + STACK_ID),
             buf.getLong(offset + STACK_SP_WORD));
+        return;
+      case KIND_STACK_FRAMES:
+        decodeStackFrames(buf, offset, length, pid, h);
         return;
       case KIND_MAPPING:
         readIdent(buf, offset + MAPPING_FILE, ident);

@@ -49,6 +49,15 @@ public interface RecordHandler {
   default void stack(int pid, int tid, int seq, int stackId, long spWord) {}
 
   /**
+   * The frames of user stack {@code stackId}, {@code ips[0..depth)} innermost first (the
+   * instruction after the syscall, then return addresses), first seen in process {@code pid}.
+   * Sent once per trace and stack, before the first {@link #stack} record with its id; the ids
+   * are the trace's, not a process's (equal walks in two processes share one). {@code ips} is
+   * reused after the call returns.
+   */
+  default void stackFrames(int pid, int stackId, long[] ips, int depth) {}
+
+  /**
    * An executable file mapping of process {@code pid} at {@code [start, end)} (addresses),
    * mapping {@code file} from byte {@code offset}; {@code prot} the low bits of the kernel's
    * {@code vm_flags} (1 read, 2 write, 4 exec, 8 shared). The kernel sends a process's set,

@@ -29,6 +29,7 @@ public final class RecordLayout {
   public static final int KIND_SIGNAL = 10;
   public static final int KIND_STACK = 12;
   public static final int KIND_MAPPING = 13;
+  public static final int KIND_STACK_FRAMES = 14;
 
   /** Shapes in the kernel's syscall table ({@code enum ior_shape}). */
   public static final int SHAPE_NONE = 0;
@@ -150,6 +151,11 @@ public final class RecordLayout {
   public static final int STACK_SP_WORD = 32;
   public static final int STACK_SIZE = 40;
 
+  // struct ior_stack_frames (the frames of a stack id; depth u64 addresses follow)
+  public static final int STACK_FRAMES_ID = 24;
+  public static final int STACK_FRAMES_DEPTH = 28;
+  public static final int STACK_FRAMES_IPS = 32;
+
   // struct ior_mapping (an executable file mapping of a process with stacks)
   public static final int MAPPING_INDEX = 24;
   public static final int MAPPING_PROT = 28;
@@ -163,7 +169,7 @@ public final class RecordLayout {
   public static final int STACK_POLICY_EVERY = 0;
   public static final int STACK_POLICY_SLOW_NS = 8;
   public static final int STACK_POLICY_SIZE = 16;
-  /** Frames per stack in map ior_stacks. */
+  /** Frames per stack at most (IOR_STACK_DEPTH): perf's default kernel.perf_event_max_stack. */
   public static final int STACK_DEPTH = 127;
 
   /** Smallest valid size of a record of this kind (the fixed part), or -1 for an unknown kind. */
@@ -185,6 +191,8 @@ public final class RecordLayout {
         return STACK_SIZE;
       case KIND_MAPPING:
         return MAPPING_SIZE;
+      case KIND_STACK_FRAMES:
+        return STACK_FRAMES_IPS + 8;
       case KIND_PROC_EXEC:
       case KIND_PROC_FORK:
       case KIND_TASK_EXIT:

@@ -142,6 +142,17 @@ public final class RecordWriter {
     return STACK_SIZE;
   }
 
+  /** A stack-frames record: the addresses {@code ips} (innermost first) of stack {@code stackId}. */
+  public int stackFrames(ByteBuffer b, int pid, int tid, int stackId, long... ips) {
+    int size = STACK_FRAMES_IPS + 8 * ips.length;
+    int at = head(b, KIND_STACK_FRAMES, 0, 0, pid, tid, 0, size);
+    b.putInt(at + STACK_FRAMES_ID, stackId).putInt(at + STACK_FRAMES_DEPTH, ips.length);
+    for (int i = 0; i < ips.length; i++) {
+      b.putLong(at + STACK_FRAMES_IPS + 8 * i, ips[i]);
+    }
+    return size;
+  }
+
   /** A mapping record: an executable mapping of {@code file} in process {@code pid}. */
   public int mapping(ByteBuffer b, int pid, int tid, int index, int prot, long start, long end,
       long offset, Ident file) {

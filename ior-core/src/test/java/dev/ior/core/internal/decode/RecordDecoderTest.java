@@ -68,6 +68,15 @@ class RecordDecoderTest {
     }
 
     @Override
+    public void stackFrames(int pid, int stackId, long[] ips, int depth) {
+      StringBuilder b = new StringBuilder("frames " + pid + " id " + stackId + ":");
+      for (int i = 0; i < depth; i++) {
+        b.append(' ').append(Long.toHexString(ips[i]));
+      }
+      calls.add(b.toString());
+    }
+
+    @Override
     public void malformed(int kind, int length) {
       calls.add("malformed " + kind + " " + length);
     }
@@ -85,6 +94,19 @@ class RecordDecoderTest {
     decode(w.stack(buf, 7, 8, 100, 42, 0x55aa00001234L));
     assertEquals(List.of("mapping 7 #2 prot 5 7f0000001000-7f0000180000 @26000 8:1:1234/99",
         "stack 7 8 seq 0 id 42 sp 55aa00001234"), calls);
+  }
+
+  @Test
+  void stackFramesRecordsCarryTheirAddressesOrAreMalformed() {
+    decode(w.stackFrames(buf, 7, 8, 4097, 0x55aa00001234L, 0x55aa00002000L, 0x7f0000012345L));
+    int size = w.stackFrames(buf, 7, 8, 4098, 1, 2, 3);
+    decode(size - 8); // cut: its last address is missing
+    int one = w.stackFrames(buf, 7, 8, 4099, 1);
+    buf.putInt(RecordLayout.STACK_FRAMES_DEPTH, 0); // no frame at all
+    decode(one);
+    assertEquals(List.of("frames 7 id 4097: 55aa00001234 55aa00002000 7f0000012345",
+        "malformed " + RecordLayout.KIND_STACK_FRAMES + " " + (size - 8),
+        "malformed " + RecordLayout.KIND_STACK_FRAMES + " " + one), calls);
   }
 
   @Test
