@@ -53,6 +53,9 @@ for r in $(seq 1 "$rounds"); do
   for t in ior iordef iorall bpftrace; do
     tracer $t
     ids >"$bin/before"
+    # The previous tracer's banner must not pass the wait below before this one's shell has
+    # truncated the files.
+    rm -f "$bin/out" "$bin/err"
     "${cmd[@]}" >"$bin/out" 2>"$bin/err" &
     pid=$!
     until grep -q 'Ctrl+C to stop\|^Attaching' "$bin/err" "$bin/out" 2>/dev/null; do
@@ -60,7 +63,7 @@ for r in $(seq 1 "$rounds"); do
       sleep 0.05
     done
     # The tracer's programs: the ones that appeared since it started, once they run (attached;
-    # they run for every syscall of the host). The banner can come before the attach.
+    # they run for every syscall of the host).
     mine=
     for i in $(seq 1 300); do
       mine=$(ids | comm -13 "$bin/before" - | tr '\n' ' ')

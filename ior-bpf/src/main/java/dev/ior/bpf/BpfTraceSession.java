@@ -23,13 +23,32 @@ public final class BpfTraceSession implements AutoCloseable {
     this.stream = stream;
   }
 
-  /** Loads, attaches and starts a live trace into {@code sink}. */
+  /**
+   * Loads, attaches and starts a live trace into {@code sink}.
+   *
+   * @param config what to trace
+   * @param sink receives the pairs that pass the filters
+   * @param warnings receives one line per selected syscall this kernel lacks, and similar notes
+   * @return the running session
+   * @throws dev.ior.core.trace.TraceException when the trace cannot start (privileges, kernel,
+   *     libbpf)
+   */
   public static BpfTraceSession start(TraceConfig config, PairSink sink, Consumer<String> warnings)
       throws dev.ior.core.trace.TraceException {
     return start(config, sink, warnings, null);
   }
 
-  /** Like {@link #start(TraceConfig, PairSink, Consumer)}, also taping raw records. */
+  /**
+   * Like {@link #start(TraceConfig, PairSink, Consumer)}, also taping raw records.
+   *
+   * @param config what to trace
+   * @param sink receives the pairs that pass the filters
+   * @param warnings receives one line per selected syscall this kernel lacks, and similar notes
+   * @param recorder receives every raw record (e.g. a recording's writer); null for none
+   * @return the running session
+   * @throws dev.ior.core.trace.TraceException when the trace cannot start (privileges, kernel,
+   *     libbpf)
+   */
   public static BpfTraceSession start(TraceConfig config, PairSink sink,
       Consumer<String> warnings, RecordSink recorder) throws dev.ior.core.trace.TraceException {
     return start(config, StackPolicy.OFF, sink, warnings, recorder);
@@ -38,6 +57,15 @@ public final class BpfTraceSession implements AutoCloseable {
   /**
    * Like {@link #start(TraceConfig, PairSink, Consumer, RecordSink)}, taking the user stacks of
    * the calls {@code stacks} selects ({@link dev.ior.core.event.SyscallPair#stack()}).
+   *
+   * @param config what to trace
+   * @param stacks which calls' user stacks to take
+   * @param sink receives the pairs that pass the filters
+   * @param warnings receives one line per selected syscall this kernel lacks, and similar notes
+   * @param recorder receives every raw record (e.g. a recording's writer); null for none
+   * @return the running session
+   * @throws dev.ior.core.trace.TraceException when the trace cannot start (privileges, kernel,
+   *     libbpf)
    */
   public static BpfTraceSession start(TraceConfig config, StackPolicy stacks, PairSink sink,
       Consumer<String> warnings, RecordSink recorder) throws dev.ior.core.trace.TraceException {
@@ -50,7 +78,7 @@ public final class BpfTraceSession implements AutoCloseable {
     return new BpfTraceSession(s);
   }
 
-  /** The stream this session runs. */
+  /** {@return the stream this session runs} */
   public TraceStream stream() {
     return stream;
   }
@@ -60,12 +88,12 @@ public final class BpfTraceSession implements AutoCloseable {
     stream.stop();
   }
 
-  /** See {@link TraceStream#stats()}. */
+  /** {@return the run's statistics, as {@link TraceStream#stats()}} */
   public TraceStats stats() {
     return stream.stats();
   }
 
-  /** See {@link TraceStream#failure()}. */
+  /** {@return what ended the trace early, as {@link TraceStream#failure()}} */
   public Throwable failure() {
     return stream.failure();
   }

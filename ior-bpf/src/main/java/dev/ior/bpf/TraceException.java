@@ -9,10 +9,21 @@ package dev.ior.bpf;
 public final class TraceException extends dev.ior.core.trace.TraceException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A failure with a one-line reason.
+   *
+   * @param message one line: what failed and how to fix it
+   */
   public TraceException(String message) {
     super(message);
   }
 
+  /**
+   * A failure with a one-line reason and its cause.
+   *
+   * @param message one line: what failed and how to fix it
+   * @param cause the underlying failure
+   */
   public TraceException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -101,12 +101,27 @@ public final class TracePipeline implements RecordHandler {
     long stackSpWord;
   }
 
-  /** A pipeline feeding {@code sink} with the pairs that pass {@code filter}. */
+  /**
+   * A pipeline feeding {@code sink} with the pairs that pass {@code filter}.
+   *
+   * @param table ior's syscall table, naming the records' ids
+   * @param filter the user-space filter (pid, tid, comm, path)
+   * @param procfs last resort for descriptors the records do not name ({@code ProcFs.EMPTY}: none)
+   * @param sink receives the pairs that pass
+   */
   public TracePipeline(SyscallTable table, PairFilter filter, ProcFs procfs, PairSink sink) {
     this(table, filter, procfs, sink, StackResolver.NONE);
   }
 
-  /** Like the other constructor, naming the user stacks of calls through {@code stacks}. */
+  /**
+   * Like the other constructor, naming the user stacks of calls through {@code stacks}.
+   *
+   * @param table ior's syscall table, naming the records' ids
+   * @param filter the user-space filter (pid, tid, comm, path)
+   * @param procfs last resort for descriptors the records do not name ({@code ProcFs.EMPTY}: none)
+   * @param sink receives the pairs that pass
+   * @param stacks names the stack ids of exit records
+   */
   public TracePipeline(SyscallTable table, PairFilter filter, ProcFs procfs, PairSink sink,
       StackResolver stacks) {
     this.stacks = new StackTable(stacks);
@@ -124,7 +139,13 @@ public final class TracePipeline implements RecordHandler {
     return s == null ? -1 : s.id();
   }
 
-  /** Processes one record at {@code buf[offset, offset + length)} (little-endian buffer). */
+  /**
+   * Processes one record at {@code buf[offset, offset + length)} (little-endian buffer).
+   *
+   * @param buf the buffer holding the record (little-endian)
+   * @param offset where the record starts, bytes
+   * @param length the record's length, bytes
+   */
   public void accept(ByteBuffer buf, int offset, int length) {
     records++;
     if (StackNamesRecord.is(buf, offset, length)) {
@@ -376,7 +397,7 @@ public final class TracePipeline implements RecordHandler {
     sink.finish();
   }
 
-  /** Counters so far; ring and kernel losses and the duration are added by the trace. */
+  /** {@return counters so far; ring and kernel losses and the duration are added by the trace} */
   public TraceStats stats() {
     Losses losses = Losses.builder().add(LossKind.ENTER_WITHOUT_EXIT, entersWithoutExit)
         .add(LossKind.EXIT_WITHOUT_ENTER, exitsWithoutEnter).add(LossKind.ACROSS_LOSS, straddled)
@@ -389,7 +410,7 @@ public final class TracePipeline implements RecordHandler {
         new TraceStats.Uring(uringEnters, uringSubmitted), losses);
   }
 
-  /** Name records received from the kernel. */
+  /** {@return name records received from the kernel} */
   public long names() {
     return names;
   }

@@ -30,6 +30,8 @@ import org.apache.parquet.io.OutputFile;
  */
 public final class ParquetPairWriter implements PairSink, AutoCloseable {
   /**
+   * How to write the file.
+   *
    * @param host the host column's value
    * @param epochOffsetNs epoch ns minus CLOCK_MONOTONIC ns, for {@code time_ns}
    * @param labels the container column's source
@@ -56,6 +58,9 @@ public final class ParquetPairWriter implements PairSink, AutoCloseable {
   /**
    * Starts {@code file}; it appears under its name on {@link #close()}.
    *
+   * @param file where the Parquet file appears
+   * @param o the host, clock offset, labels, compression and row-group size
+   * @return the writer, a sink of pairs
    * @throws IOException naming the file when its temporary file cannot be created
    */
   public static ParquetPairWriter create(Path file, Options o) throws IOException {
@@ -98,12 +103,12 @@ public final class ParquetPairWriter implements PairSink, AutoCloseable {
     }
   }
 
-  /** Rows written (buffered or on disk). */
+  /** {@return rows written (buffered or on disk)} */
   public long rows() {
     return rows;
   }
 
-  /** Pairs not written because an earlier write failed. */
+  /** {@return pairs not written because an earlier write failed} */
   public long notWritten() {
     return notWritten;
   }
@@ -130,7 +135,11 @@ public final class ParquetPairWriter implements PairSink, AutoCloseable {
     }
   }
 
-  /** Drops the file (the trace never started). */
+  /**
+   * Drops the file (the trace never started).
+   *
+   * @throws IOException when the temporary file cannot be closed or removed
+   */
   public void abort() throws IOException {
     closed = true;
     file.close();

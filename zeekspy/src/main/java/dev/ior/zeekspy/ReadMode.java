@@ -16,7 +16,13 @@ public enum ReadMode {
    */
   PTRACE;
 
-  /** Parses {@code readv} or {@code ptrace} (case-insensitive). */
+  /**
+   * Parses {@code readv} or {@code ptrace} (case-insensitive).
+   *
+   * @param s {@code readv} or {@code ptrace}, any case, surrounding blanks ignored
+   * @return the mode
+   * @throws IllegalArgumentException naming the two modes for anything else
+   */
   public static ReadMode parse(String s) {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT));
@@ -25,7 +31,7 @@ public enum ReadMode {
     }
   }
 
-  /** The lower-case name used on the command line. */
+  /** {@return the lower-case name used on the command line} */
   public String flag() {
     return name().toLowerCase(Locale.ROOT);
   }

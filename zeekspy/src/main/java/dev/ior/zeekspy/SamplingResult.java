@@ -22,7 +22,7 @@ import java.util.Optional;
 public record SamplingResult(
     StackProfile profile, SamplerStats stats, Optional<ZeekSpyException> endedBy) {
 
-  /** True when sampling ended because the target process exited. */
+  /** {@return true when sampling ended because the target process exited} */
   public boolean targetExited() {
     return endedBy.map(e -> e.reason() == ZeekSpyException.Reason.TARGET_EXITED).orElse(false);
   }

@@ -74,6 +74,8 @@ public final class ZeekSpy implements AutoCloseable {
   /**
    * Resolves the process named by {@code config}: executable, symbols, version and layout.
    *
+   * @param config the process and how to sample it
+   * @return the spy, not yet sampling
    * @throws ZeekSpyException NO_SUCH_PROCESS, PERMISSION_DENIED, WRONG_ARCHITECTURE,
    *     SYMBOL_NOT_FOUND, UNKNOWN_VERSION, BAD_LAYOUT, UNREADABLE or IO
    */
@@ -90,12 +92,12 @@ public final class ZeekSpy implements AutoCloseable {
     }
   }
 
-  /** The resolved process. */
+  /** {@return the resolved process} */
   public ZeekTarget target() {
     return target;
   }
 
-  /** The configuration this spy runs with. */
+  /** {@return the configuration this spy runs with} */
   public ZeekSpyConfig config() {
     return config;
   }
@@ -148,12 +150,12 @@ public final class ZeekSpy implements AutoCloseable {
     }
   }
 
-  /** Counters so far; callable from any thread. */
+  /** {@return counters so far; callable from any thread} */
   public SamplerStats stats() {
     return sampler.stats();
   }
 
-  /** Why the most recent torn sample was torn (for debug output); empty when none was. */
+  /** {@return why the most recent torn sample was torn (for debug output); empty when none was} */
   public String lastTornReason() {
     return sampler.lastTornReason();
   }
@@ -162,13 +164,15 @@ public final class ZeekSpy implements AutoCloseable {
    * Waits until sampling ends by itself (the target exited or a read failed) or {@code timeout}
    * passes.
    *
+   * @param timeout the longest wait
    * @return true when sampling has ended
+   * @throws InterruptedException when interrupted while waiting
    */
   public boolean awaitEnd(Duration timeout) throws InterruptedException {
     return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** The failure that ended sampling, once it has ended by itself. */
+  /** {@return the failure that ended sampling, once it has ended by itself} */
   public Optional<ZeekSpyException> endedBy() {
     return Optional.ofNullable(endedBy);
   }
@@ -176,6 +180,8 @@ public final class ZeekSpy implements AutoCloseable {
   /**
    * Stops sampling (if it still runs), waits for the sampling thread to detach, and returns the
    * profile. Calling it again returns the same result.
+   *
+   * @return the profile, the final counters and what ended sampling early, if anything
    */
   public synchronized SamplingResult stop() {
     if (result != null) {

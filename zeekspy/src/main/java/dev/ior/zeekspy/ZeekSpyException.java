@@ -43,21 +43,33 @@ public final class ZeekSpyException extends RuntimeException {
     IO
   }
 
+  /** What kind of failure this is. */
   private final Reason reason;
 
-  /** An error of kind {@code reason}. */
+  /**
+   * An error of kind {@code reason}.
+   *
+   * @param reason what kind of failure
+   * @param message one line saying what failed and how to fix it
+   */
   public ZeekSpyException(Reason reason, String message) {
     super(message);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** An error of kind {@code reason} caused by {@code cause}. */
+  /**
+   * An error of kind {@code reason} caused by {@code cause}.
+   *
+   * @param reason what kind of failure
+   * @param message one line saying what failed and how to fix it
+   * @param cause the underlying failure
+   */
   public ZeekSpyException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** What kind of failure this is. */
+  /** {@return what kind of failure this is} */
   public Reason reason() {
     return reason;
   }

@@ -33,7 +33,12 @@ import java.util.Locale;
 public final class RenderBenchmark {
   private RenderBenchmark() {}
 
-  /** Arguments: input folded file, output SVG, number of runs (default 5). */
+  /**
+   * Arguments: input folded file, output SVG, number of runs (default 5).
+   *
+   * @param args input folded file, output SVG, number of runs
+   * @throws IOException when the input cannot be read or the output written
+   */
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println("usage: RenderBenchmark IN.collapsed OUT.svg [RUNS]");

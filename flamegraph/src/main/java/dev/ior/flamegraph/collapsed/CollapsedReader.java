@@ -62,7 +62,13 @@ public final class CollapsedReader {
     this.consumer = consumer;
   }
 
-  /** Reads {@code path} with {@link CollapsedOptions#defaults()}. */
+  /**
+   * Reads {@code path} with {@link CollapsedOptions#defaults()}.
+   *
+   * @param path a folded-stacks file
+   * @return the profile and the malformed lines
+   * @throws IOException when it cannot be opened or is not folded stacks
+   */
   public static CollapsedResult read(Path path) throws IOException {
     return read(path, CollapsedOptions.defaults());
   }
@@ -70,6 +76,9 @@ public final class CollapsedReader {
   /**
    * Reads {@code path}.
    *
+   * @param path a folded-stacks file
+   * @param options the sample type, escaping, kind rules and what to report
+   * @return the profile and the malformed lines
    * @throws IOException when it cannot be opened (the {@link java.nio.file.FileSystemException}
    *     as thrown) or is not folded stacks (the message starts with the path, then the line)
    */
@@ -90,6 +99,9 @@ public final class CollapsedReader {
    * with lines of two counts (difffolded.pl's output) gives a profile of two sample types,
    * {@code before} and {@code after} (the default), in which one-count lines count as unchanged.
    *
+   * @param in the folded stacks
+   * @param options the sample type, escaping, kind rules and what to report
+   * @return the profile and the malformed lines
    * @throws IOException when reading fails or the input is not folded stacks (see above)
    */
   public static CollapsedResult read(InputStream in, CollapsedOptions options) throws IOException {
@@ -103,6 +115,10 @@ public final class CollapsedReader {
    * Reads {@code in} to its end, handing every well-formed line to {@code consumer} in file
    * order (lines with two counts to its two-value method); the stream is not closed.
    *
+   * @param in the folded stacks
+   * @param options the escaping, kind rules and what to report
+   * @param consumer receives the well-formed lines
+   * @return the line counts and the malformed lines
    * @throws IOException when reading fails or the input is not folded stacks (see above); an
    *     {@link ArithmeticException} the consumer throws becomes one naming the line
    */

@@ -24,6 +24,14 @@ import java.util.List;
  */
 public record CollapsedResult(
     StackProfile profile, long lines, long malformedCount, List<MalformedLine> malformed) {
+  /**
+   * Checks the components.
+   *
+   * @param profile one sample type (from {@link CollapsedOptions#sampleType()}), stacks root first
+   * @param lines number of lines read, malformed and blank ones included
+   * @param malformedCount number of lines skipped
+   * @param malformed the first {@link CollapsedOptions#maxReported()} skipped lines, in file order
+   */
   public CollapsedResult {
     malformed = List.copyOf(malformed);
   }

@@ -32,7 +32,11 @@ public final class CollapsedWriter {
   /**
    * Writes column {@code valueIndex} as UTF-8 to {@code out}, which is flushed, not closed.
    *
+   * @param profile the profile
+   * @param valueIndex the sample type's column, 0 .. sample types - 1
+   * @param out the stream to write to
    * @throws IndexOutOfBoundsException when the profile has no such column
+   * @throws IOException when {@code out} cannot be written
    */
   public static void write(StackProfile profile, int valueIndex, OutputStream out)
       throws IOException {
@@ -41,7 +45,14 @@ public final class CollapsedWriter {
     w.flush();
   }
 
-  /** Writes column {@code valueIndex} to {@code out}, which is flushed, not closed. */
+  /**
+   * Writes column {@code valueIndex} to {@code out}, which is flushed, not closed.
+   *
+   * @param profile the profile
+   * @param valueIndex the sample type's column, 0 .. sample types - 1
+   * @param out the writer to write to
+   * @throws IOException when {@code out} cannot be written
+   */
   public static void write(StackProfile profile, int valueIndex, Writer out) throws IOException {
     write(profile, valueIndex, out, false);
   }
@@ -49,6 +60,12 @@ public final class CollapsedWriter {
   /**
    * Writes column {@code valueIndex} to {@code out}, which is flushed, not closed; with {@code
    * terminal} frames are escaped for a terminal ({@link FrameEscaper#escape(String, boolean)}).
+   *
+   * @param profile the profile
+   * @param valueIndex the sample type's column, 0 .. sample types - 1
+   * @param out the writer to write to
+   * @param terminal whether the text is for a terminal
+   * @throws IOException when {@code out} cannot be written
    */
   public static void write(StackProfile profile, int valueIndex, Writer out, boolean terminal)
       throws IOException {
@@ -63,7 +80,12 @@ public final class CollapsedWriter {
     out.flush();
   }
 
-  /** The folded text of column {@code valueIndex}, e.g. for tests and small profiles. */
+  /**
+   * {@return the folded text of column {@code valueIndex}, e.g. for tests and small profiles}
+   *
+   * @param profile the profile
+   * @param valueIndex the sample type's column, 0 .. sample types - 1
+   */
   public static String format(StackProfile profile, int valueIndex) {
     StringBuilder b = new StringBuilder();
     for (Map.Entry<String, Long> e : fold(profile, valueIndex, false).entrySet()) {
@@ -87,7 +109,11 @@ public final class CollapsedWriter {
     return folded;
   }
 
-  /** The escaped, semicolon-joined frames of one stack. */
+  /**
+   * {@return the escaped, semicolon-joined frames of one stack}
+   *
+   * @param stack frames, root first
+   */
   public static String stackText(List<Frame> stack) {
     return stackText(stack, false);
   }

@@ -38,19 +38,31 @@ public final class FrameEscaper {
 
   private FrameEscaper() {}
 
-  /** True when {@code name} is written unchanged by {@link #escape}. */
+  /**
+   * {@return true when {@code name} is written unchanged by {@link #escape}}
+   *
+   * @param name a frame's name
+   */
   public static boolean isPlain(String name) {
     return escape(name) == name;
   }
 
-  /** The escaped form of {@code name}; returns {@code name} itself when nothing needs escaping. */
+  /**
+   * {@return the escaped form of {@code name}; returns {@code name} itself when nothing needs
+   * escaping}
+   *
+   * @param name a frame's name
+   */
   public static String escape(String name) {
     return escape(name, false);
   }
 
   /**
-   * The escaped form of {@code name}; with {@code terminal} bidi controls are escaped too
-   * ({@link NameEscaper#TERMINAL}), for folded text shown on a terminal.
+   * {@return the escaped form of {@code name}; with {@code terminal} bidi controls are escaped too
+   * ({@link NameEscaper#TERMINAL}), for folded text shown on a terminal}
+   *
+   * @param name a frame's name
+   * @param terminal whether the text is for a terminal
    */
   public static String escape(String name, boolean terminal) {
     String e = (terminal ? TERMINAL : FILE).escape(name);
@@ -64,6 +76,9 @@ public final class FrameEscaper {
    * Reverses {@link #escape}: takes one {@value #GUARD} off a frame that ends in a space, a
    * number and the suffix, then reverses {@link NameEscaper#escape} ({@link
    * NameEscaper#unescape}, which keeps unknown backslash sequences as they are).
+   *
+   * @param text an escaped frame as written in folded stacks
+   * @return the frame's name
    */
   public static String unescape(String text) {
     int core = coreEnd(text);

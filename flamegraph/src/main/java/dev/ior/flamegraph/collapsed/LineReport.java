@@ -16,6 +16,13 @@ import java.util.List;
  * @param malformed the first {@link CollapsedOptions#maxReported()} skipped lines, in file order
  */
 public record LineReport(long lines, long malformedCount, List<MalformedLine> malformed) {
+  /**
+   * Checks the components.
+   *
+   * @param lines number of lines read, malformed and blank ones included
+   * @param malformedCount number of lines skipped
+   * @param malformed the first {@link CollapsedOptions#maxReported()} skipped lines, in file order
+   */
   public LineReport {
     malformed = List.copyOf(malformed);
   }

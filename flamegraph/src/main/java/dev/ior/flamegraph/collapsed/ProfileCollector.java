@@ -24,7 +24,11 @@ public final class ProfileCollector implements StackConsumer {
   private StackProfile.Builder single;
   private StackProfile.Builder diff;
 
-  /** Collects counts of {@code type}. */
+  /**
+   * Collects counts of {@code type}.
+   *
+   * @param type what the counts are
+   */
   public ProfileCollector(SampleType type) {
     this.type = type;
     this.single = StackProfile.builder(List.of(type));
@@ -52,7 +56,7 @@ public final class ProfileCollector implements StackConsumer {
     diff.add(stack, Map.of(), before, after);
   }
 
-  /** The profile of the lines so far. */
+  /** {@return the profile of the lines so far} */
   public StackProfile build() {
     return diff != null ? diff.build() : single.build();
   }

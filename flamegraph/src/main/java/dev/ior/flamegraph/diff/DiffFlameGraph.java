@@ -37,6 +37,16 @@ public final class DiffFlameGraph {
    * Renders the differential graph of column {@code beforeIndex} of {@code before} and column
    * {@code afterIndex} of {@code after}; with {@code normalize} the before profile is first
    * scaled to the after profile's total, so a longer run does not paint everything red.
+   *
+   * @param before the baseline profile
+   * @param beforeIndex the baseline's sample type column
+   * @param after the profile compared with it
+   * @param afterIndex its sample type column
+   * @param normalize whether to scale the baseline to the same total first
+   * @param options how to draw
+   * @param out the stream to write the SVG to
+   * @return what was drawn: frames, size, bytes
+   * @throws IOException when {@code out} cannot be written
    */
   public static SvgStats render(StackProfile before, int beforeIndex, StackProfile after,
       int afterIndex, boolean normalize, SvgOptions options, OutputStream out)
@@ -50,8 +60,15 @@ public final class DiffFlameGraph {
    * stack, so that {@code flamegraph.pl} (which reads it directly) can draw our diffs too.
    * Frames are escaped as {@link CollapsedWriter} does.
    *
+   * @param before the baseline profile
+   * @param beforeIndex the baseline's sample type column
+   * @param after the profile compared with it
+   * @param afterIndex its sample type column
+   * @param normalize whether to scale the baseline to the same total first
+   * @param out the writer to write to; flushed, not closed
    * @throws ArithmeticException when two stacks that escape to the same text add up past the
    *     range of a long
+   * @throws IOException when {@code out} cannot be written
    */
   public static void writeFolded(StackProfile before, int beforeIndex, StackProfile after,
       int afterIndex, boolean normalize, Writer out) throws IOException {

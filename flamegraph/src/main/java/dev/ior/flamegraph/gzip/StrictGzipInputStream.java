@@ -63,6 +63,8 @@ public final class StrictGzipInputStream extends InputStream {
    *
    * @param concatenated whether further members may follow the first (gzip allows it; pprof
    *     readers such as Go's accept it); when false, anything after the first member is damage
+   * @param in the gzip bytes
+   * @throws IOException when the first member's header cannot be read or is not gzip
    */
   public StrictGzipInputStream(InputStream in, boolean concatenated) throws IOException {
     this.in = in;
@@ -103,27 +105,29 @@ public final class StrictGzipInputStream extends InputStream {
   }
 
   /**
-   * Whether all data has been read: reads on, which checks every remaining trailer and that
-   * nothing follows the last member, and returns false if decompressed data is left.
+   * {@return whether all data has been read: reads on, which checks every remaining trailer and
+   * that nothing follows the last member, and returns false if decompressed data is left}
+   *
+   * @throws IOException when reading fails or the data is damaged
    */
   public boolean atEnd() throws IOException {
     return read() < 0;
   }
 
   /**
-   * How many of the bytes read so far belong to members whose CRC-32 and length have been
-   * checked. After a cut ({@link EOFException}) this is where the trustworthy data ends: a
-   * writer that ends a member every so often (as ior's recordings do) keeps all but the last
-   * few records of a cut file verifiable.
+   * {@return how many of the bytes read so far belong to members whose CRC-32 and length have been
+   * checked} After a cut ({@link EOFException}) this is where the trustworthy data ends: a writer
+   * that ends a member every so often (as ior's recordings do) keeps all but the last few records
+   * of a cut file verifiable.
    */
   public long verifiedBytes() {
     return verified;
   }
 
   /**
-   * The extra field (RFC 1952 FEXTRA: subfields of two id bytes, a little-endian length and data)
-   * of the member read last; empty when it has none. Writers mark things such as the regular end
-   * of a recording there, where every gzip reader skips them.
+   * {@return the extra field (RFC 1952 FEXTRA: subfields of two id bytes, a little-endian length
+   * and data) of the member read last; empty when it has none} Writers mark things such as the
+   * regular end of a recording there, where every gzip reader skips them.
    */
   public byte[] extraField() {
     return extra.clone();

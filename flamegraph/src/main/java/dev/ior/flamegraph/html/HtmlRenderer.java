@@ -32,7 +32,15 @@ public final class HtmlRenderer {
 
   private HtmlRenderer() {}
 
-  /** Renders {@code tree} to {@code out} (flushed, not closed). */
+  /**
+   * Renders {@code tree} to {@code out} (flushed, not closed).
+   *
+   * @param tree the tree to draw
+   * @param options how to draw
+   * @param out the stream to write the HTML page to
+   * @return what was written
+   * @throws IOException when {@code out} cannot be written
+   */
   public static HtmlStats render(FrameTree tree, SvgOptions options, OutputStream out)
       throws IOException {
     long total = tree.total();

@@ -27,12 +27,20 @@ public final class Interner<K> {
   private final List<K> keys = new ArrayList<>();
   private final int base;
 
-  /** An empty interner whose first key gets index {@code base}. */
+  /**
+   * An empty interner whose first key gets index {@code base}.
+   *
+   * @param base the first index handed out (pprof: 0 for strings, 1 for ids that must not be 0)
+   */
   public Interner(int base) {
     this.base = base;
   }
 
-  /** The index of {@code key}, assigning the next free one when it is new. */
+  /**
+   * {@return the index of {@code key}, assigning the next free one when it is new}
+   *
+   * @param key the key
+   */
   public int index(K key) {
     Integer id = ids.get(key);
     if (id != null) {
@@ -44,17 +52,21 @@ public final class Interner<K> {
     return next;
   }
 
-  /** True when {@code key} has been given an index. */
+  /**
+   * {@return true when {@code key} has been given an index}
+   *
+   * @param key the key
+   */
   public boolean contains(K key) {
     return ids.containsKey(key);
   }
 
-  /** Number of distinct keys. */
+  /** {@return number of distinct keys} */
   public int size() {
     return keys.size();
   }
 
-  /** The keys in index order (index {@code base} first); a read-only view. */
+  /** {@return the keys in index order (index {@code base} first); a read-only view} */
   public List<K> keys() {
     return Collections.unmodifiableList(keys);
   }

@@ -54,13 +54,23 @@ public final class AtomicFile {
   /** Writes one file's content; the stream is buffered and must not be closed by the body. */
   @FunctionalInterface
   public interface Body<T> {
-    /** Writes the content to {@code out} and returns what the caller wants to know about it. */
+    /**
+     * Writes the content to {@code out} and returns what the caller wants to know about it.
+     *
+     * @param out the temporary file's stream, buffered
+     * @return what the caller wants to know about the content (e.g. a byte count), or null
+     * @throws IOException when writing fails
+     */
     T write(OutputStream out) throws IOException;
   }
 
   /**
    * Writes {@code target} through {@code body} and returns what the body returned.
    *
+   * @param <T> what the body returns
+   * @param target the file to write
+   * @param body writes the content
+   * @return what the body returned
    * @throws IOException naming {@code target} when creating, writing, syncing or renaming
    *     fails; the target is then unchanged and no temporary file is left
    */
@@ -76,6 +86,8 @@ public final class AtomicFile {
    * Starts writing {@code target}: the file appears under its name only on {@link
    * Output#commit()}; {@link Output#close()} without a commit discards it.
    *
+   * @param target the file to write
+   * @return the output; commit it, and close it in any case
    * @throws IOException naming {@code target} when the temporary file cannot be created
    */
   public static Output open(Path target) throws IOException {
@@ -122,7 +134,7 @@ public final class AtomicFile {
     }
 
     /**
-     * Where to write the content; buffered. Write errors name the target. Closing it does
+     * {@return where to write the content; buffered} Write errors name the target. Closing it does
      * nothing: {@link #commit()} and {@link #close()} end the file.
      */
     public OutputStream stream() {
@@ -233,6 +245,8 @@ public final class AtomicFile {
    * with {@code O_NOFOLLOW}, so one planted after the check fails the open instead of being
    * followed.
    *
+   * @param target the file to write
+   * @return the stream; the caller closes it
    * @throws IOException naming {@code target}
    */
   public static OutputStream openInPlace(Path target) throws IOException {
@@ -257,7 +271,9 @@ public final class AtomicFile {
    * write to, an existing entry owned by neither this process's user nor the directory's owner
    * (the kernel's protected_symlinks/protected_regular rule, applied whatever the sysctls say).
    *
+   * @param target the name to check
    * @return whether the name is a symlink (one that may be followed)
+   * @throws IOException when the name is refused or cannot be checked
    */
   public static boolean checkPlanted(Path target) throws IOException {
     return checkPlanted(target, target.toAbsolutePath());

@@ -28,13 +28,19 @@ public record InputLimits(long maxRatio, long maxRows) {
   /** The system property holding the row cap. */
   public static final String ROWS_PROPERTY = "ior.input.maxRows";
 
+  /**
+   * Checks the components.
+   *
+   * @param maxRatio decompressed bytes per compressed byte, checked once 16 MiB came out
+   * @param maxRows rows one file may hold
+   */
   public InputLimits {
     if (maxRatio < 1 || maxRows < 1) {
       throw new IllegalArgumentException("limits must be at least 1");
     }
   }
 
-  /** The limits of this JVM: the defaults unless the system properties say otherwise. */
+  /** {@return the limits of this JVM: the defaults unless the system properties say otherwise} */
   public static InputLimits current() {
     return new InputLimits(Long.getLong(RATIO_PROPERTY, DEFAULT_RATIO),
         Long.getLong(ROWS_PROPERTY, DEFAULT_ROWS));
@@ -43,6 +49,8 @@ public record InputLimits(long maxRatio, long maxRows) {
   /**
    * Checks a cap given as {@code flag}.
    *
+   * @param flag the option's name, e.g. {@code -max-input-rows}
+   * @param value the cap, >= 1
    * @throws IllegalArgumentException naming the flag when {@code value} is below 1
    */
   public static void check(String flag, long value) {
@@ -51,13 +59,18 @@ public record InputLimits(long maxRatio, long maxRows) {
     }
   }
 
-  /** The refusal of a stream that expands more than allowed. */
+  /** {@return the refusal of a stream that expands more than allowed} */
   public String ratioRefusal() {
     return "decompresses to more than " + maxRatio + " times its size (a decompression bomb?);"
         + " -max-input-ratio N raises the limit";
   }
 
-  /** The refusal of {@code rows} rows, announced or found. */
+  /**
+   * {@return the refusal of {@code rows} rows, announced or found}
+   *
+   * @param rows how many rows the input has or announces
+   * @param how the subject and verb before the count, e.g. {@code its header announces}
+   */
   public String rowsRefusal(long rows, String how) {
     return String.format(Locale.ROOT, "%s %,d rows, more than the %,d ior reads into memory"
         + " (-max-input-rows N raises the limit)", how, rows, maxRows);

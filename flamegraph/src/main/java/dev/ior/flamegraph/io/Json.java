@@ -16,7 +16,13 @@ import java.util.List;
 public final class Json {
   private Json() {}
 
-  /** Appends {@code s} as a quoted JSON string. */
+  /**
+   * Appends {@code s} as a quoted JSON string.
+   *
+   * @param b receives the JSON
+   * @param s any text
+   * @return {@code b}
+   */
   public static StringBuilder string(StringBuilder b, String s) {
     b.append('"');
     for (int i = 0; i < s.length(); i++) {
@@ -33,7 +39,13 @@ public final class Json {
     return b.append('"');
   }
 
-  /** Appends {@code list} as a JSON array of strings. */
+  /**
+   * Appends {@code list} as a JSON array of strings.
+   *
+   * @param b receives the JSON
+   * @param list the strings
+   * @return {@code b}
+   */
   public static StringBuilder strings(StringBuilder b, List<String> list) {
     b.append('[');
     for (int i = 0; i < list.size(); i++) {

@@ -33,14 +33,14 @@ public final class OutputFiles {
    * @param failure why it was not written, or null
    */
   public record Result(Path file, Object value, Throwable failure) {
-    /** Whether the file was written. */
+    /** {@return whether the file was written} */
     public boolean ok() {
       return failure == null;
     }
 
     /**
-     * "cannot write FILE: reason" for a failure (a writer's own error names the file too), else
-     * "".
+     * {@return "cannot write FILE: reason" for a failure (a writer's own error names the file too),
+     * else ""}
      */
     public String message() {
       if (failure == null) {
@@ -55,7 +55,14 @@ public final class OutputFiles {
     }
   }
 
-  /** Adds a file; files are written in the order added. */
+  /**
+   * Adds a file; files are written in the order added.
+   *
+   * @param <T> what the body returns
+   * @param file the file to write
+   * @param body writes the content
+   * @return this list
+   */
   public <T> OutputFiles add(Path file, AtomicFile.Body<T> body) {
     files.add(file);
     bodies.add(body);
@@ -65,6 +72,8 @@ public final class OutputFiles {
   /**
    * Writes every file, each whatever happened to the others. I/O errors and the writers'
    * runtime errors (and a stack overflow, should a writer still recurse) are caught per file.
+   *
+   * @return one result per file, in the order added
    */
   public List<Result> writeAll() {
     List<Result> results = new ArrayList<>(files.size());

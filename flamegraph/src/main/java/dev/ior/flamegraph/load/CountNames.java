@@ -16,7 +16,11 @@ import dev.ior.flamegraph.profile.SampleType;
 public final class CountNames {
   private CountNames() {}
 
-  /** The tooltip name of a unit of {@code t}. */
+  /**
+   * {@return the tooltip name of a unit of {@code t}}
+   *
+   * @param t a sample type
+   */
   public static String of(SampleType t) {
     switch (t.unit()) {
       case "nanoseconds":

@@ -20,6 +20,15 @@ import java.util.Objects;
  */
 public record Decoded(StackProfile profile, String title, String subtitle,
     Map<String, String> countNames) {
+  /**
+   * Checks the components.
+   *
+   * @param profile every sample type of the input
+   * @param title a heading for graphs of it, empty for the caller's default
+   * @param subtitle a second heading line, empty for none
+   * @param countNames tooltip names of units by sample type name, where the format knows better
+   *     than {@link CountNames} (ior calls a count of syscalls "calls")
+   */
   public Decoded {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(title, "title");
@@ -27,7 +36,11 @@ public record Decoded(StackProfile profile, String title, String subtitle,
     countNames = Map.copyOf(countNames);
   }
 
-  /** A profile with nothing more to say. */
+  /**
+   * {@return a profile with nothing more to say}
+   *
+   * @param profile the profile
+   */
   public static Decoded of(StackProfile profile) {
     return new Decoded(profile, "", "", Map.of());
   }

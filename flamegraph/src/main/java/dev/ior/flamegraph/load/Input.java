@@ -20,7 +20,11 @@ public final class Input {
   /** Opens the input's bytes. */
   @FunctionalInterface
   public interface Opener {
-    /** The bytes; the loader closes the stream. */
+    /**
+     * {@return the bytes; the loader closes the stream}
+     *
+     * @throws IOException when the input cannot be opened
+     */
     InputStream open() throws IOException;
   }
 
@@ -32,7 +36,11 @@ public final class Input {
     this.opener = opener;
   }
 
-  /** A file; a missing or unreadable one is an IOException naming it. */
+  /**
+   * {@return a file; a missing or unreadable one is an IOException naming it}
+   *
+   * @param path the file
+   */
   public static Input file(Path path) {
     return new Input(path.toString(), () -> {
       try {
@@ -45,7 +53,13 @@ public final class Input {
     });
   }
 
-  /** A stream that stays open (stdin): the loader reads it to its end but does not close it. */
+  /**
+   * {@return a stream that stays open (stdin): the loader reads it to its end but does not close
+   * it}
+   *
+   * @param name the input's name in messages, e.g. {@code -} or {@code stdin}
+   * @param in the stream
+   */
   public static Input stream(String name, InputStream in) {
     return new Input(name, () -> new FilterInputStream(in) {
       @Override
@@ -55,7 +69,7 @@ public final class Input {
     });
   }
 
-  /** The name used in messages. */
+  /** {@return the name used in messages} */
   public String name() {
     return name;
   }

@@ -33,13 +33,29 @@ import java.util.Locale;
 public record Loaded(String format, StackProfile profile, FrameTree tree, int column,
     SampleType sampleType, String countName, String title, String subtitle,
     List<Report> reports) {
+  /**
+   * Checks the components.
+   *
+   * @param format {@code folded}, {@code pprof} or the name of a caller's format
+   * @param profile every sample type of the input; null when only a tree was asked for from
+   *     folded stacks. Differential folded input has two sample types, {@code before} and {@code
+   *     after}.
+   * @param tree the frame tree of the chosen column (differential for difffolded input); null
+   *     when not asked for
+   * @param column index of the chosen sample type in {@code profile}
+   * @param sampleType what the chosen column counts (for folded input: samples/count)
+   * @param countName the tooltip name of its unit ({@link CountNames} or the format's own)
+   * @param title the format's suggested heading, empty when it has none
+   * @param subtitle the format's suggested second heading, empty when it has none
+   * @param reports per folded input, the lines read and skipped
+   */
   public Loaded {
     reports = List.copyOf(reports);
   }
 
   /**
-   * The skipped lines, one message each, {@code SOURCE:LINE: skipped: REASON}, then {@code
-   * SOURCE: N more malformed lines skipped} beyond those kept; for the caller to print.
+   * {@return the skipped lines, one message each, {@code SOURCE:LINE: skipped: REASON}, then {@code
+   * SOURCE: N more malformed lines skipped} beyond those kept; for the caller to print}
    */
   public List<String> skippedLines() {
     List<String> lines = new ArrayList<>();

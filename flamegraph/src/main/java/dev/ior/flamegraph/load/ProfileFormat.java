@@ -14,12 +14,16 @@ import java.io.InputStream;
  * }</pre>
  */
 public interface ProfileFormat {
-  /** What the format is called in messages, e.g. {@code pprof}. */
+  /** {@return what the format is called in messages, e.g. {@code pprof}} */
   String name();
 
   /**
-   * Whether an input starting with {@code head[0, length)} is in this format; {@code length}
-   * is at most {@link ProfileLoader#HEAD} and less for short inputs. Gzip is already undone.
+   * {@return whether an input starting with {@code head[0, length)} is in this format; {@code
+   * length} is at most {@link ProfileLoader#HEAD} and less for short inputs} Gzip is already
+   * undone.
+   *
+   * @param head the first bytes of the input
+   * @param length how many of them are valid
    */
   boolean detect(byte[] head, int length);
 
@@ -27,6 +31,8 @@ public interface ProfileFormat {
    * Reads the whole input (which the loader closes) into a profile of every sample type it has.
    *
    * @param source the input's name for messages
+   * @param in the input, gzip already undone
+   * @return the profile with every sample type, and the format's headings and unit names
    * @throws IOException naming {@code source} when the input is not readable in this format
    */
   Decoded read(InputStream in, String source) throws IOException;

@@ -45,12 +45,16 @@ public final class ProfileLoader {
     this.formats = List.copyOf(formats);
   }
 
-  /** pprof (gzipped or not) and folded stacks (gzipped or not). */
+  /** {@return pprof (gzipped or not) and folded stacks (gzipped or not)} */
   public static ProfileLoader standard() {
     return new ProfileLoader(List.of(PPROF));
   }
 
-  /** A loader that also knows {@code format} (tried before the others). */
+  /**
+   * {@return a loader that also knows {@code format} (tried before the others)}
+   *
+   * @param format the format to add
+   */
   public ProfileLoader with(ProfileFormat format) {
     List<ProfileFormat> all = new ArrayList<>();
     all.add(format);
@@ -61,6 +65,9 @@ public final class ProfileLoader {
   /**
    * Reads {@code inputs} (at least one; several only when all are folded stacks).
    *
+   * @param inputs the inputs, at least one
+   * @param options what to build and which sample type to draw
+   * @return the profile and tree, the chosen column and the folded inputs' reports
    * @throws IOException naming the input when it cannot be read or is not in its format
    * @throws IllegalArgumentException when {@link LoadOptions#value()} names no sample type of
    *     the input, or a profile input is given with others
@@ -88,7 +95,13 @@ public final class ProfileLoader {
     return folded.finish();
   }
 
-  /** {@link #load(List, LoadOptions)} of one input. */
+  /**
+   * {@return {@link #load(List, LoadOptions)} of one input}
+   *
+   * @param input the input
+   * @param options what to build and which sample type to draw
+   * @throws IOException naming the input when it cannot be read or is not in its format
+   */
   public Loaded load(Input input, LoadOptions options) throws IOException {
     return load(List.of(input), options);
   }
@@ -143,9 +156,12 @@ public final class ProfileLoader {
   }
 
   /**
-   * The column named {@code value}; for an empty name the profile's default sample type, else
-   * its last (as pprof picks).
+   * {@return the column named {@code value}; for an empty name the profile's default sample type,
+   * else its last (as pprof picks)}
    *
+   * @param p the profile
+   * @param value a sample type's name, or empty
+   * @param source the input's name for messages
    * @throws IllegalArgumentException naming the sample types there are
    */
   public static int column(StackProfile p, String value, String source) {

@@ -45,6 +45,8 @@ public final class PprofReader {
   /**
    * Reads the file at {@code path}.
    *
+   * @param path a pprof file, gzipped or not
+   * @return the profile with every sample type
    * @throws IOException when the file cannot be opened (the {@link
    *     java.nio.file.FileSystemException} as thrown), or is no profile or a damaged one (the
    *     message starts with the path and says what is wrong)
@@ -65,6 +67,8 @@ public final class PprofReader {
    * Reads a profile from {@code in}, which is not closed; gzip is detected by its magic bytes and
    * checked strictly (CRC-32, length, nothing after the data).
    *
+   * @param in the bytes of a pprof file, gzipped or not
+   * @return the profile with every sample type
    * @throws IOException when reading fails or the bytes are not a profile, a damaged one, or one
    *     whose values add up past the range of a long; the message says which in plain words
    */
@@ -105,6 +109,8 @@ public final class PprofReader {
   /**
    * Converts a parsed message.
    *
+   * @param p the parsed {@code profile.proto} message
+   * @return the profile with every sample type
    * @throws IOException when it refers to strings, functions or locations it does not have, or
    *     its values add up past the range of a long
    */

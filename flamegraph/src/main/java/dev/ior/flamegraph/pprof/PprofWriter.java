@@ -54,6 +54,8 @@ public final class PprofWriter {
    * Writes {@code profile} gzipped to {@code out}. The gzip stream is finished and {@code out}
    * flushed, but not closed: the caller owns it.
    *
+   * @param profile the profile
+   * @param out the stream to write to
    * @throws IOException when {@code out} fails
    */
   public static void write(StackProfile profile, OutputStream out) throws IOException {
@@ -63,7 +65,12 @@ public final class PprofWriter {
     out.flush();
   }
 
-  /** Builds the (uncompressed) protobuf message for {@code profile}. */
+  /**
+   * Builds the (uncompressed) protobuf message for {@code profile}.
+   *
+   * @param profile the profile
+   * @return the message, string 0 being ""
+   */
   public static ProfileProto.Profile toProto(StackProfile profile) {
     return new Encoder().encode(profile);
   }

@@ -19,6 +19,15 @@ import java.util.Objects;
  * @param line source line, 0 when unknown
  */
 public record Frame(String name, String kind, String file, long line) {
+  /**
+   * Checks the components.
+   *
+   * @param name the frame's label, never null; may contain any character (writers escape)
+   * @param kind a free-form category such as {@code syscall}, {@code path}, {@code process},
+   *     {@code function}; empty when unknown
+   * @param file source file, empty when unknown
+   * @param line source line, 0 when unknown
+   */
   public Frame {
     Objects.requireNonNull(name, "name");
     kind = kind == null ? "" : kind;
@@ -46,12 +55,21 @@ public record Frame(String name, String kind, String file, long line) {
         + Long.hashCode(line);
   }
 
-  /** A frame with a name only. */
+  /**
+   * {@return a frame with a name only}
+   *
+   * @param name the frame's name
+   */
   public static Frame of(String name) {
     return new Frame(name, "", "", 0);
   }
 
-  /** A frame with a name and a kind. */
+  /**
+   * {@return a frame with a name and a kind}
+   *
+   * @param name the frame's name
+   * @param kind the frame's kind, e.g. {@code syscall}; empty when unknown
+   */
   public static Frame of(String name, String kind) {
     return new Frame(name, kind, "", 0);
   }

@@ -20,18 +20,29 @@ import java.util.Objects;
  * @param values one value per sample type of the profile; the array is copied, never shared
  */
 public record Sample(List<Frame> stack, Map<String, String> labels, long[] values) {
+  /**
+   * Checks the components.
+   *
+   * @param stack frames from the root (outermost caller) to the leaf
+   * @param labels string labels, possibly empty
+   * @param values one value per sample type of the profile; the array is copied, never shared
+   */
   public Sample {
     stack = List.copyOf(stack);
     labels = Map.copyOf(labels);
     values = values.clone();
   }
 
-  /** The value for sample type {@code index}. */
+  /**
+   * {@return the value for sample type {@code index}}
+   *
+   * @param index the sample type's column, 0 .. sample types - 1
+   */
   public long value(int index) {
     return values[index];
   }
 
-  /** A copy of the values. */
+  /** {@return a copy of the values} */
   @Override
   public long[] values() {
     return values.clone();

@@ -15,6 +15,12 @@ import java.util.Objects;
  * @param unit the unit of the value, e.g. {@code count}, {@code nanoseconds}, {@code bytes}
  */
 public record SampleType(String type, String unit) {
+  /**
+   * Checks the components.
+   *
+   * @param type what the value measures, e.g. {@code count}, {@code duration}, {@code bytes}
+   * @param unit the unit of the value, e.g. {@code count}, {@code nanoseconds}, {@code bytes}
+   */
   public SampleType {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(unit, "unit");

@@ -47,17 +47,26 @@ public final class StackProfile {
     this.comments = List.copyOf(b.comments);
   }
 
-  /** Starts a profile with the given value columns (at least one). */
+  /**
+   * Starts a profile with the given value columns (at least one).
+   *
+   * @param sampleTypes the value columns, in the order of {@link Sample#values()}
+   * @return an empty builder
+   */
   public static Builder builder(List<SampleType> sampleTypes) {
     return new Builder(sampleTypes);
   }
 
-  /** The value columns, in the order of {@link Sample#values()}. */
+  /** {@return the value columns, in the order of {@link Sample#values()}} */
   public List<SampleType> sampleTypes() {
     return sampleTypes;
   }
 
-  /** Index of the sample type with this name, or -1. */
+  /**
+   * {@return index of the sample type with this name, or -1}
+   *
+   * @param sampleType a sample type's name, e.g. {@code samples}
+   */
   public int indexOf(String sampleType) {
     for (int i = 0; i < sampleTypes.size(); i++) {
       if (sampleTypes.get(i).type().equals(sampleType)) {
@@ -67,44 +76,49 @@ public final class StackProfile {
     return -1;
   }
 
-  /** Name of the sample type viewers should show first; empty when not set (the last one). */
+  /**
+   * {@return name of the sample type viewers should show first; empty when not set (the last one)}
+   */
   public String defaultSampleType() {
     return defaultSampleType;
   }
 
-  /** Aggregated samples in first-seen order; identical (stack, labels) pairs appear once. */
+  /**
+   * {@return aggregated samples in first-seen order; identical (stack, labels) pairs appear once}
+   */
   public List<Sample> samples() {
     return samples;
   }
 
-  /** Wall-clock start of the profiled run in ns since the Unix epoch, 0 when unknown. */
+  /** {@return wall-clock start of the profiled run in ns since the Unix epoch, 0 when unknown} */
   public long timeNanos() {
     return timeNanos;
   }
 
-  /** Length of the profiled run in ns, 0 when unknown. */
+  /** {@return length of the profiled run in ns, 0 when unknown} */
   public long durationNanos() {
     return durationNanos;
   }
 
-  /** What {@link #period()} measures (e.g. cpu/nanoseconds for a sampler), or null. */
+  /** {@return what {@link #period()} measures (e.g. cpu/nanoseconds for a sampler), or null} */
   public SampleType periodType() {
     return periodType;
   }
 
-  /** Sampling period in {@link #periodType()} units, 0 when not sampled. */
+  /** {@return sampling period in {@link #periodType()} units, 0 when not sampled} */
   public long period() {
     return period;
   }
 
-  /** Free-form notes carried into outputs that support them (pprof comments). */
+  /** {@return free-form notes carried into outputs that support them (pprof comments)} */
   public List<String> comments() {
     return comments;
   }
 
   /**
-   * Sum of column {@code index} over all samples.
+   * {@return sum of column {@code index} over all samples}
    *
+   * @param index the sample type's column, 0 .. sample types - 1
    * @throws ArithmeticException when the sum passes the range of a long (a damaged input; the
    *     readers of this library refuse such files, so only hand-built profiles can get here)
    */
@@ -134,7 +148,12 @@ public final class StackProfile {
       this.sampleTypes = List.copyOf(sampleTypes);
     }
 
-    /** Sets the sample type viewers show first; must be one of the profile's types. */
+    /**
+     * Sets the sample type viewers show first; must be one of the profile's types.
+     *
+     * @param type a sample type's name
+     * @return this builder
+     */
     public Builder defaultSampleType(String type) {
       boolean known = sampleTypes.stream().anyMatch(t -> t.type().equals(type));
       if (!known) {
@@ -144,26 +163,47 @@ public final class StackProfile {
       return this;
     }
 
-    /** Wall-clock start in ns since the epoch. */
+    /**
+     * Wall-clock start in ns since the epoch.
+     *
+     * @param nanos ns since the Unix epoch, 0 when unknown
+     * @return this builder
+     */
     public Builder timeNanos(long nanos) {
       this.timeNanos = nanos;
       return this;
     }
 
-    /** Run length in ns. */
+    /**
+     * Run length in ns.
+     *
+     * @param nanos the run's length, ns, 0 when unknown
+     * @return this builder
+     */
     public Builder durationNanos(long nanos) {
       this.durationNanos = nanos;
       return this;
     }
 
-    /** Sampling period, for sampling profilers. */
+    /**
+     * Sampling period, for sampling profilers.
+     *
+     * @param type what the period measures, e.g. cpu/nanoseconds
+     * @param value the period, in {@code type}'s unit
+     * @return this builder
+     */
     public Builder period(SampleType type, long value) {
       this.periodType = Objects.requireNonNull(type, "type");
       this.period = value;
       return this;
     }
 
-    /** Adds a note. */
+    /**
+     * Adds a note.
+     *
+     * @param comment free-form text
+     * @return this builder
+     */
     public Builder comment(String comment) {
       comments.add(Objects.requireNonNull(comment, "comment"));
       return this;
@@ -173,6 +213,10 @@ public final class StackProfile {
      * Adds one stack (root first) with one value per sample type; values of an identical stack
      * with identical labels are added to it.
      *
+     * @param stack frames, root first
+     * @param labels the sample's labels (pprof's), e.g. {@code pid}; empty for none
+     * @param values one value per sample type
+     * @return this builder
      * @throws ArithmeticException when a merged value would pass the range of a long: a sum that
      *     wrapped around would be a wrong number, never a result
      */
@@ -189,7 +233,11 @@ public final class StackProfile {
       return this;
     }
 
-    /** Freezes the collected samples. */
+    /**
+     * Freezes the collected samples.
+     *
+     * @return the profile
+     */
     public StackProfile build() {
       return new StackProfile(this);
     }

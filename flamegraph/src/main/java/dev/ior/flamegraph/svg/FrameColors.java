@@ -19,19 +19,32 @@ public final class FrameColors {
 
   private FrameColors() {}
 
-  /** The fill of {@code n} under {@code palette} (not for differential graphs). */
+  /**
+   * {@return the fill of {@code n} under {@code palette} (not for differential graphs)}
+   *
+   * @param n the frame
+   * @param palette the palette
+   */
   public static String fill(FrameNode n, Palette palette) {
     return n.isMerged() ? MERGED : palette.fill(n.name(), n.kind());
   }
 
-  /** The legend swatch of a kind. */
+  /**
+   * {@return the legend swatch of a kind}
+   *
+   * @param kind a frame kind, e.g. {@code syscall}
+   * @param palette the palette
+   */
   public static String swatch(String kind, Palette palette) {
     return FrameNode.MERGED_KIND.equals(kind) ? MERGED : palette.swatch(kind);
   }
 
   /**
-   * Differential colour: red when the frame grew, blue when it shrank, the stronger the larger
-   * the change relative to {@code maxDelta}; near white when unchanged.
+   * {@return differential colour: red when the frame grew, blue when it shrank, the stronger the
+   * larger the change relative to {@code maxDelta}; near white when unchanged}
+   *
+   * @param delta the frame's value minus its baseline value
+   * @param maxDelta the largest |delta| of the graph, >= 0; 0 draws every frame unchanged
    */
   public static String delta(long delta, long maxDelta) {
     if (delta == 0 || maxDelta == 0) {

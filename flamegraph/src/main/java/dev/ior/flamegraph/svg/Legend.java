@@ -30,7 +30,12 @@ public final class Legend {
    */
   public record Item(String color, String label) {}
 
-  /** The legend of {@code tree} drawn with {@code o}. */
+  /**
+   * {@return the legend of {@code tree} drawn with {@code o}}
+   *
+   * @param tree the tree being drawn
+   * @param o the options it is drawn with
+   */
   public static List<Item> items(FrameTree tree, SvgOptions o) {
     List<Item> items = new ArrayList<>();
     if (!o.legend()) {

@@ -49,32 +49,36 @@ public final class Palette {
   }
 
   /**
-   * A copy that varies each frame's colour at random within its family instead of by a hash of
-   * its name ({@code --random}): two renderings differ, as with flamegraph.pl.
+   * {@return a copy that varies each frame's colour at random within its family instead of by a
+   * hash of its name ({@code --random}): two renderings differ, as with flamegraph.pl}
    */
   public Palette withRandom() {
     return new Palette(scheme, kinds, true, fixed);
   }
 
   /**
-   * A copy that gives the frames named in {@code colors} their colour from there (flamegraph.pl's
-   * consistent palette, {@code --cp} and {@code palette.map}); other frames as before.
+   * {@return a copy that gives the frames named in {@code colors} their colour from there
+   * (flamegraph.pl's consistent palette, {@code --cp} and {@code palette.map}); other frames as
+   * before}
+   *
+   * @param colors frame name to {@code #rrggbb}
    */
   public Palette withFixed(Map<String, String> colors) {
     return new Palette(scheme, kinds, random, Map.copyOf(colors));
   }
 
-  /** flamegraph.pl's default: warm colours (red to yellow) for every frame. */
+  /** {@return flamegraph.pl's default: warm colours (red to yellow) for every frame} */
   public static Palette hot() {
     return HOT;
   }
 
   /**
-   * The flamegraph.pl colour scheme {@code name}, one of {@link #SCHEMES}: {@code java}, {@code
-   * js}, {@code perl} and {@code chain} pick a colour family per frame from its name and
-   * annotations ({@code _[k]} kernel, {@code _[j]} JIT, {@code _[i]} inlined, {@code _[w]}
-   * waker), the others colour every frame from one family.
+   * {@return the flamegraph.pl colour scheme {@code name}, one of {@link #SCHEMES}: {@code java},
+   * {@code js}, {@code perl} and {@code chain} pick a colour family per frame from its name and
+   * annotations ({@code _[k]} kernel, {@code _[j]} JIT, {@code _[i]} inlined, {@code _[w]} waker),
+   * the others colour every frame from one family}
    *
+   * @param name a scheme's name, e.g. {@code hot} or {@code java}
    * @throws IllegalArgumentException listing the schemes when {@code name} is none of them
    */
   public static Palette scheme(String name) {
@@ -86,9 +90,13 @@ public final class Palette {
   }
 
   /**
-   * A copy that colours frames of {@code kind} from the hue range {@code [hueStart, hueStart +
-   * hueRange]} (degrees of the colour wheel; 0 red, 120 green, 240 blue), varied by a hash of
-   * the name; such kinds get a legend entry.
+   * {@return a copy that colours frames of {@code kind} from the hue range {@code [hueStart,
+   * hueStart + hueRange]} (degrees of the colour wheel; 0 red, 120 green, 240 blue), varied by a
+   * hash of the name; such kinds get a legend entry}
+   *
+   * @param kind a frame kind, e.g. {@code syscall}
+   * @param hueStart the range's first hue, degrees
+   * @param hueRange the range's width, 0..360 degrees
    */
   public Palette withKind(String kind, int hueStart, int hueRange) {
     if (hueRange < 0 || hueRange > 360) {
@@ -99,12 +107,17 @@ public final class Palette {
     return new Palette(scheme, Collections.unmodifiableMap(copy), random, fixed);
   }
 
-  /** The kinds with a hue range of their own, in the order they were added. */
+  /** {@return the kinds with a hue range of their own, in the order they were added} */
   public Set<String> kinds() {
     return kinds.keySet();
   }
 
-  /** The fill of a frame as {@code #rrggbb}. */
+  /**
+   * {@return the fill of a frame as {@code #rrggbb}}
+   *
+   * @param name the frame's name
+   * @param kind the frame's kind, empty when none
+   */
   public String fill(String name, String kind) {
     if (name.equals("--")) {
       return "#a0a0a0";
@@ -124,7 +137,11 @@ public final class Palette {
     return range != null ? hsl(range, v1, v2) : schemeColor(family(scheme, name), v1, v2, v3);
   }
 
-  /** The legend swatch of {@code kind}: the middle of its range, or of the scheme. */
+  /**
+   * {@return the legend swatch of {@code kind}: the middle of its range, or of the scheme}
+   *
+   * @param kind a frame kind
+   */
   public String swatch(String kind) {
     int[] range = kinds.get(kind);
     return range != null ? hsl(range, 0.5, 0.5) : schemeColor(family(scheme, ""), 0.5, 0.5, 0.5);

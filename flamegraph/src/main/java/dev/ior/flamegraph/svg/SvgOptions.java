@@ -73,136 +73,159 @@ public final class SvgOptions {
   }
 
   /**
-   * "Flame Graph", 1200 px wide, 16 px rows, 12 px Verdana, 0.1 px minimum width, count name
-   * "samples", flamegraph.pl's "hot" palette, a legend where the palette colours kinds.
+   * {@return the defaults: "Flame Graph", 1200 px wide, 16 px rows, 12 px Verdana, 0.1 px minimum
+   * width, count name "samples", flamegraph.pl's "hot" palette, a legend where the palette colours
+   * kinds}
    */
   public static SvgOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Heading at the top. */
+  /** {@return heading at the top} */
   public String title() {
     return title;
   }
 
-  /** Second heading line, empty for none. */
+  /** {@return second heading line, empty for none} */
   public String subtitle() {
     return subtitle;
   }
 
-  /** What one unit of value is called in tooltips, e.g. {@code samples}, {@code ns}. */
+  /** {@return what one unit of value is called in tooltips, e.g. {@code samples}, {@code ns}} */
   public String countName() {
     return countName;
   }
 
-  /** Label before the frame under the mouse in the line under the graph, e.g. "Function:". */
+  /**
+   * {@return label before the frame under the mouse in the line under the graph, e.g. "Function:"}
+   */
   public String nameType() {
     return nameType;
   }
 
-  /** Image width in px, at least 100. */
+  /** {@return image width in px, at least 100} */
   public int width() {
     return width;
   }
 
-  /** Height of one frame row in px, at least 4. */
+  /** {@return height of one frame row in px, at least 4} */
   public int frameHeight() {
     return frameHeight;
   }
 
-  /** Label font size in px, at least 4. */
+  /** {@return label font size in px, at least 4} */
   public int fontSize() {
     return fontSize;
   }
 
-  /** CSS font family of all text. */
+  /** {@return CSS font family of all text} */
   public String fontType() {
     return fontType;
   }
 
   /**
-   * Frames narrower than this many px are merged (see {@link
-   * dev.ior.flamegraph.tree.FrameTree#mergeNarrow}); at least 0.
+   * {@return frames narrower than this many px are merged (see {@link
+   * dev.ior.flamegraph.tree.FrameTree#mergeNarrow}); at least 0}
    */
   public double minWidth() {
     return minWidth;
   }
 
-  /** Whether to draw an icicle graph: root at the top, stacks growing down. */
+  /** {@return whether to draw an icicle graph: root at the top, stacks growing down} */
   public boolean inverted() {
     return inverted;
   }
 
-  /** How frames are coloured (differential graphs are red/blue whatever the palette). */
+  /** {@return how frames are coloured (differential graphs are red/blue whatever the palette)} */
   public Palette palette() {
     return palette;
   }
 
-  /** Whether to draw a legend of the palette's kinds (or of the diff colours). */
+  /** {@return whether to draw a legend of the palette's kinds (or of the diff colours)} */
   public boolean legend() {
     return legend;
   }
 
   /**
-   * In a differential graph, whether red and blue are swapped (flamegraph.pl's {@code
-   * --negate}): for graphs drawn in the shape of the earlier profile, so that red still means
-   * grew.
+   * {@return in a differential graph, whether red and blue are swapped (flamegraph.pl's {@code
+   * --negate}): for graphs drawn in the shape of the earlier profile, so that red still means grew}
    */
   public boolean negate() {
     return negate;
   }
 
-  /** Text kept in an XML comment at the top of the SVG, empty for none. */
+  /** {@return text kept in an XML comment at the top of the SVG, empty for none} */
   public String notes() {
     return notes;
   }
 
   /**
-   * Whether a trailing {@code _[k]}, {@code _[w]}, {@code _[i]} or {@code _[j]} annotation
+   * {@return whether a trailing {@code _[k]}, {@code _[w]}, {@code _[i]} or {@code _[j]} annotation
    * (perf's kernel, waker, inlined and JIT marks) is left out of labels and tooltips, as
-   * flamegraph.pl does; the palette still sees it.
+   * flamegraph.pl does; the palette still sees it}
    */
   public boolean stripAnnotations() {
     return stripAnnotations;
   }
 
   /**
-   * Whether frame names are shown as they are (only made XML-safe), as flamegraph.pl shows them,
-   * instead of with the reversible name escape ({@code \\}, {@code \xNN}) ior's own outputs use.
+   * {@return whether frame names are shown as they are (only made XML-safe), as flamegraph.pl shows
+   * them, instead of with the reversible name escape ({@code \\}, {@code \xNN}) ior's own outputs
+   * use}
    */
   public boolean verbatimNames() {
     return verbatimNames;
   }
 
-  /** A copy that shows names verbatim or escaped. */
+  /**
+   * {@return a copy that shows names verbatim or escaped}
+   *
+   * @param v whether to show names verbatim
+   */
   public SvgOptions withVerbatimNames(boolean v) {
     SvgOptions c = copy();
     c.verbatimNames = v;
     return c;
   }
 
-  /** A copy with another title. */
+  /**
+   * {@return a copy with another title}
+   *
+   * @param t the heading
+   */
   public SvgOptions withTitle(String t) {
     SvgOptions c = copy();
     c.title = Objects.requireNonNull(t, "title");
     return c;
   }
 
-  /** A copy with another subtitle. */
+  /**
+   * {@return a copy with another subtitle}
+   *
+   * @param s the second heading line, empty for none
+   */
   public SvgOptions withSubtitle(String s) {
     SvgOptions c = copy();
     c.subtitle = Objects.requireNonNull(s, "subtitle");
     return c;
   }
 
-  /** A copy with another count name. */
+  /**
+   * {@return a copy with another count name}
+   *
+   * @param n what one unit is called, e.g. {@code samples}
+   */
   public SvgOptions withCountName(String n) {
     SvgOptions c = copy();
     c.countName = Objects.requireNonNull(n, "countName");
     return c;
   }
 
-  /** A copy with another name type label. */
+  /**
+   * {@return a copy with another name type label}
+   *
+   * @param n the label, e.g. {@code Function:}
+   */
   public SvgOptions withNameType(String n) {
     SvgOptions c = copy();
     c.nameType = Objects.requireNonNull(n, "nameType");
@@ -210,8 +233,9 @@ public final class SvgOptions {
   }
 
   /**
-   * A copy with another width in px.
+   * {@return a copy with another width in px}
    *
+   * @param w the width, px, >= 100
    * @throws IllegalArgumentException when below 100
    */
   public SvgOptions withWidth(int w) {
@@ -224,8 +248,9 @@ public final class SvgOptions {
   }
 
   /**
-   * A copy with another frame height in px.
+   * {@return a copy with another frame height in px}
    *
+   * @param h the height, px, >= 4
    * @throws IllegalArgumentException when below 4
    */
   public SvgOptions withFrameHeight(int h) {
@@ -238,8 +263,9 @@ public final class SvgOptions {
   }
 
   /**
-   * A copy with another font size in px.
+   * {@return a copy with another font size in px}
    *
+   * @param s the size, px, >= 4
    * @throws IllegalArgumentException when below 4
    */
   public SvgOptions withFontSize(int s) {
@@ -252,8 +278,9 @@ public final class SvgOptions {
   }
 
   /**
-   * A copy with another font family (a CSS font-family list).
+   * {@return a copy with another font family (a CSS font-family list)}
    *
+   * @param f a CSS font-family list, e.g. {@code Verdana, sans-serif}
    * @throws IllegalArgumentException when it holds characters that could end the style rule
    */
   public SvgOptions withFontType(String f) {
@@ -267,8 +294,9 @@ public final class SvgOptions {
   }
 
   /**
-   * A copy with another minimum frame width in px.
+   * {@return a copy with another minimum frame width in px}
    *
+   * @param m the width, px, >= 0
    * @throws IllegalArgumentException when negative or not a number
    */
   public SvgOptions withMinWidth(double m) {
@@ -280,35 +308,55 @@ public final class SvgOptions {
     return c;
   }
 
-  /** A copy drawn as an icicle graph or not. */
+  /**
+   * {@return a copy drawn as an icicle graph or not}
+   *
+   * @param i whether to draw an icicle graph
+   */
   public SvgOptions withInverted(boolean i) {
     SvgOptions c = copy();
     c.inverted = i;
     return c;
   }
 
-  /** A copy with another palette. */
+  /**
+   * {@return a copy with another palette}
+   *
+   * @param p the palette
+   */
   public SvgOptions withPalette(Palette p) {
     SvgOptions c = copy();
     c.palette = Objects.requireNonNull(p, "palette");
     return c;
   }
 
-  /** A copy with or without legend. */
+  /**
+   * {@return a copy with or without legend}
+   *
+   * @param l whether to draw a legend
+   */
   public SvgOptions withLegend(boolean l) {
     SvgOptions c = copy();
     c.legend = l;
     return c;
   }
 
-  /** A copy with differential colours swapped or not. */
+  /**
+   * {@return a copy with differential colours swapped or not}
+   *
+   * @param n whether red and blue are swapped
+   */
   public SvgOptions withNegate(boolean n) {
     SvgOptions c = copy();
     c.negate = n;
     return c;
   }
 
-  /** A copy with other notes. */
+  /**
+   * {@return a copy with other notes}
+   *
+   * @param n the comment's text, empty for none
+   */
   public SvgOptions withNotes(String n) {
     SvgOptions c = copy();
     c.notes = Objects.requireNonNull(n, "notes");
@@ -316,10 +364,11 @@ public final class SvgOptions {
   }
 
   /**
-   * A copy with flamegraph.pl's background ({@code --bgcolors}): {@code yellow}, {@code blue},
-   * {@code green} or {@code grey} (a vertical gradient), or a flat {@code #rrggbb}; null keeps
-   * this renderer's own flat background.
+   * {@return a copy with flamegraph.pl's background ({@code --bgcolors}): {@code yellow}, {@code
+   * blue}, {@code green} or {@code grey} (a vertical gradient), or a flat {@code #rrggbb}; null
+   * keeps this renderer's own flat background}
    *
+   * @param name a background name or {@code #rrggbb}, or null
    * @throws IllegalArgumentException naming the choices for any other value
    */
   public SvgOptions withBackground(String name) {
@@ -343,15 +392,16 @@ public final class SvgOptions {
     return c;
   }
 
-  /** The background's top and bottom colours, or null for the renderer's own. */
+  /** {@return the background's top and bottom colours, or null for the renderer's own} */
   public String[] background() {
     return background1 == null ? null : new String[] {background1, background2};
   }
 
   /**
-   * A copy whose XML declaration names {@code encoding} ({@code --encoding}; null: none). The
-   * bytes stay UTF-8: as in flamegraph.pl, this only declares what the input names were.
+   * {@return a copy whose XML declaration names {@code encoding} ({@code --encoding}; null: none)}
+   * The bytes stay UTF-8: as in flamegraph.pl, this only declares what the input names were.
    *
+   * @param encoding an encoding name such as {@code UTF-8}, or null
    * @throws IllegalArgumentException for a name that is not an encoding name
    */
   public SvgOptions withEncoding(String encoding) {
@@ -364,15 +414,16 @@ public final class SvgOptions {
     return c;
   }
 
-  /** The declared encoding, or null. */
+  /** {@return the declared encoding, or null} */
   public String encoding() {
     return encoding;
   }
 
   /**
-   * A copy whose labels assume characters {@code w} times the font size wide on average ({@code
-   * --fontwidth}, default 0.59): smaller fits more of a name into a frame.
+   * {@return a copy whose labels assume characters {@code w} times the font size wide on average
+   * ({@code --fontwidth}, default 0.59): smaller fits more of a name into a frame}
    *
+   * @param w the average character width as a share of the font size, 0.05 .. 5
    * @throws IllegalArgumentException unless 0.05 &lt;= w &lt;= 5
    */
   public SvgOptions withFontWidth(double w) {
@@ -385,15 +436,16 @@ public final class SvgOptions {
     return c;
   }
 
-  /** Average character width as a share of the font size. */
+  /** {@return average character width as a share of the font size} */
   public double fontWidth() {
     return fontWidth;
   }
 
   /**
-   * A copy whose tooltips show counts multiplied by {@code f} ({@code --factor}: e.g. samples
-   * at 99 Hz to ms with 10.1); shares and the drawing are unchanged.
+   * {@return a copy whose tooltips show counts multiplied by {@code f} ({@code --factor}: e.g.
+   * samples at 99 Hz to ms with 10.1); shares and the drawing are unchanged}
    *
+   * @param f the factor, finite and above 0
    * @throws IllegalArgumentException unless f is finite and above 0
    */
   public SvgOptions withFactor(double f) {
@@ -405,16 +457,18 @@ public final class SvgOptions {
     return c;
   }
 
-  /** What tooltips multiply counts by. */
+  /** {@return what tooltips multiply counts by} */
   public double factor() {
     return factor;
   }
 
   /**
-   * A copy with attributes per frame name ({@code --nameattr}): {@code title} replaces the name
-   * in the tooltip (the counts follow it), {@code id}, {@code class} and {@code g_extra} (raw)
+   * {@return a copy with attributes per frame name ({@code --nameattr}): {@code title} replaces the
+   * name in the tooltip (the counts follow it), {@code id}, {@code class} and {@code g_extra} (raw)
    * go on the frame's group, {@code href} (with {@code target}, default {@code _top}, and {@code
-   * a_extra}) makes the frame a link.
+   * a_extra}) makes the frame a link}
+   *
+   * @param attributes frame name to its attributes (name to value)
    */
   public SvgOptions withNameAttributes(Map<String, Map<String, String>> attributes) {
     SvgOptions c = copy();
@@ -422,12 +476,20 @@ public final class SvgOptions {
     return c;
   }
 
-  /** The attributes of frames named {@code name}, empty when none. */
+  /**
+   * {@return the attributes of frames named {@code name}, empty when none}
+   *
+   * @param name a frame's name
+   */
   public Map<String, String> nameAttributes(String name) {
     return nameAttributes.getOrDefault(name, Map.of());
   }
 
-  /** A copy that strips perf's annotations from labels or not. */
+  /**
+   * {@return a copy that strips perf's annotations from labels or not}
+   *
+   * @param s whether to strip the annotations
+   */
   public SvgOptions withStripAnnotations(boolean s) {
     SvgOptions c = copy();
     c.stripAnnotations = s;

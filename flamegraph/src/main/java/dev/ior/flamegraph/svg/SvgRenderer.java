@@ -27,13 +27,30 @@ import java.nio.charset.StandardCharsets;
 public final class SvgRenderer {
   private SvgRenderer() {}
 
-  /** Renders column {@code valueIndex} of {@code profile} to {@code out} (flushed, not closed). */
+  /**
+   * Renders column {@code valueIndex} of {@code profile} to {@code out} (flushed, not closed).
+   *
+   * @param profile the profile
+   * @param valueIndex the sample type's column, 0 .. sample types - 1
+   * @param options how to draw
+   * @param out the stream to write the SVG to
+   * @return what was drawn: frames, size, bytes
+   * @throws IOException when {@code out} cannot be written
+   */
   public static SvgStats render(StackProfile profile, int valueIndex, SvgOptions options,
       OutputStream out) throws IOException {
     return render(FrameTree.of(profile, valueIndex), options, out);
   }
 
-  /** Renders {@code tree} to {@code out} (flushed, not closed). */
+  /**
+   * Renders {@code tree} to {@code out} (flushed, not closed).
+   *
+   * @param tree the tree to draw
+   * @param options how to draw
+   * @param out the stream to write the SVG to
+   * @return what was drawn: frames, size, bytes
+   * @throws IOException when {@code out} cannot be written
+   */
   public static SvgStats render(FrameTree tree, SvgOptions options, OutputStream out)
       throws IOException {
     SvgDocument doc = new SvgDocument(tree, options);
@@ -46,6 +63,11 @@ public final class SvgRenderer {
   /**
    * Writes an SVG that only shows {@code message} (as flamegraph.pl does when it found no
    * stacks), for pipelines that always expect an image; flushed, not closed.
+   *
+   * @param message the text to show
+   * @param options the size, fonts and background
+   * @param out the stream to write the SVG to
+   * @throws IOException when {@code out} cannot be written
    */
   public static void renderMessage(String message, SvgOptions options, OutputStream out)
       throws IOException {
@@ -65,7 +87,13 @@ public final class SvgRenderer {
     out.flush();
   }
 
-  /** Renders {@code tree} to a string, for tests and embedding. */
+  /**
+   * Renders {@code tree} to a string, for tests and embedding.
+   *
+   * @param tree the tree to draw
+   * @param options how to draw
+   * @return the SVG document
+   */
   public static String renderToString(FrameTree tree, SvgOptions options) {
     return new SvgDocument(tree, options).build().toString();
   }

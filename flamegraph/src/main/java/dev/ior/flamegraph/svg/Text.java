@@ -66,7 +66,11 @@ public final class Text {
         .append('%');
   }
 
-  /** {@code s} escaped as {@link #xml(StringBuilder, String)} does. */
+  /**
+   * {@return {@code s} escaped as {@link #xml(StringBuilder, String)} does}
+   *
+   * @param s any text
+   */
   public static String xml(String s) {
     return xml(new StringBuilder(s.length() + 16), s).toString();
   }
@@ -75,6 +79,10 @@ public final class Text {
    * Appends {@code s} escaped for XML text and attributes. Characters XML 1.0 cannot hold
    * (controls, lone surrogates, U+FFFE/U+FFFF) are shown as {@link NameEscaper} shows them, such
    * as {@code \x0a}; names are escaped by {@link NameEscaper} before they get here.
+   *
+   * @param b receives the escaped text
+   * @param s any text
+   * @return {@code b}
    */
   public static StringBuilder xml(StringBuilder b, String s) {
     String t = NameEscaper.TEXT.escapeUnprintable(s);

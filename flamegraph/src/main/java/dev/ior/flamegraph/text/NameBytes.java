@@ -26,10 +26,13 @@ public final class NameBytes {
   private NameBytes() {}
 
   /**
-   * The name held by {@code b[off, off + len)}: valid UTF-8 (RFC 3629: no overlong forms, no
-   * encoded surrogates, nothing above U+10FFFF) as its characters, every other byte as U+DC00 plus
-   * the byte.
+   * {@return the name held by {@code b[off, off + len)}: valid UTF-8 (RFC 3629: no overlong forms,
+   * no encoded surrogates, nothing above U+10FFFF) as its characters, every other byte as U+DC00
+   * plus the byte}
    *
+   * @param b the bytes
+   * @param off the first byte's index
+   * @param len how many bytes, >= 0
    * @throws IndexOutOfBoundsException when the range is outside {@code b}
    */
   public static String decode(byte[] b, int off, int len) {
@@ -61,15 +64,21 @@ public final class NameBytes {
     return new String(out, 0, n);
   }
 
-  /** {@link #decode(byte[], int, int)} of the whole array. */
+  /**
+   * {@return {@link #decode(byte[], int, int)} of the whole array}
+   *
+   * @param b the bytes
+   */
   public static String decode(byte[] b) {
     return decode(b, 0, b.length);
   }
 
   /**
-   * The bytes of {@code name}: the inverse of {@link #decode}. Characters are encoded as UTF-8,
-   * an escaped byte (a lone U+DC80..U+DCFF) as that byte. Other lone surrogates, which {@link
-   * #decode} never produces, are written as {@code ?} (as the JDK's encoder does).
+   * {@return the bytes of {@code name}: the inverse of {@link #decode}} Characters are encoded as
+   * UTF-8, an escaped byte (a lone U+DC80..U+DCFF) as that byte. Other lone surrogates, which
+   * {@link #decode} never produces, are written as {@code ?} (as the JDK's encoder does).
+   *
+   * @param name a name as {@link #decode} gives it
    */
   public static byte[] encode(String name) {
     ByteArrayOutputStream out = null;
@@ -93,8 +102,11 @@ public final class NameBytes {
   }
 
   /**
-   * The byte that {@code s.charAt(i)} stands for (0x80..0xff) when it is an escaped byte, that is
-   * a low surrogate U+DC80..U+DCFF not preceded by a high surrogate; otherwise -1.
+   * {@return the byte that {@code s.charAt(i)} stands for (0x80..0xff) when it is an escaped byte,
+   * that is a low surrogate U+DC80..U+DCFF not preceded by a high surrogate; otherwise -1}
+   *
+   * @param s the text
+   * @param i an index into {@code s}
    */
   public static int escapedByte(String s, int i) {
     char c = s.charAt(i);
@@ -104,7 +116,12 @@ public final class NameBytes {
     return c & 0xFF;
   }
 
-  /** The character that carries byte {@code b} (0x80..0xff) in a name: U+DC00 + b. */
+  /**
+   * {@return the character that carries byte {@code b} (0x80..0xff) in a name: U+DC00 + b}
+   *
+   * @param b a byte value, 0x80..0xff
+   * @throws IllegalArgumentException when {@code b} is outside 0x80..0xff
+   */
   public static char escapeOf(int b) {
     if (b < 0x80 || b > 0xFF) {
       throw new IllegalArgumentException("only bytes 0x80..0xff are escaped: " + b);

@@ -52,12 +52,21 @@ public final class NameEscaper {
     this.extraHigh = extraHigh;
   }
 
-  /** {@link #TERMINAL} when {@code terminal}, else {@link #TEXT}. */
+  /**
+   * {@return {@link #TERMINAL} when {@code terminal}, else {@link #TEXT}}
+   *
+   * @param terminal whether the text is shown on a terminal
+   */
   public static NameEscaper of(boolean terminal) {
     return terminal ? TERMINAL : TEXT;
   }
 
-  /** This escaper that also writes the ASCII character {@code c} as {@code \xNN}. */
+  /**
+   * {@return a copy of this escaper that also writes the ASCII character {@code c} as {@code \xNN}}
+   *
+   * @param c an ASCII character
+   * @throws IllegalArgumentException when {@code c} is not ASCII
+   */
   public NameEscaper alsoEscaping(char c) {
     if (c >= 0x80) {
       throw new IllegalArgumentException("only ASCII can be escaped as \\xNN: " + (int) c);
@@ -67,9 +76,12 @@ public final class NameEscaper {
   }
 
   /**
-   * What to write for {@code s.charAt(i)}: {@link #KEEP} (write the character; a surrogate pair
-   * is kept as a whole), {@link #BACKSLASH}, 0..0xff for {@code \xNN} of that value, or {@link
-   * #UNICODE} plus the character for <code>&#92;uNNNN</code>.
+   * {@return what to write for {@code s.charAt(i)}: {@link #KEEP} (write the character; a surrogate
+   * pair is kept as a whole), {@link #BACKSLASH}, 0..0xff for {@code \xNN} of that value, or {@link
+   * #UNICODE} plus the character for <code>&#92;uNNNN</code>}
+   *
+   * @param s the text
+   * @param i an index into {@code s}
    */
   public int classify(String s, int i) {
     char c = s.charAt(i);
@@ -96,7 +108,11 @@ public final class NameEscaper {
     return paired ? KEEP : UNICODE | c;
   }
 
-  /** True when {@link #escape} returns {@code s} unchanged. */
+  /**
+   * {@return true when {@link #escape} returns {@code s} unchanged}
+   *
+   * @param s the text
+   */
   public boolean isPlain(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (classify(s, i) != KEEP) {
@@ -106,15 +122,21 @@ public final class NameEscaper {
     return true;
   }
 
-  /** {@code s} escaped; {@code s} itself when nothing needs escaping. */
+  /**
+   * {@return {@code s} escaped; {@code s} itself when nothing needs escaping}
+   *
+   * @param s the text
+   */
   public String escape(String s) {
     return isPlain(s) ? s : escape(new StringBuilder(s.length() + 16), s).toString();
   }
 
   /**
-   * {@code s} with only what would break a line or a display escaped: the escapes of {@link
-   * #escape} except that backslashes stay single. For text that is not a name itself but may
+   * {@return {@code s} with only what would break a line or a display escaped: the escapes of
+   * {@link #escape} except that backslashes stay single} For text that is not a name itself but may
    * hold one unescaped (a message, a title): not reversible, but safe to print.
+   *
+   * @param s the text
    */
   public String escapeUnprintable(String s) {
     StringBuilder b = null;
@@ -134,7 +156,13 @@ public final class NameEscaper {
     return b == null ? s : b.toString();
   }
 
-  /** Appends {@code s} escaped to {@code b}. */
+  /**
+   * Appends {@code s} escaped to {@code b}.
+   *
+   * @param b receives the escaped text
+   * @param s the text
+   * @return {@code b}
+   */
   public StringBuilder escape(StringBuilder b, String s) {
     for (int i = 0; i < s.length(); i++) {
       int e = classify(s, i);
@@ -170,6 +198,9 @@ public final class NameEscaper {
    * {@code \r} and {@code \t}, which older folded files hold, are read too. A backslash that
    * starts none of these is kept as it is, so unescaped text from other tools (Windows paths)
    * mostly survives.
+   *
+   * @param text escaped text
+   * @return the text with its escapes reversed
    */
   public static String unescape(String text) {
     int first = text.indexOf('\\');

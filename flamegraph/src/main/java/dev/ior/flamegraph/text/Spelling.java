@@ -8,7 +8,12 @@ import java.util.Locale;
 public final class Spelling {
   private Spelling() {}
 
-  /** The candidate closest to {@code typed} (edit distance at most a third of it), or null. */
+  /**
+   * {@return the candidate closest to {@code typed} (edit distance at most a third of it), or null}
+   *
+   * @param typed what the user typed
+   * @param candidates the valid names
+   */
   public static String closest(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = Math.max(1, typed.length() / 3) + 1;
@@ -22,7 +27,12 @@ public final class Spelling {
     return best;
   }
 
-  /** Levenshtein distance with adjacent transpositions (fsnyc → fsync is 1). */
+  /**
+   * {@return levenshtein distance with adjacent transpositions (fsnyc → fsync is 1)}
+   *
+   * @param a one string
+   * @param b another
+   */
   public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {

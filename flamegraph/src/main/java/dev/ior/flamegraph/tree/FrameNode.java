@@ -38,27 +38,29 @@ public final class FrameNode {
     this.children = children;
   }
 
-  /** The frame's name as the profile has it (never escaped). */
+  /** {@return the frame's name as the profile has it (never escaped)} */
   public String name() {
     return name;
   }
 
-  /** The frame's kind ({@code syscall}, {@code path}, ...), empty when unknown. */
+  /** {@return the frame's kind ({@code syscall}, {@code path}, ...), empty when unknown} */
   public String kind() {
     return kind;
   }
 
-  /** Total of the chosen value column over all stacks through this node. */
+  /** {@return total of the chosen value column over all stacks through this node} */
   public long value() {
     return value;
   }
 
-  /** The baseline's total at this position in a differential tree, else 0. */
+  /** {@return the baseline's total at this position in a differential tree, else 0} */
   public long before() {
     return before;
   }
 
-  /** Value not accounted for by drawn children: own samples plus narrow frames left out. */
+  /**
+   * {@return value not accounted for by drawn children: own samples plus narrow frames left out}
+   */
   public long self() {
     long sum = 0;
     for (FrameNode c : children) {
@@ -67,17 +69,22 @@ public final class FrameNode {
     return value - sum;
   }
 
-  /** For an aggregate of merged narrow frames, how many sibling frames it stands for; else 0. */
+  /**
+   * {@return for an aggregate of merged narrow frames, how many sibling frames it stands for; else
+   * 0}
+   */
   public int mergedFrames() {
     return mergedFrames;
   }
 
-  /** True for an aggregate of merged narrow frames. */
+  /** {@return true for an aggregate of merged narrow frames} */
   public boolean isMerged() {
     return mergedFrames > 0;
   }
 
-  /** Children sorted by name then kind; an aggregate of merged frames, if any, comes last. */
+  /**
+   * {@return children sorted by name then kind; an aggregate of merged frames, if any, comes last}
+   */
   public List<FrameNode> children() {
     return Collections.unmodifiableList(Arrays.asList(children));
   }

@@ -35,6 +35,8 @@ public final class FrameTree {
    * Starts a tree to be fed stack by stack, e.g. straight from {@link
    * dev.ior.flamegraph.collapsed.CollapsedReader#stream} without an intermediate profile.
    * Children are merged by name and kind and sorted, as flamegraph.pl does.
+   *
+   * @return an empty builder
    */
   public static Builder builder() {
     return new Builder(false);
@@ -44,6 +46,8 @@ public final class FrameTree {
    * Starts a flame chart (flamegraph.pl's {@code --flamechart}): stacks are not sorted, and a
    * frame merges only with the same frame of the stack added just before, so the x axis is the
    * order in which stacks were added (time, for a profiler that writes them in time order).
+   *
+   * @return an empty builder
    */
   public static Builder chartBuilder() {
     return new Builder(true);
@@ -66,6 +70,9 @@ public final class FrameTree {
      * with {@link FrameTree#diff} instead). In a differential tree the stack counts as
      * unchanged: its value is its baseline too.
      *
+     * @param stack frames, root first
+     * @param value the stack's value
+     * @return this builder
      * @throws ArithmeticException when the values added so far pass the range of a long
      */
     public Builder add(List<Frame> stack, long value) {
@@ -79,6 +86,11 @@ public final class FrameTree {
      * Adds a stack with two values, as a line of difffolded.pl's output holds: the box widths
      * come from {@code after}, {@link FrameNode#before()} from {@code before}. The tree is
      * differential from the first such stack on. Negative values count as 0.
+     *
+     * @param stack frames, root first
+     * @param before the baseline value
+     * @param after the value drawn
+     * @return this builder
      */
     public Builder add(List<Frame> stack, long before, long after) {
       differential = true;
@@ -88,23 +100,31 @@ public final class FrameTree {
       return this;
     }
 
-    /** The finished tree. */
+    /** {@return the finished tree} */
     public FrameTree build() {
       return new FrameTree(root.freeze(differential), differential);
     }
   }
 
   /**
-   * The tree of column {@code valueIndex}; samples whose value there is 0 or negative are left
-   * out, so the total equals {@code profile.total(valueIndex)} for non-negative profiles.
+   * {@return the tree of column {@code valueIndex}; samples whose value there is 0 or negative are
+   * left out, so the total equals {@code profile.total(valueIndex)} for non-negative profiles}
    *
+   * @param profile the profile
+   * @param valueIndex the sample type's column, 0 .. sample types - 1
    * @throws ArithmeticException when the positive values add up past the range of a long
    */
   public static FrameTree of(StackProfile profile, int valueIndex) {
     return of(profile, valueIndex, builder());
   }
 
-  /** Column {@code valueIndex} of {@code profile} added to {@code b} (e.g. a chart), built. */
+  /**
+   * {@return column {@code valueIndex} of {@code profile} added to {@code b} (e.g. a chart), built}
+   *
+   * @param profile the profile
+   * @param valueIndex the sample type's column, 0 .. sample types - 1
+   * @param b the builder to add to
+   */
   public static FrameTree of(StackProfile profile, int valueIndex, Builder b) {
     checkColumn(profile, valueIndex);
     for (Sample s : profile.samples()) {
@@ -114,10 +134,15 @@ public final class FrameTree {
   }
 
   /**
-   * A differential tree: widths from {@code after}, {@link FrameNode#before()} from {@code
-   * before}. With {@code normalize} the baseline is scaled to the same total first (as
+   * {@return a differential tree: widths from {@code after}, {@link FrameNode#before()} from {@code
+   * before}} With {@code normalize} the baseline is scaled to the same total first (as
    * difffolded.pl -n does) so that only shifts in shape show, not a longer run.
    *
+   * @param before the baseline profile
+   * @param beforeIndex the baseline's sample type column
+   * @param after the profile compared with it
+   * @param afterIndex its sample type column
+   * @param normalize whether to scale the baseline to the same total first
    * @throws ArithmeticException when either profile's values add up past the range of a long
    */
   public static FrameTree diff(StackProfile before, int beforeIndex, StackProfile after,
@@ -144,17 +169,17 @@ public final class FrameTree {
     }
   }
 
-  /** The root ({@code all}); its value is the total. */
+  /** {@return the root ({@code all}); its value is the total} */
   public FrameNode root() {
     return root;
   }
 
-  /** Total of the column: the root's value. */
+  /** {@return total of the column: the root's value} */
   public long total() {
     return root.value();
   }
 
-  /** True for a tree made by {@link #diff}. */
+  /** {@return true for a tree made by {@link #diff}} */
   public boolean isDifferential() {
     return differential;
   }
@@ -162,6 +187,8 @@ public final class FrameTree {
   /**
    * Visits every node in pre-order (see {@link FrameVisitor}), without recursion: any depth
    * works. Children of a node whose visit returns false are skipped.
+   *
+   * @param visitor called for each node, root first
    */
   public void walk(FrameVisitor visitor) {
     if (!visitor.visit(root, 0, 0)) {
@@ -194,7 +221,7 @@ public final class FrameTree {
     }
   }
 
-  /** Number of nodes, the root included. */
+  /** {@return number of nodes, the root included} */
   public int nodeCount() {
     int[] count = {0};
     walk((n, depth, start) -> {
@@ -204,7 +231,7 @@ public final class FrameTree {
     return count[0];
   }
 
-  /** Depth of the deepest node; 0 when only the root exists. */
+  /** {@return depth of the deepest node; 0 when only the root exists} */
   public int maxDepth() {
     int[] max = {0};
     walk((n, depth, start) -> {
@@ -215,8 +242,8 @@ public final class FrameTree {
   }
 
   /**
-   * The kinds of the frames with a value, the root's excluded (it has none of its own);
-   * aggregates of merged frames count as {@value FrameNode#MERGED_KIND}. For legends.
+   * {@return the kinds of the frames with a value, the root's excluded (it has none of its own);
+   * aggregates of merged frames count as {@value FrameNode#MERGED_KIND}} For legends.
    */
   public SortedSet<String> kinds() {
     SortedSet<String> kinds = new TreeSet<>();
@@ -232,7 +259,7 @@ public final class FrameTree {
     return kinds;
   }
 
-  /** The largest |value - before| of any node: what differential colours are scaled to. */
+  /** {@return the largest |value - before| of any node: what differential colours are scaled to} */
   public long maxDelta() {
     long[] max = {0};
     walk((n, depth, start) -> {
@@ -243,9 +270,11 @@ public final class FrameTree {
   }
 
   /**
-   * A copy whose root's value is {@code total} when that is larger (flamegraph.pl's {@code
-   * --total}): boxes and percentages are then relative to that total, as when comparing graphs
-   * of runs with a known total; the difference is the root's own value.
+   * {@return a copy whose root's value is {@code total} when that is larger (flamegraph.pl's {@code
+   * --total}): boxes and percentages are then relative to that total, as when comparing graphs of
+   * runs with a known total; the difference is the root's own value}
+   *
+   * @param total the total to draw against, in value units
    */
   public FrameTree withTotal(long total) {
     if (total <= root.value()) {
@@ -256,11 +285,13 @@ public final class FrameTree {
   }
 
   /**
-   * A copy in which, under every node, the children with a value below {@code minValue} are
-   * replaced by one aggregate child ({@link FrameNode#isMerged()}, kind {@value
+   * {@return a copy in which, under every node, the children with a value below {@code minValue}
+   * are replaced by one aggregate child ({@link FrameNode#isMerged()}, kind {@value
    * FrameNode#MERGED_KIND}, placed last) holding their summed value, when that sum reaches {@code
-   * minValue}. Smaller remainders are left out of the children but stay in their parent's value,
-   * so every total is unchanged; only what can be drawn is reduced. Iterative: any depth works.
+   * minValue}} Smaller remainders are left out of the children but stay in their parent's value, so
+   * every total is unchanged; only what can be drawn is reduced. Iterative: any depth works.
+   *
+   * @param minValue the smallest value drawn on its own, in value units
    */
   public FrameTree mergeNarrow(long minValue) {
     long min = Math.max(1, minValue);

@@ -21,6 +21,7 @@ public interface FrameVisitor {
    * @param depth 0 for the root, its children 1, ...
    * @param start the node's offset in value units from the left edge: its parent's start plus
    *     the values of its earlier siblings
+   * @param node the node
    * @return whether to visit the node's children
    */
   boolean visit(FrameNode node, int depth, long start);

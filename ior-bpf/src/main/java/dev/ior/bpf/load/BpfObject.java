@@ -41,9 +41,14 @@ import java.util.function.Consumer;
  */
 public final class BpfObject implements AutoCloseable {
   private static final String RESOURCE = "/dev/ior/bpf/ior.bpf.o";
-  /** Loss slots of map ior_drops (enum ior_loss in ior.bpf.c). */
+  /**
+   * Loss slot of map ior_drops (enum ior_loss in ior.bpf.c): records the ring buffer had no room
+   * for.
+   */
   public static final int LOSS_RING = 0;
+  /** Loss slot: calls not traced because the thread got no per-thread state (task storage). */
   public static final int LOSS_STORAGE = 1;
+  /** Loss slot: names (of files, paths) the kernel could not hand over. */
   public static final int LOSS_NAME = 2;
   private static final int LOSS_SLOTS = 4;
   /** offsetof(struct bpf_prog_info, recursion_misses) and its size (a field since Linux 5.12; uapi bpf.h). */
@@ -68,6 +73,9 @@ public final class BpfObject implements AutoCloseable {
    *
    * @param syscalls the selected syscalls
    * @param warn receives one line per selected syscall this arch does not have, and similar
+   * @param config the kernel filters (pid, tid, comm, cgroup, follow) and the ring's size
+   * @param table ior's syscall table, naming the selected syscalls' ids
+   * @return the loaded, attached object; close it to detach
    * @throws TraceException with a one-line reason and the fix
    */
   public static BpfObject open(TraceConfig config, SyscallTable table, List<Syscall> syscalls,
@@ -81,6 +89,13 @@ public final class BpfObject implements AutoCloseable {
    *
    * @param beforeAttach runs after the programs loaded, just before they attach: it waits for
    *     work done beside the load whose own I/O must not be traced (the IA-32 probe)
+   * @param config the kernel filters (pid, tid, comm, cgroup, follow) and the ring's size
+   * @param stacks which calls' user stacks to take
+   * @param table ior's syscall table, naming the selected syscalls' ids
+   * @param syscalls the selected syscalls
+   * @param warn receives one line per selected syscall this arch does not have, and similar
+   * @return the loaded, attached object; close it to detach
+   * @throws TraceException with a one-line reason and the fix
    */
   public static BpfObject open(TraceConfig config, StackPolicy stacks, SyscallTable table,
       List<Syscall> syscalls, Consumer<String> warn, Runnable beforeAttach)
@@ -323,6 +338,7 @@ public final class BpfObject implements AutoCloseable {
    * Never traces thread {@code tid} (of this process, when it traces itself: {@link
    * TraceConfig#traceSelf()}). Safe from any thread.
    *
+   * @param tid a thread id of this process
    * @throws TraceException when the kernel refused the map write
    */
   public synchronized void skipThread(int tid) throws TraceException {
@@ -355,6 +371,8 @@ public final class BpfObject implements AutoCloseable {
    * Starts or stops tracing {@code s} while the trace runs: a write of its table slots, seen by
    * the next syscall on every CPU. Safe from any thread.
    *
+   * @param s the syscall
+   * @param traced true to start tracing it, false to stop
    * @throws TraceException when the kernel refused the map write
    */
   public synchronized void setTraced(Syscall s, boolean traced) throws TraceException {
@@ -372,19 +390,19 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
-  /** The syscalls whose numbers are in the kernel's table (selected and on this arch). */
+  /** {@return the syscalls whose numbers are in the kernel's table (selected and on this arch)} */
   public synchronized List<Syscall> attachedSyscalls() {
     return List.copyOf(attached);
   }
 
-  /** The ring buffer map's fd. */
+  /** {@return the ring buffer map's fd} */
   public int ringFd() {
     return LibBpf.bpf_map__fd(LibBpf.bpf_object__find_map_by_name(obj, "ior_events"));
   }
 
   /**
-   * The kernel's loss counters summed over CPUs, indexed by {@link #LOSS_RING}, {@link
-   * #LOSS_STORAGE}, {@link #LOSS_NAME}; -1 each when the map could not be read.
+   * {@return the kernel's loss counters summed over CPUs, indexed by {@link #LOSS_RING}, {@link
+   * #LOSS_STORAGE}, {@link #LOSS_NAME}; -1 each when the map could not be read}
    */
   public long[] losses() {
     long[] out = new long[LOSS_SLOTS];
@@ -408,6 +426,8 @@ public final class BpfObject implements AutoCloseable {
   /**
    * Runs of our programs the kernel skipped because another BPF program was running on the CPU
    * ({@code recursion_misses} of {@code bpf_prog_info}, Linux 5.12+), summed; -1 when unknown.
+   *
+   * @return the summed misses, or -1 when unknown
    */
   public long recursionMisses() {
     long sum = 0;
@@ -429,6 +449,8 @@ public final class BpfObject implements AutoCloseable {
   /**
    * Makes every program return at once without emitting: the trace's end, effective within
    * microseconds.
+   *
+   * @throws TraceException when the object has no stop flag or the kernel refused the write
    */
   public void stopEmitting() throws TraceException {
     Pointer bss = LibBpf.bpf_object__find_map_by_name(obj, ".bss");

@@ -28,8 +28,8 @@ public final class Ia32Emulation {
       (byte) 0x80};
 
   /**
-   * Why nothing 32-bit can run here, or empty when it can (or when this is not an x86_64
-   * machine, where the question does not arise). Costs one fork and exec: about a millisecond in
+   * {@return why nothing 32-bit can run here, or empty when it can (or when this is not an x86_64
+   * machine, where the question does not arise)} Costs one fork and exec: about a millisecond in
    * the kernel, 0.1-0.3 s in a JVM that has not started a process yet (run it beside other work).
    */
   public static Optional<String> absent() {

@@ -30,7 +30,11 @@ public final class Preflight {
   private static final int MIN_MAJOR = 6;
   private static final int MIN_MINOR = 2;
 
-  /** Fails with the fix when libbpf is missing, privileges lack, or the kernel is too old. */
+  /**
+   * Fails with the fix when libbpf is missing, privileges lack, or the kernel is too old.
+   *
+   * @throws TraceException naming what is missing and how to get it
+   */
   public static void check() throws TraceException {
     if (LibBpf.loadError() != null) {
       throw new TraceException("libbpf.so.1 could not be loaded (" + LibBpf.loadError().getMessage()

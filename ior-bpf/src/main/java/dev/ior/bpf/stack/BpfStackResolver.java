@@ -28,7 +28,11 @@ public final class BpfStackResolver implements StackResolver, AutoCloseable {
   /** Counts frames learnt: a stack named before its frames came is tried again after. */
   private long framesLearnt;
 
-  /** A resolver of the frames the kernel sends; notices (a JVM without frame pointers) go to warn. */
+  /**
+   * A resolver of the frames the kernel sends; notices (a JVM without frame pointers) go to warn.
+   *
+   * @param warn receives the notices, one line each
+   */
   public BpfStackResolver(Consumer<String> warn) {
     this.symbolizer = new ProcessSymbolizer(SeparateDebugFiles.DEFAULT_ROOT, CxaDemangler.load(),
         warn);
@@ -86,7 +90,11 @@ public final class BpfStackResolver implements StackResolver, AutoCloseable {
     symbolizer.forget(pid);
   }
 
-  /** Waits up to {@code ms} for perf-map dumps in flight (before a final report). */
+  /**
+   * Waits up to {@code ms} for perf-map dumps in flight (before a final report).
+   *
+   * @param ms the longest wait, ms
+   */
   public void awaitJvms(long ms) {
     symbolizer.jvms().awaitIdle(ms);
   }

@@ -30,7 +30,9 @@ public final class CxaDemangler implements Demangler {
     this.libc = libc;
   }
 
-  /** The runtime's demangler, or {@link Demangler#NONE} when libstdc++ cannot be loaded. */
+  /**
+   * {@return the runtime's demangler, or {@link Demangler#NONE} when libstdc++ cannot be loaded}
+   */
   public static Demangler load() {
     try {
       return new CxaDemangler(Native.load("stdc++", LibStdCxx.class), Native.load("c", LibC.class));

@@ -50,7 +50,11 @@ public final class AggregateTable {
   private long[] gaps;
   private long[] bytes;
 
-  /** A table sized for about {@code expectedKeys} keys before its first resize. */
+  /**
+   * A table sized for about {@code expectedKeys} keys before its first resize.
+   *
+   * @param expectedKeys the expected number of distinct keys, >= 0 (at least 16 rows are made)
+   */
   public AggregateTable(int expectedKeys) {
     int rows = Math.max(16, expectedKeys);
     int cap = Integer.highestOneBit(rows * 2 - 1) << 1;
@@ -84,20 +88,57 @@ public final class AggregateTable {
    *
    * @param durationNs latency to add, ns
    * @param gapNs time since the thread's previous syscall to add, ns
+   * @param path the file, "" when unknown
+   * @param syscall the syscall's name
+   * @param comm the process's comm, also used as the thread's name
+   * @param pid process id (tgid)
+   * @param tid thread id
+   * @param flag open flags, -1 when unknown
+   * @param count calls to add
+   * @param byteCount bytes to add
    */
   public void add(String path, String syscall, String comm, int pid, int tid, int flag,
       long count, long durationNs, long gapNs, long byteCount) {
     add(path, syscall, comm, comm, pid, tid, flag, count, durationNs, gapNs, byteCount);
   }
 
-  /** Like the other {@code add}, with the thread's own comm in the key. */
+  /**
+   * Like the other {@code add}, with the thread's own comm in the key.
+   *
+   * @param path the file, "" when unknown
+   * @param syscall the syscall's name
+   * @param comm the process's comm
+   * @param thread the thread's own comm
+   * @param pid process id (tgid)
+   * @param tid thread id
+   * @param flag open flags, -1 when unknown
+   * @param count calls to add
+   * @param durationNs latency to add, ns
+   * @param gapNs time since the thread's previous syscall to add, ns
+   * @param byteCount bytes to add
+   */
   public void add(String path, String syscall, String comm, String thread, int pid, int tid,
       int flag, long count, long durationNs, long gapNs, long byteCount) {
     add(path, syscall, comm, thread, pid, tid, flag, 0, null, "", count, durationNs, gapNs,
         byteCount);
   }
 
-  /** Like the above, with the task's cgroup id (0 when unknown) in the key. */
+  /**
+   * Like the above, with the task's cgroup id (0 when unknown) in the key.
+   *
+   * @param path the file, "" when unknown
+   * @param syscall the syscall's name
+   * @param comm the process's comm
+   * @param thread the thread's own comm
+   * @param pid process id (tgid)
+   * @param tid thread id
+   * @param flag open flags, -1 when unknown
+   * @param cgroupId the task's cgroup v2 id, 0 when unknown
+   * @param count calls to add
+   * @param durationNs latency to add, ns
+   * @param gapNs time since the thread's previous syscall to add, ns
+   * @param byteCount bytes to add
+   */
   public void add(String path, String syscall, String comm, String thread, int pid, int tid,
       int flag, long cgroupId, long count, long durationNs, long gapNs, long byteCount) {
     add(path, syscall, comm, thread, pid, tid, flag, cgroupId, null, "", count, durationNs, gapNs,
@@ -149,6 +190,10 @@ public final class AggregateTable {
    * pair of a key the table has counts there and any other in one overflow row of its syscall
    * (path, comm and thread {@code other}, pid, tid and flags 0), so the table stays within
    * {@code maxRows} plus one row per syscall and totals per syscall stay exact.
+   *
+   * @param p the pair (a reused view is fine: its strings are kept, not the view)
+   * @param maxRows the most keys counted on their own, >= 0
+   * @param other the path, comm and thread of the overflow rows
    */
   public void add(SyscallPair p, int maxRows, String other) {
     if (size() < maxRows) {
@@ -166,7 +211,11 @@ public final class AggregateTable {
     }
   }
 
-  /** Adds one pair: a pair without a known file counts under the path "". */
+  /**
+   * Adds one pair: a pair without a known file counts under the path "".
+   *
+   * @param p the pair (a reused view is fine)
+   */
   public void add(SyscallPair p) {
     String file = p.file();
     String comm = p.comm() == null ? "" : p.comm();
@@ -180,7 +229,11 @@ public final class AggregateTable {
     return s == CallStack.NOT_TAKEN ? "" : s.folded();
   }
 
-  /** Adds a whole row (e.g. one read from a file), keyed by its cgroup path; equal keys sum. */
+  /**
+   * Adds a whole row (e.g. one read from a file), keyed by its cgroup path; equal keys sum.
+   *
+   * @param r the row to add
+   */
   public void add(AggregateRow r) {
     add(r.path(), r.syscall(), r.comm(), r.thread(), r.pid(), r.tid(), r.flags(), 0, r.cgroup(),
         r.stack(), r.count(), r.durationNs(), r.durationToPrevNs(), r.bytes());
@@ -245,12 +298,12 @@ public final class AggregateTable {
     size = 0;
   }
 
-  /** Number of distinct keys. */
+  /** {@return number of distinct keys} */
   public int size() {
     return size;
   }
 
-  /** Sum of the call counts of all rows. */
+  /** {@return sum of the call counts of all rows} */
   public long totalCount() {
     long n = 0;
     for (int row = 0; row < size; row++) {
@@ -259,14 +312,16 @@ public final class AggregateTable {
     return n;
   }
 
-  /** A snapshot of the rows in first-seen order; cgroup ids show as {@code #<id>}. */
+  /** {@return a snapshot of the rows in first-seen order; cgroup ids show as {@code #<id>}} */
   public List<AggregateRow> rows() {
     return rows(CgroupInfo::idLabel);
   }
 
   /**
-   * A snapshot of the rows in first-seen order, cgroup ids turned into paths by {@code
-   * cgroupPath} (called once per distinct id, never for 0, which becomes "").
+   * {@return a snapshot of the rows in first-seen order, cgroup ids turned into paths by {@code
+   * cgroupPath} (called once per distinct id, never for 0, which becomes "")}
+   *
+   * @param cgroupPath the path of a cgroup id, e.g. from a {@link dev.ior.core.cgroup.CgroupLookup}
    */
   public List<AggregateRow> rows(LongFunction<String> cgroupPath) {
     Map<Long, String> names = new HashMap<>();

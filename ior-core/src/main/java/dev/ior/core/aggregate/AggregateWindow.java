@@ -48,7 +48,13 @@ public final class AggregateWindow implements PairSink {
    *     most the retention)
    */
   public record Rows(List<AggregateRow> rows, long durationNs) {
-    /** Keeps an immutable copy of {@code rows}. */
+    /**
+     * Keeps an immutable copy of {@code rows}.
+     *
+     * @param rows the merged rows
+     * @param durationNs how much time they cover, ns (at most one interval more than asked, at
+     *     most the retention)
+     */
     public Rows {
       rows = List.copyOf(rows);
     }
@@ -111,8 +117,10 @@ public final class AggregateWindow implements PairSink {
   }
 
   /**
-   * The rows of the slices that end within the last {@code length} (cut now), merged. A slice
-   * that began before the window counts whole: the window reaches back to its start.
+   * {@return the rows of the slices that end within the last {@code length} (cut now), merged} A
+   * slice that began before the window counts whole: the window reaches back to its start.
+   *
+   * @param length how far back to look; at most the retention this window was made with
    */
   public synchronized Rows window(Duration length) {
     advance();

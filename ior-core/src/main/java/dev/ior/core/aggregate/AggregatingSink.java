@@ -25,7 +25,11 @@ public final class AggregatingSink implements PairSink {
     this(new AggregateTable(4096));
   }
 
-  /** A sink adding into {@code table}. */
+  /**
+   * A sink adding into {@code table}.
+   *
+   * @param table the table to fill (on the consumer thread)
+   */
   public AggregatingSink(AggregateTable table) {
     this.table = table;
   }
@@ -35,7 +39,7 @@ public final class AggregatingSink implements PairSink {
     table.add(p);
   }
 
-  /** The table being filled; read it on the consumer thread or after the trace stopped. */
+  /** {@return the table being filled; read it on the consumer thread or after the trace stopped} */
   public AggregateTable table() {
     return table;
   }

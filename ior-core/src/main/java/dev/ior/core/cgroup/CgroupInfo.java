@@ -19,28 +19,45 @@ package dev.ior.core.cgroup;
  */
 public record CgroupInfo(long id, String path, Container container, String label) {
 
-  /** The info of the cgroup at {@code path}, its container parsed from the path. */
+  /**
+   * {@return the info of the cgroup at {@code path}, its container parsed from the path}
+   *
+   * @param id the cgroup's id (the inode number of its directory)
+   * @param path its path as {@code /proc/PID/cgroup} shows it
+   */
   public static CgroupInfo of(long id, String path) {
     Container c = ContainerParser.parse(path);
     return new CgroupInfo(id, path, c, c != null ? c.label() : path);
   }
 
-  /** A cgroup that no longer existed when it was looked up: only its id is known. */
+  /**
+   * {@return a cgroup that no longer existed when it was looked up: only its id is known}
+   *
+   * @param id the cgroup's id
+   */
   public static CgroupInfo gone(long id) {
     return new CgroupInfo(id, null, null, idLabel(id));
   }
 
-  /** How outputs show a cgroup known only by its id: {@code #<id>}. */
+  /**
+   * {@return how outputs show a cgroup known only by its id: {@code #<id>}}
+   *
+   * @param id the cgroup's id, shown unsigned
+   */
   public static String idLabel(long id) {
     return "#" + Long.toUnsignedString(id);
   }
 
-  /** The path, or {@code #<id>} when the cgroup was gone. */
+  /** {@return the path, or {@code #<id>} when the cgroup was gone} */
   public String pathOrId() {
     return path != null ? path : label;
   }
 
-  /** Whether {@code query} names this cgroup's container ({@link Container#matches}). */
+  /**
+   * {@return whether {@code query} names this cgroup's container ({@link Container#matches})}
+   *
+   * @param query a container name, id prefix, pod uid or unit, as {@link Container#matches} takes
+   */
   public boolean matches(String query) {
     return container != null && container.matches(query);
   }

@@ -16,8 +16,10 @@ public interface CgroupLookup {
   CgroupLookup NONE = id -> null;
 
   /**
-   * What is known about cgroup {@code id}; null when nothing is known yet (a cgroup created
-   * after the last scan: the resolver looks for it in the background) or at all (id 0).
+   * {@return what is known about cgroup {@code id}; null when nothing is known yet (a cgroup
+   * created after the last scan: the resolver looks for it in the background) or at all (id 0)}
+   *
+   * @param id a cgroup v2 id as the kernel reports it (the inode number of its directory)
    */
   CgroupInfo lookup(long id);
 
@@ -25,7 +27,10 @@ public interface CgroupLookup {
    * Like {@link #lookup} but may wait up to {@code timeout} for an unknown id; for threads other
    * than the consumer, and for the end of a trace. This default does not wait.
    *
+   * @param id a cgroup v2 id
+   * @param timeout the longest wait
    * @return the info, or null when it is still unknown
+   * @throws InterruptedException when interrupted while waiting
    */
   default CgroupInfo resolve(long id, java.time.Duration timeout) throws InterruptedException {
     return lookup(id);

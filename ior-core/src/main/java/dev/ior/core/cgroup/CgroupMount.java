@@ -31,14 +31,20 @@ import java.util.Optional;
  */
 public record CgroupMount(Path dir, String root) {
 
-  /** The first cgroup2 mount in {@code /proc/self/mountinfo}, if there is one. */
+  /**
+   * {@return the first cgroup2 mount in {@code /proc/self/mountinfo}, if there is one}
+   *
+   * @throws IOException when {@code /proc/self/mountinfo} cannot be read
+   */
   public static Optional<CgroupMount> fromProc() throws IOException {
     return find(Files.readAllLines(Paths.get("/proc/self/mountinfo")));
   }
 
   /**
-   * The cgroup2 mount among {@code mountinfo} lines (format: proc(5)): the first whose root is
-   * {@code /}, else the first of all.
+   * {@return the cgroup2 mount among {@code mountinfo} lines (format: proc(5)): the first whose
+   * root is {@code /}, else the first of all}
+   *
+   * @param mountinfo the lines of a {@code mountinfo} file
    */
   public static Optional<CgroupMount> find(List<String> mountinfo) {
     CgroupMount any = null;
@@ -78,9 +84,11 @@ public record CgroupMount(Path dir, String root) {
   }
 
   /**
-   * The directory of the cgroup the user named: a path under the mount point ({@code
-   * /sys/fs/cgroup/unified/x}) or one relative to it, with or without a leading slash, as
-   * {@code /proc/PID/cgroup} shows it ({@code /system.slice/nginx.service}).
+   * {@return the directory of the cgroup the user named: a path under the mount point ({@code
+   * /sys/fs/cgroup/unified/x}) or one relative to it, with or without a leading slash, as {@code
+   * /proc/PID/cgroup} shows it ({@code /system.slice/nginx.service})}
+   *
+   * @param cgroup the cgroup as the user named it
    */
   public Path directory(String cgroup) {
     Path p = Paths.get(cgroup);
@@ -95,8 +103,9 @@ public record CgroupMount(Path dir, String root) {
   }
 
   /**
-   * The id of the cgroup at {@code cgroup} (see {@link #directory}).
+   * {@return the id of the cgroup at {@code cgroup} (see {@link #directory})}
    *
+   * @param cgroup the cgroup as the user named it (see {@link #directory})
    * @throws NoSuchFileException when there is no such cgroup (the message names the directory)
    * @throws IOException when it cannot be read
    */
@@ -108,7 +117,12 @@ public record CgroupMount(Path dir, String root) {
     return inode(d);
   }
 
-  /** The path, as {@code /proc/PID/cgroup} shows it, of directory {@code d} under the mount. */
+  /**
+   * {@return the path, as {@code /proc/PID/cgroup} shows it, of directory {@code d} under the
+   * mount}
+   *
+   * @param d a directory under the mount point
+   */
   public String pathOf(Path d) {
     String rel = dir.relativize(d).toString();
     String base = root.equals("/") ? "" : root;
@@ -116,8 +130,8 @@ public record CgroupMount(Path dir, String root) {
   }
 
   /**
-   * Every cgroup under the mount, id to path (one {@code stat} per directory entry; a few
-   * milliseconds for a thousand cgroups). Cgroups removed during the walk are left out.
+   * {@return every cgroup under the mount, id to path (one {@code stat} per directory entry; a few
+   * milliseconds for a thousand cgroups)} Cgroups removed during the walk are left out.
    */
   public Map<Long, String> scan() {
     Map<Long, String> out = new HashMap<>();

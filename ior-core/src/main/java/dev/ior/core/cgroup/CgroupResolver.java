@@ -49,12 +49,23 @@ public final class CgroupResolver implements CgroupLookup, AutoCloseable {
     worker.setDaemon(true);
   }
 
-  /** Scans {@code mount} now (on the caller's thread), then starts the background resolver. */
+  /**
+   * Scans {@code mount} now (on the caller's thread), then starts the background resolver.
+   *
+   * @param mount the cgroup2 mount to scan
+   * @return the running resolver; close it to stop its thread
+   */
   public static CgroupResolver start(CgroupMount mount) {
     return start(mount, DEFAULT_MIN_RESCAN);
   }
 
-  /** Like {@link #start(CgroupMount)} with a given shortest interval between rescans. */
+  /**
+   * Like {@link #start(CgroupMount)} with a given shortest interval between rescans.
+   *
+   * @param mount the cgroup2 mount to scan
+   * @param minRescan the shortest interval between two scans for unknown ids
+   * @return the running resolver; close it to stop its thread
+   */
   public static CgroupResolver start(CgroupMount mount, Duration minRescan) {
     CgroupResolver r = new CgroupResolver(mount, minRescan);
     r.rescan(Set.of());
@@ -62,7 +73,7 @@ public final class CgroupResolver implements CgroupLookup, AutoCloseable {
     return r;
   }
 
-  /** The mount this resolver scans. */
+  /** {@return the mount this resolver scans} */
   public CgroupMount mount() {
     return mount;
   }
@@ -99,7 +110,7 @@ public final class CgroupResolver implements CgroupLookup, AutoCloseable {
     return c;
   }
 
-  /** Number of scans of the mount so far (the first one included). */
+  /** {@return number of scans of the mount so far (the first one included)} */
   public long scans() {
     return scans;
   }

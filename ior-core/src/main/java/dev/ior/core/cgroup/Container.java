@@ -32,6 +32,16 @@ public record Container(String kind, String id, String pod, String engine, Strin
   /**
    * Requires every component ("" where the path does not say).
    *
+   * @param kind {@code docker}, {@code podman}, {@code conmon} (a Podman or CRI-O container's
+   *     monitor), {@code containerd}, {@code crio}, {@code k8s}, {@code lxc}, {@code machine}
+   *     (systemd-nspawn and other machined guests), {@code service} or {@code session}
+   * @param id the container id (64 hex digits for the engines), the machine or lxc name, the
+   *     unit name ({@code nginx.service}) or the session scope ({@code session-3.scope}); may be
+   *     "" for a Kubernetes pod-level cgroup
+   * @param pod the Kubernetes pod uid (dashed form), or ""
+   * @param engine the runtime behind a Kubernetes container ({@code containerd}, {@code crio},
+   *     {@code docker}) or "" when the path does not say
+   * @param user the login user of a session or a per-user service ({@code user-1000}), or ""
    * @throws NullPointerException when a component is null
    */
   public Container {
@@ -43,8 +53,9 @@ public record Container(String kind, String id, String pod, String engine, Strin
   }
 
   /**
-   * A short readable name for output: {@code docker:3f2a1b4c5d6e}, {@code k8s:<pod-uid>/<id12>},
-   * {@code lxc:web}, {@code nginx.service}, {@code user-1000/session-3.scope}.
+   * {@return a short readable name for output: {@code docker:3f2a1b4c5d6e}, {@code
+   * k8s:<pod-uid>/<id12>}, {@code lxc:web}, {@code nginx.service}, {@code
+   * user-1000/session-3.scope}}
    */
   public String label() {
     switch (kind) {
@@ -58,15 +69,18 @@ public record Container(String kind, String id, String pod, String engine, Strin
     }
   }
 
-  /** The id cut to {@link #SHORT_ID} characters when it is a long hex id. */
+  /** {@return the id cut to {@link #SHORT_ID} characters when it is a long hex id} */
   public String shortId() {
     return id.length() == 64 ? id.substring(0, SHORT_ID) : id;
   }
 
   /**
-   * Whether {@code query} names this container: its label, its kind (all Docker containers:
-   * {@code docker}), a prefix of its id (at least 4 characters, as engines accept), its pod uid
-   * or a prefix of it, or a unit name with or without {@code .service}.
+   * {@return whether {@code query} names this container: its label, its kind (all Docker
+   * containers: {@code docker}), a prefix of its id (at least 4 characters, as engines accept), its
+   * pod uid or a prefix of it, or a unit name with or without {@code .service}}
+   *
+   * @param query what the user typed, e.g. {@code nginx} or {@code 3f2a}; surrounding blanks
+   *     ignored
    */
   public boolean matches(String query) {
     String q = query.trim();

@@ -28,6 +28,9 @@ public final class ContainerFilter implements PairSink {
   /**
    * A filter passing pairs of containers matching {@code query} to {@code next}.
    *
+   * @param query a container name, id prefix, pod uid or unit ({@link Container#matches})
+   * @param cgroups names the pairs' cgroups
+   * @param next receives the pairs that pass
    * @throws IllegalArgumentException when {@code query} is blank
    */
   public ContainerFilter(String query, CgroupLookup cgroups, PairSink next) {
@@ -67,12 +70,12 @@ public final class ContainerFilter implements PairSink {
     next.finish();
   }
 
-  /** Pairs passed on so far. */
+  /** {@return pairs passed on so far} */
   public long passed() {
     return passed;
   }
 
-  /** Pairs dropped because their cgroup was not resolved yet when they arrived. */
+  /** {@return pairs dropped because their cgroup was not resolved yet when they arrived} */
   public long unresolved() {
     return unresolved;
   }

@@ -48,9 +48,11 @@ public final class ContainerParser {
   private ContainerParser() {}
 
   /**
-   * The container, pod, service or session that {@code path} (as {@code /proc/PID/cgroup}
-   * shows it, e.g. {@code /system.slice/nginx.service}) belongs to; null when the path names
-   * none (the caller shows the path itself).
+   * {@return the container, pod, service or session that {@code path} (as {@code /proc/PID/cgroup}
+   * shows it, e.g. {@code /system.slice/nginx.service}) belongs to; null when the path names none
+   * (the caller shows the path itself)}
+   *
+   * @param path a cgroup v2 path
    */
   public static Container parse(String path) {
     String[] parts = path.split("/");

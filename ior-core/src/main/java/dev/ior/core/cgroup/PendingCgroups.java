@@ -40,6 +40,8 @@ public final class PendingCgroups implements PairSink {
    * @param maxHold longest a pair is held; after it the queue is released as it is
    * @param maxPairs most pairs held at once (memory bound)
    * @param clock monotonic ns (System::nanoTime; a fake in tests)
+   * @param cgroups names the pairs' cgroups
+   * @param next receives the pairs, in order
    */
   public PendingCgroups(CgroupLookup cgroups, PairSink next, Duration maxHold, int maxPairs,
       LongSupplier clock) {
@@ -113,7 +115,7 @@ public final class PendingCgroups implements PairSink {
     next.finish();
   }
 
-  /** Pairs that were held back at least briefly (their cgroup was new). */
+  /** {@return pairs that were held back at least briefly (their cgroup was new)} */
   public long delayed() {
     return delayed;
   }

@@ -45,6 +45,21 @@ public record TraceConfig(int pid, int tid, String comm, String path,
   /**
    * Checks the configuration; an empty comm or path means no such filter (null).
    *
+   * @param pid process to trace (in the kernel), 0 for all
+   * @param tid thread to trace (in the kernel), 0 for all
+   * @param comm substring of the process's comm (the thread group leader's, as {@code ps -o comm}
+   *     shows) to trace, in the kernel; null for all
+   * @param path substring of the file (in user space), null for all
+   * @param selection which syscalls to trace ({@link SyscallSelection}); all empty: file I/O
+   * @param follow a process traced with every process it starts from now on (an in-kernel set of
+   *     pids fed by fork); 0: off
+   * @param cgroupId only tasks in this cgroup v2 (its id, the inode number of its directory) or
+   *     below it; 0: every cgroup
+   * @param ringBytes ring-buffer size in bytes, a power of two and a multiple of the page size
+   * @param wakeupBytes pending bytes at which the kernel wakes the consumer; 0 wakes per record
+   * @param poll longest wait for data between drains (bounds latency when batching wakeups)
+   * @param traceSelf whether the tracer's own process is traced too (all its threads but the
+   *     trace's own consumer thread; {@code ior-junit} uses it); false: never traced, as the CLI
    * @throws NullPointerException when selection or poll is null
    * @throws IllegalArgumentException when pid, tid or follow is negative, comm is longer than 15
    *     bytes, or ringBytes is not a power of two from 4 KiB to 512 MiB
@@ -67,13 +82,17 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     }
   }
 
-  /** This configuration tracing {@code pid} and all it starts from now on (0: off). */
+  /**
+   * {@return this configuration tracing {@code pid} and all it starts from now on (0: off)}
+   *
+   * @param pid the process to follow, > 0; 0 turns following off
+   */
   public TraceConfig withFollow(int pid) {
     return new TraceConfig(this.pid, tid, comm, path, selection, ringBytes, wakeupBytes, poll, pid,
         cgroupId, traceSelf);
   }
 
-  /** A builder with the defaults: everything traced, 16 MiB ring, batched wakeups. */
+  /** {@return a builder with the defaults: everything traced, 16 MiB ring, batched wakeups} */
   public static Builder builder() {
     return new Builder();
   }
@@ -95,13 +114,23 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     private Duration poll = DEFAULT_POLL;
     private boolean traceSelf;
 
-    /** Trace process {@code pid} only, filtered in the kernel (0, the default: every process). */
+    /**
+     * Trace process {@code pid} only, filtered in the kernel (0, the default: every process).
+     *
+     * @param pid a process id (tgid), >= 0
+     * @return this builder
+     */
     public Builder pid(int pid) {
       this.pid = pid;
       return this;
     }
 
-    /** Trace thread {@code tid} only, filtered in the kernel (0, the default: every thread). */
+    /**
+     * Trace thread {@code tid} only, filtered in the kernel (0, the default: every thread).
+     *
+     * @param tid a thread id, >= 0
+     * @return this builder
+     */
     public Builder tid(int tid) {
       this.tid = tid;
       return this;
@@ -110,6 +139,9 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Trace processes whose comm (the thread group leader's, at most 15 bytes) contains {@code
      * comm}, filtered in the kernel (null or empty, the default: every process).
+     *
+     * @param comm a substring of at most 15 bytes, or null
+     * @return this builder
      */
     public Builder comm(String comm) {
       this.comm = comm;
@@ -119,56 +151,100 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     /**
      * Keep calls whose file (or second file) contains {@code path}, filtered in user space once
      * the descriptor's file is known (null or empty, the default: every file).
+     *
+     * @param path a substring of the file's path, or null
+     * @return this builder
      */
     public Builder path(String path) {
       this.path = path;
       return this;
     }
 
-    /** Tracepoint selection as ior's -tps and -tpsExclude: regexes, found anywhere in the name. */
+    /**
+     * Tracepoint selection as ior's -tps and -tpsExclude: regexes, found anywhere in the name.
+     *
+     * @param include regexes of tracepoints to trace (empty: no selection by tracepoint)
+     * @param exclude regexes of tracepoints to leave out of what is otherwise selected
+     * @return this builder
+     */
     public Builder tracepoints(List<String> include, List<String> exclude) {
       this.include = include;
       this.exclude = exclude;
       return this;
     }
 
-    /** Syscalls by name ({@code read}, {@code openat}), added to the other selections. */
+    /**
+     * Syscalls by name ({@code read}, {@code openat}), added to the other selections.
+     *
+     * @param names syscall names as in ior's syscall table
+     * @return this builder
+     */
     public Builder syscalls(List<String> names) {
       this.syscalls = names;
       return this;
     }
 
-    /** Syscall families ({@code fs}, {@code net}, ...), added to the other selections. */
+    /**
+     * Syscall families ({@code fs}, {@code net}, ...), added to the other selections.
+     *
+     * @param families family names as in {@link dev.ior.core.syscall.SyscallTable#FAMILIES}
+     * @return this builder
+     */
     public Builder families(List<String> families) {
       this.families = families;
       return this;
     }
 
-    /** Trace {@code pid} and every process it starts from now on (0: off). */
+    /**
+     * Trace {@code pid} and every process it starts from now on (0: off).
+     *
+     * @param pid the process to follow, >= 0
+     * @return this builder
+     */
     public Builder follow(int pid) {
       this.follow = pid;
       return this;
     }
 
-    /** Trace only tasks in cgroup v2 {@code cgroupId} or below it (0: off). */
+    /**
+     * Trace only tasks in cgroup v2 {@code cgroupId} or below it (0: off).
+     *
+     * @param cgroupId the cgroup's id (the inode number of its directory), >= 0
+     * @return this builder
+     */
     public Builder cgroup(long cgroupId) {
       this.cgroupId = cgroupId;
       return this;
     }
 
-    /** Ring-buffer size, bytes: a power of two from 4 KiB to 512 MiB (default 16 MiB). */
+    /**
+     * Ring-buffer size, bytes: a power of two from 4 KiB to 512 MiB (default 16 MiB).
+     *
+     * @param ringBytes the size, bytes
+     * @return this builder
+     */
     public Builder ringBytes(long ringBytes) {
       this.ringBytes = ringBytes;
       return this;
     }
 
-    /** Pending bytes at which the kernel wakes the consumer (default 256 KiB; 0: per record). */
+    /**
+     * Pending bytes at which the kernel wakes the consumer (default 256 KiB; 0: per record).
+     *
+     * @param wakeupBytes the threshold, bytes, >= 0
+     * @return this builder
+     */
     public Builder wakeupBytes(long wakeupBytes) {
       this.wakeupBytes = wakeupBytes;
       return this;
     }
 
-    /** Longest wait for data between drains (default 10 ms): bounds latency with batched wakeups. */
+    /**
+     * Longest wait for data between drains (default 10 ms): bounds latency with batched wakeups.
+     *
+     * @param poll the longest wait, > 0
+     * @return this builder
+     */
     public Builder poll(Duration poll) {
       this.poll = poll;
       return this;
@@ -178,6 +254,9 @@ public record TraceConfig(int pid, int tid, String comm, String path,
      * Traces the tracer's own process too, all its threads but the trace's consumer (default:
      * never, so that a system-wide trace does not see itself). With {@link #follow} of this
      * process's pid: the test's threads and every process they start.
+     *
+     * @param traceSelf whether to trace the tracer's own process
+     * @return this builder
      */
     public Builder traceSelf(boolean traceSelf) {
       this.traceSelf = traceSelf;
@@ -185,7 +264,7 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     }
 
     /**
-     * The configuration built so far.
+     * {@return the configuration built so far}
      *
      * @throws IllegalArgumentException when a value is out of range (see {@link TraceConfig})
      */

@@ -37,7 +37,11 @@ public final class Errno {
     "ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND", "ENOIOCTLCMD", "ERESTART_RESTARTBLOCK"
   };
 
-  /** Whether {@code ret} is one of the kernel's restart codes -512 ... -516. */
+  /**
+   * {@return whether {@code ret} is one of the kernel's restart codes -512 ... -516}
+   *
+   * @param ret a syscall's return value
+   */
   public static boolean isRestart(long ret) {
     return ret <= -512 && ret >= -516;
   }
@@ -48,10 +52,13 @@ public final class Errno {
   public static final long SA_RESTART = 0x10000000L;
 
   /**
-   * Whether a call that returned restart code {@code ret} returns EINTR to the program when a
-   * signal handler with {@code saFlags} runs, as the kernel's {@code handle_signal} decides:
+   * {@return whether a call that returned restart code {@code ret} returns EINTR to the program
+   * when a signal handler with {@code saFlags} runs, as the kernel's {@code handle_signal} decides:
    * -ERESTARTNOHAND and -ERESTART_RESTARTBLOCK always, -ERESTARTSYS unless {@code SA_RESTART},
-   * -ERESTARTNOINTR never.
+   * -ERESTARTNOINTR never}
+   *
+   * @param ret a syscall's return value, one of -512 ... -516
+   * @param saFlags the {@code sa_flags} of the handler that ran (see {@link #SA_RESTART})
    */
   public static boolean interruptedBy(long ret, long saFlags) {
     switch ((int) -ret) {
@@ -66,8 +73,10 @@ public final class Errno {
   }
 
   /**
-   * The symbolic name of a negative return value ({@code -2} → {@code ENOENT}); an empty string
-   * for non-negative values; {@code E<number>} when the number has no name.
+   * {@return the symbolic name of a negative return value ({@code -2} → {@code ENOENT}); an empty
+   * string for non-negative values; {@code E<number>} when the number has no name}
+   *
+   * @param ret a syscall's return value
    */
   public static String name(long ret) {
     if (ret >= 0) {

@@ -17,72 +17,88 @@ import dev.ior.core.syscall.Syscall;
  * }</pre>
  */
 public interface SyscallPair {
-  /** The syscall. */
+  /** {@return the syscall} */
   Syscall syscall();
 
-  /** Process id (tgid). */
+  /** {@return process id (tgid)} */
   int pid();
 
-  /** Thread id. */
+  /** {@return thread id} */
   int tid();
 
   /**
-   * The process's comm at the time of the call (the thread group leader's, as {@code ps -o comm}
-   * shows), as the kernel captured it.
+   * {@return the process's comm at the time of the call (the thread group leader's, as {@code ps -o
+   * comm} shows), as the kernel captured it}
    */
   String comm();
 
-  /** The calling thread's own comm ({@code prctl(PR_SET_NAME)}, JVM and pool thread names). */
+  /**
+   * {@return the calling thread's own comm ({@code prctl(PR_SET_NAME)}, JVM and pool thread names)}
+   */
   String thread();
 
-  /** The calling task's cgroup v2 id (the inode number of its cgroup directory); 0 if unknown. */
+  /**
+   * {@return the calling task's cgroup v2 id (the inode number of its cgroup directory); 0 if
+   * unknown}
+   */
   long cgroupId();
 
-  /** {@link PairMarks} bits: compat call, name looked up late, path cut. */
+  /** {@return {@link PairMarks} bits: compat call, name looked up late, path cut} */
   int marks();
 
-  /** Whether the call came through the 32-bit (ia32) entry: {@code int $0x80}, a 32-bit program. */
+  /**
+   * {@return whether the call came through the 32-bit (ia32) entry: {@code int $0x80}, a 32-bit
+   * program}
+   */
   default boolean compat() {
     return (marks() & PairMarks.COMPAT) != 0;
   }
 
-  /** Enter time, CLOCK_MONOTONIC ns. */
+  /** {@return enter time, CLOCK_MONOTONIC ns} */
   long enterNs();
 
-  /** Exit time, CLOCK_MONOTONIC ns. */
+  /** {@return exit time, CLOCK_MONOTONIC ns} */
   long exitNs();
 
-  /** Latency: exit minus enter, ns. */
+  /** {@return latency: exit minus enter, ns} */
   default long durationNs() {
     return exitNs() - enterNs();
   }
 
   /**
-   * The call's user stack, root first; {@link CallStack#NOT_TAKEN} when the stack policy did not
-   * take it (or stacks are off).
+   * {@return the call's user stack, root first; {@link CallStack#NOT_TAKEN} when the stack policy
+   * did not take it (or stacks are off)}
    */
   default CallStack stack() {
     return CallStack.NOT_TAKEN;
   }
 
-  /** Time since the same thread's previous traced syscall returned, ns; 0 for its first one. */
+  /**
+   * {@return time since the same thread's previous traced syscall returned, ns; 0 for its first
+   * one}
+   */
   long gapNs();
 
-  /** The return value: fd, byte count, 0, or a negative errno / kernel restart code. */
+  /** {@return the return value: fd, byte count, 0, or a negative errno / kernel restart code} */
   long ret();
 
-  /** The descriptor the call operated on (the source for transfers), or -1. */
+  /** {@return the descriptor the call operated on (the source for transfers), or -1} */
   int fd();
 
-  /** The file the call touched (absolute where it could be resolved), or null when unknown. */
+  /**
+   * {@return the file the call touched (absolute where it could be resolved), or null when unknown}
+   */
   String file();
 
-  /** The second file: the new name of rename/link/symlink, the destination of transfers; or null. */
+  /**
+   * {@return the second file: the new name of rename/link/symlink, the destination of transfers; or
+   * null}
+   */
   String file2();
 
   /**
-   * The process's root directory in the host's view when it is not the host's root (after a
-   * {@code chroot}), else null. {@link #file()} is always in the host's view; see {@link
+   * {@return the process's root directory in the host's view when it is not the host's root (after
+   * a {@code chroot}), else null} {@link #file()} is always in the host's view; see {@link
    * #ownFile()} for the process's own.
    */
   default String root() {
@@ -90,10 +106,10 @@ public interface SyscallPair {
   }
 
   /**
-   * The file as the process itself names it, below its {@link #root()}: {@code /data} for the
-   * host's {@code /srv/jail/data} in a process chrooted to {@code /srv/jail}. Null when the
-   * process's root is the host's (the views agree) or the file is not below its root (an fd
-   * opened before the chroot). Computed on each call.
+   * {@return the file as the process itself names it, below its {@link #root()}: {@code /data} for
+   * the host's {@code /srv/jail/data} in a process chrooted to {@code /srv/jail}} Null when the
+   * process's root is the host's (the views agree) or the file is not below its root (an fd opened
+   * before the chroot). Computed on each call.
    */
   default String ownFile() {
     String root = root();
@@ -110,21 +126,28 @@ public interface SyscallPair {
   /**
    * Open flags: for open calls the flags passed; for fd calls the flags the fd was opened with
    * (as far as known, -1 when unknown); for other calls their flags argument or 0.
+   *
+   * @return the flags ({@code O_*} bits), 0, or -1 when unknown
    */
   int flags();
 
-  /** Bytes read, written or transferred by a successful call of the read/write/transfer family. */
+  /**
+   * {@return bytes read, written or transferred by a successful call of the read/write/transfer
+   * family}
+   */
   long bytes();
 
-  /** Whether the call failed (negative return that is not a kernel restart code). */
+  /** {@return whether the call failed (negative return that is not a kernel restart code)} */
   default boolean failed() {
     return ret() < 0 && !Errno.isRestart(ret());
   }
 
   /**
-   * One strace-like line: {@code openat(/tmp/a.txt) = 3 <12.3 us> iorwl@42.43}, with the fd and the
-   * second file where the call has them, e.g. {@code write(3</tmp/a.txt>) = 100 <2.1 us> ...} or
-   * {@code rename(/a -> /b) = 0 ...}; an error shows its name ({@code = -2 ENOENT}).
+   * {@return one strace-like line: {@code openat(/tmp/a.txt) = 3 <12.3 us> iorwl@42.43}, with the
+   * fd and the second file where the call has them, e.g. {@code write(3</tmp/a.txt>) = 100 <2.1 us>
+   * ...} or {@code rename(/a -> /b) = 0 ...}; an error shows its name ({@code = -2 ENOENT})}
+   *
+   * @param p the pair to describe
    */
   static String describe(SyscallPair p) {
     StringBuilder b = new StringBuilder(96);
@@ -147,7 +170,7 @@ public interface SyscallPair {
     return b.toString();
   }
 
-  /** An immutable copy, its stack included. */
+  /** {@return an immutable copy, its stack included} */
   default PairRecord copy() {
     return new PairRecord(syscall(), pid(), tid(), comm(), enterNs(), exitNs(), gapNs(), ret(),
         fd(), file(), file2(), flags(), bytes(), thread(), cgroupId(), marks(), stack(), root());

@@ -23,13 +23,24 @@ public record PairFilter(String comm, String path, int pid, int tid) {
   /** Lets everything through. */
   public static final PairFilter NONE = new PairFilter(null, null, 0, 0);
 
-  /** An empty comm or path is no filter (null). */
+  /**
+   * An empty comm or path is no filter (null).
+   *
+   * @param comm substring the comm must contain, or null for any
+   * @param path substring the file (or second file) must contain, or null for any
+   * @param pid process id, or 0 for any
+   * @param tid thread id, or 0 for any
+   */
   public PairFilter {
     comm = comm == null || comm.isEmpty() ? null : comm;
     path = path == null || path.isEmpty() ? null : path;
   }
 
-  /** Whether the pair passes. */
+  /**
+   * {@return whether the pair passes}
+   *
+   * @param p the pair
+   */
   public boolean matches(SyscallPair p) {
     if (pid != 0 && p.pid() != pid || tid != 0 && p.tid() != tid) {
       return false;

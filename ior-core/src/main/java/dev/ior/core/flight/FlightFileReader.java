@@ -47,7 +47,11 @@ public final class FlightFileReader {
    */
   public record Read(FlightHeader header, long pairs, long overwritten) {}
 
-  /** Whether {@code file} starts like a flight recording (gzip, then the magic). */
+  /**
+   * {@return whether {@code file} starts like a flight recording (gzip, then the magic)}
+   *
+   * @param file any file
+   */
   public static boolean isFlightRecording(Path file) {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       return Arrays.equals(in.readNBytes(FlightFileWriter.MAGIC.length),
@@ -58,8 +62,9 @@ public final class FlightFileReader {
   }
 
   /**
-   * The header only.
+   * {@return the header only}
    *
+   * @param file a flight recording
    * @throws IOException naming the file when it is no flight recording of a known version
    */
   public static FlightHeader header(Path file) throws IOException {
@@ -72,6 +77,9 @@ public final class FlightFileReader {
    * Hands every pair of {@code file} to {@code sink} (a reused view, as from the pipeline), after
    * a {@link PairSink#mark} for the trigger. Does not call {@code sink.finish()}.
    *
+   * @param file a flight recording
+   * @param sink receives the pairs and the trigger's mark
+   * @return the header and how many pairs were read
    * @throws IOException naming the file when it is damaged, cut short or not a flight recording;
    *     the pairs before the damage have reached the sink
    */

@@ -18,7 +18,7 @@ package dev.ior.core.flight;
 public record FlightHeader(long epochOffsetNs, long triggerNs, long windowNs, long afterNs,
     int triggerPid, int triggerTid, String kind, String description, String host) {
 
-  /** The label a timeline shows at the trigger: "flight trigger: slow fsync took ...". */
+  /** {@return the label a timeline shows at the trigger: "flight trigger: slow fsync took ..."} */
   public String label() {
     return "flight trigger: " + description;
   }

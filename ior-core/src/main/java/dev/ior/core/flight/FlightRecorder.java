@@ -34,16 +34,35 @@ public final class FlightRecorder implements PairSink, AutoCloseable {
 
   /** Where dumps go and what becomes of them; called on the dump thread. */
   public interface Target {
-    /** The file for the dump of {@code f} (written through {@link AtomicFile}). */
+    /**
+     * {@return the file for the dump of {@code f} (written through {@link AtomicFile})}
+     *
+     * @param f the firing being dumped
+     */
     Path file(Firing f);
 
-    /** A full header for the dump (the caller knows the host and the wall clock). */
+    /**
+     * {@return a full header for the dump (the caller knows the host and the wall clock)}
+     *
+     * @param f the firing being dumped
+     * @param windowNs how far back from the trigger the dump reaches (at most), ns
+     * @param afterNs how long after the trigger recording went on, ns
+     */
     FlightHeader header(Firing f, long windowNs, long afterNs);
 
-    /** A dump was written. */
+    /**
+     * A dump was written.
+     *
+     * @param d the dump: its file and what it holds
+     */
     default void dumped(FlightDump d) {}
 
-    /** A dump could not be written. */
+    /**
+     * A dump could not be written.
+     *
+     * @param f the firing whose dump failed
+     * @param e why
+     */
     default void failed(Firing f, IOException e) {}
   }
 
@@ -69,6 +88,8 @@ public final class FlightRecorder implements PairSink, AutoCloseable {
    * A recorder; its dump thread starts now and ends with {@link #finish()} or {@link #close()}.
    *
    * @param clock CLOCK_MONOTONIC ns, as the pairs' times ({@code System::nanoTime} on Linux)
+   * @param config the ring's size and the triggers
+   * @param target names the dump files, writes their headers, hears how dumps went
    */
   public FlightRecorder(FlightConfig config, LongSupplier clock, Target target) {
     this.config = config;
@@ -81,7 +102,7 @@ public final class FlightRecorder implements PairSink, AutoCloseable {
     dumper.start();
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public FlightConfig config() {
     return config;
   }
@@ -127,7 +148,7 @@ public final class FlightRecorder implements PairSink, AutoCloseable {
     }
   }
 
-  /** The counters now; any thread. */
+  /** {@return the counters now; any thread} */
   public FlightStats stats() {
     return new FlightStats(ring.head(), ring.capacity(), ring.allocatedBytes(), ring.maxBytes(),
         fired, dumps, failedDumps, rateLimited, busy, overwritten);

@@ -20,7 +20,7 @@ package dev.ior.core.flight;
 public record FlightStats(long recorded, long capacity, long allocatedBytes, long maxBytes,
     long fired, long dumps, long failedDumps, long rateLimited, long busy, long overwritten) {
 
-  /** Triggers that did not lead to a dump, all reasons. */
+  /** {@return triggers that did not lead to a dump, all reasons} */
   public long suppressed() {
     return rateLimited + busy;
   }

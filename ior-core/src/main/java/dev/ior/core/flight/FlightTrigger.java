@@ -29,18 +29,26 @@ public abstract sealed class FlightTrigger {
         : FileSystems.getDefault().getPathMatcher("glob:" + pathGlob);
   }
 
-  /** Whether {@code p} fires this trigger. Consumer thread; no allocation unless it fires. */
+  /**
+   * {@return whether {@code p} fires this trigger} Consumer thread; no allocation unless it fires.
+   *
+   * @param p the pair, a reused view
+   */
   public abstract boolean matches(SyscallPair p);
 
-  /** The kind, used in dump file names: {@code slow} or {@code errno}. */
+  /** {@return the kind, used in dump file names: {@code slow} or {@code errno}} */
   public abstract String kind();
 
-  /** The path glob the call's file must match, or null for any file. */
+  /** {@return the path glob the call's file must match, or null for any file} */
   public String pathGlob() {
     return pathGlob;
   }
 
-  /** What fired, for people: "slow fsync took 1.204000 s on /data/wal". Once per firing. */
+  /**
+   * {@return what fired, for people: "slow fsync took 1.204000 s on /data/wal"} Once per firing.
+   *
+   * @param p the pair that fired
+   */
   public String describe(SyscallPair p) {
     return String.format(Locale.ROOT, "%s %s%s took %.6f s%s", kind(), p.syscall().name(),
         p.failed() ? " failed with " + Errno.name(p.ret()) + " and" : "", p.durationNs() / 1e9,
@@ -60,7 +68,7 @@ public abstract sealed class FlightTrigger {
   }
 
   /**
-   * A call that took at least {@code thresholdNs}.
+   * {@return a trigger firing on a call that took at least {@code thresholdNs}}
    *
    * @param thresholdNs latency from which a call fires, ns (&gt; 0)
    * @param syscalls syscall names it applies to (e.g. fsync); empty: every syscall
@@ -73,7 +81,7 @@ public abstract sealed class FlightTrigger {
   }
 
   /**
-   * A call that failed with one of {@code errnos}.
+   * {@return a trigger firing on a call that failed with one of {@code errnos}}
    *
    * @param errnos positive errno numbers, 1..4095 (e.g. 5 for EIO; see {@link #errno(String)})
    * @param pathGlob as for {@link #slowCall}
@@ -84,8 +92,9 @@ public abstract sealed class FlightTrigger {
   }
 
   /**
-   * The errno number of a name such as {@code EIO} or {@code ENOSPC}, or of a number.
+   * {@return the errno number of a name such as {@code EIO} or {@code ENOSPC}, or of a number}
    *
+   * @param name an errno name ({@code EIO}, any case) or a positive number ({@code 5})
    * @throws IllegalArgumentException for a name Linux does not have
    */
   public static int errno(String name) {

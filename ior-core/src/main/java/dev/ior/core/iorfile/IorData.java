@@ -20,6 +20,8 @@ public record IorData(RunInfo run, List<AggregateRow> rows) {
   /**
    * Keeps an immutable copy of the rows.
    *
+   * @param run where, when, how the run traced and what it lost
+   * @param rows aggregated rows, in the order written
    * @throws NullPointerException when run or rows is null
    */
   public IorData {

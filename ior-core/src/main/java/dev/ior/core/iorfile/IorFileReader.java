@@ -45,6 +45,8 @@ public final class IorFileReader {
   /**
    * Reads {@code file}.
    *
+   * @param file a {@code .ior} file
+   * @return the file's rows, run metadata and statistics
    * @throws IOException a {@link java.nio.file.FileSystemException} as thrown when the file
    *     cannot be opened; else one whose message starts with the file's name
    */
@@ -54,7 +56,12 @@ public final class IorFileReader {
     }
   }
 
-  /** Whether {@code file} starts with the {@code .ior} magic. */
+  /**
+   * {@return whether {@code file} starts with the {@code .ior} magic}
+   *
+   * @param file any readable file
+   * @throws IOException when {@code file} cannot be read
+   */
   public static boolean isIorFile(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return Arrays.equals(in.readNBytes(IorFileFormat.MAGIC.length), IorFileFormat.MAGIC);
@@ -63,6 +70,12 @@ public final class IorFileReader {
 
   /**
    * Reads {@code in} to its end, which is not closed; {@code name} starts every error message.
+   *
+   * @param in the stream, positioned at the magic
+   * @param name the file's name for error messages
+   * @return the stream's rows, run metadata and statistics
+   * @throws IOException when {@code in} cannot be read or holds no valid {@code .ior} data; the
+   *     message starts with {@code name}
    */
   public static IorData read(InputStream in, String name) throws IOException {
     byte[] magic = in.readNBytes(IorFileFormat.MAGIC.length);

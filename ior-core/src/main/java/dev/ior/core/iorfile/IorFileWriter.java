@@ -35,6 +35,8 @@ public final class IorFileWriter {
   /**
    * Writes {@code data} to {@code file} through {@link AtomicFile}: complete or not at all.
    *
+   * @param file where the {@code .ior} file appears
+   * @param data the rows, run metadata and statistics
    * @throws IOException naming {@code file} when it cannot be written
    */
   public static void write(Path file, IorData data) throws IOException {
@@ -44,7 +46,13 @@ public final class IorFileWriter {
     });
   }
 
-  /** Writes {@code data} to {@code out}, which is finished but not closed. */
+  /**
+   * Writes {@code data} to {@code out}, which is finished but not closed.
+   *
+   * @param out the stream to write to
+   * @param data the rows, run metadata and statistics
+   * @throws IOException when {@code out} cannot be written
+   */
   public static void write(OutputStream out, IorData data) throws IOException {
     DataOutputStream head = new DataOutputStream(out);
     head.write(IorFileFormat.MAGIC);

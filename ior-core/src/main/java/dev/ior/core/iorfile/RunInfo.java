@@ -27,6 +27,13 @@ public record RunInfo(String host, long startUnixNanos, long durationNanos, Stri
   /**
    * Checks the components; a null writer version is empty, the command line is copied.
    *
+   * @param host host name
+   * @param startUnixNanos wall-clock start, ns since the Unix epoch
+   * @param durationNanos length of the trace, ns
+   * @param writerVersion version of the writing ior, "" when unknown
+   * @param filters the run's filters
+   * @param stats the run's counters, every loss separately
+   * @param commandLine the arguments the run was started with
    * @throws NullPointerException when host, filters, stats or commandLine is null
    */
   public RunInfo {

@@ -17,8 +17,10 @@ public final class DirectoryGrouping {
   private DirectoryGrouping() {}
 
   /**
-   * One row per parent directory, summing its files; the detail says how many files. Paths
+   * {@return one row per parent directory, summing its files; the detail says how many files} Paths
    * without a slash (pipes, sockets, "(none)") stay rows of their own.
+   *
+   * @param files rows keyed by file path
    */
   public static List<GroupStats> byDirectory(List<GroupStats> files) {
     Map<String, List<GroupStats>> groups = new TreeMap<>();
@@ -31,7 +33,11 @@ public final class DirectoryGrouping {
     return out;
   }
 
-  /** The parent directory of an absolute path ("/" for top-level files), else the key. */
+  /**
+   * {@return the parent directory of an absolute path ("/" for top-level files), else the key}
+   *
+   * @param path a file path or another key (pipe, socket)
+   */
   public static String directoryOf(String path) {
     int slash = path.lastIndexOf('/');
     if (!path.startsWith("/") || slash < 0) {

@@ -26,12 +26,18 @@ import java.util.Collection;
 public record GroupStats(String key, String detail, long count, long totalNs, long maxNs,
     long bytesRead, long bytesWritten, long errors, Log2Histogram latency, Log2Histogram gap) {
 
-  /** Average latency, ns; 0 without calls. */
+  /** {@return average latency, ns; 0 without calls} */
   public long avgNs() {
     return count == 0 ? 0 : totalNs / count;
   }
 
-  /** The sum of several rows under a new key (e.g. the files of one directory). */
+  /**
+   * {@return the sum of several rows under a new key (e.g. the files of one directory)}
+   *
+   * @param key the new row's key, e.g. a directory
+   * @param detail the new row's detail column, e.g. {@code 12 files}
+   * @param rows the rows to sum
+   */
   public static GroupStats merge(String key, String detail, Collection<GroupStats> rows) {
     Log2Histogram lat = new Log2Histogram();
     Log2Histogram gaps = new Log2Histogram();

@@ -40,7 +40,29 @@ public record LiveSnapshot(long sequence, long takenNs, long elapsedNs, long int
     List<GroupStats> processes, List<GroupStats> containers, List<FlowStats> flows,
     List<StackStats> stacks, List<PairRecord> recent) {
 
-  /** Copies the lists so that the snapshot stays immutable. */
+  /**
+   * Copies the lists so that the snapshot stays immutable.
+   *
+   * @param sequence increases by one per published snapshot
+   * @param takenNs when it was taken (the clock of {@link LiveStats}, ns)
+   * @param elapsedNs since the start or the last reset, ns
+   * @param intervalNs length of the interval since the previous snapshot, ns
+   * @param intervalPairs pairs counted in that interval
+   * @param intervalBytesRead bytes read in that interval
+   * @param intervalBytesWritten bytes written in that interval
+   * @param skipped pairs left out by the user-space target filter since the start or reset
+   * @param target the pid the view is narrowed to, 0 for all
+   * @param total totals over all pairs
+   * @param syscalls one row per syscall seen
+   * @param files one row per file seen ({@code "(none)"} for calls without a file)
+   * @param processes one row per pid (key: the pid; detail: the comm)
+   * @param containers one row per container, service or session, else cgroup path (key: the
+   *     label; detail: how many processes), summing its processes
+   * @param flows one entry per (pid, syscall, file), for the flame graph
+   * @param stacks one entry per (syscall, file, user stack) of the calls whose stack was taken
+   *     (empty when stacks are off), for the top stacks of a file or syscall
+   * @param recent the newest pairs, oldest first
+   */
   public LiveSnapshot {
     syscalls = List.copyOf(syscalls);
     files = List.copyOf(files);
@@ -51,17 +73,17 @@ public record LiveSnapshot(long sequence, long takenNs, long elapsedNs, long int
     recent = List.copyOf(recent);
   }
 
-  /** Pairs per second in the last interval. */
+  /** {@return pairs per second in the last interval} */
   public double pairsPerSecond() {
     return perSecond(intervalPairs);
   }
 
-  /** Bytes read per second in the last interval. */
+  /** {@return bytes read per second in the last interval} */
   public double readPerSecond() {
     return perSecond(intervalBytesRead);
   }
 
-  /** Bytes written per second in the last interval. */
+  /** {@return bytes written per second in the last interval} */
   public double writtenPerSecond() {
     return perSecond(intervalBytesWritten);
   }

@@ -51,6 +51,10 @@ public final class LiveStats implements PairSink {
   /**
    * A live sink whose snapshots group processes by container through {@code cgroups} (looked
    * up on the reader's thread, never waited for).
+   *
+   * @param clock CLOCK_MONOTONIC ns ({@code System::nanoTime}; a fake in tests)
+   * @param recentCapacity how many of the newest pairs a snapshot carries
+   * @param cgroups names the pairs' cgroups
    */
   public LiveStats(LongSupplier clock, int recentCapacity, CgroupLookup cgroups) {
     this.clock = clock;
@@ -63,12 +67,17 @@ public final class LiveStats implements PairSink {
     latest.set(build(startNs, 0, 0, 0));
   }
 
-  /** A live sink on the system clock keeping the 2,000 newest pairs. */
+  /** {@return a live sink on the system clock keeping the 2,000 newest pairs} */
   public static LiveStats create() {
     return create(CgroupLookup.NONE);
   }
 
-  /** Like {@link #create()}, resolving containers through {@code cgroups}. */
+  /**
+   * Like {@link #create()}, resolving containers through {@code cgroups}.
+   *
+   * @param cgroups names the pairs' cgroups
+   * @return a live sink on the system clock keeping the 2,000 newest pairs
+   */
   public static LiveStats create(CgroupLookup cgroups) {
     return new LiveStats(System::nanoTime, 2000, cgroups);
   }
@@ -91,6 +100,8 @@ public final class LiveStats implements PairSink {
   /**
    * Takes a snapshot now: swaps the interval buffers, merges and publishes. Any one thread at a
    * time (readers are serialized; the consumer never waits for them).
+   *
+   * @return the snapshot, also published for {@link #latest()}
    */
   public synchronized LiveSnapshot snapshot() {
     long now = clock.getAsLong();
@@ -118,7 +129,7 @@ public final class LiveStats implements PairSink {
     latest.set(build(startNs, 0, 0, 0));
   }
 
-  /** The newest published snapshot; never null. Any thread. */
+  /** {@return the newest published snapshot; never null} Any thread. */
   public LiveSnapshot latest() {
     return latest.get();
   }
@@ -127,12 +138,14 @@ public final class LiveStats implements PairSink {
    * Narrows counting to one process from now on (0: all). The kernel filter is fixed when the
    * programs load, so this filters in user space; pairs of other processes are only counted
    * as skipped. Any thread.
+   *
+   * @param pid a process id (tgid), 0 for all
    */
   public void target(int pid) {
     target = pid;
   }
 
-  /** The pid counting is narrowed to, 0 for all. */
+  /** {@return the pid counting is narrowed to, 0 for all} */
   public int target() {
     return target;
   }

@@ -35,22 +35,39 @@ public final class Log2Histogram {
     this.frozen = frozen;
   }
 
-  /** The bucket of {@code value}; negative values count as 0. */
+  /**
+   * {@return the bucket of {@code value}; negative values count as 0}
+   *
+   * @param value a value, e.g. a latency in ns
+   */
   public static int bucketOf(long value) {
     return value <= 0 ? 0 : Math.min(BUCKETS - 1, 64 - Long.numberOfLeadingZeros(value));
   }
 
-  /** The smallest value of bucket {@code i}. */
+  /**
+   * {@return the smallest value of bucket {@code i}}
+   *
+   * @param i a bucket, 0..63
+   */
   public static long lowerBound(int i) {
     return i == 0 ? 0 : 1L << (i - 1);
   }
 
-  /** The smallest value above bucket {@code i} (exclusive upper bound). */
+  /**
+   * {@return the smallest value above bucket {@code i} (exclusive upper bound)}
+   *
+   * @param i a bucket, 0..63
+   */
   public static long upperBound(int i) {
     return i == 0 ? 1 : i >= 63 ? Long.MAX_VALUE : 1L << i;
   }
 
-  /** Counts one value (ns). */
+  /**
+   * Counts one value (ns).
+   *
+   * @param value the value, ns; negative values count as 0
+   * @throws IllegalStateException on an immutable snapshot ({@link #frozenCopy()})
+   */
   public void record(long value) {
     checkMutable();
     counts[bucketOf(value)]++;
@@ -60,7 +77,12 @@ public final class Log2Histogram {
     }
   }
 
-  /** Adds every count of {@code other} to this one. */
+  /**
+   * Adds every count of {@code other} to this one.
+   *
+   * @param other the histogram to add
+   * @throws IllegalStateException on an immutable snapshot ({@link #frozenCopy()})
+   */
   public void add(Log2Histogram other) {
     checkMutable();
     for (int i = 0; i < other.counts.length; i++) {
@@ -85,34 +107,39 @@ public final class Log2Histogram {
   }
 
   /**
-   * An immutable copy, safe to hand to other threads. It keeps the buckets up to the highest
-   * used one only: a snapshot holds two per file, and latencies rarely use more than a third.
+   * {@return an immutable copy, safe to hand to other threads} It keeps the buckets up to the
+   * highest used one only: a snapshot holds two per file, and latencies rarely use more than a
+   * third.
    */
   public Log2Histogram frozenCopy() {
     return new Log2Histogram(Arrays.copyOf(counts, highestBucket() + 1), total, max, true);
   }
 
-  /** A mutable copy (e.g. to merge snapshots into). */
+  /** {@return a mutable copy (e.g. to merge snapshots into)} */
   public Log2Histogram mutableCopy() {
     return new Log2Histogram(Arrays.copyOf(counts, BUCKETS), total, max, false);
   }
 
-  /** Values counted in bucket {@code i} (0..63). */
+  /**
+   * {@return values counted in bucket {@code i} (0..63)}
+   *
+   * @param i a bucket; beyond 63 counts 0
+   */
   public long count(int i) {
     return i < counts.length ? counts[i] : 0;
   }
 
-  /** Values counted in all. */
+  /** {@return values counted in all} */
   public long total() {
     return total;
   }
 
-  /** The largest value counted, or 0. */
+  /** {@return the largest value counted, or 0} */
   public long max() {
     return max;
   }
 
-  /** Index of the highest non-empty bucket, or -1 when empty. */
+  /** {@return index of the highest non-empty bucket, or -1 when empty} */
   public int highestBucket() {
     for (int i = counts.length - 1; i >= 0; i--) {
       if (counts[i] > 0) {
@@ -123,8 +150,8 @@ public final class Log2Histogram {
   }
 
   /**
-   * The value at or below which {@code percent} of the values lie, interpolated linearly inside
-   * its bucket and capped at the recorded maximum; 0 when empty.
+   * {@return the value at or below which {@code percent} of the values lie, interpolated linearly
+   * inside its bucket and capped at the recorded maximum; 0 when empty}
    *
    * @param percent 0..100, e.g. 99 for p99
    */

@@ -37,17 +37,17 @@ public enum SortKey {
     this.label = label;
   }
 
-  /** The short column label. */
+  /** {@return the short column label} */
   public String label() {
     return label;
   }
 
-  /** The next key, wrapping around (the dashboard's sort key cycles). */
+  /** {@return the next key, wrapping around (the dashboard's sort key cycles)} */
   public SortKey next() {
     return values()[(ordinal() + 1) % values().length];
   }
 
-  /** The order this key defines, ties broken by key. */
+  /** {@return the order this key defines, ties broken by key} */
   public Comparator<GroupStats> comparator() {
     Comparator<GroupStats> byKey = Comparator.comparing(GroupStats::key, SortKey::compareKeys);
     if (this == NAME) {
@@ -57,12 +57,20 @@ public enum SortKey {
     return byValue.reversed().thenComparing(byKey);
   }
 
-  /** A sorted copy of {@code rows}. */
+  /**
+   * {@return a sorted copy of {@code rows}}
+   *
+   * @param rows the rows, unchanged
+   */
   public List<GroupStats> sort(List<GroupStats> rows) {
     return rows.stream().sorted(comparator()).collect(Collectors.toList());
   }
 
-  /** The value this key sorts by (0 for NAME). */
+  /**
+   * {@return the value this key sorts by (0 for NAME)}
+   *
+   * @param s the row
+   */
   public long value(GroupStats s) {
     switch (this) {
       case COUNT:

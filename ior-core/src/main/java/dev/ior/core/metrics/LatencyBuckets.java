@@ -68,20 +68,22 @@ public final class LatencyBuckets {
     return new LatencyBuckets(b, lowestIndex);
   }
 
-  /** Number of slots: the bounds, plus {@code +Inf} for the classic layout. */
+  /** {@return number of slots: the bounds, plus {@code +Inf} for the classic layout} */
   public int slots() {
     return nativeOffset == 0 ? bounds.length + 1 : bounds.length;
   }
 
-  /** A copy of the upper bounds, ns. */
+  /** {@return a copy of the upper bounds, ns} */
   public long[] bounds() {
     return bounds.clone();
   }
 
   /**
-   * The slot of a latency: the first bucket whose upper bound is at least {@code ns}. For the
-   * native layout values above the top bound count in the top slot and {@code ns <= 0} in slot
+   * {@return the slot of a latency: the first bucket whose upper bound is at least {@code ns}} For
+   * the native layout values above the top bound count in the top slot and {@code ns <= 0} in slot
    * 0 (callers count zeros in the zero bucket themselves).
+   *
+   * @param ns a latency, ns
    */
   public int index(long ns) {
     if (ns <= 0) {
@@ -94,12 +96,16 @@ public final class LatencyBuckets {
     return nativeOffset != 0 && k == bounds.length ? k - 1 : k;
   }
 
-  /** The Prometheus native bucket index of slot {@code k} (native layout). */
+  /**
+   * {@return the Prometheus native bucket index of slot {@code k} (native layout)}
+   *
+   * @param slot a slot of this layout, 0 .. {@link #slots()} - 1
+   */
   public int nativeIndex(int slot) {
     return slot + nativeOffset;
   }
 
-  /** The classic upper bounds in seconds, {@code +Inf} last, as Prometheus' {@code le}. */
+  /** {@return the classic upper bounds in seconds, {@code +Inf} last, as Prometheus' {@code le}} */
   public double[] upperBoundsSeconds() {
     double[] s = Arrays.copyOf(Arrays.stream(bounds).asDoubleStream().map(ns -> ns / 1e9)
         .toArray(), bounds.length + 1);

@@ -23,6 +23,11 @@ public record MetricsOptions(int maxSeries, Duration idle) {
   /**
    * Checks the limits.
    *
+   * @param maxSeries most (syscall, comm, container) series kept, at least 1; pairs of further
+   *     ones are folded into one overflow series per syscall (comm {@code [other]})
+   * @param idle a series that saw no pair for this long is dropped with its histogram (its
+   *     counters restart from 0 if it comes back, which Prometheus' rate() takes as a reset);
+   *     at least 1 s
    * @throws IllegalArgumentException when maxSeries is below 1 or idle is under 1 s
    */
   public MetricsOptions {

@@ -69,6 +69,8 @@ public final class MetricsSink implements PairSink {
    *
    * @param clock monotonic ns for the reader's idle rule (System::nanoTime; a fake in tests);
    *     the consumer's idle rule uses the pairs' own exit times
+   * @param options the series cap and the idle time after which a series is dropped
+   * @param labels the family and container labels of each pair
    */
   public MetricsSink(MetricsOptions options, PairLabels labels, LongSupplier clock) {
     this.options = options;
@@ -182,7 +184,7 @@ public final class MetricsSink implements PairSink {
     folded += b.folded;
   }
 
-  /** {@link #advance()}, then the totals as an immutable snapshot. Any thread. */
+  /** {@return {@link #advance()}, then the totals as an immutable snapshot} Any thread. */
   public synchronized MetricsSnapshot snapshot() {
     advance();
     List<SeriesSnapshot> out = new ArrayList<>(totals.size());
@@ -193,10 +195,14 @@ public final class MetricsSink implements PairSink {
   }
 
   /**
-   * Up to {@code max} series after {@code after} (from the first when null, which first merges the
-   * current interval) in {@link #ORDER}: a scrape walks every series this way holding this lock only per page, so that a
-   * client that reads slowly never holds it, and its memory is one page. A series that appears
-   * or goes between two pages may be missed or seen; none is seen twice. Any thread.
+   * {@return up to {@code max} series after {@code after} (from the first when null, which first
+   * merges the current interval) in {@link #ORDER}: a scrape walks every series this way holding
+   * this lock only per page, so that a client that reads slowly never holds it, and its memory is
+   * one page} A series that appears or goes between two pages may be missed or seen; none is seen
+   * twice. Any thread.
+   *
+   * @param after the last key of the previous page, or null for the first page
+   * @param max the page size, > 0
    */
   public synchronized List<SeriesSnapshot> page(SeriesKey after, int max) {
     if (after == null) {
@@ -214,18 +220,20 @@ public final class MetricsSink implements PairSink {
     return out;
   }
 
-  /** The counts of a snapshot without its series ({@code series()} is empty). Any thread. */
+  /**
+   * {@return the counts of a snapshot without its series ({@code series()} is empty)} Any thread.
+   */
   public synchronized MetricsSnapshot counts() {
     advance();
     return new MetricsSnapshot(List.of(), folded, evicted, options.maxSeries());
   }
 
-  /** Series exported now. Any thread. */
+  /** {@return series exported now} Any thread. */
   public synchronized int seriesCount() {
     return totals.size();
   }
 
-  /** The labels this sink was made with (the exporter asks them for families). */
+  /** {@return the labels this sink was made with (the exporter asks them for families)} */
   public PairLabels labels() {
     return labels;
   }

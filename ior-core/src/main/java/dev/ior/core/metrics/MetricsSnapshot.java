@@ -18,7 +18,14 @@ import java.util.List;
  */
 public record MetricsSnapshot(List<SeriesSnapshot> series, long foldedPairs, long evictedSeries,
     int maxSeries) {
-  /** Keeps an immutable copy of the series. */
+  /**
+   * Keeps an immutable copy of the series.
+   *
+   * @param series the live series, overflow series included, in no particular order
+   * @param foldedPairs pairs counted into an overflow series because the cap was reached
+   * @param evictedSeries series dropped so far because they were idle
+   * @param maxSeries the cap
+   */
   public MetricsSnapshot {
     series = List.copyOf(series);
   }

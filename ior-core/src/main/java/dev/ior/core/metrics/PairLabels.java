@@ -38,9 +38,11 @@ public interface PairLabels {
   };
 
   /**
-   * The syscall's family and the container its cgroup names ({@link CgroupInfo#label()} of a
-   * cgroup that is a container, pod, service or session; "" for others and ids not known yet).
+   * {@return the syscall's family and the container its cgroup names ({@link CgroupInfo#label()} of
+   * a cgroup that is a container, pod, service or session; "" for others and ids not known yet)}
    * {@code lookup} never blocks and the labels are its cached Strings: nothing is allocated.
+   *
+   * @param lookup the cgroup names, a non-blocking cache
    */
   static PairLabels of(CgroupLookup lookup) {
     return new PairLabels() {
@@ -63,18 +65,24 @@ public interface PairLabels {
   }
 
   /**
-   * The family label of {@code syscall} (fs, net, mem, ...), or null to leave the label out.
-   * Called on reader threads when a series is exported.
+   * {@return the family label of {@code syscall} (fs, net, mem, ...), or null to leave the label
+   * out} Called on reader threads when a series is exported.
+   *
+   * @param syscall the series' syscall
    */
   String family(Syscall syscall);
 
   /**
-   * The container the pair's process runs in, "" when none or unknown. Called on the consumer
-   * thread for every pair: it must be a cached lookup that allocates nothing and returns the
-   * same String instance for the same container.
+   * {@return the container the pair's process runs in, "" when none or unknown} Called on the
+   * consumer thread for every pair: it must be a cached lookup that allocates nothing and returns
+   * the same String instance for the same container.
+   *
+   * @param pair the pair being counted, a reused view
    */
   String container(SyscallPair pair);
 
-  /** Whether {@link #container} can return names (the overflow series then has one too). */
+  /**
+   * {@return whether {@link #container} can return names (the overflow series then has one too)}
+   */
   boolean hasContainers();
 }

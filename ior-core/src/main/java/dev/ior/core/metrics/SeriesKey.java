@@ -10,11 +10,18 @@ import java.util.Objects;
  * <pre>{@code
  * new SeriesKey(table.byName("read"), "postgres", "");
  * }</pre>
+ *
+ * @param syscall the syscall
+ * @param comm the process's comm (the thread group leader's)
+ * @param container the container the process runs in ({@link PairLabels#container}), "" when none
  */
 public record SeriesKey(Syscall syscall, String comm, String container) {
   /**
    * Requires every component ({@code container} is empty outside a container).
    *
+   * @param syscall the syscall
+   * @param comm the process's comm (the thread group leader's)
+   * @param container the container the process runs in ({@link PairLabels#container}), "" when none
    * @throws NullPointerException when a component is null
    */
   public SeriesKey {
@@ -23,7 +30,7 @@ public record SeriesKey(Syscall syscall, String comm, String container) {
     Objects.requireNonNull(container, "container");
   }
 
-  /** Whether this is an overflow series (pairs folded in beyond the series cap). */
+  /** {@return whether this is an overflow series (pairs folded in beyond the series cap)} */
   public boolean overflow() {
     return PairLabels.OTHER.equals(comm);
   }

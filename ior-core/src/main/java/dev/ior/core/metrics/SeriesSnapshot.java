@@ -37,52 +37,66 @@ public final class SeriesSnapshot {
     this.errors = Map.copyOf(errors);
   }
 
-  /** The series' labels. */
+  /** {@return the series' labels} */
   public SeriesKey key() {
     return key;
   }
 
-  /** Calls. */
+  /** {@return the number of calls} */
   public long count() {
     return count;
   }
 
-  /** Bytes read, written or transferred (by the syscall's {@code IoKind}). */
+  /** {@return bytes read, written or transferred (by the syscall's {@code IoKind})} */
   public long bytes() {
     return bytes;
   }
 
-  /** Summed latency, ns. */
+  /** {@return summed latency, ns} */
   public long durationNs() {
     return durationNs;
   }
 
-  /** Calls by errno name (e.g. {@code ENOENT}); restarted calls are not errors. */
+  /** {@return calls by errno name (e.g. {@code ENOENT}); restarted calls are not errors} */
   public Map<String, Long> errors() {
     return errors;
   }
 
-  /** Calls in classic bucket {@code slot} of {@link LatencyBuckets#CLASSIC} (not cumulative). */
+  /**
+   * {@return calls in classic bucket {@code slot} of {@link LatencyBuckets#CLASSIC} (not
+   * cumulative)}
+   *
+   * @param slot 0 .. {@code LatencyBuckets.CLASSIC.slots() - 1}
+   */
   public long classicCount(int slot) {
     return classic[slot];
   }
 
-  /** Calls of 0 ns (the native histogram's zero bucket). */
+  /** {@return calls of 0 ns (the native histogram's zero bucket)} */
   public long zeroCount() {
     return zeroCount;
   }
 
-  /** Number of non-empty native buckets. */
+  /** {@return number of non-empty native buckets} */
   public int nativeBuckets() {
     return nativeIndexes.length;
   }
 
-  /** The Prometheus native bucket index (schema {@value LatencyBuckets#NATIVE_SCHEMA}) of the k-th non-empty bucket, ascending. */
+  /**
+   * {@return the Prometheus native bucket index (schema {@value LatencyBuckets#NATIVE_SCHEMA}) of
+   * the k-th non-empty bucket, ascending}
+   *
+   * @param k 0 .. {@link #nativeBuckets()} - 1
+   */
   public int nativeIndex(int k) {
     return nativeIndexes[k];
   }
 
-  /** Calls in the k-th non-empty native bucket. */
+  /**
+   * {@return calls in the k-th non-empty native bucket}
+   *
+   * @param k 0 .. {@link #nativeBuckets()} - 1
+   */
   public long nativeCount(int k) {
     return nativeCounts[k];
   }

@@ -35,22 +35,26 @@ public enum Count {
     this.unit = unit;
   }
 
-  /** ior's name, as accepted by {@code -count}. */
+  /** {@return ior's name, as accepted by {@code -count}} */
   public String id() {
     return id;
   }
 
-  /** The pprof sample type: ior's name and an honest unit. */
+  /** {@return the pprof sample type: ior's name and an honest unit} */
   public SampleType sampleType() {
     return new SampleType(id, unit);
   }
 
-  /** What one unit is called in tooltips and messages: calls, ns or bytes. */
+  /** {@return what one unit is called in tooltips and messages: calls, ns or bytes} */
   public String countName() {
     return this == COUNT ? "calls" : CountNames.of(sampleType());
   }
 
-  /** This counter's value in {@code row}. */
+  /**
+   * {@return this counter's value in {@code row}}
+   *
+   * @param row an aggregated row
+   */
   public long of(AggregateRow row) {
     switch (this) {
       case COUNT:
@@ -65,8 +69,9 @@ public enum Count {
   }
 
   /**
-   * The counter called {@code name}.
+   * {@return the counter called {@code name}}
    *
+   * @param name a count's name as {@code -count} takes it: {@code count}, {@code duration}, ...
    * @throws IllegalArgumentException naming the valid counts when there is none
    */
   public static Count parse(String name) {

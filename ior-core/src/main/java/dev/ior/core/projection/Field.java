@@ -53,8 +53,8 @@ public enum Field {
   }
 
   /**
-   * ior's palette: flamegraph.pl's warm colours, and one hue family per field's frame kind
-   * (the flame-graph library knows no kinds; its caller supplies them).
+   * {@return ior's palette: flamegraph.pl's warm colours, and one hue family per field's frame kind
+   * (the flame-graph library knows no kinds; its caller supplies them)}
    */
   public static Palette palette() {
     Palette p = Palette.hot();
@@ -64,19 +64,20 @@ public enum Field {
     return p;
   }
 
-  /** ior's name of the field, as accepted by {@code -fields}. */
+  /** {@return ior's name of the field, as accepted by {@code -fields}} */
   public String id() {
     return id;
   }
 
-  /** The frame kind of this field's frames (the SVG colours and the legend use it). */
+  /** {@return the frame kind of this field's frames (the SVG colours and the legend use it)} */
   public String kind() {
     return kind;
   }
 
   /**
-   * The field called {@code name}.
+   * {@return the field called {@code name}}
    *
+   * @param name a field's name as {@code -fields} takes it, e.g. {@code path}
    * @throws IllegalArgumentException naming the valid fields when there is none
    */
   public static Field parse(String name) {
@@ -89,7 +90,7 @@ public enum Field {
         + String.join(", ", ids()));
   }
 
-  /** ior's names of all fields. */
+  /** {@return ior's names of all fields} */
   public static List<String> ids() {
     List<String> ids = new ArrayList<>();
     for (Field f : values()) {

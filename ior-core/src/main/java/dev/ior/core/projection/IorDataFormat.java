@@ -21,7 +21,11 @@ import java.util.Arrays;
 public final class IorDataFormat implements ProfileFormat {
   private final Projection projection;
 
-  /** Reads data files and projects them with {@code projection}. */
+  /**
+   * Reads data files and projects them with {@code projection}.
+   *
+   * @param projection the fields and count each file is projected onto
+   */
   public IorDataFormat(Projection projection) {
     this.projection = projection;
   }

@@ -32,19 +32,33 @@ public final class IorProfiles {
 
   private IorProfiles() {}
 
-  /** The projected, labelled profile of {@code data} with its title, subtitle and unit names. */
+  /**
+   * {@return the projected, labelled profile of {@code data} with its title, subtitle and unit
+   * names}
+   *
+   * @param data a {@code .ior} file's content
+   * @param p the fields and the count
+   */
   public static Decoded of(IorData data, Projection p) {
     StackProfile profile = p.project(data.rows(), info(data.run(), p));
     return new Decoded(profile, title(p), subtitle(data.run()),
         Map.of(Count.COUNT.id(), Count.COUNT.countName()));
   }
 
-  /** "I/O Traces (pid,path,tracepoint by duration)". */
+  /**
+   * {@return the title, e.g. "I/O Traces (pid,path,tracepoint by duration)"}
+   *
+   * @param p the fields and the count
+   */
   public static String title(Projection p) {
     return "I/O Traces (" + p.describe().replace("-by-", " by ").replace('-', ',') + ")";
   }
 
-  /** "earth, 3.0 s from 2026-11-26 07:05:00 UTC; nothing lost". */
+  /**
+   * {@return the subtitle, e.g. "earth, 3.0 s from 2026-11-26 07:05:00 UTC; nothing lost"}
+   *
+   * @param run the run's metadata (host, duration, start, losses)
+   */
   public static String subtitle(RunInfo run) {
     String when = run.startUnixNanos() == 0 ? ""
         : " from " + WHEN.format(Instant.ofEpochSecond(0, run.startUnixNanos())

@@ -26,7 +26,11 @@ public final class OpenFlags {
 
   private OpenFlags() {}
 
-  /** The flags as {@code ACCESS|FLAG|...}; -1 (unknown) as {@code [unknown flags]}. */
+  /**
+   * {@return the flags as {@code ACCESS|FLAG|...}; -1 (unknown) as {@code [unknown flags]}}
+   *
+   * @param flags open flags ({@code O_*} bits), or -1 when unknown
+   */
   public static String format(int flags) {
     if (flags == -1) {
       return "[unknown flags]";

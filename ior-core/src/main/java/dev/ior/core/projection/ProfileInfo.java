@@ -18,12 +18,19 @@ import java.util.List;
  */
 public record ProfileInfo(long timeNanos, long durationNanos, List<String> comments,
     boolean labels) {
-  /** Keeps an immutable copy of the comments. */
+  /**
+   * Keeps an immutable copy of the comments.
+   *
+   * @param timeNanos wall-clock start of the run, ns since the Unix epoch; 0 when unknown
+   * @param durationNanos length of the run, ns; 0 when unknown
+   * @param comments notes for the profile (pprof shows them)
+   * @param labels whether to attach pid, tid and comm labels where they are not frames
+   */
   public ProfileInfo {
     comments = List.copyOf(comments);
   }
 
-  /** No metadata, no labels: for collapsed output and tests. */
+  /** {@return no metadata, no labels: for collapsed output and tests} */
   public static ProfileInfo none() {
     return new ProfileInfo(0, 0, List.of(), false);
   }

@@ -38,6 +38,8 @@ public record Projection(List<Field> fields, Count count) {
   /**
    * Checks the fields: at least one, none twice.
    *
+   * @param fields frame fields, root first; at least one, each at most once
+   * @param count the counter that sizes frames (the profile's default sample type)
    * @throws IllegalArgumentException naming the valid fields when the list is empty or repeats one
    */
   public Projection {
@@ -48,7 +50,7 @@ public record Projection(List<Field> fields, Count count) {
     }
   }
 
-  /** ior's default: {@code comm,path,tracepoint} by {@code count}. */
+  /** {@return ior's default: {@code comm,path,tracepoint} by {@code count}} */
   public static Projection defaults() {
     return new Projection(List.of(Field.COMM, Field.PATH, Field.TRACEPOINT), Count.COUNT);
   }
@@ -56,6 +58,9 @@ public record Projection(List<Field> fields, Count count) {
   /**
    * Parses ior's comma-separated {@code -fields} and {@code -count} values.
    *
+   * @param fields comma-separated field names, e.g. {@code pid,path,tracepoint}
+   * @param count a count's name, e.g. {@code duration}
+   * @return the projection
    * @throws IllegalArgumentException listing the valid names when one is unknown
    */
   public static Projection parse(String fields, String count) {
@@ -66,7 +71,7 @@ public record Projection(List<Field> fields, Count count) {
     return new Projection(list, Count.parse(count));
   }
 
-  /** A name for files of this projection, e.g. {@code pid-path-tracepoint-by-count}. */
+  /** {@return a name for files of this projection, e.g. {@code pid-path-tracepoint-by-count}} */
   public String describe() {
     StringBuilder b = new StringBuilder();
     for (Field f : fields) {
@@ -75,12 +80,12 @@ public record Projection(List<Field> fields, Count count) {
     return b.append("by-").append(count.id()).toString();
   }
 
-  /** Index of the chosen count among the profile's sample types. */
+  /** {@return index of the chosen count among the profile's sample types} */
   public int valueIndex() {
     return count.ordinal();
   }
 
-  /** The sample types of every projected profile, in {@link Count} order. */
+  /** {@return the sample types of every projected profile, in {@link Count} order} */
   public static List<SampleType> sampleTypes() {
     List<SampleType> types = new ArrayList<>();
     for (Count c : Count.values()) {
@@ -89,7 +94,13 @@ public record Projection(List<Field> fields, Count count) {
     return types;
   }
 
-  /** Projects {@code rows}; identical stacks (and labels) are summed. */
+  /**
+   * Projects {@code rows}; identical stacks (and labels) are summed.
+   *
+   * @param rows the aggregated rows
+   * @param info the profile's metadata and labels
+   * @return the profile, one sample per distinct stack, with {@link #sampleTypes()} values
+   */
   public StackProfile project(Iterable<AggregateRow> rows, ProfileInfo info) {
     StackProfile.Builder b = StackProfile.builder(sampleTypes())
         .defaultSampleType(count.id())

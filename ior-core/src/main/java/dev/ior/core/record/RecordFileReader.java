@@ -45,7 +45,7 @@ public final class RecordFileReader {
    *     replayed)
    */
   public record Replay(long records, boolean cutShort) {
-    /** "12,345 records", or "cut short after 12,345 records". */
+    /** {@return "12,345 records", or "cut short after 12,345 records"} */
     public String describe() {
       return String.format(Locale.ROOT, cutShort ? "cut short after %,d records" : "%,d records",
           records);
@@ -53,8 +53,9 @@ public final class RecordFileReader {
   }
 
   /**
-   * Epoch ns minus CLOCK_MONOTONIC ns when the recording started (see the writer).
+   * {@return epoch ns minus CLOCK_MONOTONIC ns when the recording started (see the writer)}
    *
+   * @param file a recording ({@code .iorrec})
    * @throws IOException when the file cannot be opened (the {@link
    *     java.nio.file.FileSystemException} as thrown) or is not a recording of a known version
    */
@@ -69,6 +70,8 @@ public final class RecordFileReader {
    * Replays {@code file} into {@code sink}: a first pass checks the whole file and finds where
    * its verified data ends, the second hands the records up to there over.
    *
+   * @param file a recording ({@code .iorrec})
+   * @param sink receives each record, valid only during the call
    * @return how many records were replayed and whether the recording was cut short
    * @throws IOException when the file is not a recording, has a newer version, is cut short in
    *     its header, or is damaged; the message starts with the file's name
@@ -148,9 +151,10 @@ public final class RecordFileReader {
   private record Header(int version, long epochOffsetNs, RecordingOrigin origin) {}
 
   /**
-   * The arch and syscall table {@code file} was recorded with ({@link RecordingOrigin#LEGACY}
-   * for a version-3 recording).
+   * {@return the arch and syscall table {@code file} was recorded with ({@link
+   * RecordingOrigin#LEGACY} for a version-3 recording)}
    *
+   * @param file a recording ({@code .iorrec})
    * @throws IOException as {@link #epochOffsetNs}, and when this ior cannot replay its records
    */
   public static RecordingOrigin origin(Path file) throws IOException {

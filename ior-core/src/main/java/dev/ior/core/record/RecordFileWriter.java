@@ -74,6 +74,10 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
    *
    * @param epochOffsetNs epoch ns minus CLOCK_MONOTONIC ns at the start, so that a replay on
    *     another boot or machine shows the original wall-clock times
+   * @param file where the recording appears (conventionally {@code .iorrec})
+   * @return the writer, a {@link RecordSink} to tap the trace with
+   * @throws IOException when the temporary file beside {@code file} cannot be created or the header
+   *     written
    */
   public static RecordFileWriter create(Path file, long epochOffsetNs) throws IOException {
     return create(file, epochOffsetNs, MEMBER_BYTES);
@@ -99,7 +103,11 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
     }
   }
 
-  /** Drops the recording (the trace never started): no file appears. */
+  /**
+   * Drops the recording (the trace never started): no file appears.
+   *
+   * @throws IOException when the temporary file cannot be closed or removed
+   */
   public void abort() throws IOException {
     closed = true;
     file.close();
@@ -126,7 +134,7 @@ public final class RecordFileWriter implements RecordSink, AutoCloseable {
     }
   }
 
-  /** Records written so far. */
+  /** {@return records written so far} */
   public long records() {
     return records;
   }

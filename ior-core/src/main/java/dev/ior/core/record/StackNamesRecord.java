@@ -33,7 +33,13 @@ public final class StackNamesRecord {
 
   private final ByteBuffer buf = ByteBuffer.allocate(MAX_BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
-  /** Whether the record at {@code buf[offset...]} is one of these. */
+  /**
+   * {@return whether the record at {@code buf[offset...]} is one of these}
+   *
+   * @param buf the buffer holding the record
+   * @param offset where the record starts, bytes
+   * @param length the record's length, bytes
+   */
   public static boolean is(ByteBuffer buf, int offset, int length) {
     return length >= SIZE && buf.getInt(offset + RecordLayout.HEAD_KIND) == KIND;
   }
@@ -41,6 +47,12 @@ public final class StackNamesRecord {
   /**
    * Encodes {@code stack} as the names of {@code stackId} of {@code pid} and hands the record to
    * {@code sink}. Called once per distinct stack (not per call); reuses its buffer.
+   *
+   * @param pid process id (tgid)
+   * @param stackId key of the kernel's stack map
+   * @param spWord the word at the user stack pointer at the syscall, 0 when unreadable
+   * @param stack the names, root first
+   * @param sink receives the encoded record, valid only during the call
    */
   public void write(int pid, int stackId, long spWord, CallStack stack, RecordSink sink) {
     List<byte[]> frames = new ArrayList<>(stack.frames().size());
@@ -74,12 +86,24 @@ public final class StackNamesRecord {
     return n;
   }
 
-  /** What a record says: the stack id of a process and its names. */
+  /**
+   * What a record says: the stack id of a process and its names.
+   *
+   * @param pid process id (tgid)
+   * @param stackId key of the kernel's stack map
+   * @param spWord the word at the user stack pointer at the syscall, 0 when unreadable
+   * @param stack the frames' names, root first
+   */
   public record Names(int pid, int stackId, long spWord, CallStack stack) {}
 
   /**
    * Decodes the record at {@code buf[offset, offset + length)}; null when it is cut short or its
    * frames do not fit its length (a damaged recording: the replay shows the stack as unknown).
+   *
+   * @param buf the buffer holding the record
+   * @param offset where the record starts, bytes
+   * @param length the record's length, bytes
+   * @return what the record says, or null when it is damaged
    */
   public static Names read(ByteBuffer buf, int offset, int length) {
     if (!is(buf, offset, length)) {

@@ -15,7 +15,12 @@ public final class StackNamesTap implements StackResolver {
   private final RecordSink recording;
   private final StackNamesRecord record = new StackNamesRecord();
 
-  /** Resolves through {@code live} and hands a names record of each answer to {@code recording}. */
+  /**
+   * Resolves through {@code live} and hands a names record of each answer to {@code recording}.
+   *
+   * @param live the live trace's resolver
+   * @param recording the recording's writer
+   */
   public StackNamesTap(StackResolver live, RecordSink recording) {
     this.live = live;
     this.recording = recording;

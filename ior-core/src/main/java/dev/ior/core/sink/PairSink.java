@@ -13,7 +13,11 @@ import dev.ior.core.event.SyscallPair;
  */
 @FunctionalInterface
 public interface PairSink {
-  /** One pair; valid only during this call. */
+  /**
+   * One pair; valid only during this call.
+   *
+   * @param pair the pair, a reused view; {@link SyscallPair#copy()} to keep it
+   */
   void accept(SyscallPair pair);
 
   /**
@@ -32,6 +36,9 @@ public interface PairSink {
    * program's name. Consumer thread, like {@link #accept}.
    *
    * @param timeNs CLOCK_MONOTONIC ns
+   * @param pid process id (tgid)
+   * @param tid the thread that exec'd
+   * @param comm the new program's name (its comm, at most 15 bytes)
    */
   default void exec(int pid, int tid, long timeNs, String comm) {}
 
@@ -40,6 +47,9 @@ public interface PairSink {
    * the new thread's id, for a thread).
    *
    * @param timeNs CLOCK_MONOTONIC ns
+   * @param pid process id (tgid) of the forking task
+   * @param tid the forking thread
+   * @param childPid the new process's pid, or the new thread's tid
    */
   default void fork(int pid, int tid, int childPid, long timeNs) {}
 
@@ -47,6 +57,8 @@ public interface PairSink {
    * Task {@code tid} of process {@code pid} exited.
    *
    * @param timeNs CLOCK_MONOTONIC ns
+   * @param pid process id (tgid)
+   * @param tid the thread that exited
    */
   default void taskExit(int pid, int tid, long timeNs) {}
 
@@ -61,7 +73,11 @@ public interface PairSink {
    */
   default void mark(long timeNs, int pid, int tid, String label) {}
 
-  /** A sink that feeds several sinks in order. */
+  /**
+   * {@return a sink that feeds several sinks in order}
+   *
+   * @param sinks the sinks, each receiving every call in the order given
+   */
   static PairSink tee(PairSink... sinks) {
     PairSink[] all = sinks.clone();
     return new PairSink() {

@@ -32,37 +32,54 @@ public final class CallStack {
     this.folded = String.join(";", this.frames);
   }
 
-  /** A stack whose frames are all named as well as they can be. */
+  /**
+   * A stack whose frames are all named as well as they can be.
+   *
+   * @param frames frame names, root first
+   */
   public CallStack(List<String> frames) {
     this(frames, false);
   }
 
-  /** A one-frame placeholder such as {@code [stack lost: map full]}. */
+  /**
+   * {@return a one-frame placeholder such as {@code [stack lost: map full]}}
+   *
+   * @param text the placeholder's text, shown as the only frame
+   */
   public static CallStack marker(String text) {
     return new CallStack(List.of(text));
   }
 
-  /** Frame names, root first. */
+  /** {@return frame names, root first} */
   public List<String> frames() {
     return frames;
   }
 
-  /** Whether a later resolution may name more frames. */
+  /** {@return whether a later resolution may name more frames} */
   public boolean provisional() {
     return provisional;
   }
 
-  /** The frames joined by {@code ;}, root first (the folded format); built once. */
+  /** {@return the frames joined by {@code ;}, root first (the folded format); built once} */
   public String folded() {
     return folded;
   }
 
-  /** The frames of a {@link #folded()} string; {@link #NOT_TAKEN}'s for "" (no stack known). */
+  /**
+   * {@return the frames of a {@link #folded()} string; {@link #NOT_TAKEN}'s for "" (no stack
+   * known)}
+   *
+   * @param folded frames joined by {@code ;}, root first
+   */
   public static List<String> framesOf(String folded) {
     return folded.isEmpty() ? NOT_TAKEN.frames : List.of(folded.split(";", -1));
   }
 
-  /** A frame name made safe for the folded format. */
+  /**
+   * {@return a frame name made safe for the folded format}
+   *
+   * @param name a frame name
+   */
   public static String clean(String name) {
     return name.replace(';', ':').replace('\n', ' ');
   }

@@ -28,13 +28,16 @@ public record FileMapping(long start, long end, long offset, int prot, int devic
   /** {@code prot}: shared (not private copy-on-write). */
   public static final int SHARED = 8;
 
-  /** The permissions as {@code /proc/PID/maps} writes them, e.g. {@code r-xp}. */
+  /** {@return the permissions as {@code /proc/PID/maps} writes them, e.g. {@code r-xp}} */
   public String perms() {
     return new String(new char[] {(prot & READ) != 0 ? 'r' : '-', (prot & WRITE) != 0 ? 'w' : '-',
         (prot & EXEC) != 0 ? 'x' : '-', (prot & SHARED) != 0 ? 's' : 'p'});
   }
 
-  /** The device as {@code /proc/PID/maps} writes it: {@code major:minor} in hex, e.g. {@code 08:01}. */
+  /**
+   * {@return the device as {@code /proc/PID/maps} writes it: {@code major:minor} in hex, e.g.
+   * {@code 08:01}}
+   */
   public String deviceName() {
     return String.format(java.util.Locale.ROOT, "%02x:%02x", device >>> 20, device & 0xfffff);
   }

@@ -36,6 +36,8 @@ public record StackPolicy(int every, long slowNs) {
   /**
    * Checks the policy.
    *
+   * @param every take every Nth call of each thread (1: all); 0: not by count
+   * @param slowNs take calls that took at least this many ns; 0: not by latency
    * @throws IllegalArgumentException when every or slowNs is negative
    */
   public StackPolicy {
@@ -44,7 +46,7 @@ public record StackPolicy(int every, long slowNs) {
     }
   }
 
-  /** Whether any stack is taken. */
+  /** {@return whether any stack is taken} */
   public boolean enabled() {
     return every > 0 || slowNs > 0;
   }
@@ -53,6 +55,8 @@ public record StackPolicy(int every, long slowNs) {
    * Parses {@code off}, {@code all}, {@code sample:N}, {@code slow:DURATION} (ns, us, ms, s) or
    * {@code sample:N,slow:DURATION}.
    *
+   * @param spec the policy as written, case-insensitive
+   * @return the policy
    * @throws IllegalArgumentException with the accepted forms
    */
   public static StackPolicy parse(String spec) {
@@ -118,7 +122,7 @@ public record StackPolicy(int every, long slowNs) {
     return ns;
   }
 
-  /** The canonical spelling, parseable by {@link #parse}. */
+  /** {@return the canonical spelling, parseable by {@link #parse}} */
   public String describe() {
     if (!enabled()) {
       return "off";

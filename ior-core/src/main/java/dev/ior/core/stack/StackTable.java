@@ -30,12 +30,22 @@ public final class StackTable {
     }
   }
 
-  /** A table resolving through {@code resolver}. */
+  /**
+   * A table resolving through {@code resolver}.
+   *
+   * @param resolver names stacks the table has not seen
+   */
   public StackTable(StackResolver resolver) {
     this.resolver = resolver;
   }
 
-  /** The stack of a call of {@code pid}; see {@link StackResolver#resolve}. */
+  /**
+   * {@return the stack of a call of {@code pid}; see {@link StackResolver#resolve}}
+   *
+   * @param pid process id (tgid) of the call
+   * @param stackId key of the kernel's stack map; negative: the -errno of the kernel's walk
+   * @param spWord the word at the user stack pointer at the syscall, 0 when unreadable
+   */
   public CallStack get(int pid, int stackId, long spWord) {
     IntMap<Entry> stacks = stacksOf(pid);
     Entry first = stacks.get(stackId);
@@ -60,6 +70,11 @@ public final class StackTable {
   /**
    * Sets the stack of ({@code pid}, {@code stackId}, {@code spWord}) without asking the resolver:
    * a replay learning the names a live trace recorded. Replaces what was known.
+   *
+   * @param pid process id (tgid)
+   * @param stackId key of the kernel's stack map
+   * @param spWord the word at the user stack pointer at the syscall
+   * @param stack the names
    */
   public void learn(int pid, int stackId, long spWord, CallStack stack) {
     IntMap<Entry> stacks = stacksOf(pid);
@@ -74,7 +89,13 @@ public final class StackTable {
     stacks.put(stackId, new Entry(spWord, stack, resolver.generation(), first));
   }
 
-  /** Passes the frames of stack {@code stackId} to the resolver (see {@link StackResolver#frames}). */
+  /**
+   * Passes the frames of stack {@code stackId} to the resolver (see {@link StackResolver#frames}).
+   *
+   * @param stackId the trace's id of the stack
+   * @param ips the frames' addresses, innermost first
+   * @param depth how many of {@code ips} are used
+   */
   public void frames(int stackId, long[] ips, int depth) {
     resolver.frames(stackId, ips, depth);
   }
@@ -83,6 +104,10 @@ public final class StackTable {
    * Passes the kernel's mapping of {@code pid} to the resolver (see {@link
    * StackResolver#mapping}); the process is known from now on, so its exec or exit reaches the
    * resolver's {@link StackResolver#forget}.
+   *
+   * @param pid process id (tgid)
+   * @param index the mapping's place in the process's set, 0 first
+   * @param m the mapping
    */
   public void mapping(int pid, int index, FileMapping m) {
     stacksOf(pid);
@@ -98,14 +123,18 @@ public final class StackTable {
     return stacks;
   }
 
-  /** Drops what is known of {@code pid}'s stacks (exec, exit). */
+  /**
+   * Drops what is known of {@code pid}'s stacks (exec, exit).
+   *
+   * @param pid process id (tgid)
+   */
   public void forget(int pid) {
     if (byPid.remove(pid) != null) {
       resolver.forget(pid);
     }
   }
 
-  /** Distinct stacks resolved so far. */
+  /** {@return distinct stacks resolved so far} */
   public long resolved() {
     return resolved;
   }

@@ -54,22 +54,29 @@ public enum LossKind {
     this.meaning = meaning;
   }
 
-  /** The machine name: Prometheus' {@code kind} label, the JSON and file key ({@code ring_full}). */
+  /**
+   * {@return the machine name: Prometheus' {@code kind} label, the JSON and file key ({@code
+   * ring_full})}
+   */
   public String label() {
     return label;
   }
 
-  /** The name in reports ({@code ring full}). */
+  /** {@return the name in reports ({@code ring full})} */
   public String words() {
     return words;
   }
 
-  /** What is counted, in one sentence for help texts. */
+  /** {@return what is counted, in one sentence for help texts} */
   public String meaning() {
     return meaning;
   }
 
-  /** The kind of {@link #label()} {@code label}, or null. */
+  /**
+   * {@return the kind of {@link #label()} {@code label}, or null}
+   *
+   * @param label a machine name such as {@code ring_full}
+   */
   public static LossKind byLabel(String label) {
     for (LossKind k : values()) {
       if (k.label.equals(label)) {

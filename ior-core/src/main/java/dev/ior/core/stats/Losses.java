@@ -31,27 +31,39 @@ public final class Losses {
     this.unknown = unknown;
   }
 
-  /** An empty builder (every kind 0 and known). */
+  /** {@return an empty builder (every kind 0 and known)} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The count of {@code kind}, >= 0; 0 when it is unknown (see {@link #known}). */
+  /**
+   * {@return the count of {@code kind}, >= 0; 0 when it is unknown (see {@link #known})}
+   *
+   * @param kind the kind of loss
+   */
   public long count(LossKind kind) {
     return counts[kind.ordinal()];
   }
 
-  /** Whether {@code kind} was counted; false when its counter could not be read. */
+  /**
+   * {@return whether {@code kind} was counted; false when its counter could not be read}
+   *
+   * @param kind the kind of loss
+   */
   public boolean known(LossKind kind) {
     return (unknown & 1 << kind.ordinal()) == 0;
   }
 
-  /** The count of {@code kind}, or empty when it is unknown. */
+  /**
+   * {@return the count of {@code kind}, or empty when it is unknown}
+   *
+   * @param kind the kind of loss
+   */
   public OptionalLong get(LossKind kind) {
     return known(kind) ? OptionalLong.of(count(kind)) : OptionalLong.empty();
   }
 
-  /** The kinds that could not be counted. */
+  /** {@return the kinds that could not be counted} */
   public Set<LossKind> unknownKinds() {
     Set<LossKind> s = EnumSet.noneOf(LossKind.class);
     for (LossKind k : KINDS) {
@@ -62,7 +74,7 @@ public final class Losses {
     return s;
   }
 
-  /** The sum of every known kind. */
+  /** {@return the sum of every known kind} */
   public long total() {
     long sum = 0;
     for (long c : counts) {
@@ -71,14 +83,20 @@ public final class Losses {
     return sum;
   }
 
-  /** {@code 1,234} or {@code unknown}. */
+  /**
+   * {@return the count of {@code kind} for people: {@code 1,234} or {@code unknown}}
+   *
+   * @param kind the kind of loss
+   */
   public String describe(LossKind kind) {
     return known(kind) ? String.format(Locale.ROOT, "%,d", count(kind)) : "unknown";
   }
 
   /**
-   * These losses and {@code other}'s, kind by kind: a kind is unknown when it is unknown in
-   * either, else the counts add up.
+   * {@return these losses and {@code other}'s, kind by kind: a kind is unknown when it is unknown
+   * in either, else the counts add up}
+   *
+   * @param other the losses to add, e.g. another trace's or the record source's
    */
   public Losses plus(Losses other) {
     long[] sum = new long[KINDS.length];
@@ -125,6 +143,9 @@ public final class Losses {
     /**
      * Adds {@code n} losses of {@code kind}.
      *
+     * @param kind the kind of loss
+     * @param n how many were lost, >= 0
+     * @return this builder
      * @throws IllegalArgumentException when {@code n} is negative (a counter that could not be
      *     read is {@link #unknown(LossKind)}, not -1)
      */
@@ -137,13 +158,18 @@ public final class Losses {
       return this;
     }
 
-    /** Marks {@code kind} as not counted: it shows as unknown and adds nothing to the total. */
+    /**
+     * Marks {@code kind} as not counted: it shows as unknown and adds nothing to the total.
+     *
+     * @param kind the kind whose counter could not be read
+     * @return this builder
+     */
     public Builder unknown(LossKind kind) {
       unknown |= 1 << kind.ordinal();
       return this;
     }
 
-    /** The losses. */
+    /** {@return the losses} */
     public Losses build() {
       long[] c = counts.clone();
       for (int i = 0; i < c.length; i++) {

@@ -16,8 +16,13 @@ public final class StatsReport {
   private StatsReport() {}
 
   /**
-   * The report under its own first line; with {@code incomplete} (a recording cut short) every
-   * total is a lower bound, as when events were lost. Lines end with the platform's separator.
+   * {@return the report under its own first line; with {@code incomplete} (a recording cut short)
+   * every total is a lower bound, as when events were lost} Lines end with the platform's
+   * separator.
+   *
+   * @param s the run's statistics
+   * @param headline the first line, e.g. {@code ior: traced 4.0 s, 14 syscalls attached}
+   * @param incomplete whether the source ended early (a recording cut short)
    */
   public static String format(TraceStats s, String headline, boolean incomplete) {
     double secs = s.durationNs() / 1e9;
@@ -68,7 +73,12 @@ public final class StatsReport {
     return b.toString();
   }
 
-  /** {@code 512 B}, {@code 1.5 KiB}, ... (binary units, one decimal). */
+  /**
+   * {@return {@code n} bytes for people: {@code 512 B}, {@code 1.5 KiB}, ... (binary units, one
+   * decimal)}
+   *
+   * @param n a byte count, >= 0
+   */
   public static String bytes(long n) {
     if (n < 1024) {
       return n + " B";

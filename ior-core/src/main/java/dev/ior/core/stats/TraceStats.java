@@ -31,6 +31,13 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
   /**
    * Requires every part (use the parts' {@code NONE} constants for nothing counted).
    *
+   * @param durationNs how long the trace ran (a replay: the span of its records), ns, >= 0
+   * @param records what was read from the source
+   * @param calls what became of the calls
+   * @param bytes bytes moved by successful calls
+   * @param names how files were named
+   * @param uring io_uring calls (counted, not decoded)
+   * @param losses every kind of loss
    * @throws NullPointerException when a part is null
    */
   public TraceStats {
@@ -66,7 +73,17 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
    */
   public record Calls(long paired, long emitted, long failed, long restarts, long interrupted,
       long compat, long inFlightAtStop, long refused) {
-    /** Calls of a source that knows of no refused call (older .ior files). */
+    /**
+     * Calls of a source that knows of no refused call (older .ior files).
+     *
+     * @param paired syscalls paired
+     * @param emitted pairs that passed the filters
+     * @param failed pairs that returned an error
+     * @param restarts pairs that returned a kernel restart code
+     * @param interrupted of those, calls the program saw fail with EINTR
+     * @param compat pairs of 32-bit (ia32) calls
+     * @param inFlightAtStop enters still waiting for their exit at the stop
+     */
     public Calls(long paired, long emitted, long failed, long restarts, long interrupted,
         long compat, long inFlightAtStop) {
       this(paired, emitted, failed, restarts, interrupted, compat, inFlightAtStop, 0);
@@ -99,23 +116,31 @@ public record TraceStats(long durationNs, Records records, Calls calls, Bytes by
    */
   public record Uring(long enters, long submitted) {}
 
-  /** Every known loss summed (see {@link Losses#total()}). */
+  /** {@return every known loss summed (see {@link Losses#total()})} */
   public long lost() {
     return losses.total();
   }
 
-  /** Whether totals are lower bounds ("at least") because something was lost. */
+  /** {@return whether totals are lower bounds ("at least") because something was lost} */
   public boolean lossy() {
     return losses.total() > 0;
   }
 
-  /** These stats with the duration {@code durationNs} (ns). */
+  /**
+   * {@return these stats with the duration {@code durationNs} (ns)}
+   *
+   * @param durationNs how long the trace ran, ns, >= 0
+   */
   public TraceStats withDuration(long durationNs) {
     return new TraceStats(durationNs, records, calls, bytes, names, uring, losses);
   }
 
   /**
-   * These stats with what only the record source knows added: its losses and the names it lost.
+   * {@return these stats with what only the record source knows added: its losses and the names it
+   * lost}
+   *
+   * @param sourceLosses what the source lost (ring full, unread at stop, kernel counters)
+   * @param namesLost names the kernel could not hand over
    */
   public TraceStats plusSource(Losses sourceLosses, long namesLost) {
     return new TraceStats(durationNs, records, calls, bytes,

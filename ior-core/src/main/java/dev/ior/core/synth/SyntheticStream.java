@@ -51,7 +51,13 @@ public final class SyntheticStream {
     this.lengths = lengths;
   }
 
-  /** Encodes {@code iterations} × 12 records of long-lived processes into a direct buffer. */
+  /**
+   * Encodes {@code iterations} × 12 records of long-lived processes into a direct buffer.
+   *
+   * @param t the syscall table the records' ids come from
+   * @param iterations how many rounds of 12 records, > 0
+   * @return the encoded stream
+   */
   public static SyntheticStream encode(SyscallTable t, int iterations) {
     return encode(t, iterations, false);
   }
@@ -60,6 +66,11 @@ public final class SyntheticStream {
    * Like {@link #encode(SyscallTable, int)}; with {@code churn}, every 8th iteration adds a
    * rename, a failed relative open and a child process that forks, execs, reads its inherited
    * stdin and exits (new processes need new state, so this stream allocates per child).
+   *
+   * @param t the syscall table the records' ids come from
+   * @param iterations how many rounds of 12 records (plus churn), > 0
+   * @param churn whether to add the renames, failed opens and child processes
+   * @return the encoded stream
    */
   public static SyntheticStream encode(SyscallTable t, int iterations, boolean churn) {
     ByteBuffer b = ByteBuffer.allocateDirect(iterations * 12 * 180).order(ByteOrder.LITTLE_ENDIAN);
@@ -120,24 +131,32 @@ public final class SyntheticStream {
     return new SyntheticStream(b, java.util.Arrays.copyOf(off, n), java.util.Arrays.copyOf(len, n));
   }
 
-  /** Number of records. */
+  /** {@return number of records} */
   public int records() {
     return offsets.length;
   }
 
-  /** Bytes of records. */
+  /** {@return bytes of records} */
   public int bytes() {
     return size;
   }
 
-  /** Hands every record to {@code sink}. */
+  /**
+   * Hands every record to {@code sink}.
+   *
+   * @param sink receives each record, valid only during the call
+   */
   public void forEach(RecordSink sink) {
     for (int i = 0; i < offsets.length; i++) {
       sink.accept(buf, offsets[i], lengths[i]);
     }
   }
 
-  /** Feeds every record to {@code pipeline}. */
+  /**
+   * Feeds every record to {@code pipeline}.
+   *
+   * @param pipeline the pipeline to feed (not finished)
+   */
   public void feed(TracePipeline pipeline) {
     for (int i = 0; i < offsets.length; i++) {
       pipeline.accept(buf, offsets[i], lengths[i]);
@@ -147,6 +166,10 @@ public final class SyntheticStream {
   /**
    * Runs {@code rounds} passes of a stream through a throw-away pipeline into {@code sink}, so
    * that decoding, pairing, fd tracking and the sink are compiled before real records arrive.
+   *
+   * @param table the syscall table the records' ids come from
+   * @param sink the sink to warm up; it receives the pairs and {@code finish()} is not called
+   * @param rounds passes over a stream of 5,000 iterations, >= 0
    */
   public static void warmUp(SyscallTable table, PairSink sink, int rounds) {
     SyntheticStream s = encode(table, 5_000, true);

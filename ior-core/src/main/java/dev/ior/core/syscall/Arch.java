@@ -30,12 +30,16 @@ public enum Arch {
     this.tsvName = tsvName;
   }
 
-  /** The name in {@code syscall-numbers.tsv}. */
+  /** {@return the name in {@code syscall-numbers.tsv}} */
   public String tsvName() {
     return tsvName;
   }
 
-  /** The arch named {@code name} in a file's header ({@link #tsvName()}), or null. */
+  /**
+   * {@return the arch named {@code name} in a file's header ({@link #tsvName()}), or null}
+   *
+   * @param name an arch's name as in {@code syscall-numbers.tsv}, e.g. {@code x86_64}
+   */
   public static Arch byName(String name) {
     for (Arch a : values()) {
       if (a.tsvName.equals(name)) {
@@ -45,12 +49,12 @@ public enum Arch {
     return null;
   }
 
-  /** The 32-bit ABI this arch's kernel also serves, or null. */
+  /** {@return the 32-bit ABI this arch's kernel also serves, or null} */
   public Arch compat() {
     return this == X86_64 ? I386 : null;
   }
 
-  /** The arch of the running JVM, or null when ior has no numbers for it. */
+  /** {@return the arch of the running JVM, or null when ior has no numbers for it} */
   public static Arch running() {
     String a = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     switch (a) {

@@ -36,7 +36,12 @@ public final class SyscallNumbers {
     this.unknownNames = Collections.unmodifiableList(unknownNames);
   }
 
-  /** The numbers of {@code arch}, resolved against {@code table}. */
+  /**
+   * {@return the numbers of {@code arch}, resolved against {@code table}}
+   *
+   * @param table ior's syscall table (names to ids)
+   * @param arch the arch whose kernel numbers to use
+   */
   public static SyscallNumbers of(SyscallTable table, Arch arch) {
     Syscall[] byNumber = new Syscall[0];
     List<String> unknown = new ArrayList<>();
@@ -71,17 +76,25 @@ public final class SyscallNumbers {
     return new SyscallNumbers(arch, byNumber, unknown);
   }
 
-  /** The arch these numbers are of. */
+  /** {@return the arch these numbers are of} */
   public Arch arch() {
     return arch;
   }
 
-  /** The syscall with number {@code nr}, or null. */
+  /**
+   * {@return the syscall with number {@code nr}, or null}
+   *
+   * @param nr a kernel syscall number of this arch
+   */
   public Syscall syscall(int nr) {
     return nr >= 0 && nr < byNumber.length ? byNumber[nr] : null;
   }
 
-  /** Every number of {@code s} on this arch (empty when the arch has no such syscall). */
+  /**
+   * {@return every number of {@code s} on this arch (empty when the arch has no such syscall)}
+   *
+   * @param s a syscall of ior's table
+   */
   public List<Integer> numbers(Syscall s) {
     List<Integer> out = new ArrayList<>();
     for (int nr = 0; nr < byNumber.length; nr++) {
@@ -92,12 +105,15 @@ public final class SyscallNumbers {
     return out;
   }
 
-  /** Largest number + 1. */
+  /** {@return largest number + 1} */
   public int size() {
     return byNumber.length;
   }
 
-  /** Names of this arch that ior's table does not list (arch-only syscalls ior cannot select). */
+  /**
+   * {@return names of this arch that ior's table does not list (arch-only syscalls ior cannot
+   * select)}
+   */
   public List<String> unknownNames() {
     return unknownNames;
   }

@@ -33,7 +33,14 @@ public final class SyscallSelection {
    */
   public record Spec(List<String> include, List<String> exclude, List<String> names,
       List<String> families) {
-    /** Keeps immutable copies of the lists. */
+    /**
+     * Keeps immutable copies of the lists.
+     *
+     * @param include regexes over tracepoint names; empty: none
+     * @param exclude regexes over tracepoint names to leave out
+     * @param names syscall names ({@code read}, {@code openat})
+     * @param families family names of {@link SyscallTable#FAMILIES}
+     */
     public Spec {
       include = List.copyOf(include);
       exclude = List.copyOf(exclude);
@@ -41,7 +48,12 @@ public final class SyscallSelection {
       families = List.copyOf(families);
     }
 
-    /** Only -tps/-tpsExclude style regexes. */
+    /**
+     * {@return a spec of -tps/-tpsExclude style regexes only}
+     *
+     * @param include regexes over tracepoint names
+     * @param exclude regexes over tracepoint names to leave out
+     */
     public static Spec ofRegexes(List<String> include, List<String> exclude) {
       return new Spec(include, exclude, List.of(), List.of());
     }
@@ -52,8 +64,10 @@ public final class SyscallSelection {
   }
 
   /**
-   * The selected syscalls, in table order.
+   * {@return the selected syscalls, in table order}
    *
+   * @param table ior's syscall table
+   * @param spec what the user asked for
    * @throws IllegalArgumentException for an invalid regex, an unknown name or family, or a
    *     selection that is empty
    */
@@ -96,9 +110,12 @@ public final class SyscallSelection {
   }
 
   /**
-   * Whether {@code s} is traced only on file mappings: mmap and munmap in the default selection
-   * (the kernel leaves out mmap with MAP_ANONYMOUS and munmap of anonymous memory). Selected by
-   * name or family they are traced on all memory, as strace shows them.
+   * {@return whether {@code s} is traced only on file mappings: mmap and munmap in the default
+   * selection (the kernel leaves out mmap with MAP_ANONYMOUS and munmap of anonymous memory)}
+   * Selected by name or family they are traced on all memory, as strace shows them.
+   *
+   * @param spec what the user asked for
+   * @param s a selected syscall
    */
   public static boolean fileMapsOnly(Spec spec, Syscall s) {
     return !spec.includesAnything() && (s.name().equals("mmap") || s.name().equals("munmap"));

@@ -56,7 +56,7 @@ public final class SyscallTable {
     }
   }
 
-  /** The table shipped in this jar. */
+  /** {@return the table shipped in this jar} */
   public static SyscallTable standard() {
     return Standard.TABLE;
   }
@@ -105,26 +105,35 @@ public final class SyscallTable {
     return new SyscallTable(list);
   }
 
-  /** All syscalls in table order. */
+  /** {@return all syscalls in table order} */
   public List<Syscall> all() {
     return all;
   }
 
-  /** The syscall with this id, or null when the id is unknown (a newer or corrupt record). */
+  /**
+   * {@return the syscall with this id, or null when the id is unknown (a newer or corrupt record)}
+   *
+   * @param id a record's syscall id (ior's id, not the kernel's number)
+   */
   public Syscall byId(int id) {
     return id > 0 && id < byId.length ? byId[id] : null;
   }
 
-  /** The highest id in the table (ids are never reused or renumbered; new rows get new ids). */
+  /**
+   * {@return the highest id in the table (ids are never reused or renumbered; new rows get new
+   * ids)}
+   */
   public int maxId() {
     return byId.length - 1;
   }
 
   /**
-   * The identity of the rows with ids up to {@code upToId}: a CRC-32 of their {@code id TAB name
-   * NL} lines in id order. Recordings carry it, so that a replay can tell that a record's id
-   * means the syscall it meant when it was written (ids are stable; a differing identity means
-   * a table that broke that rule).
+   * {@return the identity of the rows with ids up to {@code upToId}: a CRC-32 of their {@code id
+   * TAB name NL} lines in id order} Recordings carry it, so that a replay can tell that a record's
+   * id means the syscall it meant when it was written (ids are stable; a differing identity means a
+   * table that broke that rule).
+   *
+   * @param upToId the highest id to include; ids above {@link #maxId()} are ignored
    */
   public int identity(int upToId) {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -136,7 +145,11 @@ public final class SyscallTable {
     return (int) crc.getValue();
   }
 
-  /** The syscall with this name, or null. */
+  /**
+   * {@return the syscall with this name, or null}
+   *
+   * @param name a syscall name, e.g. {@code openat}
+   */
   public Syscall byName(String name) {
     return byName.get(name);
   }

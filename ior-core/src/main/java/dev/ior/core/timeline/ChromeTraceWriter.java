@@ -32,7 +32,14 @@ import java.util.Set;
 public final class ChromeTraceWriter {
   private ChromeTraceWriter() {}
 
-  /** Writes {@code t} to {@code out} as UTF-8 JSON; {@code out} is flushed, not closed. */
+  /**
+   * Writes {@code t} to {@code out} as UTF-8 JSON; {@code out} is flushed, not closed.
+   *
+   * @param t the timeline
+   * @param meta the trace's title, host and clock offset
+   * @param out the stream to write to
+   * @throws IOException when {@code out} cannot be written
+   */
   public static void write(Timeline t, TimelineMeta meta, OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     new ChromeTraceWriter.Events(t, w).write(meta);

@@ -32,7 +32,14 @@ public final class SpeedscopeWriter {
 
   private SpeedscopeWriter() {}
 
-  /** Writes {@code t} to {@code out} as UTF-8 JSON; {@code out} is flushed, not closed. */
+  /**
+   * Writes {@code t} to {@code out} as UTF-8 JSON; {@code out} is flushed, not closed.
+   *
+   * @param t the timeline
+   * @param meta the trace's title, host and clock offset
+   * @param out the stream to write to
+   * @throws IOException when {@code out} cannot be written
+   */
   public static void write(Timeline t, TimelineMeta meta, OutputStream out) throws IOException {
     long base = t.firstNs();
     Interner<String> frameKeys = new Interner<>(0);

@@ -79,32 +79,36 @@ public final class Timeline {
    */
   public record Bucket(long startNs, long read, long written, long transferred) {}
 
-  /** Number of calls kept. */
+  /** {@return number of calls kept} */
   public int size() {
     return order.length;
   }
 
-  /** Calls seen, kept or not. */
+  /** {@return calls seen, kept or not} */
   public long seen() {
     return seen;
   }
 
-  /** Calls left out by the limit: the fastest ones. */
+  /** {@return calls left out by the limit: the fastest ones} */
   public long leftOut() {
     return leftOut;
   }
 
-  /** Earliest time of any call or process event seen; 0 when none. */
+  /** {@return earliest time of any call or process event seen; 0 when none} */
   public long firstNs() {
     return firstNs;
   }
 
-  /** Latest time of any call or process event seen; 0 when none. */
+  /** {@return latest time of any call or process event seen; 0 when none} */
   public long lastNs() {
     return lastNs;
   }
 
-  /** The {@code i}-th kept call by start time. */
+  /**
+   * {@return the {@code i}-th kept call by start time}
+   *
+   * @param i 0 .. {@link #size()} - 1
+   */
   public Slice slice(int i) {
     Slices s = sink.slices;
     int k = order[i];
@@ -113,7 +117,7 @@ public final class Timeline {
         ret < 0 ? Errno.name(ret) : "", s.fd[k], s.bytes[k], s.file[k], s.file2[k]);
   }
 
-  /** The exec, fork, exit and mark events in arrival order. */
+  /** {@return the exec, fork, exit and mark events in arrival order} */
   public List<ProcessEvent> processEvents() {
     ProcessEvents e = sink.processEvents;
     List<ProcessEvent> list = new ArrayList<>(e.size);
@@ -126,22 +130,28 @@ public final class Timeline {
     return list;
   }
 
-  /** Thread id to its process id, for every thread seen, by thread id. */
+  /** {@return thread id to its process id, for every thread seen, by thread id} */
   public TreeMap<Integer, Integer> threads() {
     TreeMap<Integer, Integer> m = new TreeMap<>();
     sink.tasks.forEach((tid, t) -> m.put(tid, t.pid));
     return m;
   }
 
-  /** The thread's latest name, or "" when unknown. */
+  /**
+   * {@return the thread's latest name, or "" when unknown}
+   *
+   * @param tid thread id
+   */
   public String threadName(int tid) {
     Task t = sink.tasks.get(tid);
     return t == null || t.comm == null ? "" : t.comm;
   }
 
   /**
-   * The process's name: its main thread's (the thread whose id is the process id, as {@code ps}
-   * shows), else any of its threads'.
+   * {@return the process's name: its main thread's (the thread whose id is the process id, as
+   * {@code ps} shows), else any of its threads'}
+   *
+   * @param pid process id (tgid)
    */
   public String processName(int pid) {
     String main = threadName(pid);
@@ -157,7 +167,7 @@ public final class Timeline {
     return any[0];
   }
 
-  /** Per process id, its byte buckets in time order. */
+  /** {@return per process id, its byte buckets in time order} */
   public TreeMap<Integer, List<Bucket>> counters() {
     TreeMap<Integer, List<Bucket>> m = new TreeMap<>();
     sink.counters.forEach((pid, c) -> {

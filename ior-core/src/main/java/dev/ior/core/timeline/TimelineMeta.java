@@ -18,6 +18,9 @@ public record TimelineMeta(String title, String host, long epochOffsetNs) {
   /**
    * Requires the title and host.
    *
+   * @param title the trace's name, shown by viewers
+   * @param host the traced host
+   * @param epochOffsetNs epoch ns minus CLOCK_MONOTONIC ns, to print the start as wall time
    * @throws NullPointerException when title or host is null
    */
   public TimelineMeta {

@@ -41,6 +41,7 @@ public final class TimelineSink implements PairSink {
   /**
    * A sink keeping at most {@code limit} calls (the slowest), or all of them for 0.
    *
+   * @param limit the most calls kept, >= 0; 0: all
    * @throws IllegalArgumentException when {@code limit} is negative
    */
   public TimelineSink(int limit) {
@@ -164,7 +165,9 @@ public final class TimelineSink implements PairSink {
     processEvents.add(ProcessEvents.MARK, pid, tid, timeNs, 0, label);
   }
 
-  /** The calls kept so far, ordered by start, with threads, process events and counters. */
+  /**
+   * {@return the calls kept so far, ordered by start, with threads, process events and counters}
+   */
   public Timeline timeline() {
     Integer[] order = new Integer[slices.size];
     for (int i = 0; i < order.length; i++) {

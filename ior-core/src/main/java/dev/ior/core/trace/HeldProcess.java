@@ -8,13 +8,13 @@ package dev.ior.core.trace;
  * a shell gate ({@code sh -c 'kill -STOP $$ && exec "$@"'}).
  */
 public interface HeldProcess {
-  /** Its pid (the tgid), > 0. */
+  /** {@return its pid (the tgid), > 0} */
   int pid();
 
   /** Lets it run; called once, after the trace is attached. */
   void release();
 
-  /** Whether it still runs (a zombie counts as ended). Any thread. */
+  /** {@return whether it still runs (a zombie counts as ended)} Any thread. */
   boolean isAlive();
 
   /** Kills it if it was never released (the trace failed to start); default: nothing. */

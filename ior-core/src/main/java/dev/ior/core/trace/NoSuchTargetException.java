@@ -15,12 +15,12 @@ public final class NoSuchTargetException extends TraceException {
     this.id = id;
   }
 
-  /** Whether the missing target is a thread (a tid), not a process (a pid). */
+  /** {@return whether the missing target is a thread (a tid), not a process (a pid)} */
   public boolean isThread() {
     return thread;
   }
 
-  /** The missing pid or tid. */
+  /** {@return the missing pid or tid} */
   public int id() {
     return id;
   }

@@ -119,10 +119,11 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * A live trace of {@code config}; nothing is loaded until {@link #start()}. A {@code pid},
-   * {@code follow} pid or {@code tid} that does not exist is refused, then the syscall selection
-   * is computed (once).
+   * {@return a live trace of {@code config}; nothing is loaded until {@link #start()}} A {@code
+   * pid}, {@code follow} pid or {@code tid} that does not exist is refused, then the syscall
+   * selection is computed (once).
    *
+   * @param config what to trace: filters, syscall selection, ring settings
    * @throws TraceException when the selection is invalid (a bad regex, an unknown name or family)
    * @throws NoSuchTargetException when the process or thread to trace does not exist
    */
@@ -137,11 +138,13 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * A replay of a recording ({@code .iorrec}, made with {@code ior -record} or a {@link
-   * dev.ior.core.record.RecordFileWriter}) through the same pipeline, without root. Every filter
-   * of {@code config} applies in user space; descriptors opened before the recording started stay
+   * {@return a replay of a recording ({@code .iorrec}, made with {@code ior -record} or a {@link
+   * dev.ior.core.record.RecordFileWriter}) through the same pipeline, without root} Every filter of
+   * {@code config} applies in user space; descriptors opened before the recording started stay
    * unknown, and {@code /proc} is no fallback (the recorded processes are gone).
    *
+   * @param recording a {@code .iorrec} file
+   * @param config the filters and syscall selection applied to the replay
    * @throws IOException when the file cannot be read or is no recording
    * @throws TraceException when the selection of {@code config} is invalid
    */
@@ -155,10 +158,12 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * A trace of records from {@code source} (synthetic records, another transport). The filters
-   * the source did not apply ({@link RecordSource#kernelFiltered()}) run in user space.
+   * {@return a trace of records from {@code source} (synthetic records, another transport)} The
+   * filters the source did not apply ({@link RecordSource#kernelFiltered()}) run in user space.
    *
    * @param procfs last resort for names the records do not carry ({@link ProcFs#EMPTY}: none)
+   * @param source where the records come from; the stream owns it and closes it at the end
+   * @param config the filters and syscall selection
    * @throws TraceException when the selection of {@code config} is invalid
    */
   public static TraceStream of(RecordSource source, TraceConfig config, ProcFs procfs)
@@ -176,6 +181,11 @@ public final class TraceStream implements AutoCloseable {
   /**
    * Adds an action for every pair that passes the filters (in registration order, on the consumer
    * thread; it must not block). Its {@link PairSink#finish()} runs once at the end.
+   *
+   * @param action the sink; it may keep a pair only through {@link
+   *     dev.ior.core.event.SyscallPair#copy()}
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream onPair(PairSink action) {
     beforeStart();
@@ -188,6 +198,10 @@ public final class TraceStream implements AutoCloseable {
    * dev.ior.core.record.RecordFileWriter} making a recording), and, for a live trace taking
    * stacks, the names of each stack before the first exit that uses it ({@link
    * dev.ior.core.record.StackNamesRecord}). Consumer thread.
+   *
+   * @param tap receives each record as read, in order
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream onRecord(RecordSink tap) {
     beforeStart();
@@ -195,7 +209,12 @@ public final class TraceStream implements AutoCloseable {
     return this;
   }
 
-  /** Adds an action run once with the failure that ended the trace (consumer thread). */
+  /**
+   * Adds an action run once with the failure that ended the trace (consumer thread).
+   *
+   * @param action receives the exception a sink or the source threw
+   * @return this stream
+   */
   public synchronized TraceStream onError(Consumer<Throwable> action) {
     errorActions.add(Objects.requireNonNull(action, "action"));
     return this;
@@ -204,24 +223,28 @@ public final class TraceStream implements AutoCloseable {
   /**
    * Adds an action run once when the trace has ended, however (consumer thread, after the final
    * {@link #stats()} are set and the sinks finished, before {@link #awaitTermination} returns).
+   *
+   * @param action run once at the end
+   * @return this stream
    */
   public synchronized TraceStream onClose(Runnable action) {
     closeActions.add(Objects.requireNonNull(action, "action"));
     return this;
   }
 
-  /** Receives one line per selected syscall this kernel lacks, and similar notes. */
+  /**
+   * Receives one line per selected syscall this kernel lacks, and similar notes.
+   *
+   * @param action receives each warning line (replaces any earlier one)
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
+   */
   public synchronized TraceStream onWarning(Consumer<String> action) {
     beforeStart();
     warnings = Objects.requireNonNull(action, "action");
     return this;
   }
 
-  /**
-   * Takes the user stacks of the calls {@code policy} selects in a live trace ({@link
-   * dev.ior.core.event.SyscallPair#stack()}); default {@link StackPolicy#OFF}. Recordings and
-   * given sources carry no stacks.
-   */
   /**
    * Work that makes the consumer fast from its first record, such as warming the JIT up on
    * synthetic pairs through sinks of its own (never those given to {@link #onPair}). It runs on
@@ -231,6 +254,8 @@ public final class TraceStream implements AutoCloseable {
    * in the ring. A warm-up that throws is reported through {@link #onWarning} and the trace goes
    * on cold.
    *
+   * @param task the warm-up, run once
+   * @return this stream
    * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream warmUp(Runnable task) {
@@ -239,13 +264,29 @@ public final class TraceStream implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Takes the user stacks of the calls {@code policy} selects in a live trace ({@link
+   * dev.ior.core.event.SyscallPair#stack()}); default {@link StackPolicy#OFF}. Recordings and
+   * given sources carry no stacks.
+   *
+   * @param policy which calls' stacks to take
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
+   */
   public synchronized TraceStream stacks(StackPolicy policy) {
     beforeStart();
     stackPolicy = Objects.requireNonNull(policy, "policy");
     return this;
   }
 
-  /** Ends the trace after {@code d} (zero: no limit, the default). */
+  /**
+   * Ends the trace after {@code d} (zero: no limit, the default).
+   *
+   * @param d how long to trace, >= 0
+   * @return this stream
+   * @throws IllegalArgumentException when {@code d} is negative
+   * @throws IllegalStateException when the trace has started
+   */
   public synchronized TraceStream duration(Duration d) {
     beforeStart();
     if (d.isNegative()) {
@@ -258,6 +299,10 @@ public final class TraceStream implements AutoCloseable {
   /**
    * Whether a live trace of a {@code pid} or {@code tid} ends when it exits (default: true, as
    * ior does); {@link #endReason()} then says {@link EndReason#TARGET_EXITED}.
+   *
+   * @param end whether to end with the target
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream endWithTarget(boolean end) {
     beforeStart();
@@ -269,6 +314,10 @@ public final class TraceStream implements AutoCloseable {
    * Traces {@code held} and every process it starts from its first syscall: its pid is followed
    * in the kernel, it is released once the programs are attached, and the trace ends when it
    * exits ({@link EndReason#COMMAND_EXITED}). When the trace fails to start it is killed.
+   *
+   * @param held a process started held ({@link HeldProcess}), not yet released
+   * @return this stream
+   * @throws IllegalStateException when the trace has started
    */
   public synchronized TraceStream command(HeldProcess held) {
     beforeStart();
@@ -382,6 +431,7 @@ public final class TraceStream implements AutoCloseable {
    *
    * @throws TraceFailedException when a sink or the source failed
    * @throws InterruptedException when interrupted while waiting (the trace keeps running)
+   * @throws TraceException when the live source could not start (privileges, kernel, no ior-bpf)
    */
   public void start() throws TraceException, InterruptedException {
     startAsync();
@@ -517,8 +567,10 @@ public final class TraceStream implements AutoCloseable {
   /**
    * Waits up to {@code timeout} for the trace to end.
    *
+   * @param timeout the longest wait
    * @return whether it ended
    * @throws TraceFailedException when it ended because a sink or the source failed
+   * @throws InterruptedException when interrupted while waiting (the trace keeps running)
    */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
     boolean ended = done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -532,13 +584,14 @@ public final class TraceStream implements AutoCloseable {
    * Waits until the trace ends.
    *
    * @throws TraceFailedException when it ended because a sink or the source failed
+   * @throws InterruptedException when interrupted while waiting (the trace keeps running)
    */
   public void awaitTermination() throws InterruptedException {
     done.await();
     rethrow();
   }
 
-  /** Whether the trace has ended (or never started because it failed to). */
+  /** {@return whether the trace has ended (or never started because it failed to)} */
   public boolean isDone() {
     return done.getCount() == 0;
   }
@@ -584,77 +637,84 @@ public final class TraceStream implements AutoCloseable {
     }
   }
 
-  /** The run's statistics; final once the trace ended, null before. */
+  /** {@return the run's statistics; final once the trace ended, null before} */
   public TraceStats stats() {
     return finalStats;
   }
 
   /**
-   * The counters of the running trace (updated about four times a second), or the final ones
-   * once ended; null before the first update. Any thread.
+   * {@return the counters of the running trace (updated about four times a second), or the final
+   * ones once ended; null before the first update} Any thread.
    */
   public TraceStats liveStats() {
     TraceStats f = finalStats;
     return f != null ? f : liveStats;
   }
 
-  /** Why the trace ended; null while it runs. */
+  /** {@return why the trace ended; null while it runs} */
   public EndReason endReason() {
     return done.getCount() == 0 ? endReason : null;
   }
 
-  /** What ended the trace early (an exception from a sink or the source), or null. */
+  /** {@return what ended the trace early (an exception from a sink or the source), or null} */
   public Throwable failure() {
     return failure;
   }
 
-  /** "process 4242" or "thread 4243" when the trace ends with a pid or tid; else null. */
+  /** {@return "process 4242" or "thread 4243" when the trace ends with a pid or tid; else null} */
   public String targetDescription() {
     return target == null ? null : target.what();
   }
 
-  /** The syscalls selected by the configuration, computed once when the stream was created. */
+  /**
+   * {@return the syscalls selected by the configuration, computed once when the stream was created}
+   */
   public List<Syscall> selected() {
     return selected;
   }
 
   /**
-   * The syscalls really traced: those selected that this kernel's arch has (a recording: those
-   * selected); the selection before the trace started.
+   * {@return the syscalls really traced: those selected that this kernel's arch has (a recording:
+   * those selected); the selection before the trace started}
    */
   public List<Syscall> attached() {
     RecordSource s = source;
     return s == null ? selected : s.attached();
   }
 
-  /** The configuration of this trace. */
+  /** {@return the configuration of this trace} */
   public TraceConfig config() {
     return config;
   }
 
   /**
-   * What is missing from a source that ended early (a recording cut short: "cut short after 1,234
-   * records"), or null when it is complete; every total is then a lower bound.
+   * {@return what is missing from a source that ended early (a recording cut short: "cut short
+   * after 1,234 records"), or null when it is complete; every total is then a lower bound}
    */
   public String incomplete() {
     RecordSource s = source;
     return s == null ? null : s.incomplete();
   }
 
-  /** Whether this is a live trace (filters in the kernel), not a recording. */
+  /** {@return whether this is a live trace (filters in the kernel), not a recording} */
   public boolean isLive() {
     return recording == null && given == null;
   }
 
   /**
-   * Epoch ns minus CLOCK_MONOTONIC ns of the traced host at the trace's start (a recording: when
-   * it was made): add it to a pair's {@code enterNs} for wall-clock time.
+   * {@return epoch ns minus CLOCK_MONOTONIC ns of the traced host at the trace's start (a
+   * recording: when it was made): add it to a pair's {@code enterNs} for wall-clock time}
    */
   public long epochOffsetNs() {
     return epochOffsetNs;
   }
 
-  /** The wall-clock time of monotonic timestamp {@code monotonicNs} (e.g. a pair's enterNs). */
+  /**
+   * {@return the wall-clock time of monotonic timestamp {@code monotonicNs} (e.g. a pair's
+   * enterNs)}
+   *
+   * @param monotonicNs a CLOCK_MONOTONIC timestamp of the traced host, ns
+   */
   public Instant wallClock(long monotonicNs) {
     long epoch = monotonicNs + epochOffsetNs;
     return Instant.ofEpochSecond(Math.floorDiv(epoch, 1_000_000_000L),
@@ -665,6 +725,8 @@ public final class TraceStream implements AutoCloseable {
    * Starts or stops tracing {@code syscall} (a name of {@code syscalls.tsv}) while a live trace
    * runs: a map write in the kernel. Calls already entered still return their exit. Any thread.
    *
+   * @param syscall a syscall name, e.g. {@code fsync}
+   * @param traced true to start tracing it, false to stop
    * @throws IllegalArgumentException for an unknown syscall name
    * @throws IllegalStateException before the trace started
    * @throws UnsupportedOperationException for a recording

@@ -55,6 +55,8 @@ public final class ElfFile {
   /**
    * Reads the headers and tables of {@code path}.
    *
+   * @param path an ELF file
+   * @return the file's headers, sections, segments and symbol tables
    * @throws ElfFormatException if the file is not a 64-bit little-endian ELF file or is corrupt
    */
   public static ElfFile read(Path path) throws IOException {
@@ -80,21 +82,26 @@ public final class ElfFile {
     }
   }
 
-  /** The file this was read from. */
+  /** {@return the file this was read from} */
   public Path path() {
     return path;
   }
 
-  /** The first section called {@code name} that has contents in the file. */
+  /**
+   * {@return the first section called {@code name} that has contents in the file}
+   *
+   * @param name a section name, e.g. {@code .debug_info}
+   */
   public Optional<ElfSection> section(String name) {
     return sections.stream().filter(s -> s.name().equals(name) && s.hasContents()).findFirst();
   }
 
   /**
-   * The bytes of {@code s}, little-endian: mapped from the file, or inflated when the section is
-   * compressed ({@code SHF_COMPRESSED} with zlib, as {@code objcopy --compress-debug-sections}
-   * and Debian's debug packages write them).
+   * {@return the bytes of {@code s}, little-endian: mapped from the file, or inflated when the
+   * section is compressed ({@code SHF_COMPRESSED} with zlib, as {@code objcopy
+   * --compress-debug-sections} and Debian's debug packages write them)}
    *
+   * @param s a section of this file
    * @throws ElfFormatException when the section lies outside the file or uses a compression
    *     other than zlib (zstd)
    */
@@ -146,7 +153,12 @@ public final class ElfFile {
     return ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** The GNU build id ({@code .note.gnu.build-id}) as lower-case hex; empty when there is none. */
+  /**
+   * {@return the GNU build id ({@code .note.gnu.build-id}) as lower-case hex; empty when there is
+   * none}
+   *
+   * @throws IOException when the file cannot be read
+   */
   public String buildId() throws IOException {
     Optional<ElfSection> note = section(".note.gnu.build-id");
     if (note.isEmpty() || note.get().size() < 16) {
@@ -166,8 +178,10 @@ public final class ElfFile {
   }
 
   /**
-   * The {@code .gnu_debuglink} of a stripped file: the separate debug file's name and the CRC-32
-   * of its contents; empty when there is none.
+   * {@return the {@code .gnu_debuglink} of a stripped file: the separate debug file's name and the
+   * CRC-32 of its contents; empty when there is none}
+   *
+   * @throws IOException when the file cannot be read
    */
   public Optional<DebugLink> debugLink() throws IOException {
     Optional<ElfSection> s = section(".gnu_debuglink");
@@ -197,35 +211,38 @@ public final class ElfFile {
    */
   public record DebugLink(String fileName, long crc32) {}
 
-  /** The identifying header. */
+  /** {@return the identifying header} */
   public ElfHeader header() {
     return header;
   }
 
-  /** Section headers in file order (index 0 is the null section). */
+  /** {@return section headers in file order (index 0 is the null section)} */
   public List<ElfSection> sections() {
     return sections;
   }
 
-  /** Program headers in file order. */
+  /** {@return program headers in file order} */
   public List<ElfSegment> segments() {
     return segments;
   }
 
-  /** Contents of {@code .comment} (compiler identification, e.g. "GCC: (Debian 8.3.0-6) 8.3.0"). */
+  /**
+   * {@return contents of {@code .comment} (compiler identification, e.g. "GCC: (Debian 8.3.0-6)
+   * 8.3.0")}
+   */
   public String comment() {
     return comment;
   }
 
-  /** True when the file has a full {@code .symtab} (not stripped). */
+  /** {@return true when the file has a full {@code .symtab} (not stripped)} */
   public boolean hasSymtab() {
     return symbolTables.stream().anyMatch(t -> !t.dynamic);
   }
 
   /**
-   * The link-time virtual address of the file's first byte: {@code p_vaddr - p_offset} of the
-   * {@code PT_LOAD} segment with the lowest file offset, rounded down to 4 KiB. A process maps file
-   * offset 0 at {@code loadBias + firstLoadAddress()}; the value is 0 for position-independent
+   * {@return the link-time virtual address of the file's first byte: {@code p_vaddr - p_offset} of
+   * the {@code PT_LOAD} segment with the lowest file offset, rounded down to 4 KiB} A process maps
+   * file offset 0 at {@code loadBias + firstLoadAddress()}; the value is 0 for position-independent
    * executables.
    */
   public long firstLoadAddress() {
@@ -239,8 +256,10 @@ public final class ElfFile {
   }
 
   /**
-   * The defined symbol with exactly this (mangled) name, from {@code .symtab} first, then
-   * {@code .dynsym}.
+   * {@return the defined symbol with exactly this (mangled) name, from {@code .symtab} first, then
+   * {@code .dynsym}}
+   *
+   * @param name the mangled name, e.g. {@code _ZN4zeek6detail10call_stackE}
    */
   public Optional<ElfSymbol> symbol(String name) {
     byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
@@ -253,7 +272,10 @@ public final class ElfFile {
     return Optional.empty();
   }
 
-  /** Every symbol of both tables ({@code .symtab} entries first), for tests and diagnostics. */
+  /**
+   * {@return every symbol of both tables ({@code .symtab} entries first), for tests and
+   * diagnostics}
+   */
   public List<ElfSymbol> symbols() {
     List<ElfSymbol> all = new ArrayList<>();
     for (SymbolTable t : orderedTables()) {

@@ -7,7 +7,11 @@ import java.io.IOException;
 public final class ElfFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** An error with a message naming the file and what is wrong. */
+  /**
+   * An error with a message naming the file and what is wrong.
+   *
+   * @param message names the file and what is wrong
+   */
   public ElfFormatException(String message) {
     super(message);
   }

@@ -38,7 +38,13 @@ public record ElfHeader(int elfClass, boolean littleEndian, int type, int machin
   /** e_machine of RISC-V. */
   public static final int EM_RISCV = 243;
 
-  /** Reads the first 20 bytes of {@code path}. */
+  /**
+   * Reads the first 20 bytes of {@code path}.
+   *
+   * @param path any file
+   * @return the identifying header
+   * @throws IOException when the file cannot be read or is no ELF file ({@link ElfFormatException})
+   */
   public static ElfHeader read(Path path) throws IOException {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       ByteBuffer b = ByteBuffer.allocate(20);
@@ -49,7 +55,14 @@ public record ElfHeader(int elfClass, boolean littleEndian, int type, int machin
     }
   }
 
-  /** Parses the header at the start of {@code b}. */
+  /**
+   * Parses the header at the start of {@code b}.
+   *
+   * @param b at least the first 20 bytes of a file
+   * @param source names the file in error messages
+   * @return the identifying header
+   * @throws ElfFormatException when the bytes do not start with the ELF magic, or are fewer than 20
+   */
   public static ElfHeader parse(ByteBuffer b, Object source) throws ElfFormatException {
     if (b.remaining() < 20
         || b.get(0) != 0x7f || b.get(1) != 'E' || b.get(2) != 'L' || b.get(3) != 'F') {
@@ -65,7 +78,9 @@ public record ElfHeader(int elfClass, boolean littleEndian, int type, int machin
         Short.toUnsignedInt(o.getShort(18)));
   }
 
-  /** A readable architecture name such as {@code x86_64}, {@code i386}, {@code aarch64}. */
+  /**
+   * {@return a readable architecture name such as {@code x86_64}, {@code i386}, {@code aarch64}}
+   */
   public String architecture() {
     switch (machine) {
       case EM_X86_64: return elfClass == 64 ? "x86_64" : "x32";
@@ -77,7 +92,7 @@ public record ElfHeader(int elfClass, boolean littleEndian, int type, int machin
     }
   }
 
-  /** Human description, e.g. {@code 64-bit little-endian x86_64}. */
+  /** {@return human description, e.g. {@code 64-bit little-endian x86_64}} */
   public String describe() {
     return elfClass + "-bit " + (littleEndian ? "little" : "big") + "-endian " + architecture();
   }

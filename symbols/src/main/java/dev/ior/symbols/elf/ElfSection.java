@@ -21,7 +21,7 @@ public record ElfSection(
   /** sh_flags bit: the contents start with an Elf64_Chdr and are compressed. */
   public static final long SHF_COMPRESSED = 0x800;
 
-  /** True when the file holds this section's bytes. */
+  /** {@return true when the file holds this section's bytes} */
   public boolean hasContents() {
     return type != SHT_NOBITS && size > 0;
   }

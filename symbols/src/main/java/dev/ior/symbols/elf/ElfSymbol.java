@@ -24,7 +24,7 @@ public record ElfSymbol(
   /** STT_FUNC: a function. */
   public static final int STT_FUNC = 2;
 
-  /** True when the symbol is defined in this file (not an import). */
+  /** {@return true when the symbol is defined in this file (not an import)} */
   public boolean defined() {
     return sectionIndex != 0;
   }

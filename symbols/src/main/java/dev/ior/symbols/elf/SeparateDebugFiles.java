@@ -31,9 +31,13 @@ public final class SeparateDebugFiles {
   private SeparateDebugFiles() {}
 
   /**
-   * The matching debug files of {@code exe} (whose real directory is {@code exeDir}), in GDB's
-   * order; every path tried is appended to {@code searched}.
+   * {@return the matching debug files of {@code exe} (whose real directory is {@code exeDir}), in
+   * GDB's order; every path tried is appended to {@code searched}}
    *
+   * @param exe the stripped executable or library
+   * @param exeDir its real directory
+   * @param debugRoot the global debug directory, usually {@link #DEFAULT_ROOT}
+   * @param searched receives every path tried, for error messages
    * @throws IOException when a candidate exists but cannot be read
    */
   public static List<ElfFile> find(ElfFile exe, Path exeDir, Path debugRoot, List<String> searched)

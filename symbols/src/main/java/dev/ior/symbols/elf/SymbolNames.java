@@ -20,7 +20,11 @@ import java.util.Optional;
 public final class SymbolNames {
   private SymbolNames() {}
 
-  /** The linker name of a (possibly namespace-qualified) C++ variable. */
+  /**
+   * {@return the linker name of a (possibly namespace-qualified) C++ variable}
+   *
+   * @param qualified a C++ name, e.g. {@code zeek::detail::call_stack}
+   */
   public static String mangleVariable(String qualified) {
     String name = qualified.startsWith("::") ? qualified.substring(2) : qualified;
     if (!name.contains("::")) {
@@ -47,6 +51,10 @@ public final class SymbolNames {
   /**
    * Looks up the first of {@code candidates} (plain or qualified C++ names, or already mangled
    * names starting with {@code _Z}) that {@code elf} defines.
+   *
+   * @param elf the file to look in
+   * @param candidates names in order of preference
+   * @return the first symbol found, or empty
    */
   public static Optional<ElfSymbol> find(ElfFile elf, List<String> candidates) {
     for (String c : linkerNames(candidates)) {
@@ -58,7 +66,11 @@ public final class SymbolNames {
     return Optional.empty();
   }
 
-  /** The linker names tried for {@code candidates}, in order. */
+  /**
+   * {@return the linker names tried for {@code candidates}, in order}
+   *
+   * @param candidates names in order of preference
+   */
   public static List<String> linkerNames(List<String> candidates) {
     List<String> out = new ArrayList<>();
     for (String c : candidates) {

@@ -22,17 +22,21 @@ package dev.ior.symbols.maps;
 public record MemoryMap(
     long start, long end, String perms, long offset, String device, long inode, String path) {
 
-  /** True when {@code address} lies in this mapping. */
+  /**
+   * {@return true when {@code address} lies in this mapping}
+   *
+   * @param address a virtual address, compared unsigned
+   */
   public boolean contains(long address) {
     return Long.compareUnsigned(address, start) >= 0 && Long.compareUnsigned(address, end) < 0;
   }
 
-  /** True when the mapping is readable. */
+  /** {@return true when the mapping is readable} */
   public boolean readable() {
     return perms.charAt(0) == 'r';
   }
 
-  /** Size in bytes. */
+  /** {@return size in bytes} */
   public long size() {
     return end - start;
   }

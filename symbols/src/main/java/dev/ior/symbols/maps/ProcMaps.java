@@ -20,13 +20,24 @@ import java.util.Optional;
 public final class ProcMaps {
   private ProcMaps() {}
 
-  /** Reads and parses {@code /proc/PID/maps}. */
+  /**
+   * Reads and parses {@code /proc/PID/maps}.
+   *
+   * @param pid process id
+   * @return the process's mappings in file order
+   * @throws IOException when the file cannot be read (the process ended, no permission)
+   */
   public static List<MemoryMap> read(long pid) throws IOException {
     return parse(Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"),
         StandardCharsets.UTF_8));
   }
 
-  /** Parses maps lines; blank lines are skipped. */
+  /**
+   * Parses maps lines; blank lines are skipped.
+   *
+   * @param lines the lines of a maps file
+   * @return the mappings, in line order
+   */
   public static List<MemoryMap> parse(List<String> lines) {
     List<MemoryMap> maps = new ArrayList<>(lines.size());
     for (String line : lines) {
@@ -41,6 +52,8 @@ public final class ProcMaps {
    * Parses one line: {@code start-end perms offset dev inode [path]}. The path is everything after
    * the inode's trailing padding, so paths with spaces survive.
    *
+   * @param line one line of a maps file
+   * @return the mapping
    * @throws IllegalArgumentException for a line in another format
    */
   public static MemoryMap parseLine(String line) {
@@ -65,8 +78,12 @@ public final class ProcMaps {
   }
 
   /**
-   * The mapping of file offset 0 of a file, identified by inode (which also matches a file that
-   * was deleted or replaced after it was started) or, when the inode is 0, by path.
+   * {@return the mapping of file offset 0 of a file, identified by inode (which also matches a file
+   * that was deleted or replaced after it was started) or, when the inode is 0, by path}
+   *
+   * @param maps a process's mappings
+   * @param inode the file's inode, 0 when unknown
+   * @param path the file's path, used when {@code inode} is 0
    */
   public static Optional<MemoryMap> fileStart(List<MemoryMap> maps, long inode, String path) {
     for (MemoryMap m : maps) {
@@ -78,7 +95,11 @@ public final class ProcMaps {
     return Optional.empty();
   }
 
-  /** {@code path} without the kernel's {@code " (deleted)"} suffix. */
+  /**
+   * {@return {@code path} without the kernel's {@code " (deleted)"} suffix}
+   *
+   * @param path a mapping's path
+   */
   public static String stripDeleted(String path) {
     return path.endsWith(" (deleted)") ? path.substring(0, path.length() - 10) : path;
   }

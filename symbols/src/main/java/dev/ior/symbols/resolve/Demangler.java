@@ -11,6 +11,10 @@ public interface Demangler {
   /** Leaves every name as it is. */
   Demangler NONE = name -> name;
 
-  /** The demangled form of {@code name}, or {@code name}. */
+  /**
+   * {@return the demangled form of {@code name}, or {@code name}}
+   *
+   * @param name a linker (mangled) name, e.g. {@code _ZN3foo3barEv}
+   */
   String demangle(String name);
 }

@@ -36,17 +36,28 @@ public final class JvmPerfMaps implements AutoCloseable {
     return t;
   });
 
-  /** A source whose one-line notices (a JVM without frame pointers, jcmd failures) go to warn. */
+  /**
+   * A source whose one-line notices (a JVM without frame pointers, jcmd failures) go to warn.
+   *
+   * @param warn receives the notices, one line each
+   */
   public JvmPerfMaps(Consumer<String> warn) {
     this.warn = warn;
   }
 
-  /** Bumped whenever a new perf map was published: stacks resolved before may improve now. */
+  /**
+   * {@return a generation number, bumped whenever a new perf map was published: stacks resolved
+   * before may improve now}
+   */
   public long generation() {
     return generation.get();
   }
 
-  /** The latest perf map of JVM {@code pid}, {@link PerfMap#EMPTY} before the first. */
+  /**
+   * {@return the latest perf map of JVM {@code pid}, {@link PerfMap#EMPTY} before the first}
+   *
+   * @param pid process id of a JVM
+   */
   public PerfMap map(int pid) {
     return maps.getOrDefault(pid, PerfMap.EMPTY);
   }
@@ -55,6 +66,8 @@ public final class JvmPerfMaps implements AutoCloseable {
    * Asks JVM {@code pid} for a fresh perf map unless one was asked for less than {@link
    * #MIN_REFRESH_NS} ago. The first request of a JVM also reads a perf map it may already have
    * written and checks its frame-pointer flag.
+   *
+   * @param pid process id of a JVM
    */
   public void request(int pid) {
     long now = System.nanoTime();
@@ -67,7 +80,11 @@ public final class JvmPerfMaps implements AutoCloseable {
     worker.execute(() -> dump(pid, first));
   }
 
-  /** Forgets JVM {@code pid} (it ended or exec'd). */
+  /**
+   * Forgets JVM {@code pid} (it ended or exec'd).
+   *
+   * @param pid process id of a JVM
+   */
   public void forget(int pid) {
     maps.remove(pid);
     lastRequestNs.remove(pid);
@@ -212,7 +229,11 @@ public final class JvmPerfMaps implements AutoCloseable {
     return cmd;
   }
 
-  /** Waits for dumps in flight (tests and the end of a run). */
+  /**
+   * Waits for dumps in flight (tests and the end of a run).
+   *
+   * @param timeoutMs the longest wait, ms
+   */
   public void awaitIdle(long timeoutMs) {
     java.util.concurrent.Future<?> f = worker.submit(() -> { });
     try {

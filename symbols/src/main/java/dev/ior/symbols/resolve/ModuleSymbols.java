@@ -47,8 +47,15 @@ public final class ModuleSymbols {
   }
 
   /**
-   * Reads the symbols of {@code file} (as seen at {@code path}, e.g. through {@code
+   * Reads the symbols of {@code file} (as seen at {@code shownAs}, e.g. through {@code
    * /proc/PID/root}), demangling C++ names with {@code demangler}.
+   *
+   * @param file the file to read, e.g. {@code /proc/PID/root/usr/lib/libc.so.6}
+   * @param shownAs the file's path as the process names it; its name appears in frames
+   * @param debugRoot where separate debug files are looked for
+   * @param demangler names C++ symbols
+   * @return the module's function symbols; none when the file cannot be read (frames then show
+   *     {@code module+0xOFFSET})
    */
   public static ModuleSymbols read(Path file, Path shownAs, Path debugRoot, Demangler demangler) {
     List<ElfSymbol> syms = new ArrayList<>();
@@ -105,12 +112,17 @@ public final class ModuleSymbols {
     return Math.min(underscores, 15) << 20 | bind << 16 | Math.min(s.name().length(), 0xffff);
   }
 
-  /** The file's name without directories, for {@code module+0xOFFSET} frames. */
+  /** {@return the file's name without directories, for {@code module+0xOFFSET} frames} */
   public String shortName() {
     return shortName;
   }
 
-  /** The link-time virtual address of file offset {@code offset}, or -1 outside every segment. */
+  /**
+   * {@return the link-time virtual address of file offset {@code offset}, or -1 outside every
+   * segment}
+   *
+   * @param offset a file offset, bytes
+   */
   public long toVaddr(long offset) {
     for (ElfSegment s : loads) {
       if (offset >= s.offset() && offset < s.offset() + Math.max(s.fileSize(), s.memSize())) {
@@ -138,16 +150,23 @@ public final class ModuleSymbols {
     return i >= 0 && vaddr < ends[i] ? i : -1;
   }
 
-  /** The function containing {@code vaddr}, or null. */
+  /**
+   * {@return the function containing {@code vaddr}, or null}
+   *
+   * @param vaddr a link-time virtual address
+   */
   public String nameAt(long vaddr) {
     int i = indexAt(vaddr);
     return i < 0 ? null : demangled.computeIfAbsent(i, k -> demangler.demangle(names[k]));
   }
 
   /**
-   * Whether the function containing {@code vaddr} starts with {@code push %rbp} (after an optional
-   * {@code endbr64}): whether it keeps a frame pointer, so that a frame-pointer walk from it
-   * reaches its caller. False when unknown. Reads the function's first bytes from the file.
+   * {@return whether the function containing {@code vaddr} starts with {@code push %rbp} (after an
+   * optional {@code endbr64}): whether it keeps a frame pointer, so that a frame-pointer walk from
+   * it reaches its caller} False when unknown. Reads the function's first bytes from the file.
+   *
+   * @param file the file to read the function's bytes from
+   * @param vaddr a link-time virtual address
    */
   public boolean pushesFramePointer(Path file, long vaddr) {
     int i = indexAt(vaddr);
@@ -169,9 +188,12 @@ public final class ModuleSymbols {
   }
 
   /**
-   * Whether the code before {@code vaddr} is a call instruction ({@code e8 rel32}, or {@code ff /2}
-   * in its register and memory forms): whether {@code vaddr} can be a return address. Reads the
-   * 7 bytes before it from the file; false when unknown.
+   * {@return whether the code before {@code vaddr} is a call instruction ({@code e8 rel32}, or
+   * {@code ff /2} in its register and memory forms): whether {@code vaddr} can be a return address}
+   * Reads the 7 bytes before it from the file; false when unknown.
+   *
+   * @param file the file to read the code from
+   * @param vaddr a link-time virtual address
    */
   public boolean followsCall(Path file, long vaddr) {
     long off = toOffset(vaddr);
@@ -198,12 +220,12 @@ public final class ModuleSymbols {
     return false;
   }
 
-  /** Number of function symbols. */
+  /** {@return number of function symbols} */
   public int size() {
     return starts.length;
   }
 
-  /** The file as the process sees it. */
+  /** {@return the file as the process sees it} */
   public Path path() {
     return path;
   }

@@ -31,7 +31,12 @@ public final class PerfMap {
     this.names = names;
   }
 
-  /** Reads {@code file}; {@link #EMPTY} when it does not exist or cannot be read. */
+  /**
+   * Reads {@code file}; {@link #EMPTY} when it does not exist or cannot be read.
+   *
+   * @param file a perf map, {@code /tmp/perf-PID.map}
+   * @return the map's blobs
+   */
   public static PerfMap read(Path file) {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
       return parse(r.lines().iterator());
@@ -40,7 +45,12 @@ public final class PerfMap {
     }
   }
 
-  /** Parses perf-map lines. */
+  /**
+   * Parses perf-map lines.
+   *
+   * @param lines lines of {@code START SIZE name} (hex start and size); others are skipped
+   * @return the map's blobs
+   */
   public static PerfMap parse(java.util.Iterator<String> lines) {
     List<long[]> ranges = new ArrayList<>();
     List<String> texts = new ArrayList<>();
@@ -94,7 +104,11 @@ public final class PerfMap {
     }
   }
 
-  /** The name of the blob containing {@code address}, or null. */
+  /**
+   * {@return the name of the blob containing {@code address}, or null}
+   *
+   * @param address a virtual address
+   */
   public String nameAt(long address) {
     int i = Arrays.binarySearch(starts, address);
     if (i < 0) {
@@ -103,7 +117,7 @@ public final class PerfMap {
     return i >= 0 && address < ends[i] ? names[i] : null;
   }
 
-  /** Number of entries. */
+  /** {@return number of entries} */
   public int size() {
     return starts.length;
   }

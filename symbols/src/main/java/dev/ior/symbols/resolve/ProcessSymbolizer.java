@@ -38,9 +38,22 @@ public final class ProcessSymbolizer {
   /** Per process, the last set of mappings {@link #learn} was given. */
   private final Map<Integer, List<MemoryMap>> learnt = new HashMap<>();
 
-  /** A symbolized stack: frame names root first, and whether a later try may name more. */
+  /**
+   * A symbolized stack.
+   *
+   * @param frames frame names, root first
+   * @param provisional whether a later try may name more (a JVM's perf map not dumped yet)
+   */
   public record Symbolized(List<String> frames, boolean provisional) {}
 
+  /**
+   * A symbolizer with no process read yet.
+   *
+   * @param debugRoot where separate debug files are looked for ({@link
+   *     dev.ior.symbols.elf.SeparateDebugFiles#DEFAULT_ROOT})
+   * @param demangler names C++ symbols ({@link Demangler#NONE}: as they are)
+   * @param warn receives one-line notices (a JVM without frame pointers, jcmd failures)
+   */
   public ProcessSymbolizer(Path debugRoot, Demangler demangler, Consumer<String> warn) {
     this.debugRoot = debugRoot;
     this.demangler = demangler;
@@ -68,7 +81,10 @@ public final class ProcessSymbolizer {
     }
   }
 
-  /** Perf maps of the JVMs seen; {@link JvmPerfMaps#generation()} says when to retry stacks. */
+  /**
+   * {@return perf maps of the JVMs seen; {@link JvmPerfMaps#generation()} says when to retry
+   * stacks}
+   */
   public JvmPerfMaps jvms() {
     return jvms;
   }
@@ -78,6 +94,10 @@ public final class ProcessSymbolizer {
    * {@code pid}.
    *
    * @param spWord the word at the stack pointer at the call, 0 when unknown
+   * @param pid process id (tgid)
+   * @param ips return addresses, innermost first
+   * @param n how many of {@code ips} are used, >= 0
+   * @return the frame names, root first, and whether a later try may name more
    */
   public Symbolized symbolize(int pid, long[] ips, int n, long spWord) {
     List<MemoryMap> m = mappings(pid, false);
@@ -120,6 +140,10 @@ public final class ProcessSymbolizer {
    * (its {@code /proc/PID/maps} gone) still gets its names, module files opened by path. {@code
    * first} starts a new set, replacing the one learnt before. A mapping without a path (its
    * file's name unknown) is left out: an address in it is a miss, which reads {@code /proc}.
+   *
+   * @param pid process id (tgid)
+   * @param first whether {@code m} starts a new set
+   * @param m the mapping: its addresses, file offset, inode and path
    */
   public void learn(int pid, boolean first, MemoryMap m) {
     List<MemoryMap> set = first ? null : learnt.get(pid);
@@ -133,7 +157,11 @@ public final class ProcessSymbolizer {
     maps.put(pid, set);
   }
 
-  /** Forgets process {@code pid}'s mappings (exec, exit). */
+  /**
+   * Forgets process {@code pid}'s mappings (exec, exit).
+   *
+   * @param pid process id (tgid)
+   */
   public void forget(int pid) {
     maps.remove(pid);
     learnt.remove(pid);

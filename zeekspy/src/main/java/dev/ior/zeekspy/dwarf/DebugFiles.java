@@ -42,6 +42,10 @@ public final class DebugFiles {
   /**
    * Looks for the DWARF of {@code exe}, whose real directory is {@code exeDir}.
    *
+   * @param exe the Zeek executable
+   * @param exeDir its real directory
+   * @param debugRoot where separate debug files are installed, usually {@link #DEFAULT_ROOT}
+   * @return the DWARF readers found (empty when none), their file and where it looked
    * @throws IOException when a candidate cannot be read
    */
   public static Found find(ElfFile exe, Path exeDir, Path debugRoot) throws IOException {

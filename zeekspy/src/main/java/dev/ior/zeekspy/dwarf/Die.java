@@ -30,22 +30,22 @@ public final class Die {
     this.parent = parent;
   }
 
-  /** The DW_TAG value. */
+  /** {@return the DW_TAG value} */
   public int tag() {
     return tag;
   }
 
-  /** DW_AT_name, or null. */
+  /** {@return DW_AT_name, or null} */
   public String name() {
     return name;
   }
 
-  /** Offset in {@code .debug_info}. */
+  /** {@return offset in {@code .debug_info}} */
   public long offset() {
     return offset;
   }
 
-  /** Kept children in order. */
+  /** {@return kept children in order} */
   public List<Die> children() {
     return children;
   }
@@ -65,7 +65,10 @@ public final class Die {
     return null;
   }
 
-  /** The name qualified by enclosing namespaces and types, e.g. {@code zeek::detail::Frame}. */
+  /**
+   * {@return the name qualified by enclosing namespaces and types, e.g. {@code
+   * zeek::detail::Frame}}
+   */
   public String qualifiedName() {
     StringBuilder sb = new StringBuilder(name == null ? "" : name);
     for (Die p = parent; p != null && p.parent != null; p = p.parent) {

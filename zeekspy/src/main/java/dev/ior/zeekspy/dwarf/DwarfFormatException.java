@@ -5,7 +5,11 @@ package dev.ior.zeekspy.dwarf;
 public final class DwarfFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** An error described by {@code message}, which names the file and the offset. */
+  /**
+   * An error described by {@code message}, which names the file and the offset.
+   *
+   * @param message names the file and the offset
+   */
   public DwarfFormatException(String message) {
     super(message);
   }

@@ -54,9 +54,11 @@ public final class DwarfReader {
   }
 
   /**
-   * The DWARF of {@code elf}: {@code .debug_info} and friends, or with {@code split} the {@code
-   * .dwo} sections of a split-DWARF object; empty when the file has no {@code .debug_info}.
+   * {@return the DWARF of {@code elf}: {@code .debug_info} and friends, or with {@code split} the
+   * {@code .dwo} sections of a split-DWARF object; empty when the file has no {@code .debug_info}}
    *
+   * @param elf the file to read
+   * @param split whether to read the {@code .dwo} sections of a split-DWARF object
    * @throws IOException when a section cannot be read or decompressed
    */
   public static Optional<DwarfReader> open(ElfFile elf, boolean split) throws IOException {
@@ -77,7 +79,7 @@ public final class DwarfReader {
         : ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** The file this DWARF comes from. */
+  /** {@return the file this DWARF comes from} */
   public String source() {
     return source;
   }
@@ -85,6 +87,7 @@ public final class DwarfReader {
   /**
    * Parses the units in order and hands each to {@code visitor} until it returns false.
    *
+   * @param visitor receives each unit; false stops the scan
    * @throws DwarfFormatException when the data is malformed or uses an unknown form
    */
   public void scan(Predicate<Unit> visitor) {
@@ -95,7 +98,12 @@ public final class DwarfReader {
     }
   }
 
-  /** The entry at {@code .debug_info} offset {@code offset}, or null when none is kept there. */
+  /**
+   * {@return the entry at {@code .debug_info} offset {@code offset}, or null when none is kept
+   * there}
+   *
+   * @param offset an offset in {@code .debug_info}, bytes
+   */
   public Die die(long offset) {
     long[] starts = unitStarts();
     int lo = 0;
@@ -170,22 +178,22 @@ public final class DwarfReader {
       this.compDir = compDir;
     }
 
-    /** The unit entry (compile, partial or skeleton unit). */
+    /** {@return the unit entry (compile, partial or skeleton unit)} */
     public Die root() {
       return root;
     }
 
-    /** DWARF version, 2..5. */
+    /** {@return DWARF version, 2..5} */
     public int version() {
       return version;
     }
 
-    /** For a skeleton unit of split DWARF: the {@code .dwo} file's name, else null. */
+    /** {@return for a skeleton unit of split DWARF: the {@code .dwo} file's name, else null} */
     public String dwoName() {
       return dwoName;
     }
 
-    /** DW_AT_comp_dir of the unit, or null. */
+    /** {@return DW_AT_comp_dir of the unit, or null} */
     public String compDir() {
       return compDir;
     }

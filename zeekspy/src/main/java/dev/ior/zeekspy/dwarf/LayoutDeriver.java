@@ -69,6 +69,8 @@ public final class LayoutDeriver {
   /**
    * Scans {@code readers} (the executable's DWARF, or its split objects) and derives the offsets.
    *
+   * @param readers DWARF readers, in order
+   * @return the offsets, or why there are none
    * @throws DwarfFormatException when the DWARF is malformed
    */
   public static Result derive(List<DwarfReader> readers) {

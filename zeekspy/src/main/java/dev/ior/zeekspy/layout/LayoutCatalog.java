@@ -29,12 +29,16 @@ public final class LayoutCatalog {
 
   private final List<ZeekLayout> layouts;
 
-  /** A catalog of the given layouts (tests, or built-ins plus user files). */
+  /**
+   * A catalog of the given layouts (tests, or built-ins plus user files).
+   *
+   * @param layouts the layouts, in the order they are tried
+   */
   public LayoutCatalog(List<ZeekLayout> layouts) {
     this.layouts = List.copyOf(layouts);
   }
 
-  /** The layouts shipped as resources of this package (listed in {@code layouts.list}). */
+  /** {@return the layouts shipped as resources of this package (listed in {@code layouts.list})} */
   public static LayoutCatalog builtIn() {
     List<ZeekLayout> list = new ArrayList<>();
     for (String name : resourceText(INDEX).split("\\R")) {
@@ -46,25 +50,37 @@ public final class LayoutCatalog {
     return new LayoutCatalog(list);
   }
 
-  /** All layouts, in catalog order. */
+  /** {@return all layouts, in catalog order} */
   public List<ZeekLayout> layouts() {
     return layouts;
   }
 
-  /** Candidate names of the version symbol across all layouts, for reading the version first. */
+  /**
+   * {@return candidate names of the version symbol across all layouts, for reading the version
+   * first}
+   */
   public List<String> versionSymbols() {
     Set<String> names = new LinkedHashSet<>();
     layouts.forEach(l -> names.addAll(l.versionSymbols()));
     return List.copyOf(names);
   }
 
-  /** A chosen layout and, when the choice is a compromise, a note saying why. */
+  /**
+   * A chosen layout and, when the choice is a compromise, a note saying why.
+   *
+   * @param layout the layout
+   * @param note why it is a compromise (e.g. another compiler), or empty
+   */
   public record Selection(ZeekLayout layout, String note) {}
 
   /**
    * Picks the layout for {@code version} on {@code arch}, preferring one whose compiler appears in
    * {@code elfComment}.
    *
+   * @param version the Zeek version read from the process, e.g. {@code 6.0.3}
+   * @param arch the executable's architecture, e.g. {@code x86_64}
+   * @param elfComment the executable's {@code .comment} (compiler identification), may be empty
+   * @return the layout and, when it is a compromise, why
    * @throws ZeekSpyException UNKNOWN_VERSION naming the known layouts and the override
    */
   public Selection select(String version, String arch, String elfComment) {

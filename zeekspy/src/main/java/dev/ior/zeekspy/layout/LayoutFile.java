@@ -42,7 +42,13 @@ public final class LayoutFile {
 
   private LayoutFile() {}
 
-  /** Reads and validates a layout file. */
+  /**
+   * Reads and validates a layout file.
+   *
+   * @param file a layout file
+   * @return the layout
+   * @throws dev.ior.zeekspy.ZeekSpyException BAD_LAYOUT when the file cannot be read or is invalid
+   */
   public static ZeekLayout read(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(r, file.toString());
@@ -52,7 +58,14 @@ public final class LayoutFile {
     }
   }
 
-  /** Parses layout text; {@code source} names it in error messages. */
+  /**
+   * Parses layout text; {@code source} names it in error messages.
+   *
+   * @param text the layout file's text
+   * @param source names the text in error messages
+   * @return the layout
+   * @throws dev.ior.zeekspy.ZeekSpyException BAD_LAYOUT naming what is wrong
+   */
   public static ZeekLayout parse(String text, String source) {
     try {
       return parse(new StringReader(text), source);
@@ -126,8 +139,11 @@ public final class LayoutFile {
   }
 
   /**
-   * The layout as a layout file that {@link #parse} reads back to an equal layout, with a comment
-   * naming each structure; {@code header} lines (may be empty) become comments at the top.
+   * {@return the layout as a layout file that {@link #parse} reads back to an equal layout, with a
+   * comment naming each structure; {@code header} lines (may be empty) become comments at the top}
+   *
+   * @param l the layout
+   * @param header comment lines for the top, without {@code #}; may be empty
    */
   public static String format(ZeekLayout l, List<String> header) {
     Offsets o = l.offsets();

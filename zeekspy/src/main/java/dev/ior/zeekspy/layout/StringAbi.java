@@ -36,12 +36,18 @@ public enum StringAbi {
     this.key = key;
   }
 
-  /** The name used in layout files ({@code string.abi}). */
+  /** {@return the name used in layout files ({@code string.abi})} */
   public String key() {
     return key;
   }
 
-  /** Parses a {@code string.abi} value. */
+  /**
+   * Parses a {@code string.abi} value.
+   *
+   * @param s {@code libstdc++}, {@code libc++} or {@code libc++-alternate}, any case
+   * @return the ABI
+   * @throws IllegalArgumentException naming the valid values for anything else
+   */
   public static StringAbi parse(String s) {
     for (StringAbi a : values()) {
       if (a.key.equals(s.strip().toLowerCase(Locale.ROOT))) {

@@ -38,6 +38,20 @@ public record ZeekLayout(
     List<String> frameStackSymbols,
     List<String> versionSymbols,
     Offsets offsets) {
+  /**
+   * Checks the components.
+   *
+   * @param name short identifier, e.g. {@code zeek-3.0-gcc-x86_64}
+   * @param description one line for humans
+   * @param versions version patterns this layout applies to; {@code *} matches any characters
+   * @param arch architecture as {@link dev.ior.symbols.elf.ElfHeader#architecture()} names it
+   * @param compiler text expected in the executable's {@code .comment} section (e.g. {@code GCC});
+   *     empty when any compiler will do
+   * @param callStackSymbols candidate names of the {@code call_stack} vector, plain or qualified
+   * @param frameStackSymbols candidate names of the {@code g_frame_stack} vector
+   * @param versionSymbols candidate names of the {@code version} char array
+   * @param offsets structure offsets
+   */
   public ZeekLayout {
     Objects.requireNonNull(name, "name");
     description = description == null ? "" : description;
@@ -50,7 +64,11 @@ public record ZeekLayout(
     Objects.requireNonNull(offsets, "offsets");
   }
 
-  /** True when {@code version} matches one of {@link #versions()}. */
+  /**
+   * {@return true when {@code version} matches one of {@link #versions()}}
+   *
+   * @param version a Zeek version, e.g. {@code 6.0.3}
+   */
   public boolean matchesVersion(String version) {
     for (String glob : versions) {
       if (globToRegex(glob).matcher(version).matches()) {
@@ -60,12 +78,17 @@ public record ZeekLayout(
     return false;
   }
 
-  /** True when the executable's {@code .comment} names this layout's compiler (or any will do). */
+  /**
+   * {@return true when the executable's {@code .comment} names this layout's compiler (or any will
+   * do)}
+   *
+   * @param elfComment the executable's {@code .comment}
+   */
   public boolean matchesCompiler(String elfComment) {
     return compiler.isEmpty() || elfComment.contains(compiler);
   }
 
-  /** {@code name (versions)} for error messages. */
+  /** {@return {@code name (versions)} for error messages} */
   public String summary() {
     return name + " (" + String.join(", ", versions) + ")";
   }

@@ -32,7 +32,11 @@ public final class PtraceStopper implements TargetStopper {
   private boolean attached;
   private int pendingSignal;
 
-  /** A stopper for thread {@code tid} (for Zeek's script interpreter: the main thread = pid). */
+  /**
+   * A stopper for thread {@code tid} (for Zeek's script interpreter: the main thread = pid).
+   *
+   * @param tid thread id of the thread to stop
+   */
   public PtraceStopper(long tid) {
     this.tid = Math.toIntExact(tid);
   }

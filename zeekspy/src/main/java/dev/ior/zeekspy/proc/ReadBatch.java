@@ -27,7 +27,12 @@ public final class ReadBatch {
   private int count;
   private int used;
 
-  /** A batch with room for {@code requests} requests and {@code bytes} bytes before growing. */
+  /**
+   * A batch with room for {@code requests} requests and {@code bytes} bytes before growing.
+   *
+   * @param requests expected number of requests
+   * @param bytes expected total bytes
+   */
   public ReadBatch(int requests, int bytes) {
     addresses = new long[Math.max(1, requests)];
     lengths = new int[addresses.length];
@@ -45,6 +50,10 @@ public final class ReadBatch {
   /**
    * Adds a request for {@code length} bytes at remote {@code address} and returns its index.
    * Requests are 8-byte aligned in the buffer so that word reads stay aligned.
+   *
+   * @param address the remote address to read
+   * @param length bytes to read, > 0
+   * @return the request's index, from 0 in order of adding
    */
   public int add(long address, int length) {
     if (length <= 0) {
@@ -76,63 +85,107 @@ public final class ReadBatch {
     data = bigger;
   }
 
-  /** Number of requests. */
+  /** {@return number of requests} */
   public int size() {
     return count;
   }
 
-  /** Remote address of request {@code i}. */
+  /**
+   * {@return remote address of request {@code i}}
+   *
+   * @param i a request's index
+   */
   public long address(int i) {
     return addresses[i];
   }
 
-  /** Length of request {@code i} in bytes. */
+  /**
+   * {@return length of request {@code i} in bytes}
+   *
+   * @param i a request's index
+   */
   public int length(int i) {
     return lengths[i];
   }
 
-  /** Where request {@code i}'s bytes start in {@link #data()}. */
+  /**
+   * {@return where request {@code i}'s bytes start in {@link #data()}}
+   *
+   * @param i a request's index
+   */
   public int offset(int i) {
     return offsets[i];
   }
 
-  /** True when request {@code i} was read completely. */
+  /**
+   * {@return true when request {@code i} was read completely}
+   *
+   * @param i a request's index
+   */
   public boolean ok(int i) {
     return ok[i];
   }
 
-  /** Marks request {@code i} as read or failed; for {@link RemoteMemory} implementations. */
+  /**
+   * Marks request {@code i} as read or failed; for {@link RemoteMemory} implementations.
+   *
+   * @param i a request's index
+   * @param read whether the whole range was read
+   */
   public void markRead(int i, boolean read) {
     ok[i] = read;
   }
 
   /**
-   * The direct buffer the requests land in (native byte order). Implementations write request
-   * {@code i} at {@link #offset(int)}. The buffer may be replaced by {@link #add}; do not keep it.
+   * {@return the direct buffer the requests land in (native byte order)} Implementations write
+   * request {@code i} at {@link #offset(int)}. The buffer may be replaced by {@link #add}; do not
+   * keep it.
    */
   public ByteBuffer data() {
     return data;
   }
 
-  /** The 64-bit word at byte {@code at} of request {@code i}. */
+  /**
+   * {@return the 64-bit word at byte {@code at} of request {@code i}}
+   *
+   * @param i a request's index
+   * @param at byte offset within the request
+   */
   public long getLong(int i, int at) {
     check(i, at, 8);
     return data.getLong(offsets[i] + at);
   }
 
-  /** The 32-bit word at byte {@code at} of request {@code i}. */
+  /**
+   * {@return the 32-bit word at byte {@code at} of request {@code i}}
+   *
+   * @param i a request's index
+   * @param at byte offset within the request
+   */
   public int getInt(int i, int at) {
     check(i, at, 4);
     return data.getInt(offsets[i] + at);
   }
 
-  /** The byte at {@code at} of request {@code i}. */
+  /**
+   * {@return the byte at {@code at} of request {@code i}}
+   *
+   * @param i a request's index
+   * @param at byte offset within the request
+   */
   public byte getByte(int i, int at) {
     check(i, at, 1);
     return data.get(offsets[i] + at);
   }
 
-  /** Copies {@code length} bytes from {@code at} of request {@code i} into {@code dst}. */
+  /**
+   * Copies {@code length} bytes from {@code at} of request {@code i} into {@code dst}.
+   *
+   * @param i a request's index
+   * @param at byte offset within the request
+   * @param dst receives the bytes from index 0
+   * @param length bytes to copy
+   */
   public void getBytes(int i, int at, byte[] dst, int length) {
     check(i, at, length);
     data.get(offsets[i] + at, dst, 0, length);

@@ -17,6 +17,7 @@ public interface RemoteMemory extends AutoCloseable {
    * Fills every request of {@code batch}; a request whose range is (partly) unmapped is marked not
    * {@link ReadBatch#ok ok}, the others are still read.
    *
+   * @param batch the requests; their results are written into it
    * @throws dev.ior.zeekspy.ZeekSpyException with reason TARGET_EXITED when the process is gone,
    *     PERMISSION_DENIED when access is refused
    */

@@ -26,7 +26,7 @@ public interface TargetStopper extends AutoCloseable {
   @Override
   void close();
 
-  /** A stopper that never stops the target: reads race with it and may be torn. */
+  /** {@return a stopper that never stops the target: reads race with it and may be torn} */
   static TargetStopper none() {
     return new TargetStopper() {
       @Override

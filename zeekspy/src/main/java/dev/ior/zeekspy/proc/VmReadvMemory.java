@@ -37,7 +37,11 @@ public final class VmReadvMemory implements RemoteMemory {
   private ByteBuffer lastData;
   private long lastDataAddr;
 
-  /** Memory of process {@code pid}; nothing is checked until the first read. */
+  /**
+   * Memory of process {@code pid}; nothing is checked until the first read.
+   *
+   * @param pid process id
+   */
   public VmReadvMemory(long pid) {
     this.pid = Math.toIntExact(pid);
   }
@@ -95,7 +99,11 @@ public final class VmReadvMemory implements RemoteMemory {
     }
   }
 
-  /** The message for EPERM from process_vm_readv or ptrace on {@code pid}. */
+  /**
+   * {@return the message for EPERM from process_vm_readv or ptrace on {@code pid}}
+   *
+   * @param pid process id
+   */
   public static String permissionMessage(long pid) {
     return "not permitted to read the memory of process " + pid
         + " (run as root or as the process's user with CAP_SYS_PTRACE, e.g. "

@@ -34,7 +34,12 @@ public final class ProfileBuilder implements StackSink {
   private final long periodNanos;
   private final Node root = new Node(null);
 
-  /** A builder for samples taken at {@code hz} per second. */
+  /**
+   * A builder for samples taken at {@code hz} per second.
+   *
+   * @param hz the sampling rate, >= 1 per second
+   * @throws IllegalArgumentException when {@code hz} is below 1
+   */
   public ProfileBuilder(int hz) {
     if (hz < 1) {
       throw new IllegalArgumentException("hz must be >= 1: " + hz);
@@ -57,7 +62,7 @@ public final class ProfileBuilder implements StackSink {
   }
 
   /**
-   * The profile of everything added so far.
+   * {@return the profile of everything added so far}
    *
    * @param timeNanos start of sampling, ns since the epoch
    * @param durationNanos length of the run, ns

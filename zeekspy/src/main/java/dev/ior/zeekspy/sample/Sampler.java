@@ -81,6 +81,11 @@ public final class Sampler {
    *     being torn down can look torn before reads fail outright)
    * @param warmUpWalks extra walks, in the first ticks' idle time, to get the code compiled (0 =
    *     none)
+   * @param walker reads one stack per sample
+   * @param stopper stops the target around a walk, or lets it run
+   * @param hz samples per second, 1..100000
+   * @param sink receives each stack
+   * @throws IllegalArgumentException when {@code hz} is outside 1..100000
    */
   public Sampler(StackWalker walker, TargetStopper stopper, int hz, StackSink sink,
       LongSupplier clock, BooleanSupplier targetGone, int warmUpWalks) {
@@ -202,12 +207,12 @@ public final class Sampler {
     }
   }
 
-  /** The stopper this sampler uses (attach and close it on the sampling thread). */
+  /** {@return the stopper this sampler uses (attach and close it on the sampling thread)} */
   public TargetStopper stopper() {
     return stopper;
   }
 
-  /** Counters so far, with the distribution of the wall time of every sample taken. */
+  /** {@return counters so far, with the distribution of the wall time of every sample taken} */
   public synchronized SamplerStats stats() {
     if (!started) {
       return SamplerStats.ZERO;
@@ -229,7 +234,7 @@ public final class Sampler {
     return cpu < 0 ? -1 : cpu - startCpuNanos;
   }
 
-  /** Why the most recent torn sample was torn (for {@code -debug}). */
+  /** {@return why the most recent torn sample was torn (for {@code -debug})} */
   public String lastTornReason() {
     return lastTorn;
   }

@@ -30,43 +30,63 @@ public record SamplerStats(
   /** Nothing yet. */
   public static final SamplerStats ZERO = new SamplerStats(0, 0, 0, 0, 0, 0, 0);
 
-  /** Counters without a per-sample distribution (tests, or when it is not needed). */
+  /**
+   * Counters without a per-sample distribution (tests, or when it is not needed).
+   *
+   * @param samples samples taken that produced a stack (including empty ones)
+   * @param empty samples taken while the call stack was empty
+   * @param torn samples dropped because what was read stayed inconsistent after retries
+   * @param skipped ticks skipped because the previous sample ended after their time
+   * @param elapsedNanos wall time since sampling started, ns
+   * @param busyNanos wall time spent inside samples (stop, read, resume), ns
+   * @param cpuNanos CPU time of the sampling thread, ns (including its timer wake-ups and the
+   *     warm-up; -1 when the JVM cannot measure thread CPU time)
+   */
   public SamplerStats(long samples, long empty, long torn, long skipped, long elapsedNanos,
       long busyNanos, long cpuNanos) {
     this(samples, empty, torn, skipped, elapsedNanos, busyNanos, cpuNanos, new Histogram(2));
   }
 
-  /** Samples (including torn ones) per second of wall time. */
+  /** {@return samples (including torn ones) per second of wall time} */
   public double rate() {
     return elapsedNanos == 0 ? 0 : (samples + torn) * 1e9 / elapsedNanos;
   }
 
-  /** Share of wall time spent sampling, 0..1. */
+  /** {@return share of wall time spent sampling, 0..1} */
   public double busyShare() {
     return elapsedNanos == 0 ? 0 : (double) busyNanos / elapsedNanos;
   }
 
-  /** CPU time of the sampling thread as a share of wall time (of one core), 0..1; -1 unknown. */
+  /**
+   * {@return CPU time of the sampling thread as a share of wall time (of one core), 0..1; -1
+   * unknown}
+   */
   public double cpuShare() {
     return cpuNanos < 0 ? -1 : elapsedNanos == 0 ? 0 : (double) cpuNanos / elapsedNanos;
   }
 
-  /** Mean cost of one sample in µs. */
+  /** {@return mean cost of one sample in µs} */
   public double microsPerSample() {
     long n = samples + torn;
     return n == 0 ? 0 : busyNanos / 1e3 / n;
   }
 
   /**
-   * The wall time of one sample that {@code percentile} percent of samples did not exceed, in µs
-   * (within 1 %); 0 without samples.
+   * {@return the wall time of one sample that {@code percentile} percent of samples did not exceed,
+   * in µs (within 1 %); 0 without samples}
+   *
+   * @param percentile 0..100
    */
   public double microsPerSampleAt(double percentile) {
     return sampleNanos.getTotalCount() == 0 ? 0
         : sampleNanos.getValueAtPercentile(percentile) / 1e3;
   }
 
-  /** The counters accumulated since {@code earlier}. */
+  /**
+   * {@return the counters accumulated since {@code earlier}}
+   *
+   * @param earlier counters taken earlier from the same sampler
+   */
   public SamplerStats since(SamplerStats earlier) {
     Histogram d = sampleNanos.copy();
     if (earlier.sampleNanos.getTotalCount() > 0) {
@@ -79,8 +99,8 @@ public record SamplerStats(
   }
 
   /**
-   * One line: {@code samples=1000 empty=12 torn=0 skipped=0 rate=99.9/s sampling=0.05% of wall
-   * (4.8 us/sample, p99 9.1 us, thread cpu 0.06%)}.
+   * {@return one line: {@code samples=1000 empty=12 torn=0 skipped=0 rate=99.9/s sampling=0.05% of
+   * wall (4.8 us/sample, p99 9.1 us, thread cpu 0.06%)}}
    */
   public String format() {
     return String.format(Locale.ROOT,

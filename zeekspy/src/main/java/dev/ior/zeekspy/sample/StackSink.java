@@ -15,7 +15,11 @@ import java.util.List;
  * }</pre>
  */
 public interface StackSink {
-  /** One sample; {@code frames} (outermost first) is reused after the call returns. */
+  /**
+   * One sample; {@code frames} (outermost first) is reused after the call returns.
+   *
+   * @param frames the stack's frames, outermost first; copy what must be kept
+   */
   void stack(List<Frame> frames);
 
   /** One sample taken while the call stack was empty. */

@@ -65,7 +65,15 @@ public final class StackWalker {
   private long nameLength;
   private String reason = "";
 
-  /** A walker reading {@code memory} with layout {@code offsets} at the given vector addresses. */
+  /**
+   * A walker reading {@code memory} with layout {@code offsets} at the given vector addresses.
+   *
+   * @param memory reads the target's memory
+   * @param offsets the layout's field offsets
+   * @param callStackAddr run-time address of the {@code call_stack} vector
+   * @param frameStackAddr run-time address of the {@code g_frame_stack} vector
+   * @param limits bounds on depth, string lengths and retries
+   */
   public StackWalker(RemoteMemory memory, Offsets offsets, long callStackAddr,
       long frameStackAddr, Limits limits) {
     this.memory = memory;
@@ -81,6 +89,9 @@ public final class StackWalker {
   /**
    * Reads one sample into {@code out} (cleared first; outermost frame first), retrying a torn read
    * up to {@link Limits#retries()} times.
+   *
+   * @param out receives the frames
+   * @return whether a stack, an empty stack or a torn read came out
    */
   public WalkOutcome walk(List<Frame> out) {
     WalkOutcome r = WalkOutcome.TORN;
@@ -92,7 +103,7 @@ public final class StackWalker {
     return r;
   }
 
-  /** Why the last torn attempt was torn, for debugging. */
+  /** {@return why the last torn attempt was torn, for debugging} */
   public String lastTornReason() {
     return reason;
   }

@@ -16,7 +16,11 @@ import java.nio.file.Path;
 public final class ProcessState {
   private ProcessState() {}
 
-  /** True when there is no process {@code pid}, or it is a zombie or dead. */
+  /**
+   * {@return true when there is no process {@code pid}, or it is a zombie or dead}
+   *
+   * @param pid process id
+   */
   public static boolean isGone(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -29,7 +33,11 @@ public final class ProcessState {
     }
   }
 
-  /** True when {@code /proc/PID} exists. */
+  /**
+   * {@return true when {@code /proc/PID} exists}
+   *
+   * @param pid process id
+   */
   public static boolean exists(long pid) {
     return Files.isDirectory(Path.of("/proc", Long.toString(pid)));
   }

@@ -44,6 +44,8 @@ public final class TargetResolver {
    * @param override a layout to use regardless of DWARF and version, or null
    * @param debugRoot where separate debug files are installed ({@link DebugFiles#DEFAULT_ROOT})
    * @param memory reads the process (used for the version string)
+   * @param pid process id of a running Zeek
+   * @return the executable, symbols' addresses, version and layout
    */
   public static ZeekTarget resolve(long pid, LayoutCatalog catalog, ZeekLayout override,
       Path debugRoot, RemoteMemory memory) {

@@ -39,7 +39,7 @@ public record ZeekTarget(
     String frameStackSymbol,
     long frameStackAddress) {
 
-  /** A multi-line description for {@code -debug} output. */
+  /** {@return a multi-line description for {@code -debug} output} */
   public String describe() {
     return String.format(java.util.Locale.ROOT,
         "pid %d: %s (%s), load bias 0x%x%nZeek %s, layout %s%s%n"

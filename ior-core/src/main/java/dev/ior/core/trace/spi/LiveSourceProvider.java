@@ -20,6 +20,7 @@ public interface LiveSourceProvider {
    * @param config the filters the kernel applies (pid, tid, comm, cgroup, follow) and the ring
    * @param selected the syscalls to trace, computed once by the caller from {@code config}
    * @param warnings receives one line per selected syscall this kernel lacks, and similar
+   * @return the attached source, records flowing into its ring
    * @throws TraceException with a one-line reason and the fix (privileges, kernel, libbpf)
    */
   RecordSource open(TraceConfig config, List<Syscall> selected, Consumer<String> warnings)
@@ -29,6 +30,14 @@ public interface LiveSourceProvider {
    * Like {@link #open(TraceConfig, List, Consumer)}, also taking the user stacks of the calls
    * {@code stacks} selects (named through {@link RecordSource#stacks()}). Providers without stacks
    * keep the default, which refuses a policy other than {@link StackPolicy#OFF}.
+   *
+   * @param config the filters the kernel applies and the ring
+   * @param stacks which calls' user stacks to take
+   * @param selected the syscalls to trace
+   * @param warnings receives one line per selected syscall this kernel lacks, and similar
+   * @return the attached source
+   * @throws TraceException with a one-line reason and the fix; by default when {@code stacks} is
+   *     enabled (this provider takes no stacks)
    */
   default RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
       Consumer<String> warnings) throws TraceException {

@@ -30,12 +30,27 @@ public interface ProcFs {
     }
   };
 
-  /** Target of descriptor {@code fd} of process {@code pid}, or null when unknown. */
+  /**
+   * {@return target of descriptor {@code fd} of process {@code pid}, or null when unknown}
+   *
+   * @param pid process id (tgid)
+   * @param fd the descriptor, >= 0
+   */
   String fdPath(int pid, int fd);
 
-  /** Open flags of the descriptor (the {@code flags:} line of fdinfo, octal), or -1. */
+  /**
+   * Open flags of the descriptor (the {@code flags:} line of fdinfo, octal), or -1.
+   *
+   * @param pid process id (tgid)
+   * @param fd the descriptor, >= 0
+   * @return the flags ({@code O_*} bits), or -1 when unknown
+   */
   int fdFlags(int pid, int fd);
 
-  /** The working directory of {@code pid}, or null when unknown. */
+  /**
+   * {@return the working directory of {@code pid}, or null when unknown}
+   *
+   * @param pid process id (tgid)
+   */
   String cwd(int pid);
 }

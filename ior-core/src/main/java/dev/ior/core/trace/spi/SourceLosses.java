@@ -19,6 +19,8 @@ public record SourceLosses(Losses losses, long namesLost) {
   /**
    * Checks the counts.
    *
+   * @param losses the source's losses
+   * @param namesLost file names the kernel could not hand over, >= 0
    * @throws IllegalArgumentException when namesLost is negative
    */
   public SourceLosses {
