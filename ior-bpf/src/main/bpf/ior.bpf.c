@@ -250,7 +250,7 @@ struct ior_task {
 	__u64 named_epoch;   /* the name epoch at which named was named */
 	__u32 restart;       /* the last traced call returned -ERESTART*: the next signal decides */
 	__u32 stack_calls;   /* stack policy every: calls seen since the last stack taken */
-	__u64 stack_enter_ns; /* stack policy slow: when the pending call entered */
+	__u64 stack_enter_ns; /* when the pending call entered: its enter record's time */
 	__u64 maps_exec_id;  /* ior_emit_mappings: the image (exec count and executable pages) whose */
 	__u64 maps_exec_vm;  /* mappings this thread saw sent: later stacks skip the LRU lookup */
 };
@@ -406,15 +406,22 @@ static __always_inline int ior_skip(struct task_struct___ior *task, __u64 pid_tg
 	return 0;
 }
 
-static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 sys, __u32 flags,
-					  __u64 pid_tgid)
+/* A record's head, stamped at time_ns (bpf_ktime_get_ns: CLOCK_MONOTONIC). */
+static __always_inline void ior_fill_head_at(struct ior_head *h, __u32 kind, __u32 sys,
+					     __u32 flags, __u64 pid_tgid, __u64 time_ns)
 {
 	h->kind = kind;
 	h->sys = sys;
 	h->flags = flags;
 	h->pid = pid_tgid >> 32;
 	h->tid = (__u32)pid_tgid;
-	h->time_ns = bpf_ktime_get_ns();
+	h->time_ns = time_ns;
+}
+
+static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 sys, __u32 flags,
+					  __u64 pid_tgid)
+{
+	ior_fill_head_at(h, kind, sys, flags, pid_tgid, bpf_ktime_get_ns());
 }
 
 /* ---- File identity and names ---- */
@@ -692,6 +699,7 @@ static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_stru
 					   __u32 nr, __u32 flags, __u64 pid_tgid)
 {
 	ior_fill_head(&e->h, kind, s->id, flags | IOR_F_IDENT, pid_tgid);
+	ts->stack_enter_ns = e->h.time_ns; /* the stack policy's slow:DURATION reads no clock of its own */
 	e->seq = ts->seq;
 	e->nr = nr;
 	/* What bpf_get_current_cgroup_id returns (the cgroup v2 id), by direct loads: no helper call. */
@@ -1012,14 +1020,6 @@ __noinline int ior_emit_mappings(struct ior_task *ts, __u64 pid_tgid)
 	return ok;
 }
 
-/* At enter: remember the time when the policy takes stacks of slow calls. */
-static __always_inline void ior_stack_enter(struct ior_task *ts)
-{
-	struct ior_stack_policy *p = ior_stack_policy();
-	if (p && p->slow_ns)
-		ts->stack_enter_ns = bpf_ktime_get_ns();
-}
-
 /*
  * ---- The walk of a user stack ----
  *
@@ -1122,11 +1122,13 @@ __noinline int ior_stack_id(__u64 ip, __u64 bp, __u64 sp, __u64 pid_tgid, __u32 
 
 /*
  * At exit, before the exit record: when the policy takes this call's stack, its id (the walk
- * above) goes out in an IOR_STACK record, its frames before it when they are new. The walk runs here, at the exit, so the slow policy knows the latency; the user
- * stack is the same as at the enter (the task has not returned to user space).
+ * above) goes out in an IOR_STACK record, its frames before it when they are new. The walk runs
+ * here, at the exit, so the slow policy knows the latency (now: the exit record's time; the
+ * enter's is in ts, from its record); the user stack is the same as at the enter (the task has
+ * not returned to user space).
  */
-static __always_inline void ior_stack_exit(struct pt_regs___ior *regs,
-					   struct ior_task *ts, struct ior_sysent *s, __u64 pid_tgid)
+static __always_inline void ior_stack_exit(struct pt_regs___ior *regs, struct ior_task *ts,
+					   struct ior_sysent *s, __u64 pid_tgid, __u64 now)
 {
 	struct ior_stack_policy *p = ior_stack_policy();
 	if (!p || (!p->every && !p->slow_ns))
@@ -1136,8 +1138,7 @@ static __always_inline void ior_stack_exit(struct pt_regs___ior *regs,
 		ts->stack_calls = 0;
 		take = 1;
 	}
-	if (!take && p->slow_ns && ts->stack_enter_ns
-	    && bpf_ktime_get_ns() - ts->stack_enter_ns >= p->slow_ns)
+	if (!take && p->slow_ns && ts->stack_enter_ns && now - ts->stack_enter_ns >= p->slow_ns)
 		take = 1;
 	if (!take)
 		return;
@@ -1175,8 +1176,6 @@ static __always_inline void ior_emit_enter(struct task_struct___ior *task, struc
 	else
 		ok = ior_enter_fd(task, ts, regs, s, nr, compat, flags, pid_tgid);
 	ts->pending = ok ? slot + 1 : (slot + 1) | IOR_PENDING_LOST;
-	if (ok)
-		ior_stack_enter(ts);
 }
 
 /* bpf_find_vma callback: whether the mapping that holds the address maps a file. */
@@ -1288,7 +1287,9 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 		return 0;
 	__u64 pid_tgid = ior_pid_tgid(task);
 	ts->restart = ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
-	ior_stack_exit(regs, ts, s, pid_tgid);
+	/* One clock read for the exit: its record's time and the slow policy's latency. */
+	__u64 now = bpf_ktime_get_ns();
+	ior_stack_exit(regs, ts, s, pid_tgid, now);
 	struct ior_ident file = {};
 	if ((s->flags & IOR_SYS_RET_FD) && ret >= 0) {
 		/* The new descriptor's name is the kernel's (f_path), not the path the open was given:
@@ -1312,7 +1313,7 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 		if (!x)
 			return 0;
 	}
-	ior_fill_head(&x->h, late ? IOR_EXIT_PATH : IOR_EXIT, s->id, flags, pid_tgid);
+	ior_fill_head_at(&x->h, late ? IOR_EXIT_PATH : IOR_EXIT, s->id, flags, pid_tgid, now);
 	x->seq = ts->seq;
 	x->nr = nr;
 	x->ret = ret;
