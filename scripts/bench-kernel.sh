@@ -73,6 +73,7 @@ echo "kernel $(uname -r), $(nproc) CPUs; mix = iorwl mix 50000 /dev/shm (301,500
 start() {
   local mech o
   read -r mech o <<<"${obj[$1]}"
+  rm -f "$2" # the previous tracer's "ready" must not pass the wait below
   nice -n -15 "$bin/ceiling" "$mech" "$o" "$tsv" "${3:-benchwl}" "${work[@]}" >/dev/null 2>"$2" &
   pids+=($!)
   until grep -q "ceiling: ready" "$2" 2>/dev/null; do

@@ -117,6 +117,7 @@ struct path___ior {
 } __attribute__((preserve_access_index));
 
 struct file___ior {
+	struct inode___ior *f_inode;
 	struct path___ior f_path;
 } __attribute__((preserve_access_index));
 
@@ -241,6 +242,32 @@ struct {
 	__type(value, __u64);
 } ior_drops SEC(".maps");
 
+/*
+ * The identity of the struct file a thread's last fd call used (ior_fd_ident), and what proves it
+ * still holds. An identity is read from the file's dentry, inode, superblock and mount: four more
+ * objects, each a cache and TLB miss on a syscall (page-table isolation empties the TLB at every
+ * kernel entry on this CPU): measured ~130 ns of a write's ~630 ns. The proof takes two of them:
+ * the same file, dentry, mount and inode objects (pointers from the file, which every fd call
+ * reads anyway), the same inode number and generation (a pipe's or a deleted file's inode object
+ * reused for another file changes them), the same name hash and length of the dentry (a dentry
+ * object reused for another name of the same inode changes them), and no rename or unlink on the
+ * host since (the name epoch). An anonymous inode's identity also mixes in the name's bytes, which
+ * all of them share an inode for: not cached.
+ */
+struct ior_file_cache {
+	__u64 file;          /* the struct file; 0: nothing cached */
+	__u64 dentry;
+	__u64 mnt;
+	__u64 inode;
+	__u64 ino;
+	__u32 igen;          /* i_generation */
+	__u32 hash;          /* d_name.hash */
+	__u32 len;           /* d_name.len */
+	__u32 pad;
+	__u64 epoch;         /* the name epoch at which id was read and named */
+	struct ior_ident id;
+};
+
 /* Per-thread state: pairs enters with exits and remembers what the exit must finish. */
 struct ior_task {
 	__u32 seq;           /* enters emitted so far */
@@ -253,6 +280,7 @@ struct ior_task {
 	__u64 stack_enter_ns; /* when the pending call entered: its enter record's time */
 	__u64 maps_exec_id;  /* ior_emit_mappings: the image (exec count and executable pages) whose */
 	__u64 maps_exec_vm;  /* mappings this thread saw sent: later stacks skip the LRU lookup */
+	struct ior_file_cache fc; /* the identity of the file of this thread's last fd call */
 };
 
 /* ior_task.pending: the enter was not emitted (ring full): its exit is no refused call. */
@@ -338,18 +366,30 @@ static __always_inline int ior_output(void *rec, __u64 size)
 	return 1;
 }
 
+/*
+ * Whether the filter (ior_cfg.comm, comm_len bytes) occurs in comm, ending before its last byte.
+ * Word-wise: the 16 bytes are two 64-bit words, and each start offset compares one shifted
+ * window of them against the filter's words under a mask, instead of a byte loop per offset (a
+ * traced process whose comm starts with the filter matches at offset 0 in a dozen instructions).
+ */
 static __always_inline int ior_comm_matches(const char *comm)
 {
 	__u32 n = ior_cfg.comm_len;
-	for (int i = 0; i < IOR_COMM_LEN; i++) {
+	if (n > IOR_COMM_LEN - 1)
+		return 0;
+	__u64 c0 = ((const __u64 *)comm)[0], c1 = ((const __u64 *)comm)[1];
+	__u64 m0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+	__u64 m1 = n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
+	/* volatile as ior_cfg is: user space sets it before load; clang would fold it to zero */
+	const volatile __u64 *p = (const volatile __u64 *)ior_cfg.comm;
+	__u64 p0 = p[0] & m0, p1 = p[1] & m1;
+	for (int i = 0; i < IOR_COMM_LEN - 1; i++) {
 		if (i + n > IOR_COMM_LEN - 1)
 			return 0;
-		int j;
-		for (j = 0; j < IOR_COMM_LEN; j++) {
-			if (j >= n || comm[(i + j) & (IOR_COMM_LEN - 1)] != ior_cfg.comm[j])
-				break;
-		}
-		if (j >= n)
+		/* bytes i..i+15 of comm as two words (little-endian: byte i is the low byte of lo) */
+		__u64 lo = i == 0 ? c0 : i < 8 ? c0 >> (8 * i) | c1 << (64 - 8 * i) : c1 >> (8 * (i - 8));
+		__u64 hi = i == 0 ? c1 : i < 8 ? c1 >> (8 * i) : 0;
+		if (!((lo ^ p0) & m0) && !((hi ^ p1) & m1))
 			return 1;
 	}
 	return 0;
@@ -438,7 +478,7 @@ static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 
  * pointers are typed (ior_fd_path, ior_base_ident): direct loads (the mount that holds the
  * vfsmount by a cast, a register move once verified); a probe read only for anonymous inodes.
  */
-static __always_inline void ior_dentry_ident(struct path___ior *p, struct ior_ident *out)
+static __always_inline __u64 ior_dentry_ident(struct path___ior *p, struct ior_ident *out)
 {
 	struct dentry___ior *d = p->dentry;
 	struct inode___ior *inode = d->d_inode;
@@ -446,7 +486,7 @@ static __always_inline void ior_dentry_ident(struct path___ior *p, struct ior_id
 	out->dev = 0;
 	out->gen = 0;
 	if (!inode)
-		return;
+		return 0;
 	struct super_block___ior *sb = inode->i_sb;
 	out->ino = inode->i_ino;
 	struct mount___ior *m = bpf_rdonly_cast((void *)((unsigned long)p->mnt
@@ -456,19 +496,17 @@ static __always_inline void ior_dentry_ident(struct path___ior *p, struct ior_id
 	out->gen = inode->i_generation ^ d->d_name.hash ^ d->d_name.len * 0x9E3779B1u
 		   ^ (__u32)(mid ^ mid >> 32) * 0x85EBCA6Bu;
 	out->dev = sb->s_dev;
-	if (sb->s_magic == ANON_INODE_FS_MAGIC) {
+	__u64 magic = sb->s_magic;
+	if (magic == ANON_INODE_FS_MAGIC) {
 		__u64 w = 0;
 		bpf_probe_read_kernel(&w, sizeof(w), d->d_name.name);
 		out->gen ^= (__u32)w ^ (__u32)(w >> 32);
 	}
+	return magic;
 }
 
-/*
- * The path (mount and dentry, typed pointers) of descriptor fd of the current task; false when fd
- * is not open.
- */
-static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
-				       struct path___ior *out)
+/* The struct file (a typed pointer) of descriptor fd of the current task; null when fd is not open. */
+static __always_inline struct file___ior *ior_fd_file(struct task_struct___ior *task, __s64 fd)
 {
 	if (fd < 0)
 		return 0;
@@ -482,7 +520,17 @@ static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
 		return 0;
 	struct kiocb___ior *slot = bpf_rdonly_cast((void *)((unsigned long)fdt->fd + fd * sizeof(void *)),
 						   bpf_core_type_id_kernel(struct kiocb___ior));
-	struct file___ior *f = slot->ki_filp;
+	return slot->ki_filp;
+}
+
+/*
+ * The path (mount and dentry, typed pointers) of descriptor fd of the current task; false when fd
+ * is not open.
+ */
+static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
+				       struct path___ior *out)
+{
+	struct file___ior *f = ior_fd_file(task, fd);
 	if (!f)
 		return 0;
 	out->mnt = f->f_path.mnt;
@@ -594,37 +642,79 @@ __noinline int ior_emit_name(struct path___ior *p, struct ior_ident *id, __u64 p
  * older than the last rename or unlink on the host. The thread's last named identity short-cuts
  * the LRU lookup on the hot path (the same fd again and again).
  */
-static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
-				      struct ior_ident *out, __u64 pid_tgid)
+/*
+ * Returns the file system's magic when the identity was named at epoch (user space has its name),
+ * else 0 (no identity, or its name record was lost).
+ */
+static __always_inline __u64 ior_ident_at(struct ior_task *ts, struct path___ior *p,
+					  struct ior_ident *out, __u64 pid_tgid, __u64 epoch)
 {
-	ior_dentry_ident(p, out);
+	__u64 magic = ior_dentry_ident(p, out);
 	if (!out->ino)
-		return;
-	__u64 epoch = ior_name_epoch;
+		return 0;
 	if (ts->named.ino == out->ino && ts->named.dev == out->dev && ts->named.gen == out->gen
 	    && ts->named_epoch == epoch)
-		return;
+		return magic;
 	__u64 *known = bpf_map_lookup_elem(&ior_named, out);
 	if (!known || *known != epoch) {
 		if (!ior_emit_name(p, out, pid_tgid)) {
 			ior_count(IOR_LOSS_NAME);
-			return;
+			return 0;
 		}
 		bpf_map_update_elem(&ior_named, out, &epoch, BPF_ANY);
 	}
 	ts->named = *out;
 	ts->named_epoch = epoch;
+	return magic;
 }
 
+static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
+				      struct ior_ident *out, __u64 pid_tgid)
+{
+	ior_ident_at(ts, p, out, pid_tgid, ior_name_epoch);
+}
+
+/* The identity of descriptor fd's file: from the thread's file cache when it proves to hold. */
 static __always_inline void ior_fd_ident(struct task_struct___ior *task, struct ior_task *ts,
 					 __s64 fd, struct ior_ident *out, __u64 pid_tgid)
 {
-	struct path___ior p = {};
 	out->ino = 0;
 	out->dev = 0;
 	out->gen = 0;
-	if (ior_fd_path(task, fd, &p))
-		ior_ident(ts, &p, out, pid_tgid);
+	struct file___ior *f = ior_fd_file(task, fd);
+	if (!f)
+		return;
+	struct path___ior p = { .mnt = f->f_path.mnt, .dentry = f->f_path.dentry };
+	struct inode___ior *inode = f->f_inode;
+	if (!p.dentry || !inode)
+		return;
+	/* the proof, read before p goes to ior_emit_name (which leaves the verifier p as plain memory) */
+	__u64 ino = inode->i_ino;
+	__u32 igen = inode->i_generation;
+	__u32 hash = p.dentry->d_name.hash, len = p.dentry->d_name.len;
+	__u64 epoch = ior_name_epoch;
+	struct ior_file_cache *c = &ts->fc;
+	if (c->file == (__u64)f && c->dentry == (__u64)p.dentry && c->mnt == (__u64)p.mnt
+	    && c->inode == (__u64)inode && c->ino == ino && c->igen == igen && c->hash == hash
+	    && c->len == len && c->epoch == epoch) {
+		*out = c->id;
+		return;
+	}
+	/* the key goes in now, valid once named: held across the call, it would cost stack room */
+	c->file = 0;
+	c->dentry = (__u64)p.dentry;
+	c->mnt = (__u64)p.mnt;
+	c->inode = (__u64)inode;
+	c->ino = ino;
+	c->igen = igen;
+	c->hash = hash;
+	c->len = len;
+	c->epoch = epoch;
+	__u64 magic = ior_ident_at(ts, &p, out, pid_tgid, epoch);
+	if (!magic || magic == ANON_INODE_FS_MAGIC)
+		return;
+	c->file = (__u64)f;
+	c->id = *out;
 }
 
 /*
