@@ -32,7 +32,16 @@ shift || true
 workloads=${WORKLOADS:-mix devnull}
 bin=$(mktemp -d)
 old=$(sysctl -n kernel.bpf_stats_enabled)
-trap 'sysctl -q -w kernel.bpf_stats_enabled=$old; rm -rf "$bin"' EXIT
+pids=()
+# A ceiling left running would hold the heavy lock (it inherits the descriptor of flock) and
+# keep its programs on every syscall of the host: stop the ones still running on any exit.
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  sysctl -q -w kernel.bpf_stats_enabled=$old
+  rm -rf "$bin"
+}
+trap cleanup EXIT
 bpfo=ior-bpf/target/classes/dev/ior/bpf/ior.bpf.o
 tsv=ior-core/src/main/resources/dev/ior/core/syscall
 [ -e "$bpfo" ] || { echo "bench-kernel: build first (./quickstart.sh)" >&2; exit 2; }
@@ -125,13 +134,9 @@ for r in $(seq 1 "$rounds"); do
   for wl in $workloads; do
     if [ $wl = mix ]; then args=(mix 50000 /dev/shm); n=301500; else args=(devnull 500000); n=500000; fi
     for name in $(printf '%s\n' "${names[@]}" | shuf); do
-      read -r mech o <<<"${obj[$name]}"
-      nice -n -15 "$bin/ceiling" "$mech" "$o" "$tsv" benchwl "${work[@]}" >/dev/null 2>"$bin/err" &
-      pid=$!
-      until grep -q 'ceiling: ready' "$bin/err"; do
-        kill -0 $pid 2>/dev/null || { cat "$bin/err" >&2; exit 1; }
-        sleep 0.02
-      done
+      pids=()
+      start "$name" "$bin/err"
+      pid=${pids[0]}
       read -r t0 c0 <<<"$(prog_stats)"
       nice -n -15 "$bin/benchwl" "${args[@]}" >/dev/null
       read -r t1 c1 <<<"$(prog_stats)"
