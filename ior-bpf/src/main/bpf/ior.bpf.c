@@ -246,13 +246,15 @@ struct {
  * The identity of the struct file a thread's last fd call used (ior_fd_ident), and what proves it
  * still holds. An identity is read from the file's dentry, inode, superblock and mount: four more
  * objects, each a cache and TLB miss on a syscall (page-table isolation empties the TLB at every
- * kernel entry on this CPU): measured ~130 ns of a write's ~630 ns. The proof takes two of them:
- * the same file, dentry, mount and inode objects (pointers from the file, which every fd call
- * reads anyway), the same inode number and generation (a pipe's or a deleted file's inode object
- * reused for another file changes them), the same name hash and length of the dentry (a dentry
- * object reused for another name of the same inode changes them), and no rename or unlink on the
- * host since (the name epoch). An anonymous inode's identity also mixes in the name's bytes, which
- * all of them share an inode for: not cached.
+ * kernel entry on this CPU): measured ~130 ns of a write's ~630 ns. The proof reads two of them
+ * (a line of the dentry, a line of the inode), not the superblock and the mount: the same file,
+ * dentry, mount and inode objects (pointers the file holds, read anyway), the same inode number and
+ * generation (an inode object reused by a new pipe or file changes them), the same name hash and
+ * length of the dentry (a dentry object reused for another name changes them), and no rename,
+ * unlink, rmdir, link or umount on the host since (the name epoch). Not proven: a mount object
+ * freed with its mount namespace and reused at the same address for a bind mount of the same
+ * directory. An anonymous inode's identity also mixes in the name's bytes, and all of them share
+ * one inode: not cached. See docs/benchmarks.md ("A devnull write's programs").
  */
 struct ior_file_cache {
 	__u64 file;          /* the struct file; 0: nothing cached */
@@ -281,9 +283,9 @@ struct ior_task {
 	__u64 maps_exec_id;  /* ior_emit_mappings: the image (exec count and executable pages) whose */
 	__u64 maps_exec_vm;  /* mappings this thread saw sent: later stacks skip the LRU lookup */
 	struct ior_file_cache fc; /* the identity of the file of this thread's last fd call */
-	__u64 cg;            /* the cgroup v2 object (struct cgroup) whose id cg_id is, read at */
-	__u64 cg_epoch;      /* this name epoch (see ior_cgroup_id) */
-	__u64 cg_id;
+	__u64 cg;            /* ior_cgroup_id: the cgroup v2 object (struct cgroup) last seen, */
+	__u64 cg_epoch;      /* the name epoch then, */
+	__u64 cg_id;         /* and its id */
 };
 
 /* ior_task.pending: the enter was not emitted (ring full): its exit is no refused call. */
@@ -642,12 +644,10 @@ __noinline int ior_emit_name(struct path___ior *p, struct ior_ident *id, __u64 p
 
 /*
  * The identity of p, named in the ring first if user space may not know it yet, or knows a name
- * older than the last rename or unlink on the host. The thread's last named identity short-cuts
- * the LRU lookup on the hot path (the same fd again and again).
- */
-/*
- * Returns the file system's magic when the identity was named at epoch (user space has its name),
- * else 0 (no identity, or its name record was lost).
+ * older than epoch (the name epoch: renames and unlinks on the host). The thread's last named
+ * identity short-cuts the LRU lookup on the hot path (the same fd again and again). Returns the
+ * file system's magic when user space has the name at epoch, else 0 (no identity, or its name
+ * record was lost).
  */
 static __always_inline __u64 ior_ident_at(struct ior_task *ts, struct path___ior *p,
 					  struct ior_ident *out, __u64 pid_tgid, __u64 epoch)
@@ -671,6 +671,7 @@ static __always_inline __u64 ior_ident_at(struct ior_task *ts, struct path___ior
 	return magic;
 }
 
+/* The same at the current name epoch. */
 static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
 				      struct ior_ident *out, __u64 pid_tgid)
 {
