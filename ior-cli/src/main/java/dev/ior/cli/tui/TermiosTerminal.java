@@ -113,14 +113,7 @@ final class TermiosTerminal extends UnixTerminal {
 
   @Override
   protected void saveTerminalSettings() throws IOException {
-    int fd = fd();
-    try {
-      saved = get(fd);
-    } finally {
-      if (fd != tty) {
-        Libc.close(fd);
-      }
-    }
+    edit(t -> saved = t.clone()); // written back unchanged
   }
 
   @Override
