@@ -21,7 +21,7 @@ in=${1:-$shared/testdata/ior-earth-pid-path-tracepoint-by-count.collapsed.zst}
 runs=${2:-7}
 pl=${FLAMEGRAPH_PL:-$shared/third_party/FlameGraph/flamegraph.pl}
 work=$(mktemp -d)
-busy_pids=
+busy_pids= busy_pids_were=
 stop_busy() {
   for p in $busy_pids; do kill -TERM "$p" 2>/dev/null || true; done
   busy_pids=
@@ -78,11 +78,12 @@ while [ "$i" -le "$runs" ]; do
   i=$((i + 1))
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+[ -z "$busy_pids" ] || busy_pids_were=1
 stop_busy
 plw=$(median pl 1); ourw=$(median ours 1); nocw=$(median nocds 1)
 plr=$(median pl 2); ourr=$(median ours 2)
 plc=$(median pl 3); ourc=$(median ours 3); nocc=$(median nocds 3)
-echo "median of $runs${BUSY:+, beside $BUSY busy loops}: load at the end $load_end"
+echo "median of $runs${busy_pids_were:+, beside $BUSY busy loops}: load at the end $load_end"
 echo "  flamegraph.pl   wall ${plw} s ($(spread pl) s)  CPU ${plc} s ($(spread pl 3) s)  $((plr / 1024)) MB"
 echo "  bin/flamegraph  wall ${ourw} s ($(spread ours) s)  CPU ${ourc} s ($(spread ours 3) s)" \
   " $((ourr / 1024)) MB: $(ratio "$plw" "$ourw")x faster (wall), $(ratio "$plc" "$ourc")x less CPU"
