@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.bpf;
 
+import dev.ior.bpf.internal.lib.LibBpf;
+import dev.ior.bpf.internal.lib.LibC;
 import dev.ior.bpf.internal.ring.RingBufferReader;
 import dev.ior.bpf.load.BpfObject;
 import dev.ior.bpf.load.Ia32Emulation;
@@ -18,9 +20,6 @@ import dev.ior.core.trace.spi.RecordSource;
 import dev.ior.core.trace.spi.SourceLosses;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +27,13 @@ import java.util.function.Consumer;
  * TraceStream.live} through {@link java.util.ServiceLoader}; not used directly.
  */
 public final class BpfLiveSource implements LiveSourceProvider {
+  @Override
+  public void prepare() {
+    // JNA binds libbpf and libc: about 70 ms of a cold JVM, the same for every configuration.
+    LibBpf.loadError();
+    LibC.geteuid();
+  }
+
   @Override
   public RecordSource open(TraceConfig config, List<Syscall> selected, Consumer<String> warnings)
       throws TraceException {
@@ -38,20 +44,10 @@ public final class BpfLiveSource implements LiveSourceProvider {
   public RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
       Consumer<String> warnings) throws TraceException {
     // Without IA-32 emulation a trace with no compat call is complete: ior says so. The probe
-    // runs beside the load (the kernel's verifier takes most of the start) and ends before the
-    // programs attach: its own I/O is never part of a trace (ior-junit traces its own JVM).
-    FutureTask<Optional<String>> noIa32 = new FutureTask<>(Ia32Emulation::absent);
-    Thread probe = new Thread(noIa32, "ior-ia32-probe");
-    probe.setDaemon(true);
-    probe.start();
-    BpfObject bpf;
-    try {
-      bpf = BpfObject.open(config, stacks, SyscallTable.standard(), selected, warnings,
-          () -> awaitProbe(noIa32).ifPresent(warnings));
-    } catch (TraceException | RuntimeException e) {
-      awaitProbe(noIa32); // its temporary file is gone before the caller may exit
-      throw e;
-    }
+    // (a millisecond) runs before the programs attach: its own calls are never part of a trace
+    // (ior-junit traces its own JVM).
+    BpfObject bpf = BpfObject.open(config, stacks, SyscallTable.standard(), selected, warnings,
+        () -> Ia32Emulation.absent().ifPresent(warnings));
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());
@@ -61,18 +57,6 @@ public final class BpfLiveSource implements LiveSourceProvider {
     }
     BpfStackResolver resolver = stacks.enabled() ? new BpfStackResolver(warnings) : null;
     return new RingSource(bpf, ring, resolver);
-  }
-
-  /** The probe's answer; empty (say nothing) when it could not run. */
-  private static Optional<String> awaitProbe(FutureTask<Optional<String>> probe) {
-    try {
-      return probe.get();
-    } catch (ExecutionException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
   }
 
   /** The ring of the attached programs as a record source. */

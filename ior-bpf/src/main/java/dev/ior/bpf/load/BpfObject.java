@@ -87,8 +87,8 @@ public final class BpfObject implements AutoCloseable {
    * Like {@link #open(TraceConfig, SyscallTable, List, Consumer)}, taking the user stacks of the
    * calls {@code stacks} selects (their frames reach user space in the ring, IOR_STACK_FRAMES).
    *
-   * @param beforeAttach runs after the programs loaded, just before they attach: it waits for
-   *     work done beside the load whose own I/O must not be traced (the IA-32 probe)
+   * @param beforeAttach runs after the programs loaded, just before they attach: work whose own
+   *     I/O must not be traced (the IA-32 probe)
    * @param config the kernel filters (pid, tid, comm, cgroup, follow) and the ring's size
    * @param stacks which calls' user stacks to take
    * @param table ior's syscall table, naming the selected syscalls' ids
@@ -225,19 +225,29 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
-  /** Writes one table slot per syscall number of every selected syscall, native and compat. */
+  /**
+   * Writes the whole syscall table in one call: a slot per syscall number of every selected
+   * syscall, native and compat, and of every renamer. One slot per call cost ~300 map writes
+   * through JNA, 40-90 ms of the start.
+   */
   private void fillSyscalls(SyscallTable table, List<Syscall> syscalls, Consumer<String> warn)
       throws TraceException {
-    int fd = LibBpf.bpf_map__fd(map("ior_sys"));
+    int slots = 2 * NR_SLOTS;
+    Memory keys = new Memory(4L * slots);
+    Memory values = new Memory((long) SYSENT_SIZE * slots);
+    values.clear();
+    for (int k = 0; k < slots; k++) {
+      keys.setInt(4L * k, k);
+    }
     List<String> missing = new ArrayList<>();
     for (Syscall s : syscalls) {
       List<Integer> nrs = nativeNumbers.numbers(s);
       List<Integer> compat = compatNumbers.numbers(s);
       for (int nr : nrs) {
-        setSlot(fd, nr, s, true);
+        encodeSlot(values, nr, s, true);
       }
       for (int nr : compat) {
-        setSlot(fd, NR_SLOTS + nr, s, true);
+        encodeSlot(values, NR_SLOTS + nr, s, true);
       }
       if (nrs.isEmpty() && compat.isEmpty()) {
         missing.add(s.name());
@@ -255,12 +265,18 @@ public final class BpfObject implements AutoCloseable {
       Syscall s = table.byName(name);
       if (s != null && !syscalls.contains(s)) {
         for (int nr : nativeNumbers.numbers(s)) {
-          setSlot(fd, nr, s, false);
+          encodeSlot(values, nr, s, false);
         }
         for (int nr : compatNumbers.numbers(s)) {
-          setSlot(fd, NR_SLOTS + nr, s, false);
+          encodeSlot(values, NR_SLOTS + nr, s, false);
         }
       }
+    }
+    IntByReference count = new IntByReference(slots);
+    if (LibBpf.bpf_map_update_batch(LibBpf.bpf_map__fd(map("ior_sys")), keys, values, count, null)
+        != 0) {
+      throw new TraceException("cannot write the syscall table: "
+          + LibC.strerror(Native.getLastError()));
     }
   }
 
@@ -281,6 +297,22 @@ public final class BpfObject implements AutoCloseable {
     key.setInt(0, slot);
     Memory v = new Memory(SYSENT_SIZE);
     v.clear();
+    encodeSlot(v, 0, s, traced);
+    if (LibBpf.bpf_map_update_elem(fd, key, v, 0) != 0) {
+      throw new TraceException("cannot write the syscall table: "
+          + LibC.strerror(Native.getLastError()));
+    }
+  }
+
+  /**
+   * Writes {@code s}'s struct ior_sysent at index {@code slot} of the table image {@code table};
+   * a slot past the table (a number ior.h has no room for) is left out.
+   */
+  private void encodeSlot(Pointer table, int slot, Syscall s, boolean traced) {
+    if (slot >= 2 * NR_SLOTS) {
+      return;
+    }
+    Pointer v = table.share((long) SYSENT_SIZE * slot);
     v.setShort(SYSENT_ID, (short) s.id());
     v.setByte(SYSENT_SHAPE, (byte) shapeCode(s.shape()));
     int flags = traced ? SYS_TRACED : 0;
@@ -299,10 +331,6 @@ public final class BpfObject implements AutoCloseable {
     v.setByte(SYSENT_FLAGS, (byte) flags);
     for (int k = 0; k < 4; k++) {
       v.setByte(SYSENT_ARG + k, (byte) s.arg(k));
-    }
-    if (LibBpf.bpf_map_update_elem(fd, key, v, 0) != 0) {
-      throw new TraceException("cannot write the syscall table: "
-          + LibC.strerror(Native.getLastError()));
     }
   }
 

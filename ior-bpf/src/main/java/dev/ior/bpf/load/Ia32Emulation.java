@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.bpf.load;
 
-import java.io.IOException;
+import com.sun.jna.Native;
+import com.sun.jna.StringArray;
+import com.sun.jna.ptr.IntByReference;
+import dev.ior.bpf.internal.lib.LibC;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Whether this kernel runs 32-bit x86 programs (IA-32 emulation), found by running one: a
@@ -29,67 +28,52 @@ public final class Ia32Emulation {
 
   /**
    * {@return why nothing 32-bit can run here, or empty when it can (or when this is not an x86_64
-   * machine, where the question does not arise)} Costs one fork and exec: about a millisecond in
-   * the kernel, 0.1-0.3 s in a JVM that has not started a process yet (run it beside other work).
+   * machine, where the question does not arise, or the probe itself could not run)} The program
+   * runs from a memfd through posix_spawn: no temporary file, none of the JDK's process
+   * machinery (ProcessBuilder cost 0.1-0.3 s of a JVM's start), about a millisecond in all.
    */
   public static Optional<String> absent() {
     String arch = System.getProperty("os.arch");
     if (!arch.equals("amd64") && !arch.equals("x86_64")) {
       return Optional.empty();
     }
-    Path dir = null;
+    byte[] elf = elf();
+    int fd = LibC.memfd_create("ior-ia32-probe", LibC.MFD_CLOEXEC);
+    if (fd < 0) {
+      return Optional.empty();
+    }
     try {
-      dir = privateDirectory();
-      Path exe = Files.write(dir.resolve("exit0"), elf());
-      Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwx------"));
-      // The JDK runs a file the kernel refuses (ENOEXEC) with /bin/sh instead, as execvp does,
-      // which fails on an ELF file: only the program's own exit(0) proves that it ran.
-      Process p = new ProcessBuilder(exe.toString()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (!p.waitFor(5, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
+      if (LibC.write(fd, elf, elf.length) != elf.length) {
         return Optional.empty();
       }
-      return p.exitValue() == 0 ? Optional.empty() : Optional.of("this kernel runs no 32-bit"
-          + " programs (IA-32 emulation is off), so no 32-bit (compat) calls can occur and none"
-          + " are traced; check: dmesg | grep -i ia-32");
-    } catch (IOException e) {
-      return Optional.empty(); // no temp dir: say nothing rather than guess
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } finally {
-      if (dir != null) {
-        try {
-          Files.deleteIfExists(dir.resolve("exit0"));
-          Files.deleteIfExists(dir);
-        } catch (IOException e) {
-          // a temp file left behind is harmless
+      // The child resolves /proc/self/fd/N before exec closes N (close-on-exec).
+      String path = "/proc/self/fd/" + fd;
+      IntByReference pid = new IntByReference();
+      int err = LibC.posix_spawn(pid, path, null, null, new StringArray(new String[] {path}),
+          new StringArray(new String[0]));
+      if (err == LibC.ENOEXEC) {
+        return Optional.of(WHY);
+      }
+      if (err != 0) {
+        return Optional.empty();
+      }
+      IntByReference status = new IntByReference();
+      while (LibC.waitpid(pid.getValue(), status, 0) < 0) {
+        if (Native.getLastError() != LibC.EINTR) {
+          return Optional.empty();
         }
       }
+      // Exited with 0: its int $0x80 ran. Killed (SIGSEGV from int $0x80): no IA-32 calls.
+      int st = status.getValue();
+      return st == 0 ? Optional.empty() : Optional.of(WHY);
+    } finally {
+      LibC.close(fd);
     }
   }
 
-  /**
-   * A new directory of this user's only, in the temporary directory. Not {@code
-   * Files.createTempDirectory}: its random name initialises {@code SecureRandom} (its providers,
-   * about 60 classes) at every start of a process that needs no other randomness. A name taken
-   * already, by anyone, is skipped: creating a directory never follows or reuses what exists.
-   */
-  private static Path privateDirectory() throws IOException {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    String prefix = "ior-ia32-" + ProcessHandle.current().pid() + "-";
-    for (int i = 0; ; i++) {
-      try {
-        return Files.createDirectory(tmp.resolve(prefix + Long.toHexString(System.nanoTime())),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        if (i == 100) {
-          throw e;
-        }
-      }
-    }
-  }
+  private static final String WHY = "this kernel runs no 32-bit programs (IA-32 emulation is"
+      + " off), so no 32-bit (compat) calls can occur and none are traced; check: dmesg | grep -i"
+      + " ia-32";
 
   /** One ELF32 header, one PT_LOAD program header mapping the whole file R+X, then the code. */
   static byte[] elf() {

@@ -85,7 +85,7 @@ public final class FlameOutput implements TraceOutput {
 
   @Override
   public void warmUp() {
-    SyntheticStream.warmUp(SyscallTable.standard(), new AggregatingSink(), 20);
+    SyntheticStream.warmUp(SyscallTable.standard(), new AggregatingSink(), 1);
   }
 
   /** What the kernel really traces (selected and on this arch); -1 for a replay. */

@@ -88,7 +88,7 @@ final class ServeOutput implements InteractiveOutput {
   public void warmUp() {
     SyntheticStream.warmUp(SyscallTable.standard(), PairSink.tee(
         new MetricsSink(metricsOptions, PairLabels.CURRENT, System::nanoTime),
-        new AggregateWindow(Duration.ofSeconds(windowSeconds), System::nanoTime)), 20);
+        new AggregateWindow(Duration.ofSeconds(windowSeconds), System::nanoTime)), 1);
   }
 
   /** Starts answering HTTP requests once the trace runs. */

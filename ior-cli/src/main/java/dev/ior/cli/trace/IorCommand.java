@@ -5,7 +5,6 @@ import dev.ior.cli.FlagValues;
 import dev.ior.core.projection.Field;
 import dev.ior.core.stack.StackPolicy;
 import dev.ior.bpf.load.Preflight;
-import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.flame.FlameOptions;
 import dev.ior.cli.clickhouse.ClickHouseOptions;
 import dev.ior.cli.flame.RunNames;
@@ -13,7 +12,6 @@ import dev.ior.cli.flight.FlightOptions;
 import dev.ior.cli.flight.FlightReplay;
 import dev.ior.cli.parquet.ParquetOptions;
 import dev.ior.cli.run.TracedCommand;
-import dev.ior.cli.serve.ServeCommand;
 import dev.ior.cli.stream.StreamFormat;
 import dev.ior.cli.stream.WallClock;
 import dev.ior.cli.timeline.TimelineOptions;
@@ -50,7 +48,6 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {CollapsedCommand.class, ServeCommand.class},
     description = {
       "Traces file-I/O syscalls (open, read, write, fsync, rename and more) of the"
           + " processes you choose with eBPF, pairs each call's enter and exit, knows the file"

@@ -117,7 +117,7 @@ final class StreamOutput implements TraceOutput {
 
   @Override
   public void warmUp() {
-    // A cold JVM costs the traced programs about twice as much for the first second or two.
-    SyntheticStream.warmUp(SyscallTable.standard(), create(OutputStream.nullOutputStream()), 40);
+    // The first records meet compiled code: an interpreted consumer needs several times the CPU.
+    SyntheticStream.warmUp(SyscallTable.standard(), create(OutputStream.nullOutputStream()), 1);
   }
 }

@@ -74,7 +74,7 @@ final class TuiOutput implements InteractiveOutput {
 
   @Override
   public void warmUp() {
-    SyntheticStream.warmUp(SyscallTable.standard(), LiveStats.create(), 40);
+    SyntheticStream.warmUp(SyscallTable.standard(), LiveStats.create(), 1);
   }
 
   @Override

@@ -166,6 +166,13 @@ public final class SyntheticStream {
   /**
    * Runs {@code rounds} passes of a stream through a throw-away pipeline into {@code sink}, so
    * that decoding, pairing, fd tracking and the sink are compiled before real records arrive.
+   * One pass (about 30,000 records) takes every method of the path past HotSpot's thresholds for
+   * its first compiler (C1: 200 calls, or 2,000 with loops; {@code -XX:+PrintFlagsFinal} names
+   * them Tier3InvocationThreshold and Tier3CompileThreshold), which is what a live start needs: C1's
+   * code decodes and pairs millions of records per second (3.2 M/s in {@code PipelineBenchmark}
+   * with C1 alone, 14 M/s with C2), the ring holds a burst meanwhile, and C2 compiles what stays
+   * hot on live records. More
+   * passes buy C2's code at the price of seconds of compilation before the first record is read.
    *
    * @param table the syscall table the records' ids come from
    * @param sink the sink to warm up; it receives the pairs and {@code finish()} is not called

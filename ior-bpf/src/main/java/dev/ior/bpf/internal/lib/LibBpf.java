@@ -70,6 +70,10 @@ public final class LibBpf {
 
   public static native Pointer bpf_map__initial_value(Pointer map, LongByReference size);
 
+  /** BPF_MAP_UPDATE_BATCH (Linux 5.6+ for arrays); opts may be null. 0 or a negative errno. */
+  public static native int bpf_map_update_batch(int fd, Pointer keys, Pointer values,
+      IntByReference count, Pointer opts);
+
   public static native int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);
 
   public static native int bpf_map_update_elem(int fd, Pointer key, Pointer value, long flags);

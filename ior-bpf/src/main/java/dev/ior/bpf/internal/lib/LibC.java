@@ -4,6 +4,7 @@ package dev.ior.bpf.internal.lib;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 
 /** The libc calls the ring reader and the preflight checks need (JNA direct mapping). */
 public final class LibC {
@@ -47,6 +48,19 @@ public final class LibC {
       Pointer data);
 
   public static native String strerror(int errnum);
+
+  public static final int MFD_CLOEXEC = 1;
+  public static final int ENOEXEC = 8;
+
+  public static native int memfd_create(String name, int flags);
+
+  public static native long write(int fd, byte[] buf, long count);
+
+  /** argv and envp: {@link com.sun.jna.StringArray}s (NULL-terminated); 0 or an errno. */
+  public static native int posix_spawn(IntByReference pid, String path, Pointer fileActions,
+      Pointer attr, Pointer argv, Pointer envp);
+
+  public static native int waitpid(int pid, IntByReference status, int options);
 
   /** Formats a C va_list (libbpf's log callback). */
   public static native int vsnprintf(byte[] buf, long size, String format, Pointer args);

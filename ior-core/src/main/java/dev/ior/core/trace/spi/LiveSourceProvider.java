@@ -15,6 +15,14 @@ import java.util.function.Consumer;
  */
 public interface LiveSourceProvider {
   /**
+   * Does the part of a start that no configuration changes (such as loading native libraries),
+   * so that a later {@link #open} is quicker; called on a thread of its own, possibly while
+   * {@code open} runs on another. Must not fail: what goes wrong here {@code open} reports.
+   * Default: nothing.
+   */
+  default void prepare() {}
+
+  /**
    * Loads, configures and attaches, and returns the running source.
    *
    * @param config the filters the kernel applies (pid, tid, comm, cgroup, follow) and the ring
