@@ -12,7 +12,8 @@
 #   iorall   ior with -stacks all (a user stack on every traced call)
 #   bpftrace bpftrace counting @[ustack] on raw_syscalls:sys_exit of the workload's comm
 #   perftr   perf trace --call-graph fp -- benchwl (the workload started by perf, as iorcmd)
-# ONLY_STACKS=1 runs only ior and these on mix.
+# ONLY_STACKS=1 runs only ior and these on mix; NO_STACKS=1 leaves them out, ONLY_TRACED=1 leaves out
+# the syscalls a tracer does not trace (a 2-round run of what ior adds to traced calls: ~15 minutes).
 # (ior-bpf/src/test/c/ceiling.c and minimal.bpf.c: 64-byte records for the minimal ones, batched
 # wakeups for all). Each traced run has its own untraced run right before it; the difference is the
 # added ns per syscall of the workload's CPU time (perf stat task-clock: a tracer's in-kernel cost
@@ -165,12 +166,13 @@ echo "kernel $(uname -r), $(nproc) CPUs, niceness ${NICE:--15}; mix = iorwl mix 
 stack_tracers=(ior iordef iorall bpftrace perftr)
 for r in $(seq 1 "$rounds"); do
   echo "== round $r, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  for t in "${stack_tracers[@]}"; do run stacks mix "$t" benchwl "${work[@]}"; done
+  [ -n "${NO_STACKS:-}" ] || for t in "${stack_tracers[@]}"; do run stacks mix "$t" benchwl "${work[@]}"; done
   [ -n "${ONLY_STACKS:-}" ] && continue
   for wl in mix devnull; do
     for t in "${tracers[@]}" iorcmd; do run traced "$wl" "$t" benchwl "${work[@]}"; done
   done
   # the rest of the host: a process the tracer does not follow (comm), a syscall it does not select
+  [ -n "${ONLY_TRACED:-}" ] && continue
   for t in "${tracers[@]}"; do run other devnull "$t" zzqq "${work[@]}"; done
   for t in "${tracers[@]}"; do run unsel devnull "$t" zzqq "${nowrite[@]}"; done
 done
@@ -189,6 +191,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "x%.2f", a / b}'; }
 # spread CELL...: "min..max (n pairs)" of the added CPU ns of a cell's pairs.
 spread() { pairs "$@" | awk '{d = $5 - $4; if (NR == 1 || d < lo) lo = d; if (NR == 1 || d > hi) hi = d}
   END {printf "%+.0f..%+.0f (%d pairs)", lo, hi, NR}'; }
+if [ -z "${NO_STACKS:-}" ]; then
 echo "User stacks on mix (median added ns per syscall, CPU (wall), spread of CPU over the pairs);"
 echo "goals: default <= x1.10 of ior without stacks, all < bpftrace and perf trace:"
 s0=$(med stacks mix ior)
@@ -196,6 +199,7 @@ for t in "${stack_tracers[@]}"; do
   printf '%-9s %7.0f (%5.0f)  %s of ior without stacks   spread %s\n' "$t" "$(med stacks mix "$t")" \
     "$(medw stacks mix "$t")" "$(ratio "$(med stacks mix "$t")" "$s0")" "$(spread stacks mix "$t")"
 done
+fi
 [ -n "${ONLY_STACKS:-}" ] && exit 0
 echo
 echo
@@ -215,6 +219,7 @@ for wl in mix devnull; do
     "$(ratio "$(pairs traced "$wl" iorcmd | awk '{print $5}' | median)" "$(pairs traced "$wl" ior | awk '{print $5}' | median)")"
 done
 for k in other unsel; do
+  [ -n "${ONLY_TRACED:-}" ] && continue
   b=$(med "$k" devnull btf)
   printf '%-8s %15s %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %7.0f (%5.0f) %15s | ceiling %s, ior %s of btf\n' "$k" "" \
     "$(med "$k" devnull classic)" "$(medw "$k" devnull classic)" "$b" "$(medw "$k" devnull btf)" \

@@ -117,6 +117,7 @@ struct path___ior {
 } __attribute__((preserve_access_index));
 
 struct file___ior {
+	struct inode___ior *f_inode;
 	struct path___ior f_path;
 } __attribute__((preserve_access_index));
 
@@ -241,6 +242,34 @@ struct {
 	__type(value, __u64);
 } ior_drops SEC(".maps");
 
+/*
+ * The identity of the struct file a thread's last fd call used (ior_fd_ident), and what proves it
+ * still holds. An identity is read from the file's dentry, inode, superblock and mount: four more
+ * objects, each a cache and TLB miss on a syscall (page-table isolation empties the TLB at every
+ * kernel entry on this CPU): measured ~130 ns of a write's ~630 ns. The proof reads two of them
+ * (a line of the dentry, a line of the inode), not the superblock and the mount: the same file,
+ * dentry, mount and inode objects (pointers the file holds, read anyway), the same inode number and
+ * generation (an inode object reused by a new pipe or file changes them), the same name hash and
+ * length of the dentry (a dentry object reused for another name changes them), and no rename,
+ * unlink, rmdir, link or umount on the host since (the name epoch). Not proven: a mount object
+ * freed with its mount namespace and reused at the same address for a bind mount of the same
+ * directory. An anonymous inode's identity also mixes in the name's bytes, and all of them share
+ * one inode: not cached. See docs/benchmarks.md ("A devnull write's programs").
+ */
+struct ior_file_cache {
+	__u64 file;          /* the struct file; 0: nothing cached */
+	__u64 dentry;
+	__u64 mnt;
+	__u64 inode;
+	__u64 ino;
+	__u32 igen;          /* i_generation */
+	__u32 hash;          /* d_name.hash */
+	__u32 len;           /* d_name.len */
+	__u32 pad;
+	__u64 epoch;         /* the name epoch at which id was read and named */
+	struct ior_ident id;
+};
+
 /* Per-thread state: pairs enters with exits and remembers what the exit must finish. */
 struct ior_task {
 	__u32 seq;           /* enters emitted so far */
@@ -253,6 +282,10 @@ struct ior_task {
 	__u64 stack_enter_ns; /* when the pending call entered: its enter record's time */
 	__u64 maps_exec_id;  /* ior_emit_mappings: the image (exec count and executable pages) whose */
 	__u64 maps_exec_vm;  /* mappings this thread saw sent: later stacks skip the LRU lookup */
+	struct ior_file_cache fc; /* the identity of the file of this thread's last fd call */
+	__u64 cg;            /* ior_cgroup_id: the cgroup v2 object (struct cgroup) last seen, */
+	__u64 cg_epoch;      /* the name epoch then, */
+	__u64 cg_id;         /* and its id */
 };
 
 /* ior_task.pending: the enter was not emitted (ring full): its exit is no refused call. */
@@ -338,18 +371,30 @@ static __always_inline int ior_output(void *rec, __u64 size)
 	return 1;
 }
 
+/*
+ * Whether the filter (ior_cfg.comm, comm_len bytes) occurs in comm, ending before its last byte.
+ * Word-wise: the 16 bytes are two 64-bit words, and each start offset compares one shifted
+ * window of them against the filter's words under a mask, instead of a byte loop per offset (a
+ * traced process whose comm starts with the filter matches at offset 0 in a dozen instructions).
+ */
 static __always_inline int ior_comm_matches(const char *comm)
 {
 	__u32 n = ior_cfg.comm_len;
-	for (int i = 0; i < IOR_COMM_LEN; i++) {
+	if (n > IOR_COMM_LEN - 1)
+		return 0;
+	__u64 c0 = ((const __u64 *)comm)[0], c1 = ((const __u64 *)comm)[1];
+	__u64 m0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+	__u64 m1 = n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
+	/* volatile as ior_cfg is: user space sets it before load; clang would fold it to zero */
+	const volatile __u64 *p = (const volatile __u64 *)ior_cfg.comm;
+	__u64 p0 = p[0] & m0, p1 = p[1] & m1;
+	for (int i = 0; i < IOR_COMM_LEN - 1; i++) {
 		if (i + n > IOR_COMM_LEN - 1)
 			return 0;
-		int j;
-		for (j = 0; j < IOR_COMM_LEN; j++) {
-			if (j >= n || comm[(i + j) & (IOR_COMM_LEN - 1)] != ior_cfg.comm[j])
-				break;
-		}
-		if (j >= n)
+		/* bytes i..i+15 of comm as two words (little-endian: byte i is the low byte of lo) */
+		__u64 lo = i == 0 ? c0 : i < 8 ? c0 >> (8 * i) | c1 << (64 - 8 * i) : c1 >> (8 * (i - 8));
+		__u64 hi = i == 0 ? c1 : i < 8 ? c1 >> (8 * i) : 0;
+		if (!((lo ^ p0) & m0) && !((hi ^ p1) & m1))
 			return 1;
 	}
 	return 0;
@@ -438,7 +483,7 @@ static __always_inline void ior_fill_head(struct ior_head *h, __u32 kind, __u32 
  * pointers are typed (ior_fd_path, ior_base_ident): direct loads (the mount that holds the
  * vfsmount by a cast, a register move once verified); a probe read only for anonymous inodes.
  */
-static __always_inline void ior_dentry_ident(struct path___ior *p, struct ior_ident *out)
+static __always_inline __u64 ior_dentry_ident(struct path___ior *p, struct ior_ident *out)
 {
 	struct dentry___ior *d = p->dentry;
 	struct inode___ior *inode = d->d_inode;
@@ -446,7 +491,7 @@ static __always_inline void ior_dentry_ident(struct path___ior *p, struct ior_id
 	out->dev = 0;
 	out->gen = 0;
 	if (!inode)
-		return;
+		return 0;
 	struct super_block___ior *sb = inode->i_sb;
 	out->ino = inode->i_ino;
 	struct mount___ior *m = bpf_rdonly_cast((void *)((unsigned long)p->mnt
@@ -456,19 +501,17 @@ static __always_inline void ior_dentry_ident(struct path___ior *p, struct ior_id
 	out->gen = inode->i_generation ^ d->d_name.hash ^ d->d_name.len * 0x9E3779B1u
 		   ^ (__u32)(mid ^ mid >> 32) * 0x85EBCA6Bu;
 	out->dev = sb->s_dev;
-	if (sb->s_magic == ANON_INODE_FS_MAGIC) {
+	__u64 magic = sb->s_magic;
+	if (magic == ANON_INODE_FS_MAGIC) {
 		__u64 w = 0;
 		bpf_probe_read_kernel(&w, sizeof(w), d->d_name.name);
 		out->gen ^= (__u32)w ^ (__u32)(w >> 32);
 	}
+	return magic;
 }
 
-/*
- * The path (mount and dentry, typed pointers) of descriptor fd of the current task; false when fd
- * is not open.
- */
-static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
-				       struct path___ior *out)
+/* The struct file (a typed pointer) of descriptor fd of the current task; null when fd is not open. */
+static __always_inline struct file___ior *ior_fd_file(struct task_struct___ior *task, __s64 fd)
 {
 	if (fd < 0)
 		return 0;
@@ -482,7 +525,17 @@ static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
 		return 0;
 	struct kiocb___ior *slot = bpf_rdonly_cast((void *)((unsigned long)fdt->fd + fd * sizeof(void *)),
 						   bpf_core_type_id_kernel(struct kiocb___ior));
-	struct file___ior *f = slot->ki_filp;
+	return slot->ki_filp;
+}
+
+/*
+ * The path (mount and dentry, typed pointers) of descriptor fd of the current task; false when fd
+ * is not open.
+ */
+static __always_inline int ior_fd_path(struct task_struct___ior *task, __s64 fd,
+				       struct path___ior *out)
+{
+	struct file___ior *f = ior_fd_file(task, fd);
 	if (!f)
 		return 0;
 	out->mnt = f->f_path.mnt;
@@ -591,40 +644,88 @@ __noinline int ior_emit_name(struct path___ior *p, struct ior_ident *id, __u64 p
 
 /*
  * The identity of p, named in the ring first if user space may not know it yet, or knows a name
- * older than the last rename or unlink on the host. The thread's last named identity short-cuts
- * the LRU lookup on the hot path (the same fd again and again).
+ * older than epoch (the name epoch: renames and unlinks on the host). The thread's last named
+ * identity short-cuts the LRU lookup on the hot path (the same fd again and again). Returns the
+ * file system's magic when user space has the name at epoch, else 0 (no identity, or its name
+ * record was lost).
  */
-static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
-				      struct ior_ident *out, __u64 pid_tgid)
+static __always_inline __u64 ior_ident_at(struct ior_task *ts, struct path___ior *p,
+					  struct ior_ident *out, __u64 pid_tgid, __u64 epoch)
 {
-	ior_dentry_ident(p, out);
+	__u64 magic = ior_dentry_ident(p, out);
 	if (!out->ino)
-		return;
-	__u64 epoch = ior_name_epoch;
+		return 0;
 	if (ts->named.ino == out->ino && ts->named.dev == out->dev && ts->named.gen == out->gen
 	    && ts->named_epoch == epoch)
-		return;
+		return magic;
 	__u64 *known = bpf_map_lookup_elem(&ior_named, out);
 	if (!known || *known != epoch) {
 		if (!ior_emit_name(p, out, pid_tgid)) {
 			ior_count(IOR_LOSS_NAME);
-			return;
+			return 0;
 		}
 		bpf_map_update_elem(&ior_named, out, &epoch, BPF_ANY);
 	}
 	ts->named = *out;
 	ts->named_epoch = epoch;
+	return magic;
 }
 
-static __always_inline void ior_fd_ident(struct task_struct___ior *task, struct ior_task *ts,
-					 __s64 fd, struct ior_ident *out, __u64 pid_tgid)
+/* The same at the current name epoch. */
+static __always_inline void ior_ident(struct ior_task *ts, struct path___ior *p,
+				      struct ior_ident *out, __u64 pid_tgid)
 {
-	struct path___ior p = {};
+	ior_ident_at(ts, p, out, pid_tgid, ior_name_epoch);
+}
+
+/*
+ * The identity of descriptor fd's file of the current task: from the thread's file cache when it
+ * proves to hold. A global function: the verifier checks it once, not at each of its call sites
+ * (inlined at four, it added 14,000 instructions to verify at every start).
+ */
+__noinline int ior_fd_ident(struct ior_task *ts, __s64 fd, struct ior_ident *out, __u64 pid_tgid)
+{
+	if (!ts || !out)
+		return 0;
 	out->ino = 0;
 	out->dev = 0;
 	out->gen = 0;
-	if (ior_fd_path(task, fd, &p))
-		ior_ident(ts, &p, out, pid_tgid);
+	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct file___ior *f = ior_fd_file(task, fd);
+	if (!f)
+		return 0;
+	struct path___ior p = { .mnt = f->f_path.mnt, .dentry = f->f_path.dentry };
+	struct inode___ior *inode = f->f_inode;
+	if (!p.dentry || !inode)
+		return 0;
+	/* the proof, read before p goes to ior_emit_name (which leaves the verifier p as plain memory) */
+	__u64 ino = inode->i_ino;
+	__u32 igen = inode->i_generation;
+	__u32 hash = p.dentry->d_name.hash, len = p.dentry->d_name.len;
+	__u64 epoch = ior_name_epoch;
+	struct ior_file_cache *c = &ts->fc;
+	if (c->file == (__u64)f && c->dentry == (__u64)p.dentry && c->mnt == (__u64)p.mnt
+	    && c->inode == (__u64)inode && c->ino == ino && c->igen == igen && c->hash == hash
+	    && c->len == len && c->epoch == epoch) {
+		*out = c->id;
+		return 0;
+	}
+	/* the key goes in now, valid once named: held across the call, it would cost stack room */
+	c->file = 0;
+	c->dentry = (__u64)p.dentry;
+	c->mnt = (__u64)p.mnt;
+	c->inode = (__u64)inode;
+	c->ino = ino;
+	c->igen = igen;
+	c->hash = hash;
+	c->len = len;
+	c->epoch = epoch;
+	__u64 magic = ior_ident_at(ts, &p, out, pid_tgid, epoch);
+	if (!magic || magic == ANON_INODE_FS_MAGIC)
+		return 0;
+	c->file = (__u64)f;
+	c->id = *out;
+	return 0;
 }
 
 /*
@@ -637,7 +738,7 @@ static __always_inline void ior_base_ident(struct task_struct___ior *task, struc
 					   __u64 pid_tgid)
 {
 	if ((int)dirfd != AT_FDCWD && !root) {
-		ior_fd_ident(task, ts, dirfd, out, pid_tgid);
+		ior_fd_ident(ts, dirfd, out, pid_tgid);
 		return;
 	}
 	struct path___ior p = {};
@@ -694,6 +795,26 @@ static __always_inline __s64 ior_arg(struct pt_regs___ior *regs, struct ior_syse
 	return i < 0 ? dflt : ior_reg(regs, i, compat);
 }
 
+/*
+ * What bpf_get_current_cgroup_id returns (the cgroup v2 id), by direct loads and from the thread's
+ * last answer: the id sits two objects beyond the task's css_set (the cgroup, its kernfs node),
+ * two TLB misses on every call (measured ~60 ns of a write). The answer holds while the task's
+ * cgroup is the same object and no directory was removed since (the name epoch counts rmdir): a
+ * cgroup object is freed only after its directory's rmdir, so one reused for another cgroup
+ * always comes after a new epoch.
+ */
+static __always_inline __u64 ior_cgroup_id(struct task_struct___ior *task, struct ior_task *ts)
+{
+	struct cgroup___ior *cg = task->cgroups->dfl_cgrp;
+	__u64 epoch = ior_name_epoch;
+	if (ts->cg != (__u64)cg || ts->cg_epoch != epoch) {
+		ts->cg = (__u64)cg;
+		ts->cg_epoch = epoch;
+		ts->cg_id = cg->kn->id;
+	}
+	return ts->cg_id;
+}
+
 static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_struct___ior *task,
 					   struct ior_task *ts, __u32 kind, struct ior_sysent *s,
 					   __u32 nr, __u32 flags, __u64 pid_tgid)
@@ -702,8 +823,7 @@ static __always_inline void ior_fill_enter(struct ior_enter *e, struct task_stru
 	ts->stack_enter_ns = e->h.time_ns; /* the stack policy's slow:DURATION reads no clock of its own */
 	e->seq = ts->seq;
 	e->nr = nr;
-	/* What bpf_get_current_cgroup_id returns (the cgroup v2 id), by direct loads: no helper call. */
-	e->cgroup_id = task->cgroups->dfl_cgrp->kn->id;
+	e->cgroup_id = ior_cgroup_id(task, ts);
 	ior_process_comm(task, e->comm);
 	ior_copy_comm(task, e->thread);
 }
@@ -717,9 +837,9 @@ static __always_inline int ior_enter_fd(struct task_struct___ior *task, struct i
 	__s64 a1 = ior_arg(regs, s, 1, compat, 0);
 	if (s->shape == IOR_SHAPE_FD) {
 		/* Names first: they must reach the ring before the record that needs them. */
-		ior_fd_ident(task, ts, a0, &file, pid_tgid);
+		ior_fd_ident(ts, a0, &file, pid_tgid);
 		if (s->flags & IOR_SYS_FD2)
-			ior_fd_ident(task, ts, a1, &file2, pid_tgid);
+			ior_fd_ident(ts, a1, &file2, pid_tgid);
 	}
 	struct ior_enter *r = ior_reserve(sizeof(*r));
 	if (!r)

@@ -17,7 +17,8 @@
  *   TSV_DIR       holds syscalls.tsv and syscall-numbers.tsv (ior-core's syscall resources)
  *   COMM          ior: a substring of the process's comm; minimal: a prefix of the thread's
  *
- * Prints "ceiling: program NAME id ID" per program and "ceiling: ready ..." to stderr once attached, and on stop the records counted, the
+ * Prints "ceiling: program NAME id ID" and "ceiling: program NAME verified N insns" per program and
+ * "ceiling: ready ..." to stderr once attached, and on stop the records counted, the
  * records the kernel could not put into the ring (lost) and how long detaching took.
  */
 #include <bpf/bpf.h>
@@ -263,8 +264,12 @@ int main(int argc, char **argv)
 	bpf_object__for_each_program(p, obj) {
 		struct bpf_prog_info info = {};
 		__u32 len = sizeof(info);
-		if (bpf_program__autoload(p) && !bpf_obj_get_info_by_fd(bpf_program__fd(p), &info, &len))
+		if (bpf_program__autoload(p) && !bpf_obj_get_info_by_fd(bpf_program__fd(p), &info, &len)) {
 			fprintf(stderr, "ceiling: program %s id %u\n", bpf_program__name(p), info.id);
+			/* what the verifier walked: its share of the load time */
+			fprintf(stderr, "ceiling: program %s verified %u insns\n", bpf_program__name(p),
+				info.verified_insns);
+		}
 	}
 	fprintf(stderr, "ceiling: ready: %s, %d links; open+load %.0f ms, table+attach %.0f ms\n", mech, nlinks,
 		t1 - t0, t2 - t1);

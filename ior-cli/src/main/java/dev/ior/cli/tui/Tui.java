@@ -51,10 +51,15 @@ public final class Tui {
     }
     // TRAP: Ctrl+C arrives as a key and quits through the same path as q, so the terminal is
     // restored and the outputs written; a text terminal only, never lanterna's Swing window.
-    terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-        .setForceTextTerminal(true)
-        .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP)
-        .createTerminal();
+    try {
+      terminal = TermiosTerminal.open(System.in, System.out, StandardCharsets.UTF_8,
+          CtrlCBehaviour.TRAP);
+    } catch (IOException e) { // no /dev/tty to set modes on directly: lanterna runs stty
+      terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+          .setForceTextTerminal(true)
+          .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP)
+          .createTerminal();
+    }
     screen = new TerminalScreen(terminal);
     screen.startScreen();
     screen.setCursorPosition(null);
