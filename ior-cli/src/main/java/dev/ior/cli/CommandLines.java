@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,17 +37,29 @@ public final class CommandLines {
       c.getErr().println("Try '" + name + " --help' for the options.");
       return 2;
     });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      String limit = resourceLimit(ex);
-      if (limit != null) { // not a bug: the machine or a ulimit said no
-        c.getErr().println(name + ": " + limit);
-        return 1;
-      }
-      c.getErr().println(name + ": internal error: " + FlagValues.safe(String.valueOf(ex)));
-      ex.printStackTrace(c.getErr());
-      return 70;
-    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(name, ex, c.getErr()));
     return cl;
+  }
+
+  /**
+   * Reports what a command threw past its own error handling, for front ends that run a command
+   * without a {@link CommandLine} too (bin/flamegraph's plain renders): a resource limit in one
+   * line (exit code 1), anything else as an internal error with its stack trace (exit code 70).
+   *
+   * @param name the command's name in the message
+   * @param ex what the command threw
+   * @param err where the report goes
+   * @return the exit code: 1 or 70
+   */
+  public static int failed(String name, Throwable ex, PrintWriter err) {
+    String limit = resourceLimit(ex);
+    if (limit != null) { // not a bug: the machine or a ulimit said no
+      err.println(name + ": " + limit);
+      return 1;
+    }
+    err.println(name + ": internal error: " + FlagValues.safe(String.valueOf(ex)));
+    ex.printStackTrace(err);
+    return 70;
   }
 
   /** "; did you mean '-duration'?" for a misspelled option, else "". */

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads Brendan Gregg's folded ("collapsed") stack format: one {@code frame;frame;frame N} line
@@ -44,18 +42,21 @@ public final class CollapsedReader {
 
   private final CollapsedOptions options;
   private final StackConsumer consumer;
-  private final Map<String, Frame> frames = new HashMap<>();
+  private final FrameTable frames = new FrameTable();
   private final List<MalformedLine> malformed = new ArrayList<>();
   private long malformedCount;
   private long wellFormed;
   private long blank;
   // The previous stack: its bytes, frames and where each frame's bytes end. Folded files are
   // sorted, so most lines repeat the previous line's leading frames; those are reused without
-  // decoding or lookups.
+  // decoding or lookups. The current stack is built in the scratch arrays, which are reused:
+  // per line only the frames array handed to the consumer is new.
   private byte[] previousText = new byte[256];
   private int previousLength;
   private Frame[] previous = new Frame[0];
-  private int[] previousEnds = new int[0];
+  private int[] previousEnds = new int[16];
+  private Frame[] scratch = new Frame[16];
+  private int[] scratchEnds = new int[16];
 
   private CollapsedReader(CollapsedOptions options, StackConsumer consumer) {
     this.options = options;
@@ -231,7 +232,8 @@ public final class CollapsedReader {
 
   /**
    * The frames of the stack in {@code b[from, to)}. Only bytes not shared with the previous stack
-   * are looked at, so the NUL check costs nothing for the repeated prefixes of sorted files.
+   * are looked at, so the NUL check costs nothing for the repeated prefixes of sorted files, and
+   * only names not seen before are decoded (and checked for NUL).
    */
   private List<Frame> stack(byte[] b, int from, int to, long line) throws IOException {
     int length = to - from;
@@ -242,15 +244,21 @@ public final class CollapsedReader {
     if (common < 0) {
       common = length; // identical to the previous stack
     }
-    Frame[] stack = new Frame[Math.max(8, previous.length + 1)];
-    int[] ends = new int[stack.length];
+    Frame[] stack = scratch;
+    int[] ends = scratchEnds;
     int n = 0;
     // A previous frame is the same when its bytes and the ';' after it lie in the common prefix.
     while (n < previous.length && previousEnds[n] < common) {
-      stack[n] = previous[n];
-      ends[n] = previousEnds[n];
       n++;
     }
+    if (stack.length <= n) {
+      stack = Arrays.copyOf(stack, n * 2);
+    }
+    if (ends.length <= n) {
+      ends = Arrays.copyOf(ends, n * 2);
+    }
+    System.arraycopy(previous, 0, stack, 0, n);
+    System.arraycopy(previousEnds, 0, ends, 0, n);
     int pos = n == 0 ? 0 : ends[n - 1] + 1;
     while (true) {
       int semi = pos;
@@ -259,39 +267,44 @@ public final class CollapsedReader {
       }
       if (n == stack.length) {
         stack = Arrays.copyOf(stack, n * 2);
+      }
+      if (n == ends.length) {
         ends = Arrays.copyOf(ends, n * 2);
       }
-      if (indexOfNul(b, from + pos, from + semi) >= 0) {
-        throw binary(line);
-      }
-      stack[n] = frame(NameBytes.decode(b, from + pos, semi - pos));
+      stack[n] = frame(b, from + pos, semi - pos, line);
       ends[n++] = semi;
       if (semi == length) {
         break;
       }
       pos = semi + 1;
     }
-    remember(b, from, length, stack, ends, n);
-    return Collections.unmodifiableList(Arrays.asList(previous));
-  }
-
-  private void remember(byte[] b, int from, int length, Frame[] stack, int[] ends, int n) {
     if (previousText.length < length) {
       previousText = new byte[Math.max(length, previousText.length * 2)];
     }
     System.arraycopy(b, from, previousText, 0, length);
     previousLength = length;
     previous = Arrays.copyOf(stack, n);
-    previousEnds = Arrays.copyOf(ends, n);
+    scratch = stack;
+    scratchEnds = previousEnds; // the two arrays of ends take turns
+    previousEnds = ends;
+    return Collections.unmodifiableList(Arrays.asList(previous));
   }
 
-  /** One shared Frame per distinct text: far fewer objects, and kind rules run once per name. */
-  private Frame frame(String raw) {
-    Frame f = frames.get(raw);
+  /**
+   * One shared Frame per distinct text: far fewer objects, and kind rules run once per name.
+   * A text seen before is found by its bytes, without decoding them.
+   */
+  private Frame frame(byte[] b, int off, int len, long line) throws IOException {
+    int h = FrameTable.hash(b, off, len);
+    Frame f = frames.get(b, off, len, h);
     if (f == null) {
+      if (indexOfNul(b, off, off + len) >= 0) {
+        throw binary(line);
+      }
+      String raw = NameBytes.decode(b, off, len);
       String name = options.unescape() ? FrameEscaper.unescape(raw) : raw;
       f = Frame.of(name, options.kindOf(name));
-      frames.put(raw, f);
+      frames.put(b, off, len, h, f);
     }
     return f;
   }

@@ -62,8 +62,23 @@ public final class Text {
    */
   static StringBuilder percent(StringBuilder b, long part, long whole) {
     double pct = whole == 0 ? 0 : 100.0 * part / whole;
-    return b.append(new BigDecimal(pct).setScale(2, RoundingMode.HALF_EVEN).toPlainString())
-        .append('%');
+    double hundredths = pct * 100;
+    // The product is off the exact value by at most 1e-7 below 1e9: away from a tie (x.5) it
+    // rounds to the same integer as the exact value would. Near a tie, or past that range, the
+    // exact decimal expansion decides (BigDecimal: a hundred times slower, and cold code in a
+    // short run, so kept for the few values that need it).
+    if (Math.abs(hundredths) >= 1e9
+        || Math.abs(hundredths - Math.floor(hundredths) - 0.5) < 1e-6) {
+      return b.append(new BigDecimal(pct).setScale(2, RoundingMode.HALF_EVEN).toPlainString())
+          .append('%');
+    }
+    long units = Math.round(hundredths);
+    if (units < 0) {
+      b.append('-');
+      units = -units;
+    }
+    long frac = units % 100;
+    return b.append(units / 100).append(frac < 10 ? ".0" : ".").append(frac).append('%');
   }
 
   /**

@@ -4,9 +4,7 @@ package dev.ior.flamegraph.tree;
 import dev.ior.flamegraph.profile.Frame;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Mutable trie that stacks are added to, then frozen into {@link FrameNode}s with sorted
@@ -34,7 +32,9 @@ final class TreeBuilder {
   private long before;
   private TreeBuilder[] kids;
   private int kidCount;
-  private Map<Key, TreeBuilder> index;
+  // Past SCAN_LIMIT children: the children again, by the hash of (name, kind), open addressing
+  // with linear probing, at most half full. Looked up without a key object per lookup.
+  private TreeBuilder[] index;
 
   /**
    * A node; in a {@code chart} (a flame chart) children keep their input order and a frame is
@@ -98,11 +98,18 @@ final class TreeBuilder {
           : append(childName, childKind);
     }
     if (index != null) {
-      Key key = new Key(childName, childKind);
-      TreeBuilder child = index.get(key);
-      if (child == null) {
-        child = append(childName, childKind);
-        index.put(key, child);
+      int mask = index.length - 1;
+      int i = slot(childName, childKind) & mask;
+      for (TreeBuilder k = index[i]; k != null; k = index[i = (i + 1) & mask]) {
+        if (k.name.equals(childName) && k.kind.equals(childKind)) {
+          return k;
+        }
+      }
+      TreeBuilder child = append(childName, childKind);
+      if (2 * kidCount > index.length) {
+        reindex();
+      } else {
+        index[i] = child;
       }
       return child;
     }
@@ -114,12 +121,28 @@ final class TreeBuilder {
     }
     TreeBuilder child = append(childName, childKind);
     if (kidCount > SCAN_LIMIT) {
-      index = new HashMap<>(kidCount * 2);
-      for (int i = 0; i < kidCount; i++) {
-        index.put(new Key(kids[i].name, kids[i].kind), kids[i]);
-      }
+      reindex();
     }
     return child;
+  }
+
+  /** Builds the index of the children anew, four slots per child. */
+  private void reindex() {
+    index = new TreeBuilder[Integer.highestOneBit(kidCount) * 4];
+    int mask = index.length - 1;
+    for (int k = 0; k < kidCount; k++) {
+      int i = slot(kids[k].name, kids[k].kind) & mask;
+      while (index[i] != null) {
+        i = (i + 1) & mask;
+      }
+      index[i] = kids[k];
+    }
+  }
+
+  /** The hash of a child's (name, kind), its high bits spread into the low ones. */
+  private static int slot(String childName, String childKind) {
+    int h = childName.hashCode() * 31 + childKind.hashCode();
+    return h ^ (h >>> 16);
   }
 
   private TreeBuilder append(String childName, String childKind) {
@@ -171,27 +194,6 @@ final class TreeBuilder {
       }
       top--;
       done[top][next[top]++] = n;
-    }
-  }
-
-  /** Child key; methods written out because generated record methods are slow when cold. */
-  private static final class Key {
-    final String name;
-    final String kind;
-
-    Key(String name, String kind) {
-      this.name = name;
-      this.kind = kind;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && name.equals(k.name) && kind.equals(k.kind);
-    }
-
-    @Override
-    public int hashCode() {
-      return name.hashCode() * 31 + kind.hashCode();
     }
   }
 }

@@ -61,6 +61,17 @@ class FlameGraphCommandTest {
     return new Result(code, out.toByteArray(), err.toString());
   }
 
+  /** {@link #run} the way {@code main} runs plain arguments: without picocli. */
+  static Result runPlain(String stdin, String... args) {
+    assertTrue(FlameGraphMain.isPlain(args), List.of(args).toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code = FlameGraphMain.renderPlain(args, new FlameGraphCommand(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out),
+        new PrintWriter(err));
+    return new Result(code, out.toByteArray(), err.toString());
+  }
+
   private Path file(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
   }
@@ -75,6 +86,24 @@ class FlameGraphCommandTest {
     assertTrue(r.svg().contains("<text id=\"title\" x=\"600\" y=\"24\">T</text>"), r.svg());
     assertEquals(List.of("all (4 calls, 100%)", "main (4 calls, 100.00%)",
         "read (3 calls, 75.00%)", "write (1 calls, 25.00%)"), r.titles());
+  }
+
+  @Test
+  void plainArgumentsSkipPicocliWithTheSameResult() throws IOException {
+    Path a = file("a.folded", "x;y 2\nbroken\nx;z;\u00fc 3\n");
+    Path empty = file("empty.folded", "not a stack\n");
+    for (String[] args : List.of(new String[] {a.toString()}, new String[] {a.toString(), "-"},
+        new String[0], new String[] {empty.toString()},
+        new String[] {dir.resolve("missing.folded").toString()})) {
+      Result viaPicocli = run("s;t 1\n", args);
+      Result plain = runPlain("s;t 1\n", args);
+      assertEquals(viaPicocli.code(), plain.code(), List.of(args).toString());
+      assertEquals(viaPicocli.svg(), plain.svg(), List.of(args).toString());
+      assertEquals(viaPicocli.err(), plain.err(), List.of(args).toString());
+    }
+    for (String arg : List.of("--title", "-", "@args", "", "--", "-h")) {
+      assertEquals(arg.equals("-"), FlameGraphMain.isPlain(new String[] {"a.folded", arg}), arg);
+    }
   }
 
   @Test
