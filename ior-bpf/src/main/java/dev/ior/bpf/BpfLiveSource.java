@@ -30,8 +30,12 @@ public final class BpfLiveSource implements LiveSourceProvider {
   @Override
   public void prepare() {
     // JNA binds libbpf and libc: about 70 ms of a cold JVM, the same for every configuration.
-    LibBpf.loadError();
-    LibC.geteuid();
+    try {
+      LibBpf.loadError(); // a missing libbpf is kept there for open() to report
+      LibC.geteuid();
+    } catch (LinkageError e) {
+      // left for open(), which meets the same error
+    }
   }
 
   @Override
