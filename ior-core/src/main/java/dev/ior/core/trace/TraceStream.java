@@ -26,9 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -417,12 +417,15 @@ public final class TraceStream implements AutoCloseable {
     if (recording != null) {
       return new RecordingSource(recording, selected);
     }
-    Iterator<LiveSourceProvider> it = ServiceLoader.load(LiveSourceProvider.class,
-        TraceStream.class.getClassLoader()).iterator();
-    if (!it.hasNext()) {
-      throw new TraceException("live tracing needs ior-bpf on the class path (dev.ior:ior-bpf)");
-    }
-    return it.next().open(c, stackPolicy, selected, warnings);
+    return liveProvider().orElseThrow(() -> new TraceException(
+        "live tracing needs ior-bpf on the class path (dev.ior:ior-bpf)"))
+        .open(c, stackPolicy, selected, warnings);
+  }
+
+  /** The live source's implementation (ior-bpf's, through META-INF/services), if any. */
+  private static Optional<LiveSourceProvider> liveProvider() {
+    return ServiceLoader.load(LiveSourceProvider.class, TraceStream.class.getClassLoader())
+        .findFirst();
   }
 
   /**
@@ -435,8 +438,7 @@ public final class TraceStream implements AutoCloseable {
   public static void prepareLive() {
     Thread t = new Thread(() -> {
       try {
-        ServiceLoader.load(LiveSourceProvider.class, TraceStream.class.getClassLoader())
-            .findFirst().ifPresent(LiveSourceProvider::prepare);
+        liveProvider().ifPresent(LiveSourceProvider::prepare);
       } catch (RuntimeException | java.util.ServiceConfigurationError e) {
         // the start meets the same problem and says so
       }
