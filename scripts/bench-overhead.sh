@@ -77,10 +77,10 @@ tracer() {
   case $name in
     classic|btf) cmd=("$bin/ceiling" "$name" "$bin/minimal.bpf.o" "$tsv" "$comm" "$@") ;;
     ceiling) cmd=("$bin/ceiling" ior "$bpfo" "$tsv" "$comm" "$@") ;;
-    ior) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0) ;;
+    ior) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0 -o /dev/null) ;;
     iorcmd) cmd=(bin/ior -syscalls "$(IFS=,; echo "$*")" -o /dev/null --) ;;
-    iordef) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0 -stacks default) ;;
-    iorall) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0 -stacks all) ;;
+    iordef) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0 -stacks default -o /dev/null) ;;
+    iorall) cmd=(bin/ior -comm "$comm" -syscalls "$(IFS=,; echo "$*")" -duration 0 -stacks all -o /dev/null) ;;
     bpftrace) cmd=(bpftrace -e "tracepoint:raw_syscalls:sys_exit /comm == \"$comm\"/ { @[ustack] = count(); }") ;;
     perftr) cmd=(perf trace --call-graph fp -o /dev/null -e "$(IFS=,; echo "$*")" --) ;;
   esac

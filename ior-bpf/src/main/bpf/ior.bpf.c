@@ -350,13 +350,29 @@ static __always_inline void *ior_reserve(__u64 size)
  * Waking the consumer for every record costs an irq_work and a cross-CPU wakeup each (measured
  * 5-7x slowdown of the traced program); batching keeps it near 1.4x. The consumer polls with a
  * short timeout, which bounds latency when no forced wakeup comes.
+ *
+ * Only the record that takes the pending data past a multiple of wakeup_bytes forces the
+ * wakeup, not every record from the threshold on: the woken consumer needs tens to hundreds of
+ * microseconds before it has drained below the threshold, and until then every record queued
+ * another irq_work (a self-IPI on the traced thread's CPU, a VM exit in a guest): ~30,000 per
+ * 2 million devnull writes, where one per crossing makes ~2,000. A crossing missed because
+ * another CPU reserved in between is caught at the next multiple; the poll timeout bounds the
+ * rest. pending: the ring's unconsumed bytes including this record of size bytes.
  */
-static __always_inline __u64 ior_submit_flags(void)
+static __always_inline __u64 ior_wake_flags(__u64 pending, __u64 size)
+{
+	__u64 w = ior_cfg.wakeup_bytes;
+	__u64 rec = (size + 8 + 7) & ~7ULL; /* BPF_RINGBUF_HDR_SZ, rounded to 8 as the kernel does */
+
+	return pending >= w && pending / w != (pending - rec) / w ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
+/* Flags for bpf_ringbuf_submit of a reserved record of size bytes. */
+static __always_inline __u64 ior_submit_flags(__u64 size)
 {
 	if (!ior_cfg.wakeup_bytes)
 		return 0;
-	return bpf_ringbuf_query(&ior_events, BPF_RB_AVAIL_DATA) >= ior_cfg.wakeup_bytes
-		? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+	return ior_wake_flags(bpf_ringbuf_query(&ior_events, BPF_RB_AVAIL_DATA), size);
 }
 
 /* bpf_ringbuf_output of a scratch record; false (and counted) when the ring is full. */
@@ -364,7 +380,10 @@ static __always_inline int ior_output(void *rec, __u64 size)
 {
 	if (size > IOR_SCRATCH)
 		size = IOR_SCRATCH;
-	if (bpf_ringbuf_output(&ior_events, rec, size, ior_submit_flags())) {
+	/* not reserved yet: the pending bytes do not include the record */
+	__u64 flags = ior_cfg.wakeup_bytes
+		? ior_wake_flags(bpf_ringbuf_query(&ior_events, BPF_RB_AVAIL_DATA) + ((size + 15) & ~7ULL), size) : 0;
+	if (bpf_ringbuf_output(&ior_events, rec, size, flags)) {
 		ior_count(IOR_LOSS_RING);
 		return 0;
 	}
@@ -851,7 +870,7 @@ static __always_inline int ior_enter_fd(struct task_struct___ior *task, struct i
 	r->args[3] = ior_arg(regs, s, 3, compat, 0);
 	r->file = file;
 	r->file2 = file2;
-	bpf_ringbuf_submit(r, ior_submit_flags());
+	bpf_ringbuf_submit(r, ior_submit_flags(sizeof(*r)));
 	return 1;
 }
 
@@ -1129,7 +1148,7 @@ __noinline int ior_emit_mappings(struct ior_task *ts, __u64 pid_tgid)
 		r->end = vma->vm_end;
 		r->offset = vma->vm_pgoff << IOR_PAGE_SHIFT;
 		r->file = file;
-		bpf_ringbuf_submit(r, ior_submit_flags());
+		bpf_ringbuf_submit(r, ior_submit_flags(sizeof(*r)));
 	}
 	bpf_iter_task_vma_destroy(&it);
 	if (ok) {
@@ -1276,7 +1295,7 @@ static __always_inline void ior_stack_exit(struct pt_regs___ior *regs, struct io
 	r->stack_id = id;
 	if (bpf_probe_read_user(&r->sp_word, sizeof(r->sp_word), (void *)sp))
 		r->sp_word = 0;
-	bpf_ringbuf_submit(r, ior_submit_flags());
+	bpf_ringbuf_submit(r, ior_submit_flags(sizeof(*r)));
 }
 
 /* Emits the enter record of a call and remembers it for the exit (flags: IOR_F_REFUSED or 0). */
@@ -1445,7 +1464,7 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 		__u32 n1 = xp->len[1] > 0 ? xp->len[1] : 0;
 		ior_output(xp, sizeof(*xp) + (n0 & (IOR_PATH_MAX - 1)) + (n1 & (IOR_PATH_MAX - 1)));
 	} else {
-		bpf_ringbuf_submit(x, ior_submit_flags());
+		bpf_ringbuf_submit(x, ior_submit_flags(sizeof(*x)));
 	}
 	return 0;
 }
@@ -1479,7 +1498,7 @@ int BPF_PROG(ior_signal, int sig, void *info, struct k_sigaction___ior *ka)
 	r->sig = sig;
 	r->handler = handler > 1 ? 2 : handler;
 	r->sa_flags = BPF_CORE_READ(ka, sa.sa_flags);
-	bpf_ringbuf_submit(r, ior_submit_flags());
+	bpf_ringbuf_submit(r, ior_submit_flags(sizeof(*r)));
 	return 0;
 }
 
@@ -1497,7 +1516,7 @@ static __always_inline int ior_proc(struct task_struct___ior *task, __u32 kind, 
 	r->other_pid = other_pid;
 	r->other_tid = other_tid;
 	r->cgroup_id = bpf_get_current_cgroup_id();
-	bpf_ringbuf_submit(r, ior_submit_flags());
+	bpf_ringbuf_submit(r, ior_submit_flags(sizeof(*r)));
 	return 0;
 }
 

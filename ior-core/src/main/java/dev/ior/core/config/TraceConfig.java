@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param cgroupId only tasks in this cgroup v2 (its id, the inode number of its directory) or
  *     below it; 0: every cgroup
  * @param ringBytes ring-buffer size in bytes, a power of two and a multiple of the page size
- * @param wakeupBytes pending bytes at which the kernel wakes the consumer; 0 wakes per record
+ * @param wakeupBytes pending bytes at whose every multiple the kernel wakes the consumer
+ *     (once per crossing); 0 wakes per record
  * @param poll longest wait for data between drains (bounds latency when batching wakeups)
  * @param traceSelf whether the tracer's own process is traced too (all its threads but the
  *     trace's own consumer thread; {@code ior-junit} uses it); false: never traced, as the CLI
@@ -56,7 +57,8 @@ public record TraceConfig(int pid, int tid, String comm, String path,
    * @param cgroupId only tasks in this cgroup v2 (its id, the inode number of its directory) or
    *     below it; 0: every cgroup
    * @param ringBytes ring-buffer size in bytes, a power of two and a multiple of the page size
-   * @param wakeupBytes pending bytes at which the kernel wakes the consumer; 0 wakes per record
+   * @param wakeupBytes pending bytes at whose every multiple the kernel wakes the consumer
+   *     (once per crossing); 0 wakes per record
    * @param poll longest wait for data between drains (bounds latency when batching wakeups)
    * @param traceSelf whether the tracer's own process is traced too (all its threads but the
    *     trace's own consumer thread; {@code ior-junit} uses it); false: never traced, as the CLI
@@ -229,7 +231,9 @@ public record TraceConfig(int pid, int tid, String comm, String path,
     }
 
     /**
-     * Pending bytes at which the kernel wakes the consumer (default 256 KiB; 0: per record).
+     * Pending bytes at which the kernel wakes the consumer (default 256 KiB; 0: per record): the
+     * record that takes the pending data past a multiple of it forces one wakeup, the records
+     * after it none (a forced wakeup is an irq_work on the traced thread's CPU).
      *
      * @param wakeupBytes the threshold, bytes, >= 0
      * @return this builder
