@@ -99,7 +99,9 @@ static __always_inline void min_emit(__u32 kind, __u32 nr, __u64 pid_tgid, __s64
 	r->v[2] = c;
 	r->v[3] = d;
 	r->v[4] = 0;
-	bpf_ringbuf_submit(r, bpf_ringbuf_query(&min_events, BPF_RB_AVAIL_DATA) >= min_cfg.wakeup_bytes
+	/* ior's policy (ior_wake_flags): forced only by the record that crosses a multiple */
+	__u64 pending = bpf_ringbuf_query(&min_events, BPF_RB_AVAIL_DATA), w = min_cfg.wakeup_bytes;
+	bpf_ringbuf_submit(r, pending >= w && pending / w != (pending - (sizeof(*r) + 8)) / w
 			   ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP);
 }
 

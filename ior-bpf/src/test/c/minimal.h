@@ -15,7 +15,7 @@ struct min_config {
 	__u32 self_pid;      /* the consumer: never traced */
 	__u32 comm_len;      /* the thread's comm must start with comm[0, comm_len) */
 	char comm[16];
-	__u64 wakeup_bytes;  /* force a wakeup once this much is pending, else none */
+	__u64 wakeup_bytes;  /* force a wakeup from the record crossing a multiple, else none */
 };
 
 struct min_rec {
