@@ -203,7 +203,14 @@ struct task_struct___ior {
  */
 extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
 
-const volatile struct ior_config ior_cfg = {};
+/*
+ * Written by user space after the load and before the attach (a map update of section .data.cfg),
+ * so that the programs can be loaded before the configuration is known: ior loads them while it
+ * parses its command line. Not .rodata: that is frozen at load. The verifier then explores the
+ * branches of every setting (measured: +5 ms of verification), and each call reads the settings
+ * from memory (one cache line).
+ */
+struct ior_config ior_cfg SEC(".data.cfg") = {};
 
 /*
  * Set by user space when the trace stops: programs emit nothing more while the consumer drains.
@@ -306,10 +313,15 @@ struct {
 	__type(value, __u64);
 } ior_named SEC(".maps");
 
-/* Processes traced with ior_cfg.follow: the command or pid, and every process they start. */
+/*
+ * Processes traced with ior_cfg.follow: the command or pid, and every process they start. Not
+ * preallocated: 65,536 elements made at load cost every start ~10 ms (perf), traced or not; an
+ * element is allocated at a followed fork instead.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 65536);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, __u32);
 	__type(value, __u8);
 } ior_pids SEC(".maps");
@@ -417,6 +429,20 @@ static __always_inline int ior_comm_matches(const char *comm)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * The current task, for reading its fields: made untrusted with bpf_rdonly_cast (which the JIT
+ * turns into a register move). For every struct pointer loaded through a trusted pointer, the
+ * verifier searches the kernel's BTF for "<type>__safe_trusted" and three similar names, one
+ * linear scan of its ~100,000 types per load and explored state: perf put 70% of the
+ * verification time there (75 ms of each start on Linux 6.18). The loads are the same fault-safe
+ * loads either way. Helpers that take a task (task storage, bpf_find_vma, the VMA iterator) need
+ * the trusted pointer: they get bpf_get_current_task_btf() itself.
+ */
+static __always_inline struct task_struct___ior *ior_current(void)
+{
+	return bpf_rdonly_cast(bpf_get_current_task_btf(), bpf_core_type_id_kernel(struct task_struct___ior));
 }
 
 /*
@@ -709,7 +735,7 @@ __noinline int ior_fd_ident(struct ior_task *ts, __s64 fd, struct ior_ident *out
 	out->ino = 0;
 	out->dev = 0;
 	out->gen = 0;
-	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct task_struct___ior *task = ior_current();
 	struct file___ior *f = ior_fd_file(task, fd);
 	if (!f)
 		return 0;
@@ -988,7 +1014,7 @@ static __always_inline struct ior_sysent *ior_traced(__u64 nr, __u32 *slot,
 	int on_compat = c && (known ? c->id != 0 : (c->flags & IOR_SYS_TRACED) != 0);
 	if (!on && !on_compat)
 		return 0;
-	*task = (void *)bpf_get_current_task_btf();
+	*task = ior_current();
 	if ((*task)->thread_info.status & TS_COMPAT) {
 		*slot = compat;
 		return on_compat ? c : 0;
@@ -1014,7 +1040,10 @@ struct ior_stack_key {
  */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 16384); /* user space sets 1 when stacks are off */
+	__uint(max_entries, 16384);
+	/* Allocated per new stack, not at load: a trace without stacks has no cost, and the load is
+	 * the same whether stacks are taken or not (ior loads before it knows). */
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, struct ior_stack_key);
 	__type(value, __u32);
 } ior_stack_ids SEC(".maps");
@@ -1091,7 +1120,7 @@ struct ior_image {
  */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 4096); /* user space sets 1 when stacks are off */
+	__uint(max_entries, 4096);
 	__type(key, __u32);
 	__type(value, struct ior_image);
 } ior_mapped SEC(".maps");
@@ -1109,7 +1138,7 @@ __noinline int ior_emit_mappings(struct ior_task *ts, __u64 pid_tgid)
 {
 	if (!bpf_core_type_exists(struct bpf_iter_task_vma) || !ts)
 		return 0;
-	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct task_struct___ior *task = ior_current();
 	struct ior_image now = {
 		.start_ns = task->group_leader->start_time,
 		.exec_id = task->self_exec_id,
@@ -1128,7 +1157,7 @@ __noinline int ior_emit_mappings(struct ior_task *ts, __u64 pid_tgid)
 	struct bpf_iter_task_vma it;
 	struct vm_area_struct___ior *vma;
 	__u32 index = 0;
-	int ok = bpf_iter_task_vma_new(&it, task, 0) == 0;
+	int ok = bpf_iter_task_vma_new(&it, (void *)bpf_get_current_task_btf(), 0) == 0;
 	while (ok && (vma = bpf_iter_task_vma_next(&it))) {
 		struct file___ior *f = vma->vm_file;
 		if (!(vma->vm_flags & VM_EXEC) || !f)
@@ -1346,7 +1375,7 @@ static __always_inline int ior_anon_map(struct task_struct___ior *task, struct p
 		return inode && inode->i_sb->s_magic == ANON_INODE_FS_MAGIC;
 	}
 	int file = 1;
-	bpf_find_vma((struct task_struct *)task, ior_reg(regs, 0, 0), ior_vma_file, &file, 0);
+	bpf_find_vma(bpf_get_current_task_btf(), ior_reg(regs, 0, 0), ior_vma_file, &file, 0);
 	return !file;
 }
 
@@ -1365,7 +1394,7 @@ static __always_inline int ior_refused(struct task_struct___ior *task, struct pt
 	__u64 pid_tgid = ior_pid_tgid(task);
 	if (ior_skip(task, pid_tgid) || ior_anon_map(task, regs, s, slot >= IOR_NR_SLOTS))
 		return 0;
-	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
+	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, bpf_get_current_task_btf(), 0,
 						   BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!ts) {
 		ior_count(IOR_LOSS_STORAGE);
@@ -1386,7 +1415,7 @@ int BPF_PROG(ior_sys_enter, struct pt_regs___ior *regs, long id)
 	__u64 pid_tgid = ior_pid_tgid(task);
 	if (ior_skip(task, pid_tgid) || ior_anon_map(task, regs, s, slot >= IOR_NR_SLOTS))
 		return 0;
-	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0,
+	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, bpf_get_current_task_btf(), 0,
 						   BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!ts) {
 		ior_count(IOR_LOSS_STORAGE);
@@ -1409,7 +1438,7 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 	if ((s->flags & IOR_SYS_RENAMES) && ret == 0)
 		__sync_fetch_and_add(&ior_name_epoch, 1);
 	int compat = slot >= IOR_NR_SLOTS;
-	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
+	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, bpf_get_current_task_btf(), 0, 0);
 	if (!ts || ts->pending != slot + 1) {
 		if (ts && ts->pending == ((slot + 1) | IOR_PENDING_LOST)) {
 			ts->pending = 0;
@@ -1417,7 +1446,7 @@ int BPF_PROG(ior_sys_exit, struct pt_regs___ior *regs, long ret)
 		}
 		if (!ior_refused(task, regs, s, nr, slot, ret))
 			return 0;
-		ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
+		ts = bpf_task_storage_get(&ior_tasks, bpf_get_current_task_btf(), 0, 0);
 		if (!ts)
 			return 0;
 	}
@@ -1484,8 +1513,8 @@ struct k_sigaction___ior {
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(ior_signal, int sig, void *info, struct k_sigaction___ior *ka)
 {
-	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
-	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, (struct task_struct *)task, 0, 0);
+	struct task_struct___ior *task = ior_current();
+	struct ior_task *ts = bpf_task_storage_get(&ior_tasks, bpf_get_current_task_btf(), 0, 0);
 	if (!ts || !ts->restart || ior_stopped)
 		return 0;
 	__u64 handler = (__u64)BPF_CORE_READ(ka, sa.sa_handler);
@@ -1523,7 +1552,7 @@ static __always_inline int ior_proc(struct task_struct___ior *task, __u32 kind, 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(ior_exec, struct task_struct___ior *p, int old_pid, void *bprm)
 {
-	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct task_struct___ior *task = ior_current();
 	if (ior_skip(task, bpf_get_current_pid_tgid()))
 		return 0;
 	return ior_proc(task, IOR_PROC_EXEC, 0, 0, old_pid);
@@ -1533,7 +1562,7 @@ int BPF_PROG(ior_exec, struct task_struct___ior *p, int old_pid, void *bprm)
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(ior_fork, struct task_struct___ior *parent, struct task_struct___ior *child)
 {
-	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct task_struct___ior *task = ior_current();
 	__u32 child_pid = BPF_CORE_READ(child, tgid);
 	__u32 child_tid = BPF_CORE_READ(child, pid);
 	__u32 pid = bpf_get_current_pid_tgid() >> 32;
@@ -1551,7 +1580,7 @@ int BPF_PROG(ior_fork, struct task_struct___ior *parent, struct task_struct___io
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(ior_task_exit, struct task_struct___ior *p)
 {
-	struct task_struct___ior *task = (void *)bpf_get_current_task_btf();
+	struct task_struct___ior *task = ior_current();
 	/* do_exit decrements signal->live before this tracepoint: 0 means the last thread. */
 	int group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
 	__u64 pid_tgid = bpf_get_current_pid_tgid();

@@ -181,7 +181,7 @@ struct ior_proc {
 	__u64 cgroup_id;
 };
 
-/* Knobs patched by user space before load (.rodata, read-only to the programs). */
+/* Knobs user space writes after load, before attach (section .data.cfg of ior.bpf.c). */
 struct ior_config {
 	__u32 self_pid;      /* the tracer's own process: never traced; 0: traced but for ior_skip_tids */
 	__u32 target_pid;    /* 0: every process */

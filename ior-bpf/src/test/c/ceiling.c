@@ -212,14 +212,17 @@ int main(int argc, char **argv)
 	if (!obj)
 		die("cannot open the BPF object");
 	size_t sz;
-	void *rodata = (void *)bpf_map__initial_value(bpf_object__find_map_by_name(obj, ".rodata"), &sz);
+	/* ior.bpf.o keeps its configuration in .data.cfg (written after load by ior), minimal.bpf.o in
+	 * .rodata; before the load both are set the same way. */
+	void *cfgmem = (void *)bpf_map__initial_value(
+		bpf_object__find_map_by_name(obj, ior ? ".data.cfg" : ".rodata"), &sz);
 	if (ior) {
-		struct ior_config *cfg = rodata;
+		struct ior_config *cfg = cfgmem;
 		if (!cfg || sz != sizeof(*cfg))
-			die("unexpected .rodata in ior.bpf.o");
+			die("unexpected .data.cfg in ior.bpf.o");
 		configure(&cfg->self_pid, &cfg->comm_len, cfg->comm, &cfg->wakeup_bytes, comm);
 	} else {
-		struct min_config *cfg = rodata;
+		struct min_config *cfg = cfgmem;
 		if (!cfg || sz != sizeof(*cfg))
 			die("unexpected .rodata in minimal.bpf.o");
 		configure(&cfg->self_pid, &cfg->comm_len, cfg->comm, &cfg->wakeup_bytes, comm);

@@ -39,19 +39,59 @@ public final class BpfLiveSource implements LiveSourceProvider {
   }
 
   @Override
+  public Preloaded preload(long ringBytes) throws TraceException {
+    return new Loaded(BpfObject.load(ringBytes));
+  }
+
+  /** Programs loaded ahead of a start. */
+  private record Loaded(BpfObject bpf) implements Preloaded {
+    @Override
+    public long ringBytes() {
+      return bpf.ringBytes();
+    }
+
+    @Override
+    public void close() {
+      bpf.close();
+    }
+  }
+
+  @Override
   public RecordSource open(TraceConfig config, List<Syscall> selected, Consumer<String> warnings)
       throws TraceException {
-    return open(config, StackPolicy.OFF, selected, warnings);
+    return open(config, StackPolicy.OFF, selected, warnings, null);
   }
 
   @Override
   public RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
       Consumer<String> warnings) throws TraceException {
-    // Without IA-32 emulation a trace with no compat call is complete: ior says so. The probe
-    // (a millisecond) runs before the programs attach: its own calls are never part of a trace
-    // (ior-junit traces its own JVM).
-    BpfObject bpf = BpfObject.open(config, stacks, SyscallTable.standard(), selected, warnings,
-        () -> Ia32Emulation.absent().ifPresent(warnings));
+    return open(config, stacks, selected, warnings, null);
+  }
+
+  @Override
+  public RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
+      Consumer<String> warnings, Preloaded preloaded) throws TraceException {
+    BpfObject bpf = null;
+    if (preloaded instanceof Loaded l && l.ringBytes() == config.ringBytes()) {
+      bpf = l.bpf();
+    } else if (preloaded != null) {
+      preloaded.close();
+    }
+    try {
+      if (bpf == null) {
+        bpf = BpfObject.load(config.ringBytes());
+      }
+      // Without IA-32 emulation a trace with no compat call is complete: ior says so. The probe
+      // (a millisecond) runs before the programs attach: its own calls are never part of a
+      // trace (ior-junit traces its own JVM).
+      bpf.start(config, stacks, SyscallTable.standard(), selected, warnings,
+          () -> Ia32Emulation.absent().ifPresent(warnings));
+    } catch (TraceException | RuntimeException e) {
+      if (bpf != null) {
+        bpf.close();
+      }
+      throw e;
+    }
     RingBufferReader ring;
     try {
       ring = new RingBufferReader(bpf.ringFd(), config.ringBytes());

@@ -19,7 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * stack trace, the only case where users see one.
  *
  * <pre>{@code
- * int code = CommandLines.create("ior", new IorCommand()).execute(args);
+ * int code = CommandLines.create("ior", new IorCommand(null)).execute(args);
  * }</pre>
  */
 public final class CommandLines {

@@ -3,7 +3,10 @@ package dev.ior.cli;
 
 import dev.ior.cli.flame.CollapsedCommand;
 import dev.ior.cli.serve.ServeCommand;
+import dev.ior.bpf.BpfLiveSource;
 import dev.ior.cli.trace.IorCommand;
+import dev.ior.core.config.TraceConfig;
+import dev.ior.core.trace.LivePreparation;
 import dev.ior.core.trace.TraceStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -26,23 +29,27 @@ public final class IorMain {
 
   /** The {@code ior} command line with every subcommand and the project's error handling. */
   public static CommandLine commandLine() {
-    CommandLine cl = CommandLines.create("ior", new IorCommand());
+    return commandLine(null);
+  }
+
+  private static CommandLine commandLine(LivePreparation live) {
+    CommandLine cl = CommandLines.create("ior", new IorCommand(live));
     SUBCOMMANDS.forEach(cl::addSubcommand);
     return cl;
   }
 
   /**
-   * The command line for {@code args}: without the subcommands when no argument can name one or
-   * ask for help, as in every trace. picocli builds a command's model from its annotations when
-   * it is registered, and the subcommands' models cost a cold JVM about 0.1 s of its start.
+   * Whether {@code args} are a trace's: no argument can name a subcommand or ask for help. picocli
+   * builds a command's model from its annotations when it is registered, and the subcommands'
+   * models cost a cold JVM about 0.1 s of its start; a trace's BPF programs load meanwhile.
    */
-  static CommandLine commandLine(String[] args) {
-    boolean lean = args.length > 0 && args[0].startsWith("-"); // else a subcommand or a typo
+  static boolean traceArgs(String[] args) {
+    boolean trace = args.length > 0 && args[0].startsWith("-"); // else a subcommand or a typo
     for (String a : args) {
-      lean &= !a.equals("-h") && !a.equals("--help") && !a.equals("-V")
+      trace &= !a.equals("-h") && !a.equals("--help") && !a.equals("-V")
           && !a.equals("--version") && !isSubcommand(a);
     }
-    return lean ? CommandLines.create("ior", new IorCommand()) : commandLine();
+    return trace;
   }
 
   private static boolean isSubcommand(String arg) {
@@ -55,15 +62,22 @@ public final class IorMain {
   }
 
   public static void main(String[] args) {
-    // Beside the parsing below (a quarter second of a cold JVM): most commands trace live.
-    TraceStream.prepareLive();
-    // UTF-8 whatever the locale: names are written escaped but may hold any other character,
-    // and an ASCII-only default charset would print two different names as the same '?'.
-    PrintStream out = new PrintStream(new BufferedOutputStream(
-        new FileOutputStream(FileDescriptor.out), 8192), true, StandardCharsets.UTF_8);
-    System.setOut(out);
-    CommandLine cl = commandLine(args);
-    cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-    System.exit(cl.execute(args));
+    boolean trace = traceArgs(args);
+    int code;
+    // Beside the parsing below (a quarter second of a cold JVM): libbpf and libc are bound and,
+    // for a trace, its BPF programs load with the default ring (another size loads again).
+    try (LivePreparation live = TraceStream.prepareLive(new BpfLiveSource(),
+        trace ? TraceConfig.DEFAULT_RING_BYTES : 0)) {
+      // UTF-8 whatever the locale: names are written escaped but may hold any other character,
+      // and an ASCII-only default charset would print two different names as the same '?'.
+      PrintStream out = new PrintStream(new BufferedOutputStream(
+          new FileOutputStream(FileDescriptor.out), 8192), true, StandardCharsets.UTF_8);
+      System.setOut(out);
+      CommandLine cl = trace ? CommandLines.create("ior", new IorCommand(live))
+          : commandLine(live);
+      cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+      code = cl.execute(args);
+    }
+    System.exit(code);
   }
 }

@@ -24,13 +24,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * ior's BPF object through the libbpf life cycle: open from the jar resource → patch the
- * read-only config → size the ring → load → fill the syscall table and pid set → attach the five
- * programs → (trace) → detach and close, in reverse, exactly once.
+ * ior's BPF object through the libbpf life cycle: open from the jar resource → size the ring →
+ * load (the kernel's BTF and the verifier: most of a start's time) → write the configuration,
+ * the syscall table and pid set → attach the programs → (trace) → detach and close, in reverse,
+ * exactly once. The load needs nothing but the ring's size, so that it can run before the rest of
+ * the configuration is known ({@link #load}, then {@link #start}).
  *
  * <pre>{@code
  * try (BpfObject bpf = BpfObject.open(config, table, syscalls, warnings::add)) {
@@ -41,6 +45,8 @@ import java.util.function.Consumer;
  */
 public final class BpfObject implements AutoCloseable {
   private static final String RESOURCE = "/dev/ior/bpf/ior.bpf.o";
+  /** The section of struct ior_config in ior.bpf.c: one array map of one element. */
+  private static final String CONFIG_SECTION = ".data.cfg";
   /**
    * Loss slot of map ior_drops (enum ior_loss in ior.bpf.c): records the ring buffer had no room
    * for.
@@ -62,10 +68,13 @@ public final class BpfObject implements AutoCloseable {
   private SyscallNumbers nativeNumbers;
   private SyscallNumbers compatNumbers;
   private SyscallSelection.Spec selection;
+  private final long ringBytes;
+  private boolean started;
 
-  private BpfObject(Memory image, Pointer obj) {
+  private BpfObject(Memory image, Pointer obj, long ringBytes) {
     this.image = image;
     this.obj = obj;
+    this.ringBytes = ringBytes;
   }
 
   /**
@@ -100,13 +109,31 @@ public final class BpfObject implements AutoCloseable {
   public static BpfObject open(TraceConfig config, StackPolicy stacks, SyscallTable table,
       List<Syscall> syscalls, Consumer<String> warn, Runnable beforeAttach)
       throws TraceException {
+    BpfObject b = load(config.ringBytes());
+    try {
+      b.start(config, stacks, table, syscalls, warn, beforeAttach);
+      return b;
+    } catch (TraceException | RuntimeException e) {
+      b.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens and loads the programs with a ring of {@code ringBytes}, neither configured nor
+   * attached: the part of a start that takes time (the kernel's BTF and the verifier, 0.1-0.3 s)
+   * and that no setting but the ring's size changes. Then {@link #start}, or {@link #close}.
+   *
+   * @param ringBytes the ring buffer's size: a power of two, a multiple of the page size
+   * @return the loaded object
+   * @throws TraceException with a one-line reason and the fix (privileges, kernel, a bad build)
+   */
+  public static BpfObject load(long ringBytes) throws TraceException {
     Preflight.check();
-    Arch arch = Arch.running();
-    if (arch != Arch.X86_64) {
+    if (Arch.running() != Arch.X86_64) {
       throw new TraceException("ior traces x86_64 kernels only so far (this is "
           + System.getProperty("os.arch") + ")");
     }
-    long cgroupLevel = config.cgroupId() == 0 ? 0 : CgroupLevel.of(config.cgroupId());
     LibbpfLog.reset();
     // libelf reads the image in place until close: it must be native memory we keep.
     Memory image = readResource();
@@ -115,26 +142,66 @@ public final class BpfObject implements AutoCloseable {
       throw new TraceException("libbpf could not open the BPF object: "
           + LibC.strerror(Native.getLastError()) + " " + LibbpfLog.last(3));
     }
-    BpfObject b = new BpfObject(image, obj);
+    BpfObject b = new BpfObject(image, obj, ringBytes);
     try {
-      b.configure(config, (int) cgroupLevel);
-      b.sizeStacks(stacks);
-      b.load();
-      b.setStackPolicy(stacks);
-      b.nativeNumbers = SyscallNumbers.of(table, arch);
-      b.compatNumbers = SyscallNumbers.of(table, arch.compat());
-      b.selection = config.selection();
-      b.fillSyscalls(table, syscalls, warn);
-      if (config.follow() > 0) {
-        b.followPid(config.follow());
+      b.checkConfigSection();
+      if (LibBpf.bpf_map__set_max_entries(b.map("ior_events"), (int) ringBytes) != 0) {
+        throw new TraceException("cannot size the ring buffer to " + ringBytes + " bytes: "
+            + LibC.strerror(Native.getLastError()));
       }
-      beforeAttach.run();
-      b.attach();
+      b.load();
       return b;
     } catch (TraceException | RuntimeException e) {
       b.close();
       throw e;
     }
+  }
+
+  /** {@return the ring buffer's size in bytes, as loaded} */
+  public long ringBytes() {
+    return ringBytes;
+  }
+
+  /**
+   * Configures a {@link #load loaded} object and attaches its programs; once.
+   *
+   * @param config the kernel filters (pid, tid, comm, cgroup, follow); its ring size must be the
+   *     one loaded
+   * @param stacks which calls' user stacks to take
+   * @param table ior's syscall table, naming the selected syscalls' ids
+   * @param syscalls the selected syscalls
+   * @param warn receives one line per selected syscall this arch does not have, and similar
+   * @param beforeAttach runs just before the programs attach: work whose own I/O must not be
+   *     traced (the IA-32 probe)
+   * @throws TraceException with a one-line reason and the fix; the object is then still loaded,
+   *     for {@link #close}
+   * @throws IllegalStateException when started before, or closed
+   * @throws IllegalArgumentException when {@code config}'s ring size is not the one loaded
+   */
+  public void start(TraceConfig config, StackPolicy stacks, SyscallTable table,
+      List<Syscall> syscalls, Consumer<String> warn, Runnable beforeAttach)
+      throws TraceException {
+    if (started || obj == null) {
+      throw new IllegalStateException("this BPF object was started or closed before");
+    }
+    if (config.ringBytes() != ringBytes) {
+      throw new IllegalArgumentException("the ring was loaded with " + ringBytes
+          + " bytes, the configuration asks for " + config.ringBytes());
+    }
+    started = true;
+    long cgroupLevel = config.cgroupId() == 0 ? 0 : CgroupLevel.of(config.cgroupId());
+    configure(config, (int) cgroupLevel);
+    setStackPolicy(stacks);
+    Arch arch = Arch.running();
+    nativeNumbers = SyscallNumbers.of(table, arch);
+    compatNumbers = SyscallNumbers.of(table, arch.compat());
+    selection = config.selection();
+    fillSyscalls(syscalls, warn);
+    if (config.follow() > 0) {
+      followPid(config.follow());
+    }
+    beforeAttach.run();
+    attach();
   }
 
   private static Memory readResource() throws TraceException {
@@ -152,42 +219,40 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
-  private void configure(TraceConfig c, int cgroupLevel) throws TraceException {
-    Pointer rodata = LibBpf.bpf_object__find_map_by_name(obj, ".rodata");
+  /** The configuration's section ({@code .data.cfg}): checked before the load. */
+  private void checkConfigSection() throws TraceException {
     LongByReference size = new LongByReference();
-    Pointer cfg = rodata == null ? null : LibBpf.bpf_map__initial_value(rodata, size);
+    Pointer cfg = LibBpf.bpf_map__initial_value(map(CONFIG_SECTION), size);
     if (cfg == null || size.getValue() != CONFIG_SIZE) {
-      throw new TraceException("the BPF object's .rodata is not the expected struct ior_config ("
-          + size.getValue() + " bytes, expected " + CONFIG_SIZE + "): ior-bpf was built wrongly");
+      throw new TraceException("the BPF object's " + CONFIG_SECTION + " is not the expected struct"
+          + " ior_config (" + size.getValue() + " bytes, expected " + CONFIG_SIZE
+          + "): ior-bpf was built wrongly");
     }
-    // Written in place before load, as libbpf's generated skeletons do.
+  }
+
+  /**
+   * Writes struct ior_config with one map update, after the load and before the attach (libbpf
+   * 1.1 maps a data section's memory to the kernel's only in generated skeletons).
+   */
+  private void configure(TraceConfig c, int cgroupLevel) throws TraceException {
+    Memory cfg = new Memory(CONFIG_SIZE);
+    cfg.clear();
     // 0 lets the programs trace this process too, all but the threads in ior_skip_tids.
     cfg.setInt(CONFIG_SELF_PID, c.traceSelf() ? 0 : (int) ProcessHandle.current().pid());
     cfg.setInt(CONFIG_TARGET_PID, c.pid());
     cfg.setInt(CONFIG_TARGET_TID, c.tid());
     byte[] comm = c.comm() == null ? new byte[0] : c.comm().getBytes(StandardCharsets.UTF_8);
     cfg.setInt(CONFIG_COMM_LEN, comm.length);
-    cfg.write(CONFIG_COMM, new byte[COMM_LEN], 0, COMM_LEN);
     cfg.write(CONFIG_COMM, comm, 0, comm.length);
     cfg.setLong(CONFIG_WAKEUP_BYTES, c.wakeupBytes());
     cfg.setLong(CONFIG_CGROUP_ID, c.cgroupId());
     cfg.setInt(CONFIG_CGROUP_LEVEL, cgroupLevel);
     cfg.setInt(CONFIG_FOLLOW, c.follow() > 0 ? 1 : 0);
-    Pointer ring = map("ior_events");
-    if (LibBpf.bpf_map__set_max_entries(ring, (int) c.ringBytes()) != 0) {
-      throw new TraceException("cannot size the ring buffer to " + c.ringBytes() + " bytes: "
+    Memory key = new Memory(4);
+    key.setInt(0, 0);
+    if (LibBpf.bpf_map_update_elem(LibBpf.bpf_map__fd(map(CONFIG_SECTION)), key, cfg, 0) != 0) {
+      throw new TraceException("cannot write the trace's configuration: "
           + LibC.strerror(Native.getLastError()));
-    }
-  }
-
-  /**
-   * No stacks: one entry instead of 16,384 stack ids in the kernel, and one instead of 4,096
-   * processes whose mappings were sent.
-   */
-  private void sizeStacks(StackPolicy stacks) throws TraceException {
-    if (!stacks.enabled() && (LibBpf.bpf_map__set_max_entries(map("ior_stack_ids"), 1) != 0
-        || LibBpf.bpf_map__set_max_entries(map("ior_mapped"), 1) != 0)) {
-      throw new TraceException("cannot size the stack maps: " + LibC.strerror(Native.getLastError()));
     }
   }
 
@@ -228,53 +293,58 @@ public final class BpfObject implements AutoCloseable {
   /**
    * Writes the whole syscall table in one call: a slot per syscall number of every selected
    * syscall, native and compat, and of every renamer. One slot per call cost ~300 map writes
-   * through JNA, 40-90 ms of the start.
+   * through JNA, 40-90 ms of the start; one pass over the numbers instead of a search of them per
+   * syscall saves another 40-70 ms of a cold JVM's interpreter.
    */
-  private void fillSyscalls(SyscallTable table, List<Syscall> syscalls, Consumer<String> warn)
+  private void fillSyscalls(List<Syscall> syscalls, Consumer<String> warn)
       throws TraceException {
     int slots = 2 * NR_SLOTS;
-    Memory keys = new Memory(4L * slots);
+    int[] keys = new int[slots];
+    for (int k = 0; k < slots; k++) {
+      keys[k] = k;
+    }
+    Memory keyMem = new Memory(4L * slots);
+    keyMem.write(0, keys, 0, slots);
     Memory values = new Memory((long) SYSENT_SIZE * slots);
     values.clear();
-    for (int k = 0; k < slots; k++) {
-      keys.setInt(4L * k, k);
+    Set<Integer> selected = new HashSet<>(); // by id: equal ids, the same syscall
+    for (Syscall s : syscalls) {
+      selected.add(s.id());
+    }
+    Set<Integer> found = new HashSet<>();
+    SyscallNumbers[] arches = {nativeNumbers, compatNumbers};
+    for (int a = 0; a < arches.length; a++) {
+      for (int nr = 0; nr < Math.min(arches[a].size(), NR_SLOTS); nr++) {
+        Syscall s = arches[a].syscall(nr);
+        if (s == null) {
+          continue;
+        }
+        // Calls that change names are in the table traced or not: their exits, in any process,
+        // count the name epoch that makes the kernel name files again (see ior.bpf.c).
+        boolean traced = selected.contains(s.id());
+        if (traced || RENAMERS.contains(s.name())) {
+          encodeSlot(values, a * NR_SLOTS + nr, s, traced);
+        }
+        if (traced) {
+          found.add(s.id());
+        }
+      }
     }
     List<String> missing = new ArrayList<>();
     for (Syscall s : syscalls) {
-      List<Integer> nrs = nativeNumbers.numbers(s);
-      List<Integer> compat = compatNumbers.numbers(s);
-      for (int nr : nrs) {
-        encodeSlot(values, nr, s, true);
-      }
-      for (int nr : compat) {
-        encodeSlot(values, NR_SLOTS + nr, s, true);
-      }
-      if (nrs.isEmpty() && compat.isEmpty()) {
-        missing.add(s.name());
-      } else {
+      if (found.contains(s.id())) {
         attached.add(s);
+      } else {
+        missing.add(s.name());
       }
     }
     if (!missing.isEmpty()) {
       warn.accept("not on " + nativeNumbers.arch().tsvName() + ", not traced: "
           + String.join(", ", missing));
     }
-    // Calls that change names are in the table traced or not: their exits, in any process,
-    // count the name epoch that makes the kernel name files again (see ior.bpf.c).
-    for (String name : RENAMERS) {
-      Syscall s = table.byName(name);
-      if (s != null && !syscalls.contains(s)) {
-        for (int nr : nativeNumbers.numbers(s)) {
-          encodeSlot(values, nr, s, false);
-        }
-        for (int nr : compatNumbers.numbers(s)) {
-          encodeSlot(values, NR_SLOTS + nr, s, false);
-        }
-      }
-    }
     IntByReference count = new IntByReference(slots);
-    if (LibBpf.bpf_map_update_batch(LibBpf.bpf_map__fd(map("ior_sys")), keys, values, count, null)
-        != 0) {
+    if (LibBpf.bpf_map_update_batch(LibBpf.bpf_map__fd(map("ior_sys")), keyMem, values, count,
+        null) != 0) {
       throw new TraceException("cannot write the syscall table: "
           + LibC.strerror(Native.getLastError()));
     }

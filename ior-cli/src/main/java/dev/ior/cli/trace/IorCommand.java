@@ -18,6 +18,7 @@ import dev.ior.cli.timeline.TimelineOptions;
 import dev.ior.core.cgroup.CgroupLookup;
 import dev.ior.core.cgroup.CgroupResolver;
 import dev.ior.core.config.TraceConfig;
+import dev.ior.core.trace.LivePreparation;
 import dev.ior.core.trace.NoSuchTargetException;
 import dev.ior.core.trace.TraceException;
 import dev.ior.core.trace.TraceStream;
@@ -100,6 +101,9 @@ import picocli.CommandLine.Spec;
           + " stack trace)."
     })
 public final class IorCommand implements Callable<Integer> {
+  /** A live start begun while the arguments were parsed, or null. */
+  private final LivePreparation live;
+
   @Spec CommandSpec spec;
 
   @Mixin TraceFilters filters;
@@ -174,6 +178,15 @@ public final class IorCommand implements Callable<Integer> {
   /** Maps kernel timestamps to wall-clock time: now's offset, or a recording's. */
   private WallClock clock = WallClock.now();
 
+  /**
+   * The command, starting its live trace from {@code live} when given.
+   *
+   * @param live a live start begun before parsing ({@code TraceStream.prepareLive}), or null
+   */
+  public IorCommand(LivePreparation live) {
+    this.live = live;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -208,7 +221,7 @@ public final class IorCommand implements Callable<Integer> {
         // Fail fast, before anything reaches stdout: target, selection, privileges, kernel.
         resolver = CgroupOptions.openResolver();
         config = config(filters.cgroups().cgroupId(resolver));
-        stream = TraceStream.live(config).stacks(stackPolicy);
+        stream = TraceStream.live(config).stacks(stackPolicy).prepared(live);
         Preflight.check();
         clock = new WallClock(stream.epochOffsetNs());
       } catch (NoSuchTargetException e) {

@@ -34,6 +34,8 @@ public final class SyntheticStream {
    * not throw compiled code away ("unstable if" traps, measured on the first live records).
    */
   private static final int CHURN_EVERY = 8;
+  /** One warm-up pass: 250 of each rare path (CHURN_EVERY), past C1's 200 calls. */
+  private static final int WARM_UP_ITERATIONS = 2_000;
 
   private final ByteBuffer buf;
   private final int size;
@@ -166,20 +168,22 @@ public final class SyntheticStream {
   /**
    * Runs {@code rounds} passes of a stream through a throw-away pipeline into {@code sink}, so
    * that decoding, pairing, fd tracking and the sink are compiled before real records arrive.
-   * One pass (about 30,000 records) takes every method of the path past HotSpot's thresholds for
-   * its first compiler (C1: 200 calls, or 2,000 with loops; {@code -XX:+PrintFlagsFinal} names
-   * them Tier3InvocationThreshold and Tier3CompileThreshold), which is what a live start needs: C1's
+   * One pass (2,000 iterations: 26,250 records, with 250 of each rare path: fork, exec, exit,
+   * rename, failed open) takes every method of the path past HotSpot's thresholds for its first
+   * compiler (C1: 200 calls, or 2,000 with loops; {@code -XX:+PrintFlagsFinal} names them
+   * Tier3InvocationThreshold and Tier3CompileThreshold), which is what a live start needs: C1's
    * code decodes and pairs millions of records per second (3.2 M/s in {@code PipelineBenchmark}
    * with C1 alone, 14 M/s with C2), the ring holds a burst meanwhile, and C2 compiles what stays
-   * hot on live records. More
-   * passes buy C2's code at the price of seconds of compilation before the first record is read.
+   * hot on live records. A pass takes a cold JVM about 180 ms (5,000 iterations took 280: longer
+   * than the BPF load it runs beside). More passes buy C2's code at the price of seconds of
+   * compilation before the first record is read.
    *
    * @param table the syscall table the records' ids come from
    * @param sink the sink to warm up; it receives the pairs and {@code finish()} is not called
-   * @param rounds passes over a stream of 5,000 iterations, >= 0
+   * @param rounds passes over a stream of 2,000 iterations, >= 0
    */
   public static void warmUp(SyscallTable table, PairSink sink, int rounds) {
-    SyntheticStream s = encode(table, 5_000, true);
+    SyntheticStream s = encode(table, WARM_UP_ITERATIONS, true);
     // The live tracer's ProcFs class over an empty root: same JIT type profile, no lookups hit.
     ProcFs none = new LinuxProcFs(Paths.get("/nonexistent/ior-warm-up"));
     TracePipeline p = new TracePipeline(table, PairFilter.NONE, none, sink);

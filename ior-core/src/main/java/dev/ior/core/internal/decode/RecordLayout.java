@@ -133,7 +133,7 @@ public final class RecordLayout {
   public static final int PROC_CGROUP_ID = 48;
   public static final int PROC_SIZE = 56;
 
-  // struct ior_config (.rodata)
+  // struct ior_config (section .data.cfg, written after the load)
   public static final int CONFIG_SELF_PID = 0;
   public static final int CONFIG_TARGET_PID = 4;
   public static final int CONFIG_TARGET_TID = 8;
