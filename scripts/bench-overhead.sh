@@ -20,8 +20,9 @@
 # runs inside the traced syscall, while wall time on a shared machine mostly measures other jobs),
 # with wall time beside it. Then what a tracer costs syscalls it does not trace: devnull while each
 # follows -comm of something else, with write selected ("other") and not selected ("unsel").
-# Prints attach and exit times (SIGTERM to process exit), lost records and the load average, then
-# medians.
+# Prints attach and exit times (SIGTERM to process exit), lost records, the IRQ work interrupts
+# during the traced run (forced ring wakeups; other tracers on the machine add theirs) and the
+# load average, then medians.
 #   sudo scripts/bench-overhead.sh [ROUNDS]     (default 4)
 # Needs root, a build (./quickstart.sh), gcc, clang, libbpf-dev, perf (linux-perf), and bpftool for
 # the quiet check: other tracers on the machine run their programs on our syscalls too (a classic
@@ -64,6 +65,9 @@ ior_lost() {
   grep -o 'lost: .*' "$1" | tr -d , | awk '/unknown/ {print "?"; exit}
     {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) s += $i; print s + 0}'
 }
+# IRQ work interrupts of all CPUs so far (/proc/interrupts IWI): a tracer's forced ring wakeups
+# are irq_work on the traced thread's CPU; an untraced run counts none.
+irq_work() { awk '$1 == "IWI:" {for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i; print s + 0}' /proc/interrupts; }
 # Syscall tracepoint attachments on the machine (classic ones through perf, raw_syscalls links).
 foreign() {
   command -v bpftool >/dev/null || { echo 0; return; }
@@ -102,7 +106,9 @@ traced() {
     sleep 0.02
   done
   ready=$(( $(now_ms) - t0 ))
+  local i0; i0=$(irq_work)
   ns=$(untraced "$@")
+  echo $(( $(irq_work) - i0 )) >"$bin/iwi"
   t1=$(now_ms)
   kill -TERM $pid
   wait $pid || true
@@ -123,8 +129,10 @@ traced() {
 # started WORKLOAD...: "${cmd[@]}" starts the workload (ior -- COMMAND) and ends with it; prints
 # what traced prints, with "-" for the times it cannot see.
 started() {
-  local out
+  local out i0
+  i0=$(irq_work)
   out=$("${prio[@]}" "${cmd[@]}" "${measured[@]}" "$@" 2>"$bin/err") || { cat "$bin/err" >&2; exit 1; }
+  echo $(( $(irq_work) - i0 )) >"$bin/iwi"
   local lost
   lost=$(ior_lost "$bin/err")
   # perf trace prints no "lost:" line: "?" keeps the result line's columns in place
@@ -154,10 +162,10 @@ run() {
   read -r tw tc ready exit lost attach <<<"$out"
   # columns: kind workload tracer untraced-cpu traced-cpu ready exit lost attach foreign wall wall
   echo "$kind $wl $name $bc $tc $ready $exit $lost $attach $busy $bw $tw" >>"$results"
-  printf '  %-7s %-7s %-7s cpu %6.1f -> %6.1f (%+5.0f)  wall %6.1f -> %6.1f (%+5.0f) ns/syscall  ready %5s ms  exit %4s ms  lost %s%s%s\n' \
+  printf '  %-7s %-7s %-7s cpu %6.1f -> %6.1f (%+5.0f)  wall %6.1f -> %6.1f (%+5.0f) ns/syscall  ready %5s ms  exit %4s ms  lost %s  irq_work %s%s%s\n' \
     "$kind" "$wl" "$name" "$bc" "$tc" "$(awk -v a="$tc" -v b="$bc" 'BEGIN {print a - b}')" \
     "$bw" "$tw" "$(awk -v a="$tw" -v b="$bw" 'BEGIN {print a - b}')" \
-    "$ready" "$exit" "$lost" "$([ "$attach" = - ] || echo "  (open+load+attach $attach ms)")" \
+    "$ready" "$exit" "$lost" "$(cat "$bin/iwi")" "$([ "$attach" = - ] || echo "  (open+load+attach $attach ms)")" \
     "$([ "$busy" -eq 0 ] || echo "  [$busy foreign syscall tracepoints]")"
 }
 
