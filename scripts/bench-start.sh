@@ -62,7 +62,40 @@ int main(void)
 	return 0;
 }
 EOF
+cat >"$bin/awaitfile.c" <<'EOF'
+/*
+ * awaitfile FILE TEXT PID: polls FILE every millisecond until it holds TEXT (exit 0) or PID has
+ * ended (exit 1). One process for the whole wait: a shell loop of grep and sleep started ~200
+ * processes a second, CPU the measured start competed for on 2 cores.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+static char buf[1 << 20];
+int main(int argc, char **argv)
+{
+	if (argc != 4)
+		return 2;
+	struct timespec ms = {0, 1000000};
+	for (;;) {
+		FILE *f = fopen(argv[1], "r");
+		if (f) {
+			size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+			fclose(f);
+			buf[n] = 0;
+			if (strstr(buf, argv[2]))
+				return 0;
+		}
+		if (kill(atoi(argv[3]), 0) != 0)
+			return 1;
+		nanosleep(&ms, 0);
+	}
+}
+EOF
 gcc -O2 -o "$bin/benchst" "$bin/benchst.c"
+gcc -O2 -o "$bin/awaitfile" "$bin/awaitfile.c"
 gcc -O2 -o "$bin/clocks" "$bin/clocks.c"
 gcc -O2 -Wall -Iior-bpf/src/main/bpf -Iior-bpf/src/test/c -o "$bin/ceiling" ior-bpf/src/test/c/ceiling.c -lbpf
 clang -O2 -g -Wall -Werror -target bpf -D__TARGET_ARCH_x86 -I/usr/include/x86_64-linux-gnu \
@@ -74,12 +107,9 @@ results=$bin/results
 ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (a - b) / 1e6}'; }
 now() { "$bin/clocks"; }
 
-# await FILE PATTERN PID: waits until FILE holds PATTERN (or PID ended); 1 when it ended first.
+# await FILE TEXT PID: waits until FILE holds TEXT (or PID ended); 1 when it ended first.
 await() {
-  until grep -q "$2" "$1" 2>/dev/null; do
-    kill -0 "$3" 2>/dev/null || return 1
-    sleep 0.005
-  done
+  "$bin/awaitfile" "$1" "$2" "$3"
 }
 
 # c_tracer NAME MECH OBJ: launch until "ceiling: ready".
@@ -119,13 +149,14 @@ ior_run() {
   echo "$name announced $(ms "$ready" "$rt")" >>"$results"
 }
 
-# tui_run NAME ENV...: launch until the dashboard's title line shows in a 120x40 tmux pane.
+# tui_run NAME ENV...: launch until the dashboard's title line shows in a 120x40 tmux pane,
+# polled every 20 ms (each poll starts two processes; every 5 ms took CPU from the start).
 tui_run() {
   local name=$1 rt end s=iorbench$$; shift
   tmux kill-session -t "$s" 2>/dev/null || true
   read -r rt _ <<<"$(now)"
   tmux new-session -d -s "$s" -c "$PWD" -x 120 -y 40 "env $* bin/ior -tui -comm benchst"
-  until tmux capture-pane -p -t "$s" 2>/dev/null | grep -q ' ior -tui '; do sleep 0.005; done
+  until tmux capture-pane -p -t "$s" 2>/dev/null | grep -q ' ior -tui '; do sleep 0.02; done
   read -r end _ <<<"$(now)"
   tmux send-keys -t "$s" q
   sleep 0.5
