@@ -10,10 +10,11 @@
 #   ior        bin/ior -comm benchst -syscalls write -plain: the first CSV row's enter time, and
 #              the "ior: tracing" line; as users run it (with the class data sharing archive,
 #              made first) and without the archive (IOR_CDS=0)
-#   ior -tui   in a detached tmux pane (120x40): launch until the dashboard's title shows
+#   ior -tui   on a pseudo-terminal of its own (120x40, ptyrun): launch until the dashboard has
+#              written its title
 # Prints every run, then medians and min-max, with the load average of each round.
 #   sudo scripts/bench-start.sh [ROUNDS]      (default 5)
-# Needs root, a build (./quickstart.sh), gcc, clang, libbpf-dev, bpftrace and tmux
+# Needs root, a build (./quickstart.sh), gcc, clang, libbpf-dev and bpftrace
 # (scripts/install-deps.sh --test installs them).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -22,12 +23,11 @@ bin=$(mktemp -d)
 wl_pid=
 cleanup() {
   [ -z "$wl_pid" ] || kill "$wl_pid" 2>/dev/null || true
-  tmux kill-session -t "iorbench$$" 2>/dev/null || true
   rm -rf "$bin"
 }
 trap cleanup EXIT
 ls ior-cli/target/ior-cli-*.jar >/dev/null 2>&1 || { echo "bench-start: build first (./quickstart.sh)" >&2; exit 2; }
-for t in gcc clang bpftrace tmux; do
+for t in gcc clang bpftrace; do
   command -v "$t" >/dev/null || { echo "bench-start: needs $t (scripts/install-deps.sh --test)" >&2; exit 2; }
 done
 # bpftrace finds tracepoints in tracefs
@@ -96,6 +96,77 @@ int main(int argc, char **argv)
 EOF
 gcc -O2 -o "$bin/benchst" "$bin/benchst.c"
 gcc -O2 -o "$bin/awaitfile" "$bin/awaitfile.c"
+cat >"$bin/ptyrun.c" <<'EOF'
+#define _GNU_SOURCE
+/*
+ * ptyrun TEXT COMMAND...: runs COMMAND on a new 120x40 pseudo-terminal, prints the ms from the
+ * fork until TEXT first appears in what it writes, then types q and waits for it to exit. The
+ * output is read as it comes (poll), with no process started meanwhile: polling a tmux pane
+ * started two processes per poll beside the start it timed, and tmux itself passed the screen on
+ * 0.1-1 s after ior had written it.
+ */
+#include <poll.h>
+#include <pty.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+int main(int argc, char **argv)
+{
+	if (argc < 3)
+		return 2;
+	const char *text = argv[1];
+	struct winsize ws = {.ws_row = 40, .ws_col = 120};
+	int master;
+	double t0 = now_ms();
+	pid_t pid = forkpty(&master, 0, 0, &ws);
+	if (pid < 0)
+		return 2;
+	if (pid == 0) {
+		execvp(argv[2], argv + 2);
+		_exit(127);
+	}
+	static char buf[1 << 20];
+	size_t len = 0, tl = strlen(text);
+	double seen = -1;
+	for (;;) {
+		struct pollfd p = {.fd = master, .events = POLLIN};
+		if (poll(&p, 1, 30000) <= 0)
+			break;
+		ssize_t n = read(master, buf + len, sizeof(buf) - 1 - len);
+		if (n <= 0)
+			break;
+		/* a terminal answers a cursor position request (lanterna asks for the size this way) */
+		if (memmem(buf + len, n, "\033[6n", 4))
+			(void)!write(master, "\033[40;120R", 10);
+		len += n;
+		buf[len] = 0;
+		if (seen < 0 && memmem(buf, len, text, tl)) {
+			seen = now_ms() - t0;
+			usleep(300000);
+			(void)!write(master, "q", 1);
+		}
+		if (len > sizeof(buf) / 2) { /* keep the tail only */
+			memmove(buf, buf + len - tl, tl);
+			len = tl;
+		}
+	}
+	int st;
+	waitpid(pid, &st, 0);
+	if (seen < 0)
+		return 1;
+	printf("%.0f\n", seen);
+	return 0;
+}
+EOF
+gcc -O2 -Wall -o "$bin/ptyrun" "$bin/ptyrun.c" -lutil
 gcc -O2 -o "$bin/clocks" "$bin/clocks.c"
 gcc -O2 -Wall -Iior-bpf/src/main/bpf -Iior-bpf/src/test/c -o "$bin/ceiling" ior-bpf/src/test/c/ceiling.c -lbpf
 clang -O2 -g -Wall -Werror -target bpf -D__TARGET_ARCH_x86 -I/usr/include/x86_64-linux-gnu \
@@ -115,6 +186,7 @@ await() {
 # c_tracer NAME MECH OBJ: launch until "ceiling: ready".
 c_tracer() {
   local rt mono pid
+  : >"$bin/err" # before the launch: the waiter must not read the last run's lines
   read -r rt mono <<<"$(now)"
   "$bin/ceiling" "$2" "$3" "$tsv" benchst write >/dev/null 2>"$bin/err" &
   pid=$!
@@ -136,6 +208,7 @@ bpftrace_run() {
 # ior_run NAME ENV...: the first traced write's enter time, and the "tracing" line.
 ior_run() {
   local name=$1 rt mono pid ready t first; shift
+  : >"$bin/err"
   read -r rt mono <<<"$(now)"
   env "$@" bin/ior -comm benchst -syscalls write -plain -o "$bin/ior.csv" 2>"$bin/err" &
   pid=$!
@@ -149,19 +222,12 @@ ior_run() {
   echo "$name announced $(ms "$ready" "$rt")" >>"$results"
 }
 
-# tui_run NAME ENV...: launch until the dashboard's title line shows in a 120x40 tmux pane,
-# polled every 20 ms (each poll starts two processes; every 5 ms took CPU from the start).
+# tui_run NAME ENV...: launch until the dashboard has written its title to its terminal.
 tui_run() {
-  local name=$1 rt end s=iorbench$$; shift
-  tmux kill-session -t "$s" 2>/dev/null || true
-  read -r rt _ <<<"$(now)"
-  tmux new-session -d -s "$s" -c "$PWD" -x 120 -y 40 "env $* bin/ior -tui -comm benchst"
-  until tmux capture-pane -p -t "$s" 2>/dev/null | grep -q ' ior -tui '; do sleep 0.02; done
-  read -r end _ <<<"$(now)"
-  tmux send-keys -t "$s" q
-  sleep 0.5
-  tmux kill-session -t "$s" 2>/dev/null || true
-  echo "$name screen $(ms "$end" "$rt")" >>"$results"
+  local name=$1 ms; shift
+  ms=$(env "$@" "$bin/ptyrun" ' ior -tui ' bin/ior -tui -comm benchst) \
+    || { echo "bench-start: the dashboard did not show its title" >&2; exit 1; }
+  echo "$name screen $ms" >>"$results"
 }
 
 echo "kernel $(uname -r), $(nproc) CPUs"

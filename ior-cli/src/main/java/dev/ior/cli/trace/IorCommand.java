@@ -153,7 +153,12 @@ public final class IorCommand implements Callable<Integer> {
           + " from a traced COMMAND's output).")
   Path output;
 
-  @Option(names = {"-tui", "--tui"},
+  /** The dashboard's flag (and {@link #TUI_LONG}): IorMain loads nothing beside its start. */
+  public static final String TUI = "-tui";
+  /** The dashboard's long flag. */
+  public static final String TUI_LONG = "--tui";
+
+  @Option(names = {TUI, TUI_LONG},
       description = "Show a live terminal dashboard instead of the stream (press ? in it for the"
           + " keys); runs until q unless -duration is given. Without -pid or -comm it first"
           + " offers a target picker. Not a terminal: a plain table every second.")

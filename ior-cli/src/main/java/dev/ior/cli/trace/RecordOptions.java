@@ -23,7 +23,12 @@ public final class RecordOptions {
           + " later with -replay: every output can then be made from it, without root.")
   Path record;
 
-  @Option(names = {"-replay", "--replay"}, paramLabel = "FILE",
+  /** The replay's flag (and {@link #REPLAY_LONG}): nothing live, IorMain loads no programs. */
+  public static final String REPLAY = "-replay";
+  /** The replay's long flag. */
+  public static final String REPLAY_LONG = "--replay";
+
+  @Option(names = {REPLAY, REPLAY_LONG}, paramLabel = "FILE",
       description = "Replay a recording made with -record instead of tracing (no root):"
           + " -pid, -tid, -comm, -path, -format, -flamegraph, -pprof apply as to a live trace."
           + " Descriptors opened before the recording started stay unknown.")
