@@ -36,6 +36,9 @@ public final class IorMain {
   private static CommandLine commandLine(LivePreparation live) {
     CommandLine cl = CommandLines.create("ior", new IorCommand(live));
     SUBCOMMANDS.forEach(cl::addSubcommand);
+    // "ior -comm serve" traces processes named serve: a subcommand's name after an option that
+    // takes a value is that value (picocli would otherwise refuse it as a missing parameter).
+    cl.setAllowSubcommandsAsOptionParameters(true);
     return cl;
   }
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Which command lines load the BPF programs beside the parsing, and which build subcommands. */
 class IorMainTest {
@@ -31,5 +33,14 @@ class IorMainTest {
       assertFalse(IorMain.traceArgs(args), String.join(" ", args));
       assertFalse(IorMain.preload(args), String.join(" ", args));
     }
+  }
+
+  @Test
+  void aSubcommandsNameIsAnOptionsValueAfterTheOption() {
+    CommandLine.ParseResult pr = IorMain.commandLine().parseArgs("-comm", "serve");
+    assertEquals("serve", pr.matchedOptionValue("-comm", ""));
+    assertFalse(pr.hasSubcommand());
+    assertEquals("serve", IorMain.commandLine().parseArgs("serve", "-comm", "collapsed")
+        .subcommand().commandSpec().name());
   }
 }
