@@ -207,7 +207,7 @@ extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
  * Written by user space after the load and before the attach (a map update of section .data.cfg),
  * so that the programs can be loaded before the configuration is known: ior loads them while it
  * parses its command line. Not .rodata: that is frozen at load. The verifier then explores the
- * branches of every setting (measured: +5 ms of verification), and each call reads the settings
+ * branches of every setting (measured: +7 ms of verification), and each call reads the settings
  * from memory (one cache line).
  */
 struct ior_config ior_cfg SEC(".data.cfg") = {};
@@ -371,19 +371,25 @@ static __always_inline void *ior_reserve(__u64 size)
  * another CPU reserved in between is caught at the next multiple; the poll timeout bounds the
  * rest. pending: the ring's unconsumed bytes including this record of size bytes.
  */
+/* What a record of size bytes takes in the ring: BPF_RINGBUF_HDR_SZ, rounded to 8 as the kernel does. */
+static __always_inline __u64 ior_ring_bytes(__u64 size)
+{
+	return (size + 8 + 7) & ~7ULL;
+}
+
 static __always_inline __u64 ior_wake_flags(__u64 pending, __u64 size)
 {
 	__u64 w = ior_cfg.wakeup_bytes;
-	__u64 rec = (size + 8 + 7) & ~7ULL; /* BPF_RINGBUF_HDR_SZ, rounded to 8 as the kernel does */
+	__u64 rec = ior_ring_bytes(size);
 
+	if (!w)
+		return 0;
 	return pending >= w && pending / w != (pending - rec) / w ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
 /* Flags for bpf_ringbuf_submit of a reserved record of size bytes. */
 static __always_inline __u64 ior_submit_flags(__u64 size)
 {
-	if (!ior_cfg.wakeup_bytes)
-		return 0;
 	return ior_wake_flags(bpf_ringbuf_query(&ior_events, BPF_RB_AVAIL_DATA), size);
 }
 
@@ -393,8 +399,8 @@ static __always_inline int ior_output(void *rec, __u64 size)
 	if (size > IOR_SCRATCH)
 		size = IOR_SCRATCH;
 	/* not reserved yet: the pending bytes do not include the record */
-	__u64 flags = ior_cfg.wakeup_bytes
-		? ior_wake_flags(bpf_ringbuf_query(&ior_events, BPF_RB_AVAIL_DATA) + ((size + 15) & ~7ULL), size) : 0;
+	__u64 flags = ior_wake_flags(bpf_ringbuf_query(&ior_events, BPF_RB_AVAIL_DATA)
+				     + ior_ring_bytes(size), size);
 	if (bpf_ringbuf_output(&ior_events, rec, size, flags)) {
 		ior_count(IOR_LOSS_RING);
 		return 0;

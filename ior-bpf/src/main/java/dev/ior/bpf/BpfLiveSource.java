@@ -72,8 +72,8 @@ public final class BpfLiveSource implements LiveSourceProvider {
   public RecordSource open(TraceConfig config, StackPolicy stacks, List<Syscall> selected,
       Consumer<String> warnings, Preloaded preloaded) throws TraceException {
     BpfObject bpf = null;
-    if (preloaded instanceof Loaded l && l.ringBytes() == config.ringBytes()) {
-      bpf = l.bpf();
+    if (preloaded instanceof Loaded l) {
+      bpf = l.bpf(); // its ring is the configuration's: LivePreparation hands over no other
     } else if (preloaded != null) {
       preloaded.close();
     }

@@ -71,14 +71,16 @@ public interface LiveSourceProvider {
 
   /**
    * Like {@link #open(TraceConfig, StackPolicy, List, Consumer)}, using what {@link #preload} of
-   * this provider loaded when it fits the configuration (the same ring size) and closing it
-   * otherwise. Default: closes {@code preloaded} and opens as usual.
+   * this provider loaded; the caller hands over only what has the configuration's ring size
+   * ({@code LivePreparation} closes the rest). Default: closes {@code preloaded} and opens as
+   * usual.
    *
    * @param config the filters the kernel applies and the ring
    * @param stacks which calls' user stacks to take
    * @param selected the syscalls to trace
    * @param warnings receives one line per selected syscall this kernel lacks, and similar
-   * @param preloaded what {@link #preload} returned, or null; owned by this call from now on
+   * @param preloaded what {@link #preload} returned, with {@code config}'s ring size, or null;
+   *     owned by this call from now on
    * @return the attached source
    * @throws TraceException with a one-line reason and the fix
    */
