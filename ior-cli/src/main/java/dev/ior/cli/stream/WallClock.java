@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 /**
  * Turns the kernel's CLOCK_MONOTONIC timestamps into RFC 3339 UTC text with nanoseconds,
  * without allocating per call: the date-and-second prefix is rebuilt only when the second
- * changes.
+ * changes. That cache makes a clock confined to one thread: another thread (a warm-up) takes
+ * {@link #copy()}.
  *
  * <pre>{@code
  * WallClock clock = WallClock.now();
@@ -23,6 +24,11 @@ public final class WallClock {
   /** Maps monotonic ns to epoch ns by adding {@code offsetNs}. */
   public WallClock(long offsetNs) {
     this.offsetNs = offsetNs;
+  }
+
+  /** {@return a clock with this offset and a cache of its own, for another thread} */
+  public WallClock copy() {
+    return new WallClock(offsetNs);
   }
 
   /**

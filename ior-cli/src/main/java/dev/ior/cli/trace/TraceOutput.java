@@ -24,9 +24,9 @@ public interface TraceOutput {
 
   /**
    * Warms the JIT up on synthetic pairs, into sinks of its own (never {@link #sink()}). Runs on a
-   * thread of its own while the programs load and attach (the kernel's verifier takes most of
-   * that time), so it does not delay the attach; the consumer reads its first record after it
-   * ({@code TraceStream.warmUp}); default: nothing.
+   * thread of its own from the start of the load (the kernel's verifier takes much of that
+   * time) and goes on beside the consumer, which reads from the attach on ({@code
+   * TraceStream.warmUp}); default: nothing.
    */
   default void warmUp() {}
 

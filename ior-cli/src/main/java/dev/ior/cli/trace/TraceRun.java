@@ -60,7 +60,8 @@ public final class TraceRun {
     for (TraceOutput o : outputs) {
       o.open();
     }
-    // Beside the load (the verifier's time); the consumer starts warm, the ring holds the rest.
+    // Beside the load (the verifier's time) and then beside the consumer, which reads from the
+    // attach on.
     stream.warmUp(() -> outputs.forEach(TraceOutput::warmUp));
     for (TraceOutput o : outputs) {
       o.started();

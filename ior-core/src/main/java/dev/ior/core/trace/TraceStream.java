@@ -31,8 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -78,13 +76,14 @@ public final class TraceStream implements AutoCloseable {
   private final List<Consumer<Throwable>> errorActions = new ArrayList<>();
   private final List<Runnable> closeActions = new ArrayList<>();
   private final CountDownLatch done = new CountDownLatch(1);
+  private final CountDownLatch reading = new CountDownLatch(1);
+  private final CountDownLatch warmedUp = new CountDownLatch(1);
   private Consumer<String> warnings = w -> { };
   private ProcFs procfs;
   private long durationNs;
   private StackPolicy stackPolicy = StackPolicy.OFF;
   private LivePreparation prepared;
   private Runnable warmUp;
-  private FutureTask<Void> warmedUp;
   private boolean endWithTarget = true;
   private HeldProcess command;
 
@@ -247,13 +246,14 @@ public final class TraceStream implements AutoCloseable {
   }
 
   /**
-   * Work that makes the consumer fast from its first record, such as warming the JIT up on
-   * synthetic pairs through sinks of its own (never those given to {@link #onPair}). It runs on
-   * a thread of its own ({@code ior-warm-up}) while the source opens: for a live trace the
-   * kernel's verifier takes most of that time, so the warm-up no longer delays the attach. The
-   * consumer reads its first record once both are done; what the kernel records meanwhile waits
-   * in the ring. A warm-up that throws is reported through {@link #onWarning} and the trace goes
-   * on cold.
+   * Work that makes the consumer fast early, such as warming the JIT up on synthetic pairs
+   * through sinks of its own (never those given to {@link #onPair}): it must be safe to run
+   * beside the consumer. It runs on a thread of its own ({@code ior-warm-up}), started when the
+   * source starts opening: for a live trace the kernel's verifier takes much of that time. Neither
+   * the attach nor the consumer waits for it: the consumer reads from the attach on, and both
+   * feed the JIT's profiles of the same code; only a {@link #command} is released after it. A
+   * warm-up that throws is reported through {@link #onWarning} (from its own thread) and the
+   * trace goes on.
    *
    * @param task the warm-up, run once
    * @return this stream
@@ -349,8 +349,8 @@ public final class TraceStream implements AutoCloseable {
 
   /**
    * Opens the source (loads and attaches the BPF programs for a live trace), starts the consumer
-   * thread and returns once it reads (after the {@link #warmUp}, if any); releases the
-   * {@link #command} if any.
+   * thread and returns once it reads; not waiting for the {@link #warmUp}, except to release the
+   * {@link #command}, if any, whose calls then meet a warm consumer.
    *
    * @throws TraceException when the live source could not start (privileges, kernel, no ior-bpf)
    * @throws IllegalStateException when started before
@@ -360,9 +360,9 @@ public final class TraceStream implements AutoCloseable {
     started = true;
     TraceConfig c = command == null ? config : config.withFollow(command.pid());
     if (warmUp != null) {
-      warmedUp = new FutureTask<>(warmUp, null);
-      Thread t = new Thread(warmedUp, "ior-warm-up");
-      t.setDaemon(true); // a failed start does not wait for it
+      Runnable task = warmUp;
+      Thread t = new Thread(() -> runWarmUp(task), "ior-warm-up");
+      t.setDaemon(true); // neither a failed start nor the end waits for it
       t.start();
     }
     RecordSource s;
@@ -398,31 +398,45 @@ public final class TraceStream implements AutoCloseable {
     Thread consumer = new Thread(this::consume, "ior-consumer");
     consumer.setDaemon(true);
     consumer.start();
-    if (warmedUp != null) {
-      // Return once the consumer reads: a workload started after "tracing" must meet a live
-      // consumer (a container gone before its first record is read loses its cgroup's name).
-      try {
-        warmedUp.get();
-      } catch (ExecutionException e) {
-        // the consumer says so through onWarning
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    // Return once the consumer reads: a workload started after "tracing" must meet a live
+    // consumer (a container gone before its first record is read loses its cgroup's name).
+    awaitUninterruptibly(reading); // bounded: the consumer's first statements
     if (command != null) {
+      // The command's calls begin at its release, with a burst as often as not: they meet a
+      // warm consumer. (A cold one reading beside the warm-up lost 11,806 records to a full ring
+      // in the difftest's burst of 4 KiB names; calls already running wait in the ring either
+      // way, and are read meanwhile.)
+      if (warmUp != null) {
+        awaitUninterruptibly(warmedUp); // bounded by the warm-up's one pass
+      }
       command.release();
     }
   }
 
-  /** Consumer thread: waits for the warm-up, if any; records wait in the source meanwhile. */
-  private void awaitWarmUp() throws InterruptedException {
-    if (warmedUp == null) {
-      return;
-    }
+  /** Warm-up thread: a warm-up that fails is said, and the trace goes on without it. */
+  private void runWarmUp(Runnable task) {
     try {
-      warmedUp.get();
-    } catch (ExecutionException e) {
-      warnings.accept("the warm-up failed (" + e.getCause() + "); tracing without it");
+      task.run();
+    } catch (Throwable t) {
+      warnings.accept("the warm-up failed (" + t + "); tracing without it");
+    } finally {
+      warmedUp.countDown();
+    }
+  }
+
+  /** Waits for {@code latch}; an interrupt meanwhile is kept for the caller to see. */
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -487,7 +501,7 @@ public final class TraceStream implements AutoCloseable {
       if (config.traceSelf()) {
         s.excludeThread(NativeThread.tid());
       }
-      awaitWarmUp();
+      reading.countDown();
       while (!stopRequested) {
         long n = s.poll(records, pollMs);
         if (n < 0) {
@@ -512,6 +526,7 @@ public final class TraceStream implements AutoCloseable {
     } catch (Throwable t) {
       fail(t);
     } finally {
+      reading.countDown(); // also when the source failed before its first read
       if (endNs == 0) {
         endNs = System.nanoTime();
       }

@@ -4,6 +4,7 @@ package dev.ior.core.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -61,22 +67,27 @@ class TraceStreamTest {
   }
 
   @Test
-  void theConsumerStartsAfterTheWarmUpAndAFailedOneIsSaid() throws Exception {
-    AtomicInteger warmedBeforeFirstPair = new AtomicInteger(-1);
-    AtomicInteger warm = new AtomicInteger();
+  void theConsumerReadsBesideTheWarmUpAndAFailedOneIsSaid() throws Exception {
+    CountDownLatch firstPair = new CountDownLatch(1);
+    AtomicBoolean warmUpEnded = new AtomicBoolean();
+    AtomicReference<Boolean> endedAtFirstPair = new AtomicReference<>();
     try (TraceStream s = TraceStream.openFile(recording(20), TraceConfig.builder().build())) {
       s.warmUp(() -> {
         try {
-          Thread.sleep(200); // longer than opening the recording takes
+          firstPair.await(10, TimeUnit.SECONDS); // ends early only if the consumer reads
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        warm.set(1);
-      }).onPair(p -> warmedBeforeFirstPair.compareAndSet(-1, warm.get())).start();
+        warmUpEnded.set(true);
+      }).onPair(p -> {
+        if (endedAtFirstPair.compareAndSet(null, warmUpEnded.get())) {
+          firstPair.countDown();
+        }
+      }).start();
     }
-    assertEquals(1, warmedBeforeFirstPair.get(), "the first pair came before the warm-up ended");
+    assertEquals(Boolean.FALSE, endedAtFirstPair.get(), "the consumer waited for the warm-up");
 
-    List<String> warnings = new ArrayList<>();
+    BlockingQueue<String> warnings = new LinkedBlockingQueue<>(); // said from ior-warm-up
     AtomicInteger pairs = new AtomicInteger();
     try (TraceStream s = TraceStream.openFile(recording(20), TraceConfig.builder().build())) {
       s.warmUp(() -> {
@@ -84,8 +95,42 @@ class TraceStreamTest {
       }).onWarning(warnings::add).onPair(p -> pairs.incrementAndGet()).start();
     }
     assertTrue(pairs.get() > 0, "the trace goes on cold");
-    assertEquals(List.of("the warm-up failed (java.lang.IllegalStateException: no JIT today);"
-        + " tracing without it"), warnings);
+    assertEquals("the warm-up failed (java.lang.IllegalStateException: no JIT today);"
+        + " tracing without it", warnings.poll(10, TimeUnit.SECONDS));
+    assertNull(warnings.poll(), "one warning");
+  }
+
+  @Test
+  void aCommandIsReleasedAfterTheWarmUp() throws Exception {
+    AtomicBoolean warmUpEnded = new AtomicBoolean();
+    AtomicReference<Boolean> endedAtRelease = new AtomicReference<>();
+    HeldProcess held = new HeldProcess() {
+      @Override
+      public int pid() {
+        return 1;
+      }
+
+      @Override
+      public void release() {
+        endedAtRelease.set(warmUpEnded.get());
+      }
+
+      @Override
+      public boolean isAlive() {
+        return false;
+      }
+    };
+    try (TraceStream s = TraceStream.openFile(recording(20), TraceConfig.builder().build())) {
+      s.warmUp(() -> {
+        try {
+          Thread.sleep(200); // longer than opening the recording takes
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        warmUpEnded.set(true);
+      }).command(held).start();
+    }
+    assertEquals(Boolean.TRUE, endedAtRelease.get(), "released before the warm-up ended");
   }
 
   @Test
