@@ -402,10 +402,9 @@ public final class TraceStream implements AutoCloseable {
     // consumer (a container gone before its first record is read loses its cgroup's name).
     awaitUninterruptibly(reading); // bounded: the consumer's first statements
     if (command != null) {
-      // The command's calls begin at its release, with a burst as often as not: they meet a
-      // warm consumer. (A cold one reading beside the warm-up lost 11,806 records to a full ring
-      // in the difftest's burst of 4 KiB names; calls already running wait in the ring either
-      // way, and are read meanwhile.)
+      // The command's calls begin at its release, with a burst as often as not (a program's
+      // start): they meet a consumer the JIT has compiled, not one sharing the CPU with the
+      // warm-up. Calls of processes already running are read meanwhile.
       if (warmUp != null) {
         awaitUninterruptibly(warmedUp); // bounded by the warm-up's one pass
       }
