@@ -20,6 +20,7 @@ import dev.ior.core.trace.spi.RecordSource;
 import dev.ior.core.trace.spi.SourceLosses;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +41,18 @@ public final class BpfLiveSource implements LiveSourceProvider {
 
   @Override
   public Preloaded preload(long ringBytes) throws TraceException {
-    return new Loaded(BpfObject.load(ringBytes));
+    BpfObject bpf = BpfObject.load(ringBytes);
+    try {
+      // The IA-32 probe too, off the start's way to the attach (its calls precede any attach).
+      return new Loaded(bpf, Ia32Emulation.absent());
+    } catch (RuntimeException | LinkageError e) {
+      bpf.close();
+      throw e;
+    }
   }
 
-  /** Programs loaded ahead of a start. */
-  private record Loaded(BpfObject bpf) implements Preloaded {
+  /** Programs loaded ahead of a start, and the IA-32 probe's answer. */
+  private record Loaded(BpfObject bpf, Optional<String> ia32Absent) implements Preloaded {
     @Override
     public long ringBytes() {
       return bpf.ringBytes();
@@ -77,15 +85,17 @@ public final class BpfLiveSource implements LiveSourceProvider {
     } else if (preloaded != null) {
       preloaded.close();
     }
+    // Without IA-32 emulation a trace with no compat call is complete: ior says so, just before
+    // the attach. The probe (a millisecond) runs before the programs attach, in the preload if
+    // there was one: its own calls are never part of a trace (ior-junit traces its own JVM).
+    Optional<String> ia32Absent =
+        preloaded instanceof Loaded l ? l.ia32Absent() : Ia32Emulation.absent();
     try {
       if (bpf == null) {
         bpf = BpfObject.load(config.ringBytes());
       }
-      // Without IA-32 emulation a trace with no compat call is complete: ior says so. The probe
-      // (a millisecond) runs before the programs attach: its own calls are never part of a
-      // trace (ior-junit traces its own JVM).
       bpf.start(config, stacks, SyscallTable.standard(), selected, warnings,
-          () -> Ia32Emulation.absent().ifPresent(warnings));
+          () -> ia32Absent.ifPresent(warnings));
     } catch (TraceException | RuntimeException e) {
       if (bpf != null) {
         bpf.close();

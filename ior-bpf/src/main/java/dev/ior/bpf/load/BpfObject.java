@@ -65,6 +65,7 @@ public final class BpfObject implements AutoCloseable {
   private Pointer obj;
   private final List<Pointer> links = new ArrayList<>();
   private final List<Syscall> attached = new ArrayList<>();
+  private SyscallTable numbered;
   private SyscallNumbers nativeNumbers;
   private SyscallNumbers compatNumbers;
   private SyscallSelection.Spec selection;
@@ -97,7 +98,7 @@ public final class BpfObject implements AutoCloseable {
    * calls {@code stacks} selects (their frames reach user space in the ring, IOR_STACK_FRAMES).
    *
    * @param beforeAttach runs after the programs loaded, just before they attach: work whose own
-   *     I/O must not be traced (the IA-32 probe)
+   *     I/O must not be traced, and notes that belong before the attach (the IA-32 probe's)
    * @param config the kernel filters (pid, tid, comm, cgroup, follow) and the ring's size
    * @param stacks which calls' user stacks to take
    * @param table ior's syscall table, naming the selected syscalls' ids
@@ -150,6 +151,9 @@ public final class BpfObject implements AutoCloseable {
             + LibC.strerror(Native.getLastError()));
       }
       b.load();
+      // The shipped table's numbers now, on the loading thread (beside the caller's parsing in
+      // a preload): start() would read them after the load, on the way to the attach.
+      b.number(SyscallTable.standard());
       return b;
     } catch (TraceException | RuntimeException e) {
       b.close();
@@ -172,7 +176,7 @@ public final class BpfObject implements AutoCloseable {
    * @param syscalls the selected syscalls
    * @param warn receives one line per selected syscall this arch does not have, and similar
    * @param beforeAttach runs just before the programs attach: work whose own I/O must not be
-   *     traced (the IA-32 probe)
+   *     traced, and notes that belong before the attach (the IA-32 probe's)
    * @throws TraceException with a one-line reason and the fix; the object is then still loaded,
    *     for {@link #close}
    * @throws IllegalStateException when started before, or closed
@@ -192,9 +196,7 @@ public final class BpfObject implements AutoCloseable {
     long cgroupLevel = config.cgroupId() == 0 ? 0 : CgroupLevel.of(config.cgroupId());
     configure(config, (int) cgroupLevel);
     setStackPolicy(stacks);
-    Arch arch = Arch.running();
-    nativeNumbers = SyscallNumbers.of(table, arch);
-    compatNumbers = SyscallNumbers.of(table, arch.compat());
+    number(table);
     selection = config.selection();
     fillSyscalls(syscalls, warn);
     if (config.follow() > 0) {
@@ -202,6 +204,16 @@ public final class BpfObject implements AutoCloseable {
     }
     beforeAttach.run();
     attach();
+  }
+
+  /** Reads this arch's and its compat arch's syscall numbers for {@code table}, once per table. */
+  private void number(SyscallTable table) {
+    if (numbered != table) {
+      Arch arch = Arch.running();
+      nativeNumbers = SyscallNumbers.of(table, arch);
+      compatNumbers = SyscallNumbers.of(table, arch.compat());
+      numbered = table;
+    }
   }
 
   private static Memory readResource() throws TraceException {
