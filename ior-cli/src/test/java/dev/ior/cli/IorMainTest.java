@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -33,6 +34,12 @@ class IorMainTest {
       assertFalse(IorMain.traceArgs(args), String.join(" ", args));
       assertFalse(IorMain.preload(args), String.join(" ", args));
     }
+  }
+
+  @Test
+  void theSubcommandNamesAreTheRegisteredOnes() {
+    assertEquals(IorMain.commandLine().getSubcommands().keySet(),
+        Set.copyOf(IorMain.SUBCOMMAND_NAMES));
   }
 
   @Test

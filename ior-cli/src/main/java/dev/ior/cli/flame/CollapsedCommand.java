@@ -27,10 +27,13 @@ import picocli.CommandLine.Spec;
  * ior collapsed -fields pid,path,tracepoint -count bytes run.ior | flamegraph.pl &gt; run.svg
  * </pre>
  */
-@Command(name = "collapsed", mixinStandardHelpOptions = true,
+@Command(name = CollapsedCommand.NAME, mixinStandardHelpOptions = true,
     description = "Print the folded stacks (frame;frame;frame COUNT) of a .ior data file on"
         + " stdout, e.g. for flamegraph.pl, inferno or speedscope. Needs no root.")
 public final class CollapsedCommand implements Callable<Integer> {
+  /** The subcommand's name: {@code ior collapsed}. */
+  public static final String NAME = "collapsed";
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "A .ior data file written by ior -flamegraph.")

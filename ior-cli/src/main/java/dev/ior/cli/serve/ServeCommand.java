@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ior serve}: trace until stopped and export Prometheus metrics and pprof over HTTP. */
 @Command(
-    name = "serve",
+    name = ServeCommand.NAME,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
@@ -63,6 +63,9 @@ import picocli.CommandLine.Spec;
       "  curl -s 127.0.0.1:9464/metrics | grep ior_syscalls_total"
     })
 public final class ServeCommand implements Callable<Integer> {
+  /** The subcommand's name: {@code ior serve}. */
+  public static final String NAME = "serve";
+
   /**
    * The ring of a long-running exporter without -mapSize: 4 MiB, not 16 (mapped twice, the ring
    * is resident memory: 8 MiB instead of 32). The consumer drains it every 10 ms or every 256
