@@ -423,7 +423,7 @@ public final class TraceStream implements AutoCloseable {
     }
   }
 
-  /** Waits for {@code latch}; an interrupt meanwhile is kept for the caller to see. */
+  /** Waits for {@code latch}; an interrupt meanwhile is kept for the caller, not lost. */
   private static void awaitUninterruptibly(CountDownLatch latch) {
     boolean interrupted = false;
     while (true) {
@@ -663,23 +663,8 @@ public final class TraceStream implements AutoCloseable {
       return;
     }
     stopRequested = true;
-    awaitEndUninterruptibly();
+    awaitUninterruptibly(done);
     rethrow();
-  }
-
-  /** Waits for the consumer's end; an interrupt meanwhile is kept for the caller, not lost. */
-  private void awaitEndUninterruptibly() {
-    boolean interrupted = false;
-    while (done.getCount() > 0) {
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private void rethrow() {
@@ -808,7 +793,7 @@ public final class TraceStream implements AutoCloseable {
     try {
       if (started) {
         stopRequested = true;
-        awaitEndUninterruptibly();
+        awaitUninterruptibly(done);
       }
     } finally {
       synchronized (this) {
