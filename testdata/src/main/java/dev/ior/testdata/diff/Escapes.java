@@ -16,7 +16,16 @@ enum Escapes {
 
   /** {@code printed} as the canonical form of the bytes it stands for. */
   String canonical(String printed) {
-    return canonical(this == STRACE ? strace(printed) : ior(printed));
+    return canonical(bytes(printed));
+  }
+
+  /** {@return how many bytes {@code printed} stands for} */
+  int byteLength(String printed) {
+    return bytes(printed).length;
+  }
+
+  private byte[] bytes(String printed) {
+    return this == STRACE ? strace(printed) : ior(printed);
   }
 
   private static byte[] strace(String s) {

@@ -60,6 +60,22 @@ class ComparerTest {
     assertTrue(ms.get(2).straceLine().contains("EPERM"));
   }
 
+  @Test
+  void aNameOfPathMaxBytesIsNotComparedThoughItsRunRootIsShorterAsRun() {
+    // 17 levels of 238 bytes under a 35-byte run root: 4,098 bytes, which /proc cannot give
+    // strace; as "$RUN/..." the same name is 4,078 bytes long.
+    String root = "/tmp/ior-difftest/run-i/s7018r1all";
+    String levels = ("/" + "L".repeat(238)).repeat(17);
+    List<Call> s = strace("1 openat(3</S/x>, \"" + "L".repeat(238) + "\", 0x10000) = 4");
+    List<Call> i = List.of(ior("openat", 4, 4, root + levels, null));
+    assertEquals(List.of(), comparer.compare(renumbered(s), "/S", i, root));
+    // One level less (3,859 bytes) is within PATH_MAX: strace's missing name is a mismatch.
+    String shorter = root + ("/" + "L".repeat(238)).repeat(16);
+    assertEquals(List.of("openat:file"), comparer.compare(renumbered(s), "/S",
+        List.of(ior("openat", 4, 4, shorter, null)), root).stream()
+        .map(Mismatch::signature).toList());
+  }
+
   private static List<Call> renumbered(List<Call> calls) {
     return calls.stream().map(c -> new Call(1, c.syscall(), c.ret(), c.retName(), c.args(),
         c.fd(), c.file(), c.file2(), c.line())).toList();
