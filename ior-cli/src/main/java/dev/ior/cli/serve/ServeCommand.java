@@ -170,7 +170,7 @@ public final class ServeCommand implements Callable<Integer> {
           return 2;
         }
         outputs.add(ch);
-        output.register(new ClickHouseCollector(ch::stats));
+        output.exportClickHouse(ch::stats);
       }
       if (!TraceRun.start(stream, outputs, null, err, s -> filters.cgroups().sink(s, lookup))) {
         http.close();

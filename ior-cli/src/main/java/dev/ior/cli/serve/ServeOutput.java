@@ -12,7 +12,7 @@ import dev.ior.core.stats.TraceStats;
 import dev.ior.core.synth.SyntheticStream;
 import dev.ior.core.syscall.SyscallTable;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
-import io.prometheus.metrics.model.registry.MultiCollector;
+import dev.ior.cli.clickhouse.ClickHouseStats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -74,9 +74,14 @@ final class ServeOutput implements InteractiveOutput {
     return "host " + host + ", " + filters.strip() + ", " + lost;
   }
 
-  /** Exports one more output's counters on {@code /metrics} (e.g. the ClickHouse sink's). */
-  void register(MultiCollector collector) {
-    registry.register(collector);
+  /**
+   * Exports the ClickHouse sink's counters on {@code /metrics}. Here, not in {@code
+   * ServeCommand}: verifying a class that passes a collector as a {@code MultiCollector} loads
+   * the Prometheus client, and picocli verifies {@code ServeCommand} whenever it builds
+   * {@code ior}'s command line (--help too), which then needs no Prometheus jar.
+   */
+  void exportClickHouse(Supplier<ClickHouseStats> stats) {
+    registry.register(new ClickHouseCollector(stats));
   }
 
   @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ior.testdata.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -126,6 +127,31 @@ class IorCliIT {
     assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
     assertEquals(expectCode, p.exitValue(), out);
     return out;
+  }
+
+  @Test
+  void helpVersionAndSubcommandsRunWithoutTheOptionalJars() throws Exception {
+    // bin/.launch leaves target/lib-opt (Parquet, Prometheus) off the class path unless an
+    // argument is serve or names parquet: every command line that builds ior's full model
+    // (help, version, a subcommand's help) must still run, and -parquet must find its jars.
+    String ior = CliProcess.repo().resolve("bin/ior").toString();
+    for (List<String> args : List.of(List.of("--help"), List.of("-V"),
+        List.of("collapsed", "--help"), List.of("serve", "--help"))) {
+      List<String> cmd = new ArrayList<>(List.of(ior));
+      cmd.addAll(args);
+      String out = run(cmd, 0);
+      assertFalse(out.contains("Exception") || out.contains("NoClassDefFoundError"), out);
+      assertTrue(out.startsWith(args.contains("-V") ? "ior " : "Usage: ior"), out);
+    }
+    Path parquet = Files.createTempFile("ior-it", ".parquet");
+    try {
+      String out = run(List.of(ior, "-comm", "ior-it-nobody", "-duration", "1", "-parquet",
+          parquet.toString()), 0);
+      assertTrue(out.contains("wrote " + parquet), out);
+      assertTrue(Files.size(parquet) > 0);
+    } finally {
+      Files.deleteIfExists(parquet);
+    }
   }
 
   @Test
