@@ -5,6 +5,7 @@ import dev.ior.bpf.internal.lib.LibBpf;
 import dev.ior.bpf.internal.lib.LibC;
 import dev.ior.bpf.internal.ring.RingBufferReader;
 import dev.ior.bpf.load.BpfObject;
+import dev.ior.bpf.load.CompilerPriority;
 import dev.ior.bpf.load.Ia32Emulation;
 import dev.ior.bpf.stack.BpfStackResolver;
 import dev.ior.core.config.TraceConfig;
@@ -118,6 +119,7 @@ public final class BpfLiveSource implements LiveSourceProvider {
     private final BpfObject bpf;
     private final RingBufferReader ring;
     private final BpfStackResolver stacks;
+    private boolean polled;
 
     RingSource(BpfObject bpf, RingBufferReader ring, BpfStackResolver stacks) {
       this.bpf = bpf;
@@ -132,6 +134,11 @@ public final class BpfLiveSource implements LiveSourceProvider {
 
     @Override
     public long poll(RecordSink sink, int timeoutMs) {
+      if (!polled) {
+        // The consumer reads: the start is over, the JIT compilers may have their cores back.
+        polled = true;
+        CompilerPriority.restore();
+      }
       if (timeoutMs > 0) {
         ring.await(timeoutMs);
       }

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.testdata.Workload;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +123,49 @@ class IorCliIT {
     assertEquals(0, code, ior.err());
     assertTrue(ior.err().contains("syscalls paired:"), ior.err());
     assertFalse(ior.err().contains("Exception"), ior.err());
+  }
+
+  @Test
+  void theJitCompilersYieldToTheStartOnlyUntilTheTraceRuns() throws Exception {
+    CliProcess ior = new CliProcess("ior", "-comm", "ior-none-such", "-duration", "0");
+    ior.awaitErr("Ctrl+C to stop", 60);
+    long pid = ior.process.pid(); // bin/ior execs the JVM
+    String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+    // As root the launcher starts the compilers at nice 19 (bin/.launch) ...
+    assertTrue(cmdline.contains("-XX:CompilerThreadPriority=19"), cmdline);
+    // ... and the consumer's first read gives every one of them nice 0 back: none stays niced.
+    Map<String, Integer> niced = Map.of();
+    for (int i = 0; i < 50; i++) {
+      niced = nicedThreads(pid);
+      if (niced.isEmpty()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    ior.signal("TERM");
+    assertEquals(143, ior.waitFor(60), ior.err());
+    assertEquals(Map.of(), niced, "threads of the tracing JVM with a nice value other than 0");
+  }
+
+  /** The threads of {@code pid} whose nice value is not 0: "comm (tid)" to nice. */
+  private static Map<String, Integer> nicedThreads(long pid) throws Exception {
+    Map<String, Integer> niced = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          // Field 19, counted after the comm (which may hold spaces and parentheses).
+          int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+          if (nice != 0) {
+            niced.put(Files.readString(t.resolve("comm")).strip() + " (" + t.getFileName() + ")",
+                nice);
+          }
+        } catch (NoSuchFileException e) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return niced;
   }
 
   private static String run(List<String> cmd, int expectCode) throws Exception {

@@ -44,6 +44,9 @@ public final class LibC {
 
   public static native int geteuid();
 
+  /** which: PRIO_PROCESS (0) with who a tid sets that thread's nice value; 0 or -1 (errno). */
+  public static native int setpriority(int which, int who, int prio);
+
   public static native int mount(String source, String target, String type, long flags,
       Pointer data);
 
