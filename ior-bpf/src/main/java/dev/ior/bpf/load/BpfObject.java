@@ -135,6 +135,21 @@ public final class BpfObject implements AutoCloseable {
       throw new TraceException("ior traces x86_64 kernels only so far (this is "
           + System.getProperty("os.arch") + ")");
     }
+    // libbpf calls its log function for every line it writes, debug ones too: ~2,400 JNA upcalls
+    // in a load, ~10 ms of the start. Loads go unheard; one that fails is done again heard, so
+    // that its error quotes libbpf's warnings.
+    LibbpfLog.mute();
+    try {
+      return openAndLoad(ringBytes);
+    } catch (TraceException | RuntimeException e) {
+      LibbpfLog.listen();
+      return openAndLoad(ringBytes);
+    } finally {
+      LibbpfLog.listen(); // for the attach and the maps' updates
+    }
+  }
+
+  private static BpfObject openAndLoad(long ringBytes) throws TraceException {
     LibbpfLog.reset();
     // libelf reads the image in place until close: it must be native memory we keep.
     Memory image = readResource();

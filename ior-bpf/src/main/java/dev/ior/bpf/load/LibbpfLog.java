@@ -10,19 +10,26 @@ import java.util.List;
 
 /**
  * Collects libbpf's warnings so that a failure can quote them instead of libbpf printing to
- * stderr behind our back. libbpf has one process-wide log callback, so this is installed once;
- * the callback object must stay reachable or JNA frees it while libbpf still calls it.
+ * stderr behind our back. libbpf has one process-wide log function: this one, or none while a
+ * load goes unheard; the callback object must stay reachable or JNA frees it while libbpf still
+ * calls it.
  */
 final class LibbpfLog {
   private static final int LEVEL_WARN = 0;
   private static final List<String> lines = new ArrayList<>();
   private static final LibBpf.PrintFn CALLBACK = LibbpfLog::print;
 
-  static {
+  private LibbpfLog() {}
+
+  /** libbpf writes its lines here from now on. */
+  static void listen() {
     LibBpf.libbpf_set_print(CALLBACK);
   }
 
-  private LibbpfLog() {}
+  /** libbpf writes no line from now on (not even to stderr) until {@link #listen}. */
+  static void mute() {
+    LibBpf.libbpf_set_print(null);
+  }
 
   private static int print(int level, String format, Pointer args) {
     try {
@@ -43,7 +50,7 @@ final class LibbpfLog {
     return 0;
   }
 
-  /** Installs the callback (idempotent) and forgets earlier lines. */
+  /** Forgets earlier lines. */
   static void reset() {
     synchronized (lines) {
       lines.clear();
