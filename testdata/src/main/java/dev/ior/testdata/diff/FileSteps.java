@@ -66,8 +66,17 @@ final class FileSteps {
         "\"/proc/self/exe\"");
     String dir = c.pick("\".\"", "\"r\"", "\"d0\"");
     String flags = c.pick("O_RDONLY", "O_RDWR", "O_WRONLY|O_CREAT");
-    String code = "{\n  struct open_how h = {.flags = " + flags + ", .mode = 0644, .resolve = "
-        + resolve + "};\n  int d = (int) syscall(SYS_openat, AT_FDCWD, " + dir
+    String absolute = "";
+    if ((path.equals("\"/f0\"") || path.equals("\"/sub/f1\""))
+        && !resolve.contains("RESOLVE_IN_ROOT") && !resolve.contains("RESOLVE_BENEATH")) {
+      // Else the host's root: /f0 would be made there, shared by the strace and the ior run of
+      // a program, and left behind. Under the program's directory the name is as absolute.
+      absolute = "snprintf(P, sizeof P, \"%s%s\", CWD, " + path + ");\n  ";
+      path = "P";
+    }
+    String code = "{\n  " + absolute + "struct open_how h = {.flags = " + flags
+        + ", .mode = 0644, .resolve = " + resolve
+        + "};\n  int d = (int) syscall(SYS_openat, AT_FDCWD, " + dir
         + ", O_PATH|O_DIRECTORY);\n  " + slot + " = (int) syscall(SYS_openat2, "
         + c.pick("d", "d", "AT_FDCWD") + ", " + path + ", &h, sizeof h);\n  " + write(slot)
         + "\n  syscall(SYS_close, d);\n}";

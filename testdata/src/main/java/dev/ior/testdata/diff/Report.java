@@ -57,6 +57,11 @@ public final class Report {
         programs.add(generator.generate(s));
       }
       Runner.Batch b = runner.run(programs);
+      if (!b.leftInRoot().isEmpty()) {
+        // A generator bug: the batch's results for those programs are suspect.
+        out.println("difftest: the programs of this batch made " + b.leftInRoot()
+            + " in the host's root directory, shared by both tracers' runs (left there)");
+      }
       for (Program p : programs) {
         tally(p, b, out);
       }

@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds a batch of programs (gcc -static) and runs all of them once under
@@ -45,10 +49,14 @@ public final class Runner {
     this.ior = ior;
   }
 
-  /** What one batch gave: raw outputs and, per program, both tracers' calls. */
+  /**
+   * What one batch gave: raw outputs and, per program, both tracers' calls; and what the
+   * programs left in the host's root directory, which both tracers' runs share (a program that
+   * writes there can see the other run's file: its calls then differ for that reason alone).
+   */
   public record Batch(String straceText, String iorText, String iorErr,
       Map<String, List<Call>> strace, Map<String, List<Call>> ior, String straceRoot,
-      String iorRoot) {}
+      String iorRoot, List<String> leftInRoot) {}
 
   /**
    * Compiles and runs {@code programs} under both tracers.
@@ -67,6 +75,7 @@ public final class Runner {
     Path iOut = work.resolve("ior.json");
     Path iErr = work.resolve("ior.err");
     int timeout = 60 + 3 * programs.size();
+    Set<String> rootBefore = rootEntries();
     exec(List.of("strace", "-f", "-y", "-qq", "-X", "raw", "-e", "signal=none", "-e",
         "trace=" + trace, "-o", sOut.toString(), "sh", sDriver.toString()), null, timeout);
     // -user root: under sudo ior would run the command as the invoking user, strace as root.
@@ -77,12 +86,21 @@ public final class Runner {
     // java.nio (a JUnit @TempDir) cannot.
     deleteTree(sRoot);
     deleteTree(iRoot);
+    List<String> leftInRoot = new ArrayList<>(rootEntries());
+    leftInRoot.removeAll(rootBefore);
     String st = Files.readString(sOut, StandardCharsets.UTF_8);
     String it = Files.exists(iOut) ? Files.readString(iOut, StandardCharsets.UTF_8) : "";
     return new Batch(st, it, Files.readString(iErr, StandardCharsets.UTF_8),
         Segments.split(StraceParser.parse(st), Segments::straceMarker),
         Segments.split(IorJsonParser.parse(it), Segments::iorMarker), sRoot.toString(),
-        iRoot.toString());
+        iRoot.toString(), leftInRoot);
+  }
+
+  /** The names in the host's root directory, sorted. */
+  private static Set<String> rootEntries() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("/"))) {
+      return s.map(Path::toString).collect(Collectors.toCollection(TreeSet::new));
+    }
   }
 
   /**
