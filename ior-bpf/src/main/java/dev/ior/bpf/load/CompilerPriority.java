@@ -9,14 +9,15 @@ import java.nio.file.Path;
 
 /**
  * Gives the JIT compiler threads their normal scheduling priority back once the trace runs (its
- * consumer's first read, just after the attach). ior's launcher starts the JVM with the compiler threads at nice 19 ({@code
+ * consumer's first read, just after the attach). On a machine with a core to spare, ior's
+ * launcher starts a trace's JVM with the compiler threads at nice 19 ({@code
  * -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=19}, every Java priority mapped to nice 0)
  * and says so with the system property {@value #PROPERTY}: on 2 cores C1 and C2 took a third of
- * the CPU of a start, beside JNA's set-up, the picocli parse and the kernel's verifier, which are
- * what the first traced call waits for. Niced, they compile when a core is free; once the
- * consumer reads they compile its warm-up at full priority again (a traced command waits for
- * that warm-up). "tracing" came 60 ms sooner
- * (docs/benchmarks.md). Without the property (a JVM that imports ior-core) this does nothing.
+ * a start's CPU beside JNA's set-up, the picocli parse and the kernel's verifier, which the first
+ * traced call waits for; niced, they compile when a core is free, and the tracing line came 55 ms
+ * sooner (docs/benchmarks.md). Once the consumer reads, they compile its warm-up at full priority
+ * again (a traced command waits for that warm-up). Without the property (a JVM that imports
+ * ior-core, or a launch on a busy machine) this does nothing.
  */
 public final class CompilerPriority {
   private CompilerPriority() {}

@@ -56,15 +56,15 @@ final class ProcessSteps {
 
   /**
    * A clone changes the working directory, the parent's too with CLONE_FS, and the parent then
-   * creates and writes a file there. "/" is the root of a chroot to r, set by the same clone: the
-   * host's root was shared by the strace and the ior run of a program, so its file there grew
-   * between the two and the reads disagreed (seed 7206), and it stayed behind on the host.
+   * creates and writes a file there. "/" is the root of a chroot to r ({@link #ROOT_IN_R}), set by
+   * the same clone: the host's root was shared by the strace and the ior run of a program, so its
+   * file there grew between the two and the reads disagreed (seed 7206).
    */
   static Step cloneFs(Choice c) {
     String fn = c.function("cs");
     String functions = "static int " + fn + "(void *a) {\n  (void) a;\n  "
         + c.pick("syscall(SYS_chdir, \"d0\");", "syscall(SYS_chdir, \"r\");",
-            "syscall(SYS_chroot, \"r\");\n  syscall(SYS_chdir, \"/\");")
+            ROOT_IN_R.replace("\n", "\n  "))
         + "\n  return 0;\n}";
     String flags = c.pick("CLONE_FS", "CLONE_FS|CLONE_FILES", "0");
     String slot = c.slot();
@@ -102,8 +102,18 @@ final class ProcessSteps {
     return Step.of(Kind.THREAD_EXEC, "exec_from_thread();");
   }
 
+  /**
+   * A chroot to the program's r and a chdir to its root. By absolute name, and the chdir only
+   * after the chroot worked: a relative "r" failed where an earlier step had changed the working
+   * directory, and the chdir then took the program to the host's root, where its files were made
+   * (and shared by the strace and the ior run).
+   */
+  private static final String ROOT_IN_R = "{\n  char r[600];\n"
+      + "  snprintf(r, sizeof r, \"%s/r\", CWD);\n"
+      + "  if (syscall(SYS_chroot, r) == 0) syscall(SYS_chdir, \"/\");\n}";
+
   static Step chroot(Choice c) {
-    String inner = "syscall(SYS_chroot, \"r\");\nsyscall(SYS_chdir, \"/\");\n"
+    String inner = ROOT_IN_R + "\n"
         + "F[0] = (int) syscall(SYS_open, " + c.pick("\"/f0\"", "\"sub/f1\"", "\"/sub/f1\"")
         + ", O_RDWR);\n" + FileSteps.write("F[0]") + "\n"
         + "F[1] = (int) syscall(SYS_openat, AT_FDCWD, \"f0\", O_RDONLY);\n"
