@@ -9,11 +9,16 @@
 #   bpftrace   one tracepoint probe printing the first write's nsecs and exiting
 #   ior        bin/ior -comm benchst -syscalls write -plain: the first CSV row's enter time, and
 #              the "ior: tracing" line; as users run it (with the class data sharing archive,
-#              made first) and without the archive (IOR_CDS=0)
+#              made first), without the archive (IOR_CDS=0), and with the JIT compilers never
+#              niced during the start (ior-JITnot: IOR_NICE_JIT=0; the launcher nices them as
+#              root while the load average is below the CPUs)
 #   ior -tui   on a pseudo-terminal of its own (120x40, ptyrun): launch until the dashboard has
 #              written its title
 # Prints every run, then medians and min-max, with the load average of each round.
 #   sudo scripts/bench-start.sh [ROUNDS]      (default 5)
+#   sudo BUSY=2 scripts/bench-start.sh 3      the same on a busy machine: 2 busy loops (nice 0)
+#                                             run throughout, from when the 1-minute load average
+#                                             shows them (what ior's launcher reads)
 # Needs root, a build (./quickstart.sh), gcc, clang, libbpf-dev and bpftrace
 # (scripts/install-deps.sh --test installs them).
 set -euo pipefail
@@ -21,8 +26,10 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 rounds=${1:-5}
 bin=$(mktemp -d)
 wl_pid=
+busy_pids=()
 cleanup() {
   [ -z "$wl_pid" ] || kill "$wl_pid" 2>/dev/null || true
+  [ ${#busy_pids[@]} = 0 ] || kill "${busy_pids[@]}" 2>/dev/null || true
   rm -rf "$bin"
 }
 trap cleanup EXIT
@@ -231,6 +238,19 @@ tui_run() {
 }
 
 echo "kernel $(uname -r), $(nproc) CPUs"
+if [ "${BUSY:-0}" -gt 0 ]; then
+  for _ in $(seq "$BUSY"); do
+    sh -c 'while :; do :; done' &
+    busy_pids+=($!)
+  done
+  # Until the 1-minute load average shows them (what ior's launcher reads), at most 3 minutes.
+  for _ in $(seq 36); do
+    read -r load _ </proc/loadavg
+    [ "${load%%.*}" -lt "$BUSY" ] || break
+    sleep 5
+  done
+  echo "$BUSY busy loops running; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 for r in $(seq 1 "$rounds"); do
   echo "== round $r, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   : >"$bin/round"
@@ -239,9 +259,10 @@ for r in $(seq 1 "$rounds"); do
   bpftrace_run
   ior_run ior IOR_CDS=1
   ior_run ior-noCDS IOR_CDS=0
+  ior_run ior-JITnot IOR_CDS=1 IOR_NICE_JIT=0
   tui_run ior-tui IOR_CDS=1
   tui_run ior-tui-noCDS IOR_CDS=0
-  tail -n 9 "$results" | awk '{printf "  %-14s %-9s %6d ms\n", $1, $2, $3}'
+  tail -n 11 "$results" | awk '{printf "  %-14s %-9s %6d ms\n", $1, $2, $3}'
 done
 echo "== load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

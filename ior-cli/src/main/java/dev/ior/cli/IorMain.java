@@ -6,6 +6,8 @@ import dev.ior.cli.serve.ServeCommand;
 import dev.ior.bpf.BpfLiveSource;
 import dev.ior.cli.trace.IorCommand;
 import dev.ior.cli.trace.RecordOptions;
+import dev.ior.cli.tui.EarlyScreen;
+import dev.ior.cli.tui.Tui;
 import dev.ior.core.config.TraceConfig;
 import dev.ior.core.trace.LivePreparation;
 import dev.ior.core.trace.TraceStream;
@@ -71,12 +73,21 @@ public final class IorMain {
    * its start delayed it from 459 to 531 ms at load 1, 1.2 to 1.7 s with two busy loops).
    */
   static boolean preload(String[] args) {
-    boolean live = traceArgs(args);
+    boolean live = traceArgs(args) && !dashboardArgs(args);
     for (String a : args) {
-      live &= !a.equals(IorCommand.TUI) && !a.equals(IorCommand.TUI_LONG)
-          && !a.equals(RecordOptions.REPLAY) && !a.equals(RecordOptions.REPLAY_LONG);
+      live &= !a.equals(RecordOptions.REPLAY) && !a.equals(RecordOptions.REPLAY_LONG);
     }
     return live;
+  }
+
+  /** Whether {@code args} ask for the dashboard. */
+  static boolean dashboardArgs(String[] args) {
+    for (String a : args) {
+      if (a.equals(IorCommand.TUI) || a.equals(IorCommand.TUI_LONG)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static void main(String[] args) {
@@ -91,9 +102,17 @@ public final class IorMain {
       PrintStream out = new PrintStream(new BufferedOutputStream(
           new FileOutputStream(FileDescriptor.out), 8192), true, StandardCharsets.UTF_8);
       System.setOut(out);
-      CommandLine cl = trace ? CommandLines.create("ior", new IorCommand(live))
+      // The dashboard's first frame before picocli builds its model of the options (130 ms of
+      // a cold JVM, more on a busy machine); a usage error or help leaves it before printing.
+      EarlyScreen early = trace && dashboardArgs(args) && Tui.isTerminal()
+          ? EarlyScreen.show(out) : null;
+      CommandLine cl = trace ? CommandLines.create("ior", new IorCommand(live, early))
           : commandLine(live);
       cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+      if (early != null) {
+        cl.setOut(new PrintWriter(early.leavingBefore(cl.getOut()), true));
+        cl.setErr(new PrintWriter(early.leavingBefore(cl.getErr()), true));
+      }
       code = cl.execute(args);
     }
     System.exit(code);

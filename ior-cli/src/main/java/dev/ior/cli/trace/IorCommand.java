@@ -2,6 +2,7 @@
 package dev.ior.cli.trace;
 
 import dev.ior.cli.FlagValues;
+import dev.ior.cli.tui.EarlyScreen;
 import dev.ior.core.projection.Field;
 import dev.ior.core.stack.StackPolicy;
 import dev.ior.bpf.load.Preflight;
@@ -103,6 +104,7 @@ import picocli.CommandLine.Spec;
 public final class IorCommand implements Callable<Integer> {
   /** A live start begun while the arguments were parsed, or null. */
   private final LivePreparation live;
+  private final EarlyScreen early;
 
   @Spec CommandSpec spec;
 
@@ -189,7 +191,19 @@ public final class IorCommand implements Callable<Integer> {
    * @param live a live start begun before parsing ({@code TraceStream.prepareLive}), or null
    */
   public IorCommand(LivePreparation live) {
+    this(live, null);
+  }
+
+  /**
+   * The command, starting its live trace from {@code live} when given, its dashboard in {@code
+   * early} when given.
+   *
+   * @param live a live start begun before parsing ({@code TraceStream.prepareLive}), or null
+   * @param early the dashboard's first frame, shown before parsing, or null
+   */
+  public IorCommand(LivePreparation live, EarlyScreen early) {
     this.live = live;
+    this.early = early;
   }
 
   @Override
@@ -445,7 +459,7 @@ public final class IorCommand implements Callable<Integer> {
           : StreamOutput.toFile(output, fmt, clock, lookup));
     }
     if (tui) {
-      outputs.add(new TuiOutput(filters.describe(), !filters.targeted(), lookup));
+      outputs.add(new TuiOutput(filters.describe(), !filters.targeted(), lookup, early));
     }
     return outputs;
   }

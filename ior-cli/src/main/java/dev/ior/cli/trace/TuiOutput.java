@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ior.cli.trace;
 
+import dev.ior.cli.tui.EarlyScreen;
 import dev.ior.core.trace.TraceStream;
 import dev.ior.core.trace.TraceException;
 import dev.ior.cli.tui.SyscallSwitch;
@@ -33,11 +34,13 @@ final class TuiOutput implements InteractiveOutput {
   private volatile Supplier<TraceStats> tracer = () -> null;
   private volatile SyscallSwitch syscalls = SyscallSwitch.NONE;
   private Tui tui;
+  private final EarlyScreen early; // the first frame, shown before parsing, or null
 
-  TuiOutput(String filters, boolean pickTarget, CgroupLookup cgroups) {
+  TuiOutput(String filters, boolean pickTarget, CgroupLookup cgroups, EarlyScreen early) {
     this.filters = filters;
     this.pickTarget = pickTarget;
     this.live = LiveStats.create(cgroups);
+    this.early = early;
   }
 
   @Override
@@ -65,6 +68,9 @@ final class TuiOutput implements InteractiveOutput {
       tui = newTui();
       try {
         tui.open();
+        if (early != null) {
+          early.takenOver();
+        }
       } catch (IOException e) {
         tui.close();
         tui = null; // run() says why when it opens the terminal again

@@ -325,4 +325,30 @@ class TuiIT {
       assertEquals(0, w.waitFor());
     }
   }
+
+  @Test
+  void theFirstFrameComesAtOnceAndAUsageErrorIsReadOnTheNormalScreen() throws Exception {
+    Tmux.require();
+    // The frame is drawn before the options are parsed; the error, found in parsing, must then
+    // leave the alternate screen before it is printed, or the shell's screen hides it.
+    String cmd = "echo BEFORE-IOR; '" + CliProcess.repo().resolve("bin/ior")
+        + "' -tui -comm benchst -no-such-flag; echo \"IOR-EXITED $?\"; exec sleep 600";
+    try (Tmux t = new Tmux(dir, 120, 40, cmd)) {
+      String after = t.await("IOR-EXITED", 60);
+      assertTrue(after.contains("IOR-EXITED 2"), after);
+      assertTrue(after.contains("ior: Unknown option: '-no-such-flag'"), after);
+      assertTrue(after.contains("BEFORE-IOR"), "the shell's screen is back: " + after);
+      assertEquals("0", t.display("#{alternate_on}"), "the terminal left the alternate screen");
+    }
+    // A good command line: the frame, then the dashboard in the same screen.
+    String ok = "'" + CliProcess.repo().resolve("bin/ior") + "' -tui -comm benchst 2> err.txt;"
+        + " echo \"IOR-EXITED $?\"; exec sleep 600";
+    try (Tmux t = new Tmux(dir, 120, 40, ok)) {
+      t.await("1 Overview", 60);
+      assertEquals("1", t.display("#{alternate_on}"));
+      t.keys("q");
+      assertTrue(t.await("IOR-EXITED", 60).contains("IOR-EXITED 0"));
+      assertEquals("0", t.display("#{alternate_on}"));
+    }
+  }
 }
