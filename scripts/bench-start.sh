@@ -13,7 +13,8 @@
 #              niced during the start (ior-JITnot: IOR_NICE_JIT=0; the launcher nices them as
 #              root while the load average is below the CPUs)
 #   ior -tui   on a pseudo-terminal of its own (120x40, ptyrun): launch until the dashboard has
-#              written its title
+#              written its title (its first frame, drawn before the options are parsed) and, as
+#              ior-tui-tabs, its tab row (the whole first screen)
 # Prints every run, then medians and min-max, with the load average of each round.
 #   sudo scripts/bench-start.sh [ROUNDS]      (default 5)
 #   sudo BUSY=2 scripts/bench-start.sh 3      the same on a busy machine: 2 busy loops (nice 0)
@@ -229,11 +230,11 @@ ior_run() {
   echo "$name announced $(ms "$ready" "$rt")" >>"$results"
 }
 
-# tui_run NAME ENV...: launch until the dashboard has written its title to its terminal.
+# tui_run NAME TEXT ENV...: launch until the dashboard has written TEXT to its terminal.
 tui_run() {
-  local name=$1 ms; shift
-  ms=$(env "$@" "$bin/ptyrun" ' ior -tui ' bin/ior -tui -comm benchst) \
-    || { echo "bench-start: the dashboard did not show its title" >&2; exit 1; }
+  local name=$1 text=$2 ms; shift 2
+  ms=$(env "$@" "$bin/ptyrun" "$text" bin/ior -tui -comm benchst) \
+    || { echo "bench-start: the dashboard did not show '$text'" >&2; exit 1; }
   echo "$name screen $ms" >>"$results"
 }
 
@@ -260,9 +261,10 @@ for r in $(seq 1 "$rounds"); do
   ior_run ior IOR_CDS=1
   ior_run ior-noCDS IOR_CDS=0
   ior_run ior-JITnot IOR_CDS=1 IOR_NICE_JIT=0
-  tui_run ior-tui IOR_CDS=1
-  tui_run ior-tui-noCDS IOR_CDS=0
-  tail -n 11 "$results" | awk '{printf "  %-14s %-9s %6d ms\n", $1, $2, $3}'
+  tui_run ior-tui ' ior -tui ' IOR_CDS=1
+  tui_run ior-tui-noCDS ' ior -tui ' IOR_CDS=0
+  tui_run ior-tui-tabs '1 Overview' IOR_CDS=1
+  tail -n 12 "$results" | awk '{printf "  %-14s %-9s %6d ms\n", $1, $2, $3}'
 done
 echo "== load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -274,4 +276,4 @@ awk '{k = $1 " " $2; v[k] = v[k] " " $3} END {for (k in v) print k, v[k]}' "$res
             printf "%6.0f (%d-%d)", m, a[1], a[NR]}')"
     done
 echo "(tracing: the first traced syscall (C tracers: attached); announced: ior's \"tracing\" line;"
-echo " screen: the dashboard's first screen)"
+echo " screen: the dashboard's first frame, its title; ior-tui-tabs: its tabs, the whole first screen)"
