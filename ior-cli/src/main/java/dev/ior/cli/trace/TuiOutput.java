@@ -74,6 +74,9 @@ final class TuiOutput implements InteractiveOutput {
       } catch (IOException e) {
         tui.close();
         tui = null; // run() says why when it opens the terminal again
+        if (early != null) {
+          early.leave(); // before run() takes the terminal: never once lanterna has it
+        }
       }
     }
   }
