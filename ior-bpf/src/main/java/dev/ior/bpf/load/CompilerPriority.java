@@ -22,21 +22,31 @@ import java.nio.file.Path;
 public final class CompilerPriority {
   private CompilerPriority() {}
 
-  /** Set (to {@code true}) by the launcher that niced the compiler threads. */
+  /**
+   * Set by the launcher that niced the compiler threads, to the nice value they had before (the
+   * launcher's own, -20 to 18: {@code nice -n -15 ior} must not find its compilers at 0).
+   */
   public static final String PROPERTY = "ior.compilersNiced";
 
   private static final int PRIO_PROCESS = 0;
 
   /**
-   * Sets the compiler threads' nice value back to 0 when {@link #PROPERTY} says the launcher
-   * raised it; at most once per JVM. Threads the kernel refuses (no CAP_SYS_NICE) stay niced:
-   * they still compile, later.
+   * Gives the compiler threads the nice value {@link #PROPERTY} names, when the launcher set it;
+   * at most once per JVM. Threads the kernel refuses (no CAP_SYS_NICE) stay niced: they still
+   * compile, later.
    */
   public static synchronized void restore() {
-    if (!Boolean.getBoolean(PROPERTY)) {
+    String before = System.getProperty(PROPERTY);
+    if (before == null) {
       return;
     }
     System.clearProperty(PROPERTY); // once: a second trace in this JVM has nothing to undo
+    int nice;
+    try {
+      nice = Integer.parseInt(before.strip());
+    } catch (NumberFormatException e) {
+      return;
+    }
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
       for (Path task : tasks) {
         String comm;
@@ -49,7 +59,7 @@ public final class CompilerPriority {
         // cache's sweeper, which CompilerThreadPriority sets too.
         if (comm.startsWith("C1 CompilerThr") || comm.startsWith("C2 CompilerThr")
             || comm.equals("Sweeper thread")) {
-          LibC.setpriority(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()), 0);
+          LibC.setpriority(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()), nice);
         }
       }
     } catch (IOException | RuntimeException e) {

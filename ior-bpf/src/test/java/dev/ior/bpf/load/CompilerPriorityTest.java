@@ -2,7 +2,6 @@
 package dev.ior.bpf.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ior.bpf.internal.lib.LibC;
@@ -57,15 +56,16 @@ class CompilerPriorityTest {
   }
 
   @Test
-  void givesTheCompilersNiceZeroBackWhenTheLauncherSaysItNicedThem() throws IOException {
+  void givesTheCompilersTheirNiceValueBackWhenTheLauncherSaysItNicedThem() throws IOException {
     int self = Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName()
         .toString());
     LibC.setpriority(0, self, 5); // a thread that is no compiler keeps its own nice value
     try {
-      System.setProperty(CompilerPriority.PROPERTY, "true");
+      // As under `nice -n -3 ior`: the launcher's own value, not 0.
+      System.setProperty(CompilerPriority.PROPERTY, "-3");
       CompilerPriority.restore();
       for (int tid : compilers) {
-        assertEquals(0, nice(tid), "compiler thread " + tid + " after restore()");
+        assertEquals(-3, nice(tid), "compiler thread " + tid + " after restore()");
       }
       assertEquals(5, nice(self), "this (test) thread");
       assertNull(System.getProperty(CompilerPriority.PROPERTY), "restore() works once");
@@ -80,7 +80,7 @@ class CompilerPriorityTest {
     for (int tid : compilers) {
       assertEquals(19, nice(tid), "compiler thread " + tid + " without the launcher's property");
     }
-    assertFalse(Boolean.getBoolean(CompilerPriority.PROPERTY));
+    assertNull(System.getProperty(CompilerPriority.PROPERTY));
   }
 
   /** This JVM's threads: tid to comm. */
