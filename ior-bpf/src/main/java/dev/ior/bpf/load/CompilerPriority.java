@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * Gives the JIT compiler threads their normal scheduling priority back once the trace runs (its
  * consumer's first read, just after the attach). On a machine with a core to spare, ior's
  * launcher starts a trace's JVM with the compiler threads at nice 19 ({@code
- * -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=19}, every Java priority mapped to nice 0)
+ * -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=19}, every Java priority mapped to the
+ * launcher's own nice value)
  * and says so with the system property {@value #PROPERTY}: on 2 cores C1 and C2 took a third of
  * a start's CPU beside JNA's set-up, the picocli parse and the kernel's verifier, which the first
  * traced call waits for; niced, they compile when a core is free, and the tracing line came 55 ms
