@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -43,7 +44,11 @@ public final class SyscallNumbers {
    * @param arch the arch whose kernel numbers to use
    */
   public static SyscallNumbers of(SyscallTable table, Arch arch) {
-    Syscall[] byNumber = new Syscall[0];
+    // Every start reads this file for two arches, in a JVM that still interprets: the other
+    // arches' lines are skipped by their prefix, and the wanted ones cut by hand rather than split.
+    String prefix = arch.tsvName() + "\t";
+    Syscall[] byNumber = new Syscall[512];
+    int size = 0;
     List<String> unknown = new ArrayList<>();
     try (InputStream in = SyscallNumbers.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -52,28 +57,27 @@ public final class SyscallNumbers {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while ((line = r.readLine()) != null) {
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
+        if (!line.startsWith(prefix)) {
+          continue; // another arch, or a comment
         }
-        String[] f = line.split("\t");
-        if (!f[0].equals(arch.tsvName())) {
-          continue;
-        }
-        int nr = Integer.parseInt(f[1]);
-        Syscall s = table.byName(f[2]);
+        int tab = line.indexOf('\t', prefix.length());
+        int nr = Integer.parseInt(line, prefix.length(), tab, 10);
+        String name = line.substring(tab + 1);
+        Syscall s = table.byName(name);
         if (s == null) {
-          unknown.add(f[2]);
+          unknown.add(name);
           continue;
         }
         if (nr >= byNumber.length) {
-          byNumber = java.util.Arrays.copyOf(byNumber, nr + 1);
+          byNumber = Arrays.copyOf(byNumber, Math.max(nr + 1, 2 * byNumber.length));
         }
         byNumber[nr] = s;
+        size = Math.max(size, nr + 1);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new SyscallNumbers(arch, byNumber, unknown);
+    return new SyscallNumbers(arch, Arrays.copyOf(byNumber, size), unknown);
   }
 
   /** {@return the arch these numbers are of} */
