@@ -287,6 +287,11 @@ public final class IorCommand implements Callable<Integer> {
     try {
       outputs.addAll(outputs(fmt, stream.config(), cgroupLookup,
           CgroupOptions.paths(cgroupLookup)));
+      for (TraceOutput o : outputs) {
+        if (o instanceof TuiOutput t) {
+          err = t.messages(err);
+        }
+      }
       try {
         recorder = recording.recordingOutput(new WallClock(stream.epochOffsetNs()));
       } catch (IOException e) {

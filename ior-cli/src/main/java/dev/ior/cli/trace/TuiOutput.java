@@ -35,6 +35,7 @@ final class TuiOutput implements InteractiveOutput {
   private volatile SyscallSwitch syscalls = SyscallSwitch.NONE;
   private Tui tui;
   private final EarlyScreen early; // the first frame, shown before parsing, or null
+  private HeldLines held; // ior's own lines while the dashboard has the screen, or null
 
   TuiOutput(String filters, boolean pickTarget, CgroupLookup cgroups, EarlyScreen early) {
     this.filters = filters;
@@ -61,13 +62,25 @@ final class TuiOutput implements InteractiveOutput {
     };
   }
 
+  /**
+   * {@return where ior's own lines (warnings, "tracing ...") go while this output runs}: to
+   * {@code err}, except while the dashboard has the screen, when they are held and written once
+   * it has left it (they would otherwise land in its frame)
+   *
+   * @param err ior's error writer
+   */
+  PrintWriter messages(PrintWriter err) {
+    held = new HeldLines(err);
+    return held.writer();
+  }
+
   /** Shows the dashboard's first screen before the programs load. */
   @Override
   public void open() {
     if (Tui.isTerminal()) {
       tui = newTui();
       try {
-        tui.open();
+        openScreen();
         if (early != null) {
           early.takenOver();
         }
@@ -91,6 +104,20 @@ final class TuiOutput implements InteractiveOutput {
     if (tui != null) {
       tui.close();
     }
+    release();
+  }
+
+  private void openScreen() throws IOException {
+    tui.open();
+    if (held != null) {
+      held.hold();
+    }
+  }
+
+  private void release() {
+    if (held != null) {
+      held.release();
+    }
   }
 
   @Override
@@ -106,7 +133,12 @@ final class TuiOutput implements InteractiveOutput {
     if (tui == null) {
       tui = newTui();
     }
-    tui.run(running);
+    try {
+      openScreen();
+      tui.run(running);
+    } finally {
+      release(); // the screen is left: what was said meanwhile goes to the normal one
+    }
   }
 
   private Tui newTui() {

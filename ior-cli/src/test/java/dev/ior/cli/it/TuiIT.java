@@ -340,15 +340,29 @@ class TuiIT {
       assertTrue(after.contains("BEFORE-IOR"), "the shell's screen is back: " + after);
       assertEquals("0", t.display("#{alternate_on}"), "the terminal left the alternate screen");
     }
-    // A good command line: the frame, then the dashboard in the same screen.
-    String ok = "'" + CliProcess.repo().resolve("bin/ior") + "' -tui -comm benchst 2> err.txt;"
-        + " echo \"IOR-EXITED $?\"; exec sleep 600";
+    // A good command line: the frame, then the dashboard in the same screen. ior's own lines on
+    // stderr ("tracing ...", notes) would land in the dashboard's frame and stay there until a
+    // full redraw: they are held while it has the screen and printed on the normal one after.
+    String ok = "echo BEFORE-IOR; '" + CliProcess.repo().resolve("bin/ior")
+        + "' -tui -comm benchst; echo \"IOR-EXITED $?\"; exec sleep 600";
     try (Tmux t = new Tmux(dir, 120, 40, ok)) {
       t.await("1 Overview", 60);
       assertEquals("1", t.display("#{alternate_on}"));
+      t.await("the trace attached (the status line's hint)", s -> s.contains("q quit"), 60);
+      long end = System.nanoTime() + 2_000_000_000L; // "tracing" comes a few ms after the attach
+      while (System.nanoTime() < end) {
+        String s = t.screen();
+        assertFalse(s.contains("ior: "), "ior's own lines stay off the dashboard: " + s);
+        Thread.sleep(100);
+      }
       t.keys("q");
-      assertTrue(t.await("IOR-EXITED", 60).contains("IOR-EXITED 0"));
+      String after = t.await("IOR-EXITED", 60);
+      assertTrue(after.contains("IOR-EXITED 0"), after);
       assertEquals("0", t.display("#{alternate_on}"));
+      assertTrue(after.contains("BEFORE-IOR"), "the shell's screen is back: " + after);
+      assertTrue(after.contains("ior: tracing "), "the held lines follow on it: " + after);
+      assertTrue(after.indexOf("ior: tracing ") < after.indexOf("syscalls paired:"),
+          "in the order they were written: " + after);
     }
   }
 }
