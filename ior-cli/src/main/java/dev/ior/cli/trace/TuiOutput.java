@@ -18,6 +18,7 @@ import dev.ior.core.synth.SyntheticStream;
 import dev.ior.core.syscall.SyscallTable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -64,14 +65,26 @@ final class TuiOutput implements InteractiveOutput {
 
   /**
    * {@return where ior's own lines (warnings, "tracing ...") go while this output runs}: to
-   * {@code err}, except while the dashboard has the screen, when they are held and written once
-   * it has left it (they would otherwise land in its frame)
+   * {@code err}, except while the dashboard has the screen and stderr is that screen, when they
+   * are held and written once the dashboard has left it (they would otherwise land in its frame)
    *
    * @param err ior's error writer
    */
   PrintWriter messages(PrintWriter err) {
+    if (!stderrOnScreen()) {
+      return err; // 2>ior.log: lines go there as they come
+    }
     held = new HeldLines(err);
     return held.writer();
+  }
+
+  /** Whether stderr is the terminal the dashboard draws on (stdout). */
+  private static boolean stderrOnScreen() {
+    try {
+      return Files.isSameFile(Path.of("/proc/self/fd/2"), Path.of("/proc/self/fd/1"));
+    } catch (IOException e) {
+      return true; // cannot tell: holding costs only the lines' timing
+    }
   }
 
   /** Shows the dashboard's first screen before the programs load. */
