@@ -31,6 +31,9 @@
 # QUIET_WAIT seconds (default 120), until there were none; a pair taken anyway is marked, and the
 # medians leave it out. The workload is compiled as "benchwl" so that other people's `-comm iorwl`
 # tracers ignore it. NICE (default -15) is the niceness of workloads and tracers (0: as they are).
+# REPEAT=N runs each workload N times untraced and N times under one attach and takes the median
+# of each side (iorcmd, which starts its workload, runs once): one run's CPU time varies by up to
+# 40% on this machine, as much as the differences measured.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 rounds=${1:-4}
@@ -60,6 +63,12 @@ per_syscall() {
 measured=(perf stat -x, -e task-clock -o "$bin/stat" "$bin/benchwl")
 # untraced WORKLOAD...: runs it, prints "wall-ns cpu-ns" per syscall.
 untraced() { per_syscall "$("${prio[@]}" "${measured[@]}" "$@")"; }
+# repeated WORKLOAD...: untraced REPEAT times in a row (default 1), prints the line of the run with
+# the median CPU time: a pair's untraced and traced sides are then medians of REPEAT runs each.
+repeated() {
+  for _ in $(seq "${REPEAT:-1}"); do untraced "$@"; done | sort -k2 -g \
+    | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}'
+}
 # ior_lost FILE: every counter of ior's "lost:" line summed; "?" when ior could not read one.
 ior_lost() {
   grep -o 'lost: .*' "$1" | tr -d , | awk '/unknown/ {print "?"; exit}
@@ -107,7 +116,7 @@ traced() {
   done
   ready=$(( $(now_ms) - t0 ))
   local i0; i0=$(irq_work)
-  ns=$(untraced "$@")
+  ns=$(repeated "$@")
   echo $(( $(irq_work) - i0 )) >"$bin/iwi"
   t1=$(now_ms)
   kill -TERM $pid
@@ -150,7 +159,7 @@ run() {
   while :; do
     before=$(foreign)
     while [ "$before" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 1; before=$(foreign); done
-    base=$(untraced "${args[@]}")
+    base=$(repeated "${args[@]}")
     if [ "$name" = iorcmd ] || [ "$name" = perftr ]; then out=$(started "${args[@]}"); else out=$(traced "${args[@]}"); fi
     after=$(foreign)
     [ "$before" -eq 0 ] && [ "$after" -eq 0 ] && break
