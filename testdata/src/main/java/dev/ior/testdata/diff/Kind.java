@@ -45,7 +45,7 @@ public enum Kind {
   THREAD_EXEC(ProcessSteps::threadExec, "execve from a non-leader thread"),
   CHROOT(ProcessSteps::chroot, "chroot, then absolute and relative names (kind 5)"),
   MOUNT_NS(ProcessSteps::mountNs, "a private mount namespace: bind mounts of a directory and of a"
-      + " file, a tmpfs, a lazy unmount while open (systemd PrivateTmp, container volumes)"),
+      + " file, a tmpfs, an overlay, a lazy unmount while open (systemd PrivateTmp, containers)"),
   SECCOMP(ProcessSteps::seccomp, "a seccomp filter refuses a call with an errno (kind 7)"),
   SIGNAL(ProcessSteps::signal, "a blocking read interrupted, with and without SA_RESTART (kind 10)");
 

@@ -126,18 +126,24 @@ final class ProcessSteps {
 
   /**
    * In a child of its own (private) mount namespace, so nothing reaches the host's: files reached
-   * through a bind mount of a directory or of a file, and on a tmpfs, named through the mount
-   * point as /proc names them; then a lazy unmount while one is open, whose name /proc then
-   * gives from the detached mount's root.
+   * through a bind mount of a directory or of a file, on a tmpfs, and on an overlay (a
+   * container's root: a lower file opened for writing is copied up, a removed one leaves a
+   * whiteout) named through the mount point as /proc names them; then a lazy unmount while one is
+   * open, whose name /proc then gives from the detached mount's root.
    */
   static Step mountNs(Choice c) {
-    String mount = switch (c.nextInt(3)) {
+    String mount = switch (c.nextInt(4)) {
       case 0 -> "mount(\"d1\", \"d0\", NULL, MS_BIND, NULL);\n"
           + "F[0] = (int) syscall(SYS_open, \"d0/f1\", O_RDWR);";
       case 1 -> "mount(\"f1\", \"f2\", NULL, MS_BIND, NULL);\n"
           + "F[0] = (int) syscall(SYS_open, \"f2\", O_RDWR);";
-      default -> "mount(\"none\", \"d1\", \"tmpfs\", 0, NULL);\n"
+      case 2 -> "mount(\"none\", \"d1\", \"tmpfs\", 0, NULL);\n"
           + "F[0] = (int) syscall(SYS_open, \"d1/t0\", O_RDWR|O_CREAT, 0644);";
+      default -> "mkdir(\"u0\", 0755);\nmkdir(\"w0\", 0755);\n"
+          + "mount(\"overlay\", \"d0\", \"overlay\", 0,"
+          + " \"lowerdir=d1,upperdir=u0,workdir=w0\");\n"
+          + "F[0] = (int) syscall(SYS_open, \"d0/f1\", O_RDWR);"
+          + c.pick("", "\nsyscall(SYS_unlink, \"d0/f1\");"); // a whiteout over the open file
     };
     String after = c.pick("", "umount2(" + c.pick("\"d0\"", "\"f2\"", "\"d1\"")
         + ", MNT_DETACH);\n");
