@@ -16,6 +16,10 @@ import java.util.TreeMap;
  * with strace's and ior's lines.
  */
 public final class Report {
+  /** ior's ring for a batch run again after losses: four times the default. */
+  private static final String RETRY_RING = "64M";
+  /** The signature of programs not compared because ior lost records in their batch. */
+  private static final String LOST = "ior:lost-records";
   private final Comparer comparer;
   private final Runner runner;
   private final Generator generator;
@@ -57,13 +61,26 @@ public final class Report {
         programs.add(generator.generate(s));
       }
       Runner.Batch b = runner.run(programs);
+      IorLosses lost = IorLosses.of(b.iorErr());
+      if (lost.any()) {
+        // The consumer fell behind (a loaded machine): once more, with room for a longer lag.
+        out.println("difftest: ior lost " + lost + " in this batch; running it again with a "
+            + RETRY_RING + " ring");
+        b = null; // gigabytes with long paths (two traces' text and calls): not kept for two runs
+        b = runner.run(programs, RETRY_RING);
+        lost = IorLosses.of(b.iorErr());
+      }
       if (!b.leftInRoot().isEmpty()) {
         // A generator bug: the batch's results for those programs are suspect.
         out.println("difftest: the programs of this batch made " + b.leftInRoot()
             + " in the host's root directory, shared by both tracers' runs (left there)");
       }
       for (Program p : programs) {
-        tally(p, b, out);
+        if (lost.any()) {
+          lostBy(p, lost, out);
+        } else {
+          tally(p, b, out);
+        }
       }
       RestartCheck rc = RestartCheck.of(programs, b.iorErr());
       if (rc.restarted() + rc.eintr() > 0) {
@@ -96,9 +113,13 @@ public final class Report {
         break;
       }
       String sig = e.getKey().substring(e.getKey().indexOf(' ') + 1);
-      Shrinker.Result r = shrinker.shrink(e.getValue(), sig);
       out.println();
       out.println("=== " + e.getKey() + ": seed " + e.getValue().seed());
+      if (sig.equals(LOST)) {
+        out.println("(not compared: ior lost records in its batch, twice; not a naming mismatch)");
+        continue;
+      }
+      Shrinker.Result r = shrinker.shrink(e.getValue(), sig);
       if (r == null) {
         out.println("(did not recur when run alone)");
         continue;
@@ -112,6 +133,30 @@ public final class Report {
     }
   }
 
+  /**
+   * A program of a batch in which ior lost records or names: not compared (its missing calls
+   * would read as naming mismatches), counted as not seen complete and as a mismatch, so that
+   * the run does not pass unverified.
+   */
+  private void lostBy(Program p, IorLosses lost, PrintStream out) {
+    byKind.computeIfAbsent(p.kind(), k -> new int[2])[0]++;
+    run++;
+    unverified(p, LOST);
+    if (verbose) {
+      out.println("difftest: " + p.name() + " not compared: ior lost " + lost);
+    }
+  }
+
+  /** A program run but not compared: not seen complete, so counted as a mismatch too. */
+  private void unverified(Program p, String signature) {
+    incomplete++;
+    byKind.get(p.kind())[1]++;
+    mismatched++;
+    String key = p.kind().id() + " " + signature;
+    firstBySignature.putIfAbsent(key, p);
+    countBySignature.merge(key, 1, Integer::sum);
+  }
+
   private void tally(Program p, Runner.Batch b, PrintStream out) {
     int[] n = byKind.computeIfAbsent(p.kind(), k -> new int[2]);
     run++;
@@ -119,12 +164,7 @@ public final class Report {
     List<Call> s = b.strace().get(p.name());
     List<Call> i = b.ior().get(p.name());
     if (s == null || i == null) {
-      incomplete++;
-      n[1]++;
-      mismatched++;
-      String key = p.kind().id() + " " + (s == null ? "strace" : "ior") + ":no-marker";
-      firstBySignature.putIfAbsent(key, p);
-      countBySignature.merge(key, 1, Integer::sum);
+      unverified(p, (s == null ? "strace" : "ior") + ":no-marker");
       return;
     }
     List<Mismatch> ms = comparer.compare(s, b.straceRoot(), i, b.iorRoot());

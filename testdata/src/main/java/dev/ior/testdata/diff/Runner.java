@@ -59,11 +59,22 @@ public final class Runner {
       String iorRoot, List<String> leftInRoot) {}
 
   /**
-   * Compiles and runs {@code programs} under both tracers.
+   * Compiles and runs {@code programs} under both tracers, ior with its default ring.
    *
    * @throws IOException when a program does not compile or a tracer cannot be started
    */
   public Batch run(List<Program> programs) throws IOException, InterruptedException {
+    return run(programs, null);
+  }
+
+  /**
+   * Compiles and runs {@code programs} under both tracers.
+   *
+   * @param mapSize ior's ring size ({@code -mapSize}), or null for its default
+   * @throws IOException when a program does not compile or a tracer cannot be started
+   */
+  public Batch run(List<Program> programs, String mapSize)
+      throws IOException, InterruptedException {
     Path bin = work.resolve("bin");
     compile(programs, bin);
     Path sRoot = work.resolve("run-s");
@@ -79,9 +90,13 @@ public final class Runner {
     exec(List.of("strace", "-f", "-y", "-qq", "-X", "raw", "-e", "signal=none", "-e",
         "trace=" + trace, "-o", sOut.toString(), "sh", sDriver.toString()), null, timeout);
     // -user root: under sudo ior would run the command as the invoking user, strace as root.
-    exec(List.of(ior.toString(), "-format", "json", "-o", iOut.toString(), "-syscalls",
-        String.join(",", SYSCALLS), "-user", "root", "--", "sh", iDriver.toString()), iErr,
-        timeout);
+    List<String> iorCmd = new ArrayList<>(List.of(ior.toString(), "-format", "json", "-o",
+        iOut.toString(), "-syscalls", String.join(",", SYSCALLS), "-user", "root"));
+    if (mapSize != null) {
+      iorCmd.addAll(List.of("-mapSize", mapSize));
+    }
+    iorCmd.addAll(List.of("--", "sh", iDriver.toString()));
+    exec(iorCmd, iErr, timeout);
     // The programs' trees can be deeper than PATH_MAX (kind long_path): rm -rf removes them,
     // java.nio (a JUnit @TempDir) cannot.
     deleteTree(sRoot);
