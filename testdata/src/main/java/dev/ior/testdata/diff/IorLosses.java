@@ -14,19 +14,19 @@ import java.util.regex.Pattern;
  * @param records records lost (ring full plus unread at stop)
  * @param names kernel names lost
  */
-record IorLosses(long records, long names) {
+public record IorLosses(long records, long names) {
   private static final Pattern RING_FULL = Pattern.compile("ring full ([\\d,]+)");
   private static final Pattern UNREAD = Pattern.compile("unread at stop ([\\d,]+)");
   private static final Pattern NAMES = Pattern.compile("([\\d,]+) kernel names lost");
 
   /** The losses ior's statistics {@code iorErr} report; none when they name none. */
-  static IorLosses of(String iorErr) {
+  public static IorLosses of(String iorErr) {
     return new IorLosses(number(RING_FULL, iorErr) + number(UNREAD, iorErr),
         number(NAMES, iorErr));
   }
 
   /** Whether anything was lost. */
-  boolean any() {
+  public boolean any() {
     return records > 0 || names > 0;
   }
 

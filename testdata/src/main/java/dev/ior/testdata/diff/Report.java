@@ -16,8 +16,6 @@ import java.util.TreeMap;
  * with strace's and ior's lines.
  */
 public final class Report {
-  /** ior's ring for a batch run again after losses: four times the default. */
-  private static final String RETRY_RING = "64M";
   /** The signature of programs not compared because ior lost records in their batch. */
   private static final String LOST = "ior:lost-records";
   private final Comparer comparer;
@@ -60,16 +58,8 @@ public final class Report {
       for (long s : seeds.subList(from, Math.min(seeds.size(), from + batch))) {
         programs.add(generator.generate(s));
       }
-      Runner.Batch b = runner.run(programs);
-      IorLosses lost = IorLosses.of(b.iorErr());
-      if (lost.any()) {
-        // The consumer fell behind (a loaded machine): once more, with room for a longer lag.
-        out.println("difftest: ior lost " + lost + " in this batch; running it again with a "
-            + RETRY_RING + " ring");
-        b = null; // gigabytes with long paths (two traces' text and calls): not kept for two runs
-        b = runner.run(programs, RETRY_RING);
-        lost = IorLosses.of(b.iorErr());
-      }
+      Runner.Batch b = runner.runWithoutLoss(programs, n -> out.println("difftest: " + n));
+      IorLosses lost = b.losses();
       if (!b.leftInRoot().isEmpty()) {
         // A generator bug: the batch's results for those programs are suspect.
         out.println("difftest: the programs of this batch made " + b.leftInRoot()

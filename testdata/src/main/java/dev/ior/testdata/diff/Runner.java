@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -56,7 +57,36 @@ public final class Runner {
    */
   public record Batch(String straceText, String iorText, String iorErr,
       Map<String, List<Call>> strace, Map<String, List<Call>> ior, String straceRoot,
-      String iorRoot, List<String> leftInRoot) {}
+      String iorRoot, List<String> leftInRoot) {
+    /** {@return what ior said it lost in this batch}: with any, calls cannot be compared */
+    public IorLosses losses() {
+      return IorLosses.of(iorErr);
+    }
+  }
+
+  /** ior's ring for a batch run again after losses: four times the default. */
+  public static final String RETRY_RING = "64M";
+
+  /**
+   * Runs {@code programs} as {@link #run(List)} does and, when ior lost records or names (its
+   * consumer fell behind, as on a loaded machine with long paths), once more with a {@link
+   * #RETRY_RING} ring. The batch's {@link Batch#losses()} then say whether it can be compared.
+   *
+   * @param note told why the batch runs again, when it does
+   * @throws IOException when a program does not compile or a tracer cannot be started
+   */
+  public Batch runWithoutLoss(List<Program> programs, Consumer<String> note)
+      throws IOException, InterruptedException {
+    Batch b = run(programs);
+    IorLosses lost = b.losses();
+    if (!lost.any()) {
+      return b;
+    }
+    note.accept("ior lost " + lost + " in this batch; running it again with a " + RETRY_RING
+        + " ring");
+    b = null; // gigabytes with long paths (two traces' text and calls): not kept for two runs
+    return run(programs, RETRY_RING);
+  }
 
   /**
    * Compiles and runs {@code programs} under both tracers, ior with its default ring.
