@@ -83,7 +83,7 @@ public final class Dashboard {
 
   /** Handles one key; false when the user asked to quit. */
   public boolean handle(KeyStroke k) {
-    if (isQuit(k) && !overlays.capturesText()) {
+    if (isQuit(k)) {
       return false;
     }
     message = ""; // a message answers the previous key only
@@ -102,9 +102,16 @@ public final class Dashboard {
     return true;
   }
 
-  private static boolean isQuit(KeyStroke k) {
-    return k.getKeyType() == KeyType.EOF || k.getKeyType() == KeyType.Character
-        && (k.isCtrlDown() ? k.getCharacter() == 'c' : k.getCharacter() == 'q');
+  /** Ctrl+C and end of input quit everywhere (help, docs/tui.md); q unless typed into a search. */
+  private boolean isQuit(KeyStroke k) {
+    if (k.getKeyType() == KeyType.EOF) {
+      return true;
+    }
+    if (k.getKeyType() != KeyType.Character) {
+      return false;
+    }
+    return k.isCtrlDown() ? k.getCharacter() == 'c'
+        : k.getCharacter() == 'q' && !overlays.capturesText();
   }
 
   private boolean globalKey(char ch) {

@@ -185,6 +185,8 @@ class DashboardTest {
     Dashboard d = dashboard(true);
     assertTrue(screen(d).contains("Pick target"));
     assertTrue(d.handle(ch('q')), "q is typed into the search, it does not quit");
+    assertFalse(dashboard(true).handle(new KeyStroke('c', true, false)),
+        "Ctrl+C quits from the picker too, as everywhere");
     d.handle(key(KeyType.Backspace));
     d.handle(ch('s'));
     d.handle(ch('h'));
