@@ -40,6 +40,8 @@ public enum Kind {
   CLONE_FILES(ProcessSteps::cloneFiles, "clone(CLONE_FILES) without CLONE_THREAD (kind 8)"),
   CLONE_FS(ProcessSteps::cloneFs, "clone with/without CLONE_FS, the child changes directory"),
   THREAD(ProcessSteps::thread, "a thread opens/closes/writes, joined"),
+  UNSHARE(ProcessSteps::unshare, "a thread unshares CLONE_FS/CLONE_FILES, changes directory, closes,"
+      + " opens; the main thread then uses its own"),
   LEADER_EXIT(ProcessSteps::leaderExit, "the thread group leader exits first"),
   EXEC(ProcessSteps::exec, "fork+execve with and without close-on-exec fds"),
   THREAD_EXEC(ProcessSteps::threadExec, "execve from a non-leader thread"),

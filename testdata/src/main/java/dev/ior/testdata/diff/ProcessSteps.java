@@ -79,6 +79,22 @@ final class ProcessSteps {
     return new Step(Kind.THREAD, "in_thread(" + fn + ");\n" + body(c), functions);
   }
 
+  /**
+   * A thread leaves the process's working directory or fd table for a copy of its own
+   * (unshare(CLONE_FS), unshare(CLONE_FILES)), as Samba's worker threads do for a working
+   * directory per thread, then changes directory, closes and opens; the main thread's relative
+   * names and fds afterwards still reach its own directory and table.
+   */
+  static Step unshare(Choice c) {
+    String fn = c.function("un");
+    String flags = c.pick("CLONE_FS", "CLONE_FILES", "CLONE_FS|CLONE_FILES");
+    String functions = "static void " + fn + "(void) {\n  syscall(SYS_unshare, " + flags
+        + ");\n  " + c.pick("syscall(SYS_chdir, \"d0\");", "syscall(SYS_chdir, \"d1\");",
+            "syscall(SYS_close, " + c.fd() + ");")
+        + "\n" + indent(body(c)) + "\n}";
+    return new Step(Kind.UNSHARE, "in_thread(" + fn + ");\n" + body(c), functions);
+  }
+
   static Step leaderExit(Choice c) {
     String fn = c.function("le");
     String functions = "static void " + fn + "(void) {\n" + indent(body(c)) + "\n}";
