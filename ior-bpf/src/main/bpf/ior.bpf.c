@@ -84,11 +84,16 @@ struct hlist_bl_node___ior {
 	void *pprev;
 } __attribute__((preserve_access_index));
 
+struct dentry_operations___ior {
+	void *d_dname;
+} __attribute__((preserve_access_index));
+
 struct dentry___ior {
 	struct hlist_bl_node___ior d_hash;
 	struct dentry___ior *d_parent;
 	struct qstr___ior d_name;
 	struct inode___ior *d_inode;
+	const struct dentry_operations___ior *d_op;
 } __attribute__((preserve_access_index));
 
 struct proc_ns_operations___ior {
@@ -685,8 +690,14 @@ __noinline int ior_emit_name(struct path___ior *p, struct ior_ident *id, __u64 p
 	ior_fill_head(&r->h, IOR_NAME, 0, w.done ? 0 : IOR_F_PATH_CUT, pid_tgid);
 	r->id = *id;
 	r->magic = magic;
-	/* d_path's "(deleted)": the dentry is unhashed and not a root of its own (d_unlinked) */
-	int unlinked = !BPF_CORE_READ(d, d_hash.pprev) && BPF_CORE_READ(d, d_parent) != d;
+	/* d_path's "(deleted)": the dentry is unhashed and not a root of its own (d_unlinked); or a
+	 * pseudo file's dentry (alloc_file_pseudo: its own root, not its mount's) named by d_dname,
+	 * whose simple_dname always says deleted (memfd_secret's "/secretmem (deleted)", aio's ring).
+	 * Pipes, sockets, anonymous inodes, namespaces and pidfds have a d_dname of their own, but
+	 * user space names those by magic and never adds "(deleted)". */
+	struct dentry___ior *mnt_root = BPF_CORE_READ((struct vfsmount___ior *)mnt, mnt_root);
+	int unlinked = BPF_CORE_READ(d, d_parent) != d ? !BPF_CORE_READ(d, d_hash.pprev)
+		: d != mnt_root && BPF_CORE_READ(d, d_op, d_dname);
 	r->nlink = unlinked ? 0 : BPF_CORE_READ(inode, i_nlink);
 	__u32 len = w.pos & (IOR_NAME_ROOM - 1);
 	r->len = len;

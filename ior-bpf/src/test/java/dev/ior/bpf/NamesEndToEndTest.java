@@ -10,12 +10,14 @@ import dev.ior.core.event.PairMarks;
 import dev.ior.core.event.PairRecord;
 import dev.ior.core.stats.TraceStats;
 import dev.ior.testdata.NameCases;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,8 @@ class NamesEndToEndTest {
   /** The program under a name of this test's own, so that no other run is traced. */
   private String comm;
   private String exe;
+  /** What the last traced program printed. */
+  private String output = "";
 
   @BeforeEach
   void requireBpf() throws Exception {
@@ -62,7 +66,7 @@ class NamesEndToEndTest {
     try {
       Process p = new ProcessBuilder(exe, mode, dir.toString())
           .redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
+      output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(0, p.waitFor(), "exit status of " + mode);
       s.stop();
     } finally {
@@ -133,6 +137,16 @@ class NamesEndToEndTest {
         "anon_inode:[eventpoll]", "anon_inode:inotify", "anon_inode:[pidfd]");
     assertEquals(want, names.subList(0, 5), r.pairs.toString());
     assertTrue(names.get(5).matches("net:\\[\\d+\\]"), names.get(5));
+  }
+
+  @Test
+  void pseudoFilesAreDeletedAsProcNamesThem() throws Exception {
+    Run r = trace("pseudo", "read", "write");
+    assertEquals("/memfd:ior (deleted)", r.sized("write", 3).file(), "an unlinked shmem inode");
+    Assumptions.assumeTrue(!output.contains("no secretmem"),
+        "memfd_secret: ENOSYS, the kernel has no secretmem (secretmem.enable=0 or not built)");
+    assertEquals(List.of("/secretmem (deleted)"), r.calls("read").stream()
+        .filter(p -> p.ret() <= 0).map(PairRecord::file).collect(Collectors.toList()), "a linked pseudo file's simple_dname");
   }
 
   @Test

@@ -19,6 +19,8 @@
  *                   the pipe): restarted; then by one without SA_RESTART: EINTR
  *   chroot DIR      chroot(DIR), then /inner opened and written (7): the host's name is DIR/inner
  *   mmap DIR        DIR/mapped mapped shared and 64 KiB written through the mapping, msync, munmap
+ *   pseudo          a memfd named "ior" (write 3), then memfd_secret's file (a read of 0 bytes,
+ *                   EINVAL); prints "no secretmem" where the kernel has none (ENOSYS)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -128,6 +130,19 @@ static int anon(void)
 	read(pf, buf, 0);
 	int ns = open("/proc/self/ns/net", O_RDONLY);
 	read(ns, buf, 0);
+	return 0;
+}
+
+static int pseudo(void)
+{
+	int m = memfd_create("ior", 0);
+	write(m, "ior", 3);
+	int s = syscall(SYS_memfd_secret, 0);
+	if (s < 0) {
+		printf("no secretmem\n");
+		return 0;
+	}
+	read(s, buf, 0);
 	return 0;
 }
 
@@ -247,5 +262,7 @@ int main(int argc, char **argv)
 		return chroot_case(argv[2]);
 	if (!strcmp(mode, "mmap"))
 		return mmap_case();
+	if (!strcmp(mode, "pseudo"))
+		return pseudo();
 	return 2;
 }

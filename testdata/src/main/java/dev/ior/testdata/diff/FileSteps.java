@@ -301,11 +301,17 @@ final class FileSteps {
     return Step.of(Kind.MMAP, code);
   }
 
+  /**
+   * A memfd, or now and then a memfd_secret: a pseudo file too ("/secretmem (deleted)"), whose
+   * inode keeps its link; ENOSYS where the kernel was booted without secretmem.
+   */
   static Step memfd(Choice c) {
     String a = c.slot();
-    return Step.of(Kind.MEMFD, a + " = (int) syscall(SYS_memfd_create, " + c.pick("\"m\"",
-        "\"with space\"", "\"d/x\"") + ", " + c.pick("0", "MFD_CLOEXEC", "MFD_ALLOW_SEALING")
-        + ");\nsyscall(SYS_ftruncate, " + a + ", 4096);\n" + write(a));
+    String create = c.chance(25) ? "syscall(SYS_memfd_secret, 0)"
+        : "syscall(SYS_memfd_create, " + c.pick("\"m\"", "\"with space\"", "\"d/x\"") + ", "
+            + c.pick("0", "MFD_CLOEXEC", "MFD_ALLOW_SEALING") + ")";
+    return Step.of(Kind.MEMFD, a + " = (int) " + create + ";\nsyscall(SYS_ftruncate, " + a
+        + ", 4096);\n" + write(a));
   }
 
   /** Names as C literals holding bytes both tracers must escape: controls, quotes, '>' and
