@@ -25,6 +25,10 @@ test_pkgs=(
   "zstd:zstd"
   "tmux:tmux"
   "bpftrace:bpftrace" # scripts/bench-start.sh: start-up beside bpftrace's
+  # scripts/bench-overhead.sh: perf stat times the workloads; bpftool finds other tracers'
+  # syscall programs (without it the quiet check cannot see them).
+  "linux-perf:perf"
+  "bpftool:/usr/sbin/bpftool"
   "chromium:chromium"
   "binutils:readelf"
   "python3:python3"

@@ -247,8 +247,14 @@ final class FileSteps {
         + c.pick("O_RDONLY", "O_WRONLY", "O_RDWR") + ");\n" + write(a));
   }
 
+  /**
+   * A call on a file's metadata: by fd, or by name (relative, through a symlink or an odd
+   * spelling; names that may not exist fail alike in both runs), each of the path calls ior
+   * decodes. Modes are 0666 for the reason below.
+   */
   static Step meta(Choice c) {
-    String code = switch (c.nextInt(8)) {
+    String name = c.chance(70) ? c.file() : c.oddFile();
+    String code = switch (c.nextInt(21)) {
       case 0 -> "{ struct stat st; syscall(SYS_newfstatat, AT_FDCWD, " + c.file() + ", &st, 0); }";
       case 1 -> "{ struct statx sx; syscall(SYS_statx, " + c.pick("AT_FDCWD", c.fd()) + ", "
           + c.pick(c.file(), "\"\"") + ", AT_EMPTY_PATH, STATX_BASIC_STATS, &sx); }";
@@ -259,7 +265,34 @@ final class FileSteps {
       case 4 -> "syscall(SYS_utimensat, AT_FDCWD, " + c.file() + ", NULL, 0);";
       case 5 -> "syscall(SYS_truncate, " + c.file() + ", 10);";
       case 6 -> "syscall(SYS_fsetxattr, " + c.fd() + ", \"user.ior\", \"v\", 1, 0);";
-      default -> "syscall(SYS_fgetxattr, " + c.fd() + ", \"user.ior\", B, 16);";
+      case 7 -> "syscall(SYS_fgetxattr, " + c.fd() + ", \"user.ior\", B, 16);";
+      case 8 -> "syscall(SYS_faccessat, " + c.pick("AT_FDCWD", c.fd()) + ", " + name
+          + ", R_OK|W_OK);";
+      case 9 -> "syscall(SYS_access, " + name + ", F_OK);";
+      case 10 -> "syscall(SYS_faccessat2, AT_FDCWD, " + name + ", R_OK, "
+          + c.pick("0", "AT_SYMLINK_NOFOLLOW", "AT_EACCESS") + ");";
+      case 11 -> "syscall(SYS_readlinkat, " + c.pick("AT_FDCWD", c.fd()) + ", "
+          + c.pick("\"l0\"", "\"ld\"", "\"labs\"", name) + ", B, sizeof B);";
+      case 12 -> "syscall(SYS_readlink, " + c.pick("\"ld\"", "\"labs\"", name) + ", B, sizeof B);";
+      case 13 -> c.pick("syscall(SYS_chmod, ", "syscall(SYS_fchmodat, AT_FDCWD, ") + name
+          + ", 0666);";
+      case 14 -> c.pick("syscall(SYS_chown, " + name + ", 0, 0);",
+          "syscall(SYS_lchown, " + name + ", 0, 0);",
+          "syscall(SYS_fchownat, AT_FDCWD, " + name + ", 0, 0, AT_SYMLINK_NOFOLLOW);");
+      case 15 -> "syscall(SYS_statfs, " + name + ", B);";
+      case 16 -> c.pick("syscall(SYS_setxattr, " + name + ", \"user.ior\", \"v\", 1, 0);",
+          "syscall(SYS_getxattr, " + name + ", \"user.ior\", B, 16);",
+          "syscall(SYS_lgetxattr, " + name + ", \"user.ior\", B, 16);",
+          "syscall(SYS_listxattr, " + name + ", B, 64);",
+          "syscall(SYS_removexattr, " + name + ", \"user.ior\");");
+      case 17 -> c.pick("syscall(SYS_mknodat, AT_FDCWD, \"p0\", S_IFIFO|0644, 0);",
+          "syscall(SYS_mknod, \"d0/p1\", S_IFIFO|0644, 0);");
+      case 18 -> c.pick("syscall(SYS_utimes, ", "syscall(SYS_utime, ") + name + ", NULL);";
+      case 19 -> "syscall(SYS_futimesat, " + c.pick("AT_FDCWD", c.fd()) + ", " + name
+          + ", NULL);";
+      default -> "{ struct { unsigned hb; int ht; unsigned char h[128]; } fh = {128, 0, {0}};"
+          + " int mid; syscall(SYS_name_to_handle_at, AT_FDCWD, " + name
+          + ", &fh, &mid, 0); }";
     };
     return Step.of(Kind.META, code);
   }

@@ -21,7 +21,8 @@ public enum Kind {
   LINK(FileSteps::link, "link/linkat/symlink/unlink while open (kind 2)"),
   CWD(FileSteps::cwd, "chdir/fchdir then relative names"),
   MAGIC(FileSteps::magic, "opens through /proc/self/fd, /dev/fd, /proc/PID/root (kind 4)"),
-  META(FileSteps::meta, "stat/statx/chmod/chown/utimensat/truncate/xattr"),
+  META(FileSteps::meta, "stat/statx/access/readlink/chmod/chown/utime(s)/statfs/xattr/mknod/"
+      + "name_to_handle_at, by fd and by name"),
   DIR(FileSteps::dir, "mkdir/rmdir/getdents64"),
   SYNC(FileSteps::sync, "fsync/fdatasync/sync_file_range/syncfs"),
   MMAP(FileSteps::mmap, "file-backed mmap/msync/munmap (kind 9)"),

@@ -37,7 +37,10 @@ public final class Runner {
       "pipe", "pipe2", "socketpair", "socket", "bind", "listen", "connect", "accept4", "sendmsg",
       "recvmsg", "eventfd2", "timerfd_create", "signalfd4", "epoll_create1", "epoll_ctl",
       "inotify_init1", "inotify_add_watch", "memfd_create", "pidfd_open", "pidfd_getfd",
-      "io_uring_setup", "mmap", "msync", "munmap", "clone", "clone3", "fork", "vfork", "execve");
+      "io_uring_setup", "mmap", "msync", "munmap", "clone", "clone3", "fork", "vfork", "execve",
+      "faccessat", "access", "faccessat2", "readlinkat", "readlink", "chmod", "fchmodat", "chown",
+      "lchown", "fchownat", "statfs", "setxattr", "getxattr", "lgetxattr", "listxattr",
+      "removexattr", "mknodat", "mknod", "utimes", "utime", "futimesat", "name_to_handle_at");
   private final Path work;
   private final Path ior;
 
