@@ -140,7 +140,7 @@ final class FileSteps {
   /** One I/O call on {@code fd}. */
   static String ioCall(Choice c, String fd) {
     int n = 1 + c.nextInt(64);
-    return switch (c.nextInt(11)) {
+    return switch (c.nextInt(23)) {
       case 0, 1 -> "syscall(SYS_write, " + fd + ", B, " + n + ");";
       case 2 -> "syscall(SYS_read, " + fd + ", B, " + n + ");";
       case 3 -> "syscall(SYS_pread64, " + fd + ", B, " + n + ", " + c.nextInt(300) + ");";
@@ -152,8 +152,19 @@ final class FileSteps {
       case 7 -> "syscall(SYS_lseek, " + fd + ", " + c.nextInt(100) + ", SEEK_SET);";
       case 8 -> "syscall(SYS_fsync, " + fd + ");";
       case 9 -> "syscall(SYS_ftruncate, " + fd + ", " + c.nextInt(500) + ");";
-      default -> "{ struct stat st; syscall(SYS_newfstatat, " + fd
+      case 10 -> "{ struct stat st; syscall(SYS_newfstatat, " + fd
           + ", \"\", &st, AT_EMPTY_PATH); }";
+      case 11, 12, 13, 14 -> "{ struct iovec v[2] = {{B, 8}, {B + 8, " + n + "}}; syscall(SYS_"
+          + c.pick("preadv", "pwritev", "preadv2", "pwritev2") + ", " + fd + ", v, 2, "
+          + c.nextInt(300) + ", 0, 0); }";
+      case 15 -> "syscall(SYS_fallocate, " + fd + ", 0, 0, " + n + ");";
+      case 16 -> "syscall(SYS_fadvise64, " + fd + ", 0, " + n + ", POSIX_FADV_SEQUENTIAL);";
+      case 17 -> "syscall(SYS_readahead, " + fd + ", 0, " + n + ");";
+      case 18 -> "syscall(SYS_flock, " + fd + ", " + c.pick("LOCK_EX|LOCK_NB", "LOCK_UN") + ");";
+      case 19 -> "syscall(SYS_fstatfs, " + fd + ", B);";
+      case 20 -> "{ struct stat st; syscall(SYS_fstat, " + fd + ", &st); }";
+      case 21 -> "syscall(SYS_getdents, " + fd + ", B, sizeof B);";
+      default -> "{ int n = 0; syscall(SYS_ioctl, " + fd + ", FIONREAD, &n); }";
     };
   }
 
@@ -265,7 +276,9 @@ final class FileSteps {
       case 4 -> "syscall(SYS_utimensat, AT_FDCWD, " + c.file() + ", NULL, 0);";
       case 5 -> "syscall(SYS_truncate, " + c.file() + ", 10);";
       case 6 -> "syscall(SYS_fsetxattr, " + c.fd() + ", \"user.ior\", \"v\", 1, 0);";
-      case 7 -> "syscall(SYS_fgetxattr, " + c.fd() + ", \"user.ior\", B, 16);";
+      case 7 -> c.pick("syscall(SYS_fgetxattr, " + c.fd() + ", \"user.ior\", B, 16);",
+          "syscall(SYS_flistxattr, " + c.fd() + ", B, 64);",
+          "syscall(SYS_fremovexattr, " + c.fd() + ", \"user.ior\");");
       case 8 -> "syscall(SYS_faccessat, " + c.pick("AT_FDCWD", c.fd()) + ", " + name
           + ", R_OK|W_OK);";
       case 9 -> "syscall(SYS_access, " + name + ", F_OK);";

@@ -15,7 +15,8 @@ public enum Kind {
   TMPFILE(FileSteps::tmpfile, "O_TMPFILE and linkat(AT_EMPTY_PATH) (kind 3)"),
   DUP(FileSteps::dup, "dup/dup2/dup3/fcntl F_DUPFD(_CLOEXEC)/F_SETFL"),
   CLOSE(FileSteps::close, "close, close_range incl. CLOSE_RANGE_CLOEXEC"),
-  IO(FileSteps::io, "read/write/pread/pwrite/readv/writev/lseek/fsync/ftruncate/fstat"),
+  IO(FileSteps::io, "read/write/pread/pwrite/readv/writev/preadv(2)/pwritev(2)/lseek/fsync/"
+      + "ftruncate/fstat/fstatfs/fallocate/fadvise64/readahead/flock/getdents/ioctl"),
   TRANSFER(FileSteps::transfer, "sendfile/copy_file_range/splice"),
   RENAME(FileSteps::rename, "rename/renameat2 (EXCHANGE, NOREPLACE) while open, cwd renamed (kind 1)"),
   LINK(FileSteps::link, "link/linkat/symlink/unlink while open (kind 2)"),

@@ -40,7 +40,9 @@ public final class Runner {
       "io_uring_setup", "mmap", "msync", "munmap", "clone", "clone3", "fork", "vfork", "execve",
       "faccessat", "access", "faccessat2", "readlinkat", "readlink", "chmod", "fchmodat", "chown",
       "lchown", "fchownat", "statfs", "setxattr", "getxattr", "lgetxattr", "listxattr",
-      "removexattr", "mknodat", "mknod", "utimes", "utime", "futimesat", "name_to_handle_at");
+      "removexattr", "mknodat", "mknod", "utimes", "utime", "futimesat", "name_to_handle_at",
+      "preadv", "pwritev", "preadv2", "pwritev2", "fallocate", "fadvise64", "readahead", "flock",
+      "fstatfs", "newfstat", "getdents", "ioctl", "flistxattr", "fremovexattr");
   private final Path work;
   private final Path ior;
 
@@ -114,7 +116,8 @@ public final class Runner {
     Path iRoot = work.resolve("run-i");
     Path sDriver = driver(programs, bin, sRoot);
     Path iDriver = driver(programs, bin, iRoot);
-    String trace = String.join(",", SYSCALLS).replace("sendfile64", "sendfile");
+    String trace = SYSCALLS.stream().map(StraceParser::straceName)
+        .collect(java.util.stream.Collectors.joining(","));
     Path sOut = work.resolve("strace.txt");
     Path iOut = work.resolve("ior.json");
     Path iErr = work.resolve("ior.err");

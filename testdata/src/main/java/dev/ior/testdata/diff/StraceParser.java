@@ -24,7 +24,14 @@ public final class StraceParser {
   private static final Pattern UNFINISHED = Pattern.compile(
       "^(.*?) ?<(?:unfinished \\.\\.\\.|pid changed to \\d+ \\.\\.\\.)>$");
   /** strace's names where they differ from the kernel's (ior's). */
-  private static final Map<String, String> ALIASES = Map.of("sendfile", "sendfile64");
+  private static final Map<String, String> ALIASES = Map.of("sendfile", "sendfile64",
+      "fstat", "newfstat");
+
+  /** {@return strace's name for the syscall ior calls {@code iorName}, for its -e trace=} */
+  static String straceName(String iorName) {
+    return ALIASES.entrySet().stream().filter(e -> e.getValue().equals(iorName))
+        .map(Map.Entry::getKey).findFirst().orElse(iorName);
+  }
 
   private StraceParser() {}
 
