@@ -266,7 +266,9 @@ final class FileSteps {
   static Step meta(Choice c) {
     String name = c.chance(70) ? c.file() : c.oddFile();
     String code = switch (c.nextInt(21)) {
-      case 0 -> "{ struct stat st; syscall(SYS_newfstatat, AT_FDCWD, " + c.file() + ", &st, 0); }";
+      case 0 -> c.pick("{ struct stat st; syscall(SYS_newfstatat, AT_FDCWD, " + name + ", &st, 0); }",
+          "{ struct stat st; syscall(SYS_stat, " + name + ", &st); }",
+          "{ struct stat st; syscall(SYS_lstat, " + name + ", &st); }");
       case 1 -> "{ struct statx sx; syscall(SYS_statx, " + c.pick("AT_FDCWD", c.fd()) + ", "
           + c.pick(c.file(), "\"\"") + ", AT_EMPTY_PATH, STATX_BASIC_STATS, &sx); }";
       // 0666: the fd may be /dev/null (programs open it, and run as root); any other mode
@@ -297,7 +299,10 @@ final class FileSteps {
           "syscall(SYS_getxattr, " + name + ", \"user.ior\", B, 16);",
           "syscall(SYS_lgetxattr, " + name + ", \"user.ior\", B, 16);",
           "syscall(SYS_listxattr, " + name + ", B, 64);",
-          "syscall(SYS_removexattr, " + name + ", \"user.ior\");");
+          "syscall(SYS_removexattr, " + name + ", \"user.ior\");",
+          "syscall(SYS_lsetxattr, " + name + ", \"user.ior\", \"v\", 1, 0);",
+          "syscall(SYS_llistxattr, " + name + ", B, 64);",
+          "syscall(SYS_lremovexattr, " + name + ", \"user.ior\");");
       case 17 -> c.pick("syscall(SYS_mknodat, AT_FDCWD, \"p0\", S_IFIFO|0644, 0);",
           "syscall(SYS_mknod, \"d0/p1\", S_IFIFO|0644, 0);");
       case 18 -> c.pick("syscall(SYS_utimes, ", "syscall(SYS_utime, ") + name + ", NULL);";

@@ -42,7 +42,8 @@ public final class Runner {
       "lchown", "fchownat", "statfs", "setxattr", "getxattr", "lgetxattr", "listxattr",
       "removexattr", "mknodat", "mknod", "utimes", "utime", "futimesat", "name_to_handle_at",
       "preadv", "pwritev", "preadv2", "pwritev2", "fallocate", "fadvise64", "readahead", "flock",
-      "fstatfs", "newfstat", "getdents", "ioctl", "flistxattr", "fremovexattr");
+      "fstatfs", "newfstat", "getdents", "ioctl", "flistxattr", "fremovexattr", "newstat",
+      "newlstat", "lsetxattr", "llistxattr", "lremovexattr", "mount", "umount");
   private final Path work;
   private final Path ior;
 

@@ -25,7 +25,7 @@ public final class StraceParser {
       "^(.*?) ?<(?:unfinished \\.\\.\\.|pid changed to \\d+ \\.\\.\\.)>$");
   /** strace's names where they differ from the kernel's (ior's). */
   private static final Map<String, String> ALIASES = Map.of("sendfile", "sendfile64",
-      "fstat", "newfstat");
+      "fstat", "newfstat", "stat", "newstat", "lstat", "newlstat", "umount2", "umount");
 
   /** {@return strace's name for the syscall ior calls {@code iorName}, for its -e trace=} */
   static String straceName(String iorName) {
