@@ -31,7 +31,7 @@ final class DescriptorSteps {
 
   static Step anon(Choice c) {
     String a = c.slot();
-    String code = switch (c.nextInt(5)) {
+    String code = switch (c.nextInt(12)) {
       case 0 -> a + " = (int) syscall(SYS_eventfd2, 0, EFD_NONBLOCK);\n"
           + "{ uint64_t v = 1; syscall(SYS_write, " + a + ", &v, 8); }";
       case 1 -> a + " = (int) syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_NONBLOCK);\n"
@@ -42,9 +42,26 @@ final class DescriptorSteps {
       case 3 -> a + " = (int) syscall(SYS_epoll_create1, 0);\n"
           + "{ struct epoll_event e = {.events = EPOLLIN}; syscall(SYS_epoll_ctl, " + a
           + ", EPOLL_CTL_ADD, " + c.fd() + ", &e); }";
-      default -> a + " = (int) syscall(SYS_inotify_init1, IN_NONBLOCK);\n"
+      case 4 -> a + " = (int) syscall(SYS_inotify_init1, IN_NONBLOCK);\n"
           + "syscall(SYS_inotify_add_watch, " + a + ", \".\", IN_ALL_EVENTS);\nsyscall(SYS_read, "
           + a + ", B, sizeof B);";
+      // fanotify's events carry descriptors the read itself puts in the reader's table.
+      case 5 -> a + " = (int) syscall(SYS_fanotify_init, FAN_CLASS_NOTIF|FAN_NONBLOCK, O_RDWR);\n"
+          + "syscall(SYS_fanotify_mark, " + a + ", FAN_MARK_ADD, "
+          + "FAN_OPEN|FAN_CLOSE_WRITE|FAN_EVENT_ON_CHILD, AT_FDCWD, " + c.pick("\".\"", "\"d0\"", "\"ld\"") + ");\n"
+          + "syscall(SYS_close, (int) syscall(SYS_open, " + c.pick("\"f0\"", "\"d0/f0\"")
+          + ", O_RDWR));\nfanotify_drain(" + a + ");";
+      case 6 -> a + " = (int) syscall(SYS_userfaultfd, O_NONBLOCK);";
+      case 7 -> "{ struct perf_event_attr pa = {.type = PERF_TYPE_SOFTWARE, .size = sizeof pa,"
+          + " .config = PERF_COUNT_SW_CPU_CLOCK, .disabled = 1}; " + a
+          + " = (int) syscall(SYS_perf_event_open, &pa, 0, -1, -1, 0); }";
+      case 8 -> "{ unsigned int at[32] = {2, 4, 4, 1}; " + a
+          + " = (int) syscall(SYS_bpf, 0, at, sizeof at); }"; // BPF_MAP_CREATE, an array
+      case 9 -> "{ unsigned long long la = 1; " + a
+          + " = (int) syscall(SYS_landlock_create_ruleset, &la, sizeof la, 0); }";
+      case 10 -> a + " = (int) syscall(SYS_fsopen, \"tmpfs\", 0);";
+      default -> a + " = (int) syscall(SYS_open_tree, AT_FDCWD, " + c.pick("\"d0\"", "\"f1\"")
+          + ", " + c.pick("1", "0") + ");"; // OPEN_TREE_CLONE: a detached copy, named "/"
     };
     return Step.of(Kind.ANON, code + "\n" + FileSteps.write(a));
   }

@@ -33,7 +33,8 @@ public enum Kind {
   INHERITED(FileSteps::inherited, "fds 0-2, 5, 6 opened by the shell before start"),
   PIPE(DescriptorSteps::pipe, "pipe/pipe2/socketpair"),
   SCM_RIGHTS(DescriptorSteps::scmRights, "fds received over a unix socket"),
-  ANON(DescriptorSteps::anon, "eventfd/timerfd/signalfd/epoll/inotify (kind 6)"),
+  ANON(DescriptorSteps::anon, "eventfd/timerfd/signalfd/epoll/inotify, fanotify and its event"
+      + " fds, userfaultfd/perf_event/bpf map/landlock/fscontext, open_tree (kind 6)"),
   PIDFD(DescriptorSteps::pidfd, "pidfd_open/pidfd_getfd (kind 6)"),
   SOCKET(DescriptorSteps::socket, "unix socket bind/listen/connect/accept4"),
   IOURING(DescriptorSteps::iouring, "io_uring_setup"),

@@ -43,7 +43,9 @@ public final class Runner {
       "removexattr", "mknodat", "mknod", "utimes", "utime", "futimesat", "name_to_handle_at",
       "preadv", "pwritev", "preadv2", "pwritev2", "fallocate", "fadvise64", "readahead", "flock",
       "fstatfs", "newfstat", "getdents", "ioctl", "flistxattr", "fremovexattr", "newstat",
-      "newlstat", "lsetxattr", "llistxattr", "lremovexattr", "mount", "umount");
+      "newlstat", "lsetxattr", "llistxattr", "lremovexattr", "mount", "umount", "fanotify_init",
+      "fanotify_mark", "userfaultfd", "perf_event_open", "bpf", "landlock_create_ruleset",
+      "fsopen", "open_tree");
   private final Path work;
   private final Path ior;
 

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/filter.h>
+#include <linux/perf_event.h>
 #include <linux/openat2.h>
 #include <linux/seccomp.h>
 #include <pthread.h>
@@ -21,6 +22,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/fanotify.h>
 #include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/ioctl.h>
@@ -195,6 +197,21 @@ static void *thread_main(void *arg) {
   }
   b->fn();
   return NULL;
+}
+
+// Reads fanotify fd a's events: each holds a descriptor of the file, new in this process's
+// table; one byte is written to it (its name shows) and it is closed.
+static void fanotify_drain(int a) {
+  long n = syscall(SYS_read, a, B, sizeof B);
+  for (long off = 0; n > 0 && off + (long) sizeof(struct fanotify_event_metadata) <= n;) {
+    struct fanotify_event_metadata *m = (void *) (B + off);
+    if (m->event_len < sizeof *m) break;
+    if (m->fd >= 0) {
+      syscall(SYS_write, m->fd, B, 1);
+      syscall(SYS_close, m->fd);
+    }
+    off += m->event_len;
+  }
 }
 
 // Runs fn on a new thread and joins it.
