@@ -171,9 +171,14 @@ final class FileSteps {
   static Step transfer(Choice c) {
     String in = c.fd();
     String out = c.fd();
-    String code = switch (c.nextInt(3)) {
+    String code = switch (c.nextInt(4)) {
       case 0 -> "syscall(SYS_sendfile, " + out + ", " + in + ", NULL, 16);";
       case 1 -> "syscall(SYS_copy_file_range, " + in + ", NULL, " + out + ", NULL, 16, 0);";
+      case 2 -> "{\n  int p[2], q[2];\n  syscall(SYS_pipe2, p, O_NONBLOCK);\n"
+          + "  syscall(SYS_pipe2, q, O_NONBLOCK);\n  syscall(SYS_write, p[1], B, 16);\n"
+          + "  syscall(SYS_tee, p[0], q[1], 16, SPLICE_F_NONBLOCK);\n  syscall(SYS_splice, q[0], NULL, "
+          + out + ", NULL, 16, SPLICE_F_NONBLOCK);\n  syscall(SYS_close, p[0]);\n"
+          + "  syscall(SYS_close, p[1]);\n  syscall(SYS_close, q[0]);\n  syscall(SYS_close, q[1]);\n}";
       default -> "{\n  int p[2];\n  syscall(SYS_pipe2, p, O_NONBLOCK);\n  syscall(SYS_splice, "
           + in + ", NULL, p[1], NULL, 16, SPLICE_F_NONBLOCK);\n  syscall(SYS_splice, p[0], NULL, "
           + out + ", NULL, 16, SPLICE_F_NONBLOCK);\n  syscall(SYS_close, p[0]);\n"
@@ -308,9 +313,12 @@ final class FileSteps {
       case 18 -> c.pick("syscall(SYS_utimes, ", "syscall(SYS_utime, ") + name + ", NULL);";
       case 19 -> "syscall(SYS_futimesat, " + c.pick("AT_FDCWD", c.fd()) + ", " + name
           + ", NULL);";
+      // The handle opened again (a file server's way): the new fd is the file, not the mount's.
       default -> "{ struct { unsigned hb; int ht; unsigned char h[128]; } fh = {128, 0, {0}};"
-          + " int mid; syscall(SYS_name_to_handle_at, AT_FDCWD, " + name
-          + ", &fh, &mid, 0); }";
+          + " int mid; if (syscall(SYS_name_to_handle_at, AT_FDCWD, " + name
+          + ", &fh, &mid, 0) == 0) { int m = (int) syscall(SYS_open, \".\", O_RDONLY); "
+          + c.slot() + " = (int) syscall(SYS_open_by_handle_at, m, &fh, O_RDWR); "
+          + "syscall(SYS_close, m); } }";
     };
     return Step.of(Kind.META, code);
   }

@@ -17,7 +17,7 @@ public enum Kind {
   CLOSE(FileSteps::close, "close, close_range incl. CLOSE_RANGE_CLOEXEC"),
   IO(FileSteps::io, "read/write/pread/pwrite/readv/writev/preadv(2)/pwritev(2)/lseek/fsync/"
       + "ftruncate/fstat/fstatfs/fallocate/fadvise64/readahead/flock/getdents/ioctl"),
-  TRANSFER(FileSteps::transfer, "sendfile/copy_file_range/splice"),
+  TRANSFER(FileSteps::transfer, "sendfile/copy_file_range/splice/tee"),
   RENAME(FileSteps::rename, "rename/renameat2 (EXCHANGE, NOREPLACE) while open, cwd renamed (kind 1)"),
   LINK(FileSteps::link, "link/linkat/symlink/unlink while open (kind 2)"),
   CWD(FileSteps::cwd, "chdir/fchdir then relative names"),
