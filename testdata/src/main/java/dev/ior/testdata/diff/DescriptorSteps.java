@@ -92,10 +92,18 @@ final class DescriptorSteps {
     return Step.of(Kind.SOCKET, code + "\n" + FileSteps.write(a));
   }
 
+  /**
+   * An io_uring instance's descriptor; or a file opened, or a descriptor closed, by an io_uring
+   * request: no openat or close syscall, so only the kernel's table tells the next call's file.
+   */
   static Step iouring(Choice c) {
     String a = c.slot();
-    return Step.of(Kind.IOURING, "{ struct io_uring_params_min { unsigned w[30]; } q;"
-        + " memset(&q, 0, sizeof q); " + a + " = (int) syscall(SYS_io_uring_setup, 4, &q); }\n"
-        + FileSteps.write(a));
+    String code = switch (c.nextInt(3)) {
+      case 0 -> "{ struct io_uring_params q; memset(&q, 0, sizeof q); " + a
+          + " = (int) syscall(SYS_io_uring_setup, 4, &q); }";
+      case 1 -> a + " = uring_call(" + c.pick(c.file(), c.oddFile()) + ", -1);";
+      default -> "uring_call(NULL, " + c.fd() + ");";
+    };
+    return Step.of(Kind.IOURING, code + "\n" + FileSteps.write(a));
   }
 }

@@ -37,7 +37,8 @@ public enum Kind {
       + " fds, userfaultfd/perf_event/bpf map/landlock/fscontext, open_tree (kind 6)"),
   PIDFD(DescriptorSteps::pidfd, "pidfd_open/pidfd_getfd (kind 6)"),
   SOCKET(DescriptorSteps::socket, "unix socket bind/listen/connect/accept4"),
-  IOURING(DescriptorSteps::iouring, "io_uring_setup"),
+  IOURING(DescriptorSteps::iouring, "io_uring_setup; a file opened or an fd closed by an io_uring"
+      + " request, not a syscall"),
   FORK(ProcessSteps::fork, "fork: the child's table is a copy"),
   VFORK(ProcessSteps::vfork, "vfork then exec"),
   CLONE_FILES(ProcessSteps::cloneFiles, "clone(CLONE_FILES) without CLONE_THREAD (kind 8)"),

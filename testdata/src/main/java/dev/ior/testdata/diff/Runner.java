@@ -45,7 +45,7 @@ public final class Runner {
       "fstatfs", "newfstat", "getdents", "ioctl", "flistxattr", "fremovexattr", "newstat",
       "newlstat", "lsetxattr", "llistxattr", "lremovexattr", "mount", "umount", "fanotify_init",
       "fanotify_mark", "userfaultfd", "perf_event_open", "bpf", "landlock_create_ruleset",
-      "fsopen", "open_tree", "open_by_handle_at", "tee");
+      "fsopen", "open_tree", "open_by_handle_at", "tee", "io_uring_enter");
   private final Path work;
   private final Path ior;
 

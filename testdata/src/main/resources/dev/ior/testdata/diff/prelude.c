@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/filter.h>
+#include <linux/io_uring.h>
 #include <linux/perf_event.h>
 #include <linux/openat2.h>
 #include <linux/seccomp.h>
@@ -212,6 +213,51 @@ static void fanotify_drain(int a) {
     }
     off += m->event_len;
   }
+}
+
+// One io_uring request, submitted and waited for: IORING_OP_OPENAT of path (flags O_RDWR|
+// O_CREAT) or, with path NULL, IORING_OP_CLOSE of fd. The kernel opens and closes without an
+// openat or close syscall; the result (the new fd, or 0) is returned, -errno on failure.
+static int uring_call(const char *path, int fd) {
+  struct io_uring_params p;
+  memset(&p, 0, sizeof p);
+  int ring = (int) syscall(SYS_io_uring_setup, 2, &p);
+  if (ring < 0) return -1;
+  size_t sqsz = p.sq_off.array + p.sq_entries * sizeof(unsigned);
+  size_t cqsz = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+  size_t rsz = sqsz > cqsz ? sqsz : cqsz;
+  char *sq = mmap(NULL, rsz, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, ring,
+      IORING_OFF_SQ_RING);
+  struct io_uring_sqe *sqes = mmap(NULL, p.sq_entries * sizeof(struct io_uring_sqe),
+      PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, ring, IORING_OFF_SQES);
+  int res = -1;
+  if (sq != MAP_FAILED && sqes != MAP_FAILED && (p.features & IORING_FEAT_SINGLE_MMAP)) {
+    unsigned *tail = (unsigned *) (sq + p.sq_off.tail);
+    unsigned mask = *(unsigned *) (sq + p.sq_off.ring_mask);
+    struct io_uring_sqe *e = &sqes[0];
+    memset(e, 0, sizeof *e);
+    if (path) {
+      e->opcode = IORING_OP_OPENAT;
+      e->fd = AT_FDCWD;
+      e->addr = (unsigned long) path;
+      e->open_flags = O_RDWR | O_CREAT;
+      e->len = 0644;
+    } else {
+      e->opcode = IORING_OP_CLOSE;
+      e->fd = fd;
+    }
+    ((unsigned *) (sq + p.sq_off.array))[*tail & mask] = 0;
+    __atomic_store_n(tail, *tail + 1, __ATOMIC_RELEASE);
+    if (syscall(SYS_io_uring_enter, ring, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) == 1) {
+      unsigned head = __atomic_load_n((unsigned *) (sq + p.cq_off.head), __ATOMIC_ACQUIRE);
+      unsigned cmask = *(unsigned *) (sq + p.cq_off.ring_mask);
+      res = ((struct io_uring_cqe *) (sq + p.cq_off.cqes))[head & cmask].res;
+    }
+  }
+  if (sqes != MAP_FAILED) munmap(sqes, p.sq_entries * sizeof(struct io_uring_sqe));
+  if (sq != MAP_FAILED) munmap(sq, rsz);
+  syscall(SYS_close, ring);
+  return res;
 }
 
 // Runs fn on a new thread and joins it.
