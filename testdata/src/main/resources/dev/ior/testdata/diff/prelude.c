@@ -96,10 +96,13 @@ static int make_files(void) {
   }
   symlink("f0", "l0");
   symlink("d0", "ld");
-  symlink("/etc/hostname", "labs");
   if (getcwd(CWD, sizeof CWD) == NULL) {
     return -1;
   }
+  // An absolute link to a file of the program's own: steps open, write, truncate and chmod
+  // through it (it was /etc/hostname, which the runs as root filled with their bytes).
+  snprintf(P, sizeof P, "%s/f2", CWD);
+  symlink(P, "labs");
   return 0;
 }
 
