@@ -415,6 +415,24 @@ static __always_inline int ior_output(void *rec, __u64 size)
 }
 
 /*
+ * The comm filter's two words and their masks (the filter's comm_len bytes); returns comm_len, 0
+ * when no comm can match.
+ */
+static __always_inline __u32 ior_comm_filter(__u64 *p0, __u64 *p1, __u64 *m0, __u64 *m1)
+{
+	__u32 n = ior_cfg.comm_len;
+	if (n > IOR_COMM_LEN - 1)
+		return 0;
+	*m0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+	*m1 = n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
+	/* volatile as ior_cfg is: user space sets it before load; clang would fold it to zero */
+	const volatile __u64 *p = (const volatile __u64 *)ior_cfg.comm;
+	*p0 = p[0] & *m0;
+	*p1 = p[1] & *m1;
+	return n;
+}
+
+/*
  * Whether the filter (ior_cfg.comm, comm_len bytes) occurs in comm, ending before its last byte.
  * Word-wise: the 16 bytes are two 64-bit words, and each start offset compares one shifted
  * window of them against the filter's words under a mask, instead of a byte loop per offset (a
@@ -425,14 +443,10 @@ static __always_inline int ior_output(void *rec, __u64 size)
  */
 __noinline int ior_comm_matches(__u64 c0, __u64 c1)
 {
-	__u32 n = ior_cfg.comm_len;
-	if (n > IOR_COMM_LEN - 1)
+	__u64 p0, p1, m0, m1;
+	__u32 n = ior_comm_filter(&p0, &p1, &m0, &m1);
+	if (!n)
 		return 0;
-	__u64 m0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
-	__u64 m1 = n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
-	/* volatile as ior_cfg is: user space sets it before load; clang would fold it to zero */
-	const volatile __u64 *p = (const volatile __u64 *)ior_cfg.comm;
-	__u64 p0 = p[0] & m0, p1 = p[1] & m1;
 	for (int i = 0; i < IOR_COMM_LEN - 1; i++) {
 		if (i + n > IOR_COMM_LEN - 1)
 			return 0;
@@ -488,13 +502,8 @@ static __always_inline __u64 ior_pid_tgid(struct task_struct___ior *task)
  */
 static __always_inline int ior_comm_prefix(__u64 c0, __u64 c1)
 {
-	__u32 n = ior_cfg.comm_len;
-	if (n > IOR_COMM_LEN - 1)
-		return 0;
-	__u64 m0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
-	__u64 m1 = n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
-	const volatile __u64 *p = (const volatile __u64 *)ior_cfg.comm;
-	return !((c0 ^ p[0]) & m0) && !((c1 ^ p[1]) & m1);
+	__u64 p0, p1, m0, m1;
+	return ior_comm_filter(&p0, &p1, &m0, &m1) && !((c0 ^ p0) & m0) && !((c1 ^ p1) & m1);
 }
 
 /* True when this task's events must not reach the ring. The cheapest tests come first. */
