@@ -120,7 +120,7 @@ public final class Runner {
     Path sDriver = driver(programs, bin, sRoot);
     Path iDriver = driver(programs, bin, iRoot);
     String trace = SYSCALLS.stream().map(StraceParser::straceName)
-        .collect(java.util.stream.Collectors.joining(","));
+        .collect(Collectors.joining(","));
     Path sOut = work.resolve("strace.txt");
     Path iOut = work.resolve("ior.json");
     Path iErr = work.resolve("ior.err");
